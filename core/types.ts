@@ -59,6 +59,8 @@ export interface Chunk {
   locator?: string;
   /** Article number when the chunk sits inside an Điều. */
   article?: string;
+  /** The article (or section) heading line, e.g. "Điều 10. Nhiệm vụ, quyền hạn ...", indexed with the text. */
+  heading?: string;
   /** Position of the chunk in its document, for ordering and neighbours. */
   ord: number;
   title: string;
