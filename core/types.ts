@@ -95,4 +95,9 @@ export interface Turn {
 export interface Scored<T> {
   item: T;
   score: number;
+  /**
+   * Share (0..1, IDF-weighted) of the query's content terms found in the item:
+   * the retriever's signal that lets the composer abstain when nothing really matches.
+   */
+  coverage?: number;
 }
