@@ -1,0 +1,105 @@
+/**
+ * Embeddings cached by (model, chunk content hash).
+ *
+ * LangChain's HNSWLib can only drop a whole index, so every ingest rebuilds the
+ * graph from vectors; this cache is what keeps an incremental re-ingest from
+ * re-embedding files that did not change. Stored as one JSON key list plus one
+ * Float32 blob per model, rewritten atomically with only the vectors in use.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { writeFileAtomic } from './store.js';
+
+export class EmbeddingCache {
+  private readonly vectors = new Map<string, Float32Array>();
+  private used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    private readonly dir: string,
+    readonly modelId: string,
+    readonly dimensions: number,
+  ) {}
+
+  private static fileBase(dir: string, modelId: string): string {
+    const safe = createHash('sha1').update(modelId).digest('hex').slice(0, 16);
+    return path.join(dir, `embeddings-${safe}`);
+  }
+
+  static async open(dir: string, modelId: string, dimensions: number): Promise<EmbeddingCache> {
+    const cache = new EmbeddingCache(dir, modelId, dimensions);
+    const base = EmbeddingCache.fileBase(dir, modelId);
+    try {
+      const [keysJson, blob] = await Promise.all([readFile(`${base}.keys.json`, 'utf8'), readFile(`${base}.f32`)]);
+      const { modelId: storedModel, dimensions: dims, keys } = JSON.parse(keysJson) as {
+        modelId: string;
+        dimensions: number;
+        keys: string[];
+      };
+      if (storedModel === modelId && dims === dimensions && blob.byteLength === keys.length * dims * 4) {
+        const all = new Float32Array(blob.buffer, blob.byteOffset, keys.length * dims);
+        keys.forEach((k, i) => cache.vectors.set(k, all.slice(i * dims, (i + 1) * dims)));
+      }
+    } catch {
+      // No cache yet, or an unreadable one: start empty, the ingest just embeds more.
+    }
+    return cache;
+  }
+
+  static key(text: string): string {
+    return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  }
+
+  get size(): number {
+    return this.vectors.size;
+  }
+
+  /**
+   * Vectors for all texts, embedding only the ones not cached. `embed` gets the
+   * missing texts in batches.
+   */
+  async getOrEmbed(
+    texts: string[],
+    embed: (batch: string[]) => Promise<number[][]>,
+    onProgress?: (done: number, total: number) => void,
+    batchSize = 256,
+  ): Promise<Float32Array[]> {
+    const keys = texts.map((t) => EmbeddingCache.key(t));
+    const missing: number[] = [];
+    const seen = new Set<string>();
+    keys.forEach((k, i) => {
+      this.used.add(k);
+      if (this.vectors.has(k)) this.hits++;
+      else if (!seen.has(k)) {
+        seen.add(k);
+        missing.push(i);
+      }
+    });
+    this.misses += missing.length;
+    for (let start = 0; start < missing.length; start += batchSize) {
+      const idx = missing.slice(start, start + batchSize);
+      const out = await embed(idx.map((i) => texts[i]));
+      idx.forEach((i, j) => {
+        if (out[j].length !== this.dimensions) {
+          throw new Error(`embedding has ${out[j].length} dimensions, expected ${this.dimensions}`);
+        }
+        this.vectors.set(keys[i], Float32Array.from(out[j]));
+      });
+      onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
+    }
+    return keys.map((k) => this.vectors.get(k)!);
+  }
+
+  /** Persist only the vectors used by the last run (the cache never grows without bound). */
+  async save(): Promise<void> {
+    const keys = [...this.used].filter((k) => this.vectors.has(k));
+    const blob = new Float32Array(keys.length * this.dimensions);
+    keys.forEach((k, i) => blob.set(this.vectors.get(k)!, i * this.dimensions));
+    const base = EmbeddingCache.fileBase(this.dir, this.modelId);
+    // Blob first: a crash between the two writes leaves a size mismatch, which open() ignores.
+    await writeFileAtomic(`${base}.f32`, new Uint8Array(blob.buffer));
+    await writeFileAtomic(`${base}.keys.json`, JSON.stringify({ modelId: this.modelId, dimensions: this.dimensions, keys }));
+  }
+}
