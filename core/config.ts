@@ -105,3 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ ...overrides });
 }
+
+/** Reads `.env` into process.env when present (at the program's edge, before loadConfig). */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch {
+    // No .env: defaults and the real environment apply.
+  }
+}
