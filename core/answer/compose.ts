@@ -1,0 +1,224 @@
+/**
+ * The default, offline answer: quote the lines of the retrieved passages that
+ * answer the question, then cite them. No model, no network, deterministic.
+ */
+import type { Chunk, Citation, Scored } from '../types.js';
+import { findDates, fold } from '../text.js';
+import { abstentionText } from '../../prompts/answer.js';
+import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
+import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
+import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
+import { contentTerms, indexTerms, questionKinds, type QueryTerm, type QuestionKind } from './terms.js';
+import { unitsOf, type Unit } from './units.js';
+
+export interface ComposeResult {
+  text: string;
+  citations: Citation[];
+  abstained: boolean;
+  /** The hits whose text the answer quotes (every citation comes from one of them). */
+  used: Scored<Chunk>[];
+  /** Why the composer abstained, for logs and tuning. */
+  abstainReason?: AbstainDecision['reason'];
+}
+
+export interface ComposeOptions {
+  /** Thresholds of the abstention check. */
+  abstain: Partial<AbstainOptions>;
+  /** Skip the abstention check (the caller already decided the hits answer). */
+  skipAbstention: boolean;
+  /** Bound on the answer body (lead + quoted text), in characters. */
+  maxChars: number;
+  /** At most this many quoted pieces. */
+  maxUnits: number;
+  /** Only the best hits are quoted from. */
+  maxHits: number;
+  /** A later piece is added only if it scores at least this share of the best one. */
+  keepRatio: number;
+  /** Replacement of a superseded document, for citations. */
+  superseded?: SupersededLookup;
+  /** Text appended to the abstention message (what the assistant covers). */
+  coverageHint?: string;
+}
+
+export const DEFAULT_COMPOSE: ComposeOptions = {
+  abstain: {},
+  skipAbstention: false,
+  maxChars: 700,
+  maxUnits: 3,
+  maxHits: 3,
+  keepRatio: 0.7,
+};
+
+interface Candidate {
+  unit: Unit;
+  hit: Scored<Chunk>;
+  rank: number;
+  score: number;
+  /** Folded question syllables the piece contains. */
+  covers: Set<string>;
+}
+
+const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|truoc ngay|trong thoi han|thoi han|thoi hieu)\b/;
+const ACTOR =
+  /\b(co quan|to chuc|ca nhan|nguoi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
+const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
+
+function numbersIn(text: string): string[] {
+  return text.match(/\d+(?:[.,]\d+)*\s*%?/g)?.map((n) => n.replace(/\s+/g, '')) ?? [];
+}
+
+/** How well one piece answers the question: words shared, the kind of answer asked for, position. */
+function scoreUnit(
+  unit: Unit,
+  terms: QueryTerm[],
+  kinds: Set<QuestionKind>,
+  questionNumbers: Set<string>,
+): { score: number; covers: Set<string> } {
+  const idx = indexTerms(unit.text);
+  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
+  const overlap = (ix: typeof idx) =>
+    0.6 * termMatch(terms, ix) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + t.weight, 0)) / total;
+  // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
+  let score =
+    unit.shape === 'block' ? 0.65 * overlap(indexTerms(unit.text.split('\n')[0])) + 0.35 * overlap(idx) : overlap(idx);
+
+  const f = fold(unit.text);
+  // The khoản number ("2. ...") is numbering, not an answer.
+  const body = unit.text.replace(/^\d{1,3}[.)]\s/, '');
+  const newNumbers = numbersIn(body).filter((n) => !questionNumbers.has(n.replace('%', '')));
+  if (kinds.has('quantity') && newNumbers.length) score += 0.25;
+  if (kinds.has('time') && (DURATION.test(f) || findDates(unit.text).length)) score += 0.25;
+  if (kinds.has('actor') && ACTOR.test(f)) score += 0.15;
+  if (kinds.has('procedure') && (unit.shape === 'block' || STEPS.test(f))) score += 0.15;
+  if (kinds.has('list')) {
+    if (unit.shape === 'block') score += 0.3;
+    else if (/:\s*$/.test(unit.text) || /\b(gom|bao gom|sau day)\b/.test(f)) score += 0.1;
+  } else if (unit.shape === 'block') {
+    // Without a list question, a whole block only wins when it is much better than its first line.
+    score -= 0.15;
+  }
+  if (kinds.has('definition') && /\s(la|duoc hieu la)\s/.test(f)) score += 0.1;
+  // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
+  if (unit.text.length < 30) score -= 0.2;
+  score -= 0.01 * Math.min(unit.index, 20);
+  return { score, covers };
+}
+
+/** Shortens one over-long piece at a clause or line boundary, never inside a clause. */
+function fitPiece(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const lines = text.split('\n');
+  if (lines.length > 1) {
+    const kept: string[] = [];
+    for (const l of lines) {
+      if ([...kept, l].join('\n').length > max - 2) break;
+      kept.push(l);
+    }
+    if (kept.length) return `${kept.join('\n')}\n${ELLIPSIS}`;
+  }
+  const head = text.slice(0, max);
+  const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
+  // A sentence with no clause boundary in reach is kept whole rather than cut mid-clause.
+  return cut > max / 3 ? `${text.slice(0, cut + 1)} ${ELLIPSIS}` : text;
+}
+
+/** What a piece reads as on its own: a lead-in with its items, an item under its lead-in. */
+function rendered(unit: Unit): string {
+  if (unit.block) return unit.block;
+  if (unit.parent) return `${unit.parent}\n${unit.text}`;
+  return unit.text;
+}
+
+/** The quoted text of the chosen pieces, a shared lead-in written once. */
+function renderPieces(chosen: Candidate[], room: number): string[] {
+  const out: string[] = [];
+  const written = new Set<string>();
+  for (const c of chosen) {
+    const u = c.unit;
+    let text = u.block ?? u.text;
+    if (u.parent && !written.has(u.parent)) text = `${u.parent}\n${text}`;
+    for (const line of text.split('\n')) written.add(line);
+    out.push(fitPiece(text, room));
+  }
+  return out;
+}
+
+function contains(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
+  const terms = contentTerms(question);
+  const kinds = questionKinds(question);
+  const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
+  const cands: Candidate[] = [];
+  hits.slice(0, opts.maxHits).forEach((hit, rank) => {
+    // Later hits are quoted only when clearly as good: the retriever's order is the prior.
+    const rankFactor = Math.pow(0.88, rank);
+    // A line under an article heading that matches the question ("Điều 30. Thời hạn giải quyết tố cáo") is likelier the answer.
+    const headingBonus = hit.item.heading ? 0.15 * termMatch(terms, indexTerms(hit.item.heading)) : 0;
+    for (const unit of unitsOf(hit.item)) {
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers);
+      cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
+    }
+  });
+  if (!cands.length) return [];
+  cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
+  const best = cands[0];
+  const chosen: Candidate[] = [best];
+  const covered = new Set(best.covers);
+  let budget = opts.maxChars - Math.min(rendered(best.unit).length, opts.maxChars);
+  for (const c of cands.slice(1)) {
+    if (chosen.length >= opts.maxUnits) break;
+    if (c.score < best.score * opts.keepRatio || c.score <= 0) break;
+    if (chosen.some((x) => x.hit === c.hit && contains(rendered(x.unit), rendered(c.unit)))) continue;
+    const cost = rendered(c.unit).length + 1;
+    if (cost > budget) continue;
+    // A further piece must bring a word of the question the answer still lacks: otherwise it repeats, or answers a neighbouring question.
+    if (![...c.covers].some((t) => !covered.has(t))) continue;
+    chosen.push(c);
+    c.covers.forEach((t) => covered.add(t));
+    budget -= cost;
+  }
+  chosen.sort((a, b) => a.rank - b.rank || a.unit.index - b.unit.index);
+  return chosen;
+}
+
+function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
+  return { text: abstentionText(opts.coverageHint), citations: [], abstained: true, used: [], abstainReason: reason };
+}
+
+/**
+ * Extractive cited answer: `question` is the standalone question (after rewriting),
+ * `hits` the retriever's passages, best first.
+ */
+export function composeExtractive(
+  question: string,
+  hits: Scored<Chunk>[],
+  options: Partial<ComposeOptions> = {},
+): ComposeResult {
+  const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
+  if (!opts.skipAbstention) {
+    const d = decideAbstention(question, hits, opts.abstain);
+    if (d.abstain) return abstained(d.reason, opts);
+  }
+  const chosen = select(question, hits, opts);
+  if (!chosen.length) return abstained('no-hits', opts);
+
+  const used: Scored<Chunk>[] = [];
+  for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);
+  const citations = citationsOf(
+    used.map((h) => h.item),
+    opts.superseded,
+  );
+  // Each source's pieces under their own lead line, so a reader knows which article says what.
+  const room = Math.max(120, opts.maxChars - 60);
+  const sections = used.map((hit) => {
+    const c = citationOf(hit.item);
+    const lead = leadLine({ title: c.title, locator: c.locator });
+    return [lead, ...renderPieces(chosen.filter((x) => x.hit === hit), room)].join('\n');
+  });
+  const body = sections.join('\n\n');
+  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
+}

@@ -1,0 +1,138 @@
+/**
+ * Question analysis shared by the rewriter, the abstention check and the
+ * extractive composer: which syllables carry meaning, which ask a kind of
+ * question (quantity, time, actor, procedure, list).
+ *
+ * Everything is compared folded (no diacritics) so "thoi han" and "thời hạn"
+ * meet; single syllables are dropped as function words only when the accented
+ * form says so, because folding merges words like "chỉ" (chỉ đạo) and "chị".
+ */
+import { fold, lower } from '../text.js';
+
+const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
+
+/** Word tokens of a text, lower-cased NFC (document numbers such as 221/KH-VKSTC stay one token). */
+export function tokens(text: string): string[] {
+  return lower(text).match(TOKEN) ?? [];
+}
+
+/**
+ * Multi-syllable function phrases: question words, politeness, generic legal
+ * verbs. Folded, since a two-syllable phrase is rarely ambiguous without accents.
+ */
+const STOP_PHRASES = [
+  'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'luc nao', 'o dau', 'nhu the nao', 'the nao',
+  'lam the nao', 'tai sao', 'vi sao', 'co phai', 'phai khong', 'hay khong', 'duoc khong', 'co khong',
+  'nhung gi', 'nhung nao', 'cai gi', 'thi sao', 'the con', 'vay con', 'vay thi', 'the thi', 'nhu vay',
+  'cho hoi', 'xin hoi', 'cho biet', 'cho toi', 'hom nay', 'hien nay', 'quy dinh', 'duoc quy', 'bao gom',
+  'gom co', 'gom nhung', 'cu the', 'dieu do', 'viec do', 'cai do', 'van de', 'noi dung do', 'hay cho',
+  'co the', 'can phai', 'theo do', 'doi voi', 'lien quan',
+].map((p) => p.split(' '));
+
+/** Single-syllable function words, accented (compared exactly) . */
+const STOP_WORDS = new Set(
+  (
+    'là gì nào ai sao thì mà và với của cho trong trên dưới được bị có các những một như thế vậy ' +
+    'còn này đó kia ấy nó hay hoặc hoặc nhưng để về theo tại từ đến khi nếu thì ạ nhé ơi hỏi xin ' +
+    'tôi bạn mình em anh chị ông bà ta họ phải cần nên sẽ đã đang rất lắm nhiều ít bao nhiêu mấy ' +
+    'gồm cũng đều luôn lại ra vào lên xuống đây kia việc cái điều gì hãy giúp biết'
+  ).split(/\s+/),
+);
+
+/**
+ * Folded single syllables dropped when the user typed without accents: only
+ * those whose folded form is rarely a content syllable.
+ */
+const STOP_FOLDED = new Set('gi nao ai nhung cac voi cua cho duoc nhu vay nay kia ay hoac nhe oi toi minh la va khong'.split(' '));
+
+/** Weight of a folded function word that may also be content ("co" = có / cơ quan, "thi" = thì / thi hành). */
+const AMBIGUOUS_WEIGHT = 0.3;
+
+/** 0 for a function word, AMBIGUOUS_WEIGHT for one we cannot tell without accents, 1 for content. */
+function syllableWeight(token: string): number {
+  if (STOP_WORDS.has(token)) return 0;
+  const f = fold(token);
+  // Accented and not in the accented list: a content word that merely folds like one ("chỉ", "số").
+  if (f !== token) return 1;
+  if (STOP_FOLDED.has(f)) return 0;
+  return FOLDED_STOP_WORDS.has(f) ? AMBIGUOUS_WEIGHT : 1;
+}
+
+const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
+
+export interface QueryTerm {
+  /** Folded syllable (or document-number token). */
+  term: string;
+  /** Index in the question's token list, for bigrams. */
+  pos: number;
+  /** 1 for a content syllable, less for one that may be a function word typed without accents. */
+  weight: number;
+}
+
+/** Content syllables of a text: tokens minus function phrases and words, folded. */
+export function contentTerms(text: string): QueryTerm[] {
+  const toks = tokens(text);
+  const folded = toks.map(fold);
+  const dropped = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i < folded.length; i++) {
+    for (const phrase of STOP_PHRASES) {
+      if (phrase.every((p, j) => folded[i + j] === p)) {
+        for (let j = 0; j < phrase.length; j++) dropped[i + j] = true;
+      }
+    }
+  }
+  const out: QueryTerm[] = [];
+  // "... không?" / "... chưa?" at the end asks yes or no; elsewhere "không" negates and matters.
+  const last = folded.length - 1;
+  if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) dropped[last] = true;
+  toks.forEach((t, i) => {
+    if (dropped[i]) return;
+    const weight = syllableWeight(t);
+    if (weight > 0) out.push({ term: folded[i], pos: i, weight });
+  });
+  return out;
+}
+
+/** Adjacent content syllables of the question, as "a b": Vietnamese words are mostly two syllables. */
+export function contentBigrams(terms: QueryTerm[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    if (terms[i].pos === terms[i - 1].pos + 1) out.push(`${terms[i - 1].term} ${terms[i].term}`);
+  }
+  return out;
+}
+
+/** Folded syllable set and bigram set of a passage, for fast membership checks. */
+export interface TermIndex {
+  unigrams: Set<string>;
+  bigrams: Set<string>;
+}
+
+export function indexTerms(text: string): TermIndex {
+  const folded = tokens(text).map(fold);
+  const unigrams = new Set(folded);
+  const bigrams = new Set<string>();
+  for (let i = 1; i < folded.length; i++) bigrams.add(`${folded[i - 1]} ${folded[i]}`);
+  return { unigrams, bigrams };
+}
+
+export type QuestionKind = 'quantity' | 'time' | 'actor' | 'procedure' | 'list' | 'definition';
+
+const KIND_CUES: Record<QuestionKind, RegExp> = {
+  quantity: /\b(bao nhieu|muc (phat|tien)|ty le|ti le|phan tram|so luong)\b/,
+  time: /\b(khi nao|bao lau|thoi han|thoi gian|thoi hieu|ngay nao|luc nao|nam nao|han chot|khi nao thi|bao gio)\b/,
+  actor: /(^|\s)(ai|co quan nao|nguoi nao|don vi nao|cap nao|tham quyen|chu the|trach nhiem)(\s|$|\?)/,
+  procedure: /\b(the nao|thu tuc|trinh tu|cac buoc|quy trinh|cach thuc|cach nao|lam sao)\b/,
+  list: /\b(gom nhung|gom co|bao gom|nhung gi|nhung truong hop|cac truong hop|truong hop nao|nhung (\w+ ){0,3}(nao|gi)|cac (\w+ ){0,3}(nao|gi)|nhung noi dung|gom nhung gi)\b/,
+  definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia)\b/,
+};
+
+/** The kinds of answer a question asks for (several may apply). */
+export function questionKinds(question: string): Set<QuestionKind> {
+  const f = fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  const kinds = new Set<QuestionKind>();
+  for (const [kind, re] of Object.entries(KIND_CUES) as [QuestionKind, RegExp][]) if (re.test(f)) kinds.add(kind);
+  // "mấy" asks a number; its folded form "may" is also "máy" (machine), so only the accented form counts.
+  if (/(^|\s)mấy(\s|$)/u.test(lower(question))) kinds.add('quantity');
+  return kinds;
+}

@@ -1,0 +1,79 @@
+/**
+ * Cuts a chunk into the pieces an extractive answer may quote: whole khoản /
+ * điểm lines, whole sentences of prose, and for list questions a khoản (or an
+ * introductory line ending with ":") together with its điểm. Nothing is ever
+ * cut inside a sentence, so numbers, dates and document numbers stay whole.
+ */
+import type { Chunk } from '../types.js';
+
+export type UnitShape = 'line' | 'sentence' | 'block';
+
+export interface Unit {
+  text: string;
+  shape: UnitShape;
+  /** Order of the unit's first line in its chunk. */
+  index: number;
+  /** For a điểm (or a list item), the khoản / lead-in line it belongs to: quoted with it. */
+  parent?: string;
+  /** For a lead-in line ending with ":", its whole block (lead-in plus items). */
+  block?: string;
+}
+
+const KHOAN = /^\d{1,3}[.)]\s/;
+const DIEM = /^[a-zđ]\)\s|^[-–•+]\s/u;
+/** Prose lines longer than this are split into sentences. */
+const LONG_LINE = 360;
+/** Blocks longer than this are not offered whole (the composer would have to cut them). */
+const LONG_BLOCK = 1400;
+
+/**
+ * Sentence split for prose. Unlike splitSentences (core/text.ts), it does not split at
+ * ";" or ":", because Vietnamese plans list their targets inside one sentence
+ * ("gồm có: 70% ...; 20% ...") and a list item without its lead-in answers nothing.
+ */
+export function splitProse(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+(?=[\p{Lu}"“(])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function isHeadingLine(line: string, chunk: Chunk): boolean {
+  if (chunk.heading && line === chunk.heading.trim()) return true;
+  // Structural headings carry no answer: "Điều 30. Thời hạn ...", "Chương III", "Mục 2".
+  return /^(Điều\s+\d+[a-zđ]?\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b|Phần\s+(thứ\s+)?\S+$)/iu.test(line) && line.length < 200;
+}
+
+export function unitsOf(chunk: Chunk): Unit[] {
+  const lines = chunk.text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const units: Unit[] = [];
+  let leadIn: string | undefined;
+  lines.forEach((line, i) => {
+    if (isHeadingLine(line, chunk)) return;
+    const isItem = DIEM.test(line);
+    if (!isItem) leadIn = KHOAN.test(line) || /:\s*$/.test(line) ? line : undefined;
+    if (line.length > LONG_LINE && !KHOAN.test(line) && !isItem) {
+      for (const s of splitProse(line)) units.push({ text: s, shape: 'sentence', index: i });
+    } else {
+      units.push({ text: line, shape: 'line', index: i, parent: isItem ? leadIn : undefined });
+    }
+    const self = units[units.length - 1];
+    // A khoản, or a lead-in ending with ":", followed by its điểm: offered whole for list questions.
+    const leadsList = KHOAN.test(line) || /:\s*$/.test(line);
+    if (!leadsList) return;
+    const items: string[] = [];
+    for (let j = i + 1; j < lines.length && DIEM.test(lines[j]); j++) items.push(lines[j]);
+    if (!items.length && /:\s*$/.test(line)) {
+      // "... sau đây:" followed by numbered khoản (a whole article that is a list).
+      for (let j = i + 1; j < lines.length && KHOAN.test(lines[j]); j++) items.push(lines[j]);
+    }
+    if (!items.length) return;
+    const block = [line, ...items].join('\n');
+    if (/:\s*$/.test(line)) self.block = block;
+    if (block.length <= LONG_BLOCK) units.push({ text: block, shape: 'block', index: i });
+  });
+  return units;
+}

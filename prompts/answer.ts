@@ -1,0 +1,33 @@
+/**
+ * Vietnamese text of composed answers: the lead line, the sources block and
+ * the honest "not found" message. Kept here so wording changes touch no logic.
+ */
+
+/** What the assistant covers, shown when it abstains so the user can rephrase usefully. */
+export const COVERAGE_HINT =
+  'Tôi có thể trả lời các câu hỏi về văn bản pháp luật, quy chế, kế hoạch và hướng dẫn nghiệp vụ của ngành Kiểm sát nhân dân ' +
+  'đã được nạp vào hệ thống (ví dụ: Luật Tổ chức Viện kiểm sát nhân dân, Luật Tố cáo, Bộ luật Tố tụng hình sự, ' +
+  'các kế hoạch chuyển đổi số của Ngành). Bạn có thể hỏi lại cụ thể hơn, nêu tên hoặc số hiệu văn bản.';
+
+export const NOT_FOUND =
+  'Tôi không tìm thấy thông tin này trong các văn bản hiện có, nên không thể trả lời chính xác câu hỏi của bạn.';
+
+/** The abstention message: honest refusal to guess plus what the assistant does cover. */
+export function abstentionText(hint: string = COVERAGE_HINT): string {
+  return `${NOT_FOUND}\n${hint}`;
+}
+
+/** Lead line before extracted text from a single source, e.g. "Theo Điều 30 Luật Tố cáo:". */
+export function leadLine(source: { title: string; locator?: string }): string {
+  return source.locator ? `Theo ${source.locator} ${source.title}:` : `Theo ${source.title}:`;
+}
+
+export const SOURCES_HEADING = 'Nguồn:';
+
+/** Note added to a source line when the document has been replaced. */
+export function supersededNote(replacement: string): string {
+  return `(đã được thay thế bởi ${replacement})`;
+}
+
+/** Marker appended when a single over-long sentence had to be shortened at a clause boundary. */
+export const ELLIPSIS = '…';
