@@ -45,7 +45,7 @@ export function embedderProvider(cfg: Config): EmbedderProvider {
   return async (corpus, previousState) => {
     if (cfg.EMBEDDINGS_PROVIDER !== 'local') return { embedder: await remote(cfg), state: null };
     // Reuse the fitted state between incremental runs so cached vectors stay valid.
-    const embedder = previousState ? LocalEmbeddings.fromJSON(previousState as never) : LocalEmbeddings.fit(corpus);
+    const embedder = previousState ? LocalEmbeddings.fromJSON(previousState as never) : new LocalEmbeddings().fit(corpus);
     return { embedder, state: embedder.toJSON() };
   };
 }
@@ -53,7 +53,7 @@ export function embedderProvider(cfg: Config): EmbedderProvider {
 export function embedderLoader(cfg: Config): EmbedderLoader {
   return async (state, manifest) => {
     if (cfg.EMBEDDINGS_PROVIDER !== 'local') return remote(cfg, manifest.dimensions);
-    if (!state) return LocalEmbeddings.fit([]);
+    if (!state) return new LocalEmbeddings();
     return LocalEmbeddings.fromJSON(state as never);
   };
 }

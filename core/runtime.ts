@@ -1,24 +1,184 @@
 /**
- * Opens the assistant the service and the CLI talk to: loads the current index
- * version, builds the retriever, guard and composer. (Placeholder until the
- * answering pipeline lands: it abstains on everything.)
+ * The assistant the service and the CLI talk to.
+ *
+ *   guard(input) → rewrite(history) → guard(standalone) → retrieve → guard(passages)
+ *   → compose (extractive, or the LLM chain when configured) → guard(output)
+ *
+ * The loaded index version lives in one immutable snapshot object; `reload()`
+ * builds a new snapshot and swaps the reference, so a question already being
+ * answered finishes on the version it started with.
  */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from './config.js';
-import type { Assistant } from './assistant.js';
+import type { Assistant, AskOptions, AssistantReply, Health } from './assistant.js';
+import type { Chunk, Citation, Scored } from './types.js';
+import { checkInput, checkOutput, passageIsClassified, type GuardCategory } from './guard/index.js';
+import { RefusalAudit } from './refusal-audit.js';
+import { REFUSAL_TEXT } from '../prompts/guard.js';
+import { HybridRetriever } from './retrieval/hybrid.js';
+import { composeExtractive } from './answer/compose.js';
+import { rewriteFollowUp } from './answer/rewrite.js';
+import { composeWithLlm } from './answer/llm.js';
+import { createChatModel } from './answer/providers.js';
+import { embedderLoader } from './embedders.js';
+import { loadIndexVersion, type EmbedderLoader, type LoadedIndex } from '../ingest/index-version.js';
+import { readCurrentVersion, versionDir } from '../ingest/store.js';
+import { docNumberKey, findDocNumbers } from './text.js';
 
 export interface RuntimeAssistant extends Assistant {
   /** Re-open the current index version (after a re-ingest); in-flight asks finish on the old one. */
   reload(): Promise<void>;
 }
 
-export async function openAssistant(_cfg: Config): Promise<RuntimeAssistant> {
-  return {
-    async ask(question) {
-      return { id: 'placeholder', standalone: question, text: '', refused: false, abstained: true, citations: [], ms: 0 };
+/** What one index version needs at question time. */
+interface Snapshot {
+  version: string;
+  index: LoadedIndex;
+  retriever: HybridRetriever;
+  /** docId → name of the document that replaced it. */
+  supersededBy: Map<string, string>;
+}
+
+export interface RuntimeOptions {
+  /** Defaults to the configured provider (or none). Tests pass LangChain fake models. */
+  chatModel?: BaseChatModel | null;
+  embedderLoader?: EmbedderLoader;
+  audit?: RefusalAudit;
+  /** How many passages reach the composer. */
+  topK?: number;
+}
+
+export class AssistantRuntime implements RuntimeAssistant {
+  private snapshot: Snapshot | null = null;
+  private readonly chatModel: BaseChatModel | null;
+  private readonly loader: EmbedderLoader;
+  private readonly audit: RefusalAudit;
+  private readonly topK: number;
+
+  constructor(
+    private readonly cfg: Config,
+    private readonly indexDir: string,
+    opts: RuntimeOptions = {},
+  ) {
+    this.chatModel = opts.chatModel === undefined ? createChatModel(cfg) : opts.chatModel;
+    this.loader = opts.embedderLoader ?? embedderLoader(cfg);
+    this.audit = opts.audit ?? new RefusalAudit({ file: cfg.REFUSAL_AUDIT_FILE, salt: cfg.AUDIT_SALT });
+    this.topK = opts.topK ?? 6;
+  }
+
+  get version(): string | null {
+    return this.snapshot?.version ?? null;
+  }
+
+  async reload(): Promise<void> {
+    const version = await readCurrentVersion(this.indexDir);
+    if (!version) {
+      this.snapshot = null;
+      return;
+    }
+    if (version === this.snapshot?.version) return;
+    this.snapshot = await openSnapshot(this.indexDir, version, this.loader);
+  }
+
+  health(): Health {
+    const s = this.snapshot;
+    return {
+      loaded: !!s,
+      documents: s?.index.manifest.documentCount ?? 0,
+      chunks: s?.index.chunks.length ?? 0,
+      version: s?.version ?? null,
+    };
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<AssistantReply> {
+    const started = performance.now();
+    const id = randomUUID();
+    const snapshot = this.snapshot;
+    const reply = (r: Omit<AssistantReply, 'id' | 'ms'>): AssistantReply => ({ ...r, id, ms: Math.round((performance.now() - started) * 100) / 100 });
+    const refuse = async (category: GuardCategory, standalone: string) => {
+      await this.audit.record({ userId: options.userId, conversationId: options.conversationId, channel: options.channel, category });
+      // The refused text is not kept as the standalone question: nothing of it flows into later turns.
+      void standalone;
+      return reply({ text: REFUSAL_TEXT, refused: true, abstained: false, citations: [], standalone: '' });
+    };
+
+    const verdict = checkInput(question);
+    if (!verdict.allowed) return refuse(verdict.category, question);
+    const history = (options.history ?? []).filter((t) => t.standalone !== '');
+    const standalone = rewriteFollowUp(question, history);
+    if (standalone !== question) {
+      const again = checkInput(standalone);
+      if (!again.allowed) return refuse(again.category, standalone);
+    }
+    if (!snapshot) {
+      const composed = composeExtractive(standalone, []);
+      return reply({ text: composed.text, refused: false, abstained: true, citations: [], standalone });
+    }
+
+    const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
+    const hits = preferInForce(
+      raw.filter((h) => !passageIsClassified(h.item.text)),
+      snapshot.supersededBy,
+      standalone,
+    ).slice(0, this.topK);
+
+    const superseded = (docId: string) => snapshot.supersededBy.get(docId);
+    let composed = composeExtractive(standalone, hits, { superseded });
+    if (this.chatModel && !composed.abstained) {
+      composed = await composeWithLlm(this.chatModel, standalone, hits, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
+    }
+    if (!checkOutput(composed.text)) return refuse('classified-content', standalone);
+    const citations = markSuperseded(composed.citations, snapshot.supersededBy);
+    return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
+  }
+}
+
+async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader): Promise<Snapshot> {
+  const dir = versionDir(indexDir, version);
+  const first = await loadIndexVersion(dir, null);
+  const embedder = await loader(first.embedderState, first.manifest);
+  // Queries go straight to the graph (searchKnn); the store's own embeddings are never called.
+  const vs = first.vectorStore;
+  const retriever = new HybridRetriever({
+    chunks: first.chunks,
+    bm25: first.lexical,
+    embeddings: embedder as unknown as Embeddings,
+    vectorSearch: async (vector: number[], k: number) => {
+      if (!vs) return [];
+      const n = vs.index.getCurrentCount();
+      const res = vs.index.searchKnn(vector, Math.min(k, n));
+      return res.neighbors.map((index, i) => ({ index, score: 1 - res.distances[i] }));
     },
-    health() {
-      return { loaded: false, documents: 0, chunks: 0, version: null };
-    },
-    async reload() {},
-  };
+  });
+  const supersededBy = new Map<string, string>();
+  for (const f of Object.values(first.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
+  return { version, index: first, retriever, supersededBy };
+}
+
+/**
+ * Superseded documents sink below documents in force, unless the question names
+ * the old document's number (someone asking about the old rule gets it).
+ */
+function preferInForce(hits: Scored<Chunk>[], supersededBy: Map<string, string>, question: string): Scored<Chunk>[] {
+  if (!supersededBy.size) return hits;
+  const asked = new Set(findDocNumbers(question).map(docNumberKey));
+  const rank = (h: Scored<Chunk>) => (supersededBy.has(h.item.docId) && !(h.item.number && asked.has(docNumberKey(h.item.number))) ? 1 : 0);
+  return hits
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i)
+    .map((x) => x.h);
+}
+
+function markSuperseded(citations: Citation[], supersededBy: Map<string, string>): Citation[] {
+  return citations.map((c) => (supersededBy.has(c.source) ? { ...c, superseded: supersededBy.get(c.source) } : c));
+}
+
+/** Opens the assistant over the configured index (which may not exist yet: it then abstains). */
+export async function openAssistant(cfg: Config, opts: RuntimeOptions & { indexDir?: string } = {}): Promise<RuntimeAssistant> {
+  const rt = new AssistantRuntime(cfg, path.resolve(opts.indexDir ?? cfg.INDEX_DIR), opts);
+  await rt.reload();
+  return rt;
 }

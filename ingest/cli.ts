@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../core/config.js';
+import { loadConfig, loadDotEnv } from '../core/config.js';
 import { embedderProvider } from '../core/embedders.js';
 import { runIngest, type ProgressEvent } from './pipeline.js';
 import { formatReport } from './report.js';
@@ -60,6 +60,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
     },
   });
+  loadDotEnv();
   const cfg = loadConfig();
   const sourceDir = values.source ?? cfg.KNOWLEDGE_DIR;
   const indexDir = values.index ?? cfg.INDEX_DIR;
