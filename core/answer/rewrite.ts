@@ -1,0 +1,273 @@
+/**
+ * Follow-up rewriting: "còn mục tiêu về nghiệp vụ thì sao?", "điều đó áp dụng
+ * cho ai?", "vậy còn Luật Tố cáo?" only make sense against the previous turn.
+ * The rewriter turns them into a standalone question the retriever can use,
+ * and leaves a self-contained question untouched. Pure and deterministic;
+ * every cue is matched folded, so unaccented typing works the same.
+ */
+import type { Turn } from '../types.js';
+import { findDocNumbers, fold, nfc } from '../text.js';
+import { contentTerms } from './terms.js';
+
+interface Tok {
+  text: string;
+  f: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
+
+function tokenize(text: string): Tok[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], f: fold(m[0]), start: m.index!, end: m.index! + m[0].length }));
+}
+
+const seq = (s: string) => s.split(' ');
+
+/** Openers that hand the previous subject over: "còn ...", "thế còn ...", "vậy thì ...". */
+const LEADING_CUES = ['the con ve', 'vay con ve', 'con ve', 'the con', 'vay con', 'vay thi', 'the thi', 'con', 'vay', 'the', 'con neu'].map(seq);
+/** Closers of an elliptical question: "... thì sao?", "... thì thế nào?". */
+const TRAILING_CUES = ['thi nhu the nao', 'thi the nao', 'thi ra sao', 'thi sao', 'ra sao', 'nua khong', 'thi sao a'].map(seq);
+
+/** Words that name a kind of document; followed by a name or number they reference one. */
+const DOC_HEADS = [
+  'bo luat', 'luat', 'hien phap', 'nghi dinh', 'nghi quyet', 'thong tu', 'quyet dinh', 'chi thi', 'ke hoach', 'cong van',
+  'huong dan', 'bao cao', 'quy che', 'van ban', 'dieu luat', 'phap lenh',
+].map(seq);
+
+/** Generic nouns that, with a demonstrative, point back at the previous subject ("điều đó", "quy định này"). */
+const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu'].map(seq);
+const DEMONSTRATIVES = new Set(['do', 'nay', 'ay', 'tren', 'kia']);
+/** Standalone pronouns / pro-forms. Accent-checked: folded "no" is also "nợ". */
+const PRONOUNS = new Set(['nó', 'như vậy', 'vậy thì']);
+
+/** Words that end a document name: verbs, question words, prepositions starting a new phrase. */
+const NAME_STOP = new Set(
+  'co la quy thi nhu gi nao bao duoc phai cho ap neu gom de khi can se da dang ve theo tai trong doi khong hay hoac va ma con vay the sao ra nam'.split(' '),
+);
+
+function matchAt(toks: Tok[], i: number, pattern: string[]): boolean {
+  return pattern.every((p, j) => toks[i + j]?.f === p);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Document references written in a text: "Luật Tố cáo", "Kế hoạch 221/KH-VKSTC", "Nghị định 30". */
+export function documentReferences(text: string): { text: string; span: Span }[] {
+  const s = nfc(text);
+  const toks = tokenize(s);
+  const out: { text: string; span: Span }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const head = DOC_HEADS.find((h) => matchAt(toks, i, h));
+    if (!head) continue;
+    // "pháp luật", "điều luật này" are not references to a named document.
+    if (i > 0 && toks[i - 1].f === 'phap') continue;
+    let j = i + head.length;
+    if (toks[j]?.f === 'so') j++;
+    const nameStart = j;
+    while (j < toks.length && j - nameStart < 10 && !NAME_STOP.has(toks[j].f) && !DEMONSTRATIVES.has(toks[j].f)) {
+      // A name may include "năm 2024" / "về ..." only as in "Kế hoạch chuyển đổi số năm 2024".
+      j++;
+    }
+    if (toks[j]?.f === 'nam' && /^\d{4}$/.test(toks[j + 1]?.text ?? '')) j += 2;
+    if (j === nameStart) continue;
+    const span = { start: toks[i].start, end: toks[j - 1].end };
+    out.push({ text: s.slice(span.start, span.end), span });
+    i = j - 1;
+  }
+  // Bare numbers like "221/KH-VKSTC" without a type word are references too.
+  for (const n of findDocNumbers(s)) {
+    if (!out.some((r) => r.text.replace(/\s+/g, '').includes(n))) {
+      const at = s.indexOf(n);
+      if (at >= 0) out.push({ text: n, span: { start: at, end: at + n.length } });
+    }
+  }
+  return out;
+}
+
+/** Question phrases removed to get the topic of a question. */
+const QUESTION_TAILS = [
+  'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'nhu the nao', 'the nao', 'ra sao', 'la ai', 'gom nhung gi',
+  'gom nhung', 'nhung gi', 'nao', 'gi', 'khong', 'chua', 'a', 'nhe', 'vay', 'the', 'sao', 'co', 'la', 'thi', 'duoc', 'nhung', 'cac',
+].map(seq);
+const QUESTION_OPENERS = ['cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi'].map(seq);
+
+/** The topic of a question: the question without its question words and punctuation. */
+export function topicOf(question: string): string {
+  let s = nfc(question).trim().replace(/[?!.…]+$/u, '').trim();
+  // Interrogatives inside the sentence ("có những mục tiêu gì trong ...") carry no topic.
+  s = tidy(s.replace(/(^|\s)(gì|gi|nào|nao)(?=\s|,|$)/giu, '$1'));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const toks = tokenize(s);
+    if (!toks.length) break;
+    for (const tail of QUESTION_TAILS) {
+      const i = toks.length - tail.length;
+      if (i > 0 && matchAt(toks, i, tail)) {
+        s = s.slice(0, toks[i].start).replace(/[\s,;:]+$/u, '');
+        changed = true;
+        break;
+      }
+    }
+    if (changed) continue;
+    for (const open of QUESTION_OPENERS) {
+      if (toks.length > open.length && matchAt(toks, 0, open)) {
+        s = s.slice(toks[open.length].start);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s.trim();
+}
+
+function stripLeadingCue(s: string): { text: string; cued: boolean } {
+  const toks = tokenize(s);
+  const cue = LEADING_CUES.find((c) => toks.length >= c.length && matchAt(toks, 0, c));
+  if (!cue) return { text: s, cued: false };
+  const rest = toks[cue.length];
+  return { text: rest ? s.slice(rest.start) : '', cued: true };
+}
+
+function stripTrailingCue(s: string): { text: string; cued: boolean } {
+  const toks = tokenize(s);
+  const cue = TRAILING_CUES.find((c) => toks.length >= c.length && matchAt(toks, toks.length - c.length, c));
+  if (!cue) return { text: s, cued: false };
+  return { text: s.slice(0, toks[toks.length - cue.length].start), cued: true };
+}
+
+/** An anaphor in the question: what it is and where. */
+interface Anaphor {
+  span: Span;
+  /** "văn bản này", "kế hoạch đó": points at the previous document rather than its topic. */
+  documentPointer: boolean;
+}
+
+function findAnaphor(s: string): Anaphor | undefined {
+  const toks = tokenize(s);
+  for (let i = 0; i < toks.length; i++) {
+    const lowerTok = toks[i].text.toLowerCase();
+    if (PRONOUNS.has(lowerTok) || (toks[i].f === 'no' && lowerTok === 'no' && i > 0)) {
+      return { span: { start: toks[i].start, end: toks[i].end }, documentPointer: false };
+    }
+    if (matchAt(toks, i, ['nhu', 'vay']) && i + 2 >= toks.length - 1) {
+      return { span: { start: toks[i].start, end: toks[i + 1].end }, documentPointer: false };
+    }
+    for (const [heads, documentPointer] of [
+      [DOC_HEADS, true],
+      [ANAPHOR_HEADS, false],
+    ] as const) {
+      const head = heads.find((h) => matchAt(toks, i, h));
+      if (!head) continue;
+      const det = toks[i + head.length];
+      if (!det || !DEMONSTRATIVES.has(det.f)) continue;
+      // Unaccented "do"/"nay" are also "do" (by) and "nay" (now): accept them only at the end or before a verb-ish word.
+      const accented = det.text.toLowerCase() !== det.f;
+      const atEnd = i + head.length === toks.length - 1;
+      if (!accented && !atEnd && !['la', 'co', 'ap', 'quy', 'duoc', 'thi', 'gom', 'can', 'ban', 'nhu'].includes(toks[i + head.length + 1]?.f ?? '')) continue;
+      // "trên" is "on" after most nouns; only "văn bản trên", "kế hoạch trên" point back.
+      if (det.f === 'tren' && !documentPointer) continue;
+      return { span: { start: toks[i].start, end: det.end }, documentPointer };
+    }
+  }
+  return undefined;
+}
+
+const CONTENT_SHORT = 2;
+
+/** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
+export function isFollowUp(question: string, history: Turn[] = []): boolean {
+  if (!previousQuestion(history)) return false;
+  const q = nfc(question).trim();
+  if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
+  if (findAnaphor(q)) return true;
+  return contentTerms(q).length <= CONTENT_SHORT && !documentReferences(q).length;
+}
+
+function previousQuestion(history: Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const q = (history[i].standalone ?? history[i].question)?.trim();
+    if (q) return nfc(q);
+  }
+  return undefined;
+}
+
+function removeSpans(text: string, spans: Span[]): string {
+  let out = text;
+  for (const sp of [...spans].sort((a, b) => b.start - a.start)) out = out.slice(0, sp.start) + out.slice(sp.end);
+  return tidy(out);
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/\s+([,;:?])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
+    .replace(/\b(theo|của|trong|tại)\s*$/iu, '')
+    .trim();
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+/**
+ * A facet the previous topic was narrowed by ("trong quản lý, chỉ đạo, điều hành"): when the
+ * follow-up names a facet of its own ("còn về nghiệp vụ"), the old one must go, or the
+ * rewritten question would still ask the previous thing.
+ */
+function dropFacet(topic: string): string {
+  const toks = tokenize(topic);
+  const at = toks.findIndex((t, i) => i > 0 && (t.f === 've' || t.f === 'trong' || (t.f === 'doi' && toks[i + 1]?.f === 'voi')));
+  if (at < 0) return topic;
+  const refs = documentReferences(topic).filter((r) => r.span.start > toks[at].start);
+  const stop = toks.findIndex((t, i) => i > at && ['cua', 'theo', 'tai'].includes(t.f));
+  const end = refs.length ? Math.min(refs[0].span.start, stop >= 0 ? toks[stop].start : Infinity) : stop >= 0 ? toks[stop].start : topic.length;
+  return tidy(topic.slice(0, toks[at].start) + ' ' + topic.slice(end));
+}
+
+const hasFacet = (s: string) => /(^|\s)(ve|trong|doi voi)\s/.test(` ${fold(s)} `);
+
+/**
+ * The standalone form of `question` given the conversation so far. A question that
+ * does not lean on the previous turn is returned unchanged (NFC, trimmed).
+ */
+export function rewriteFollowUp(question: string, history: Turn[] = []): string {
+  const q = nfc(question).trim();
+  const prev = previousQuestion(history);
+  if (!prev || !q || !isFollowUp(q, history)) return q;
+
+  const prevTopic = topicOf(prev);
+  const prevDocs = documentReferences(prevTopic);
+
+  // 1. An anaphor is replaced in place by what it points at.
+  const anaphor = findAnaphor(q);
+  if (anaphor) {
+    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : prevTopic;
+    const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
+    const rest = stripTrailingCue(stripLeadingCue(removeSpans(q, [anaphor.span]).replace(/[?!.…]+$/u, '')).text).text;
+    // "cái đó thì sao?": nothing but the pointer, so the previous question stands.
+    if (!contentTerms(rest).length) return prev;
+    const body = stripLeadingCue(replaced.replace(/[?!.…]+$/u, '')).text;
+    return `${capitalise(tidy(stripTrailingCue(body).text))}?`;
+  }
+
+  // 2. An elliptical question: its focus, completed with the previous subject.
+  const focus = tidy(stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text).text);
+  if (!contentTerms(focus).length) return prev;
+  const focusDocs = documentReferences(focus);
+  if (focusDocs.length) {
+    const beyondDoc = contentTerms(removeSpans(focus, focusDocs.map((d) => d.span)));
+    // "vậy còn Luật Tố cáo?": the same question about another document.
+    if (!beyondDoc.length) {
+      const base = prevDocs.length ? removeSpans(prevTopic, prevDocs.map((d) => d.span)) : prevTopic;
+      return `${capitalise(tidy(base))} theo ${focusDocs.map((d) => d.text).join(', ')}?`;
+    }
+    return `${capitalise(focus)}?`;
+  }
+  const context = hasFacet(focus) ? dropFacet(prevTopic) : prevTopic;
+  return `Về ${context}: ${focus}?`;
+}
