@@ -1,0 +1,83 @@
+/**
+ * Retrieval benchmark on the public ALQAC 2022/2023 and VLSP 2023 LTER sets (BEIR layout):
+ * recall@1/5/10 and MRR@10 of our hybrid retriever against a plain BM25 baseline, same run.
+ *
+ *   npx tsx bench/beir.ts [--quick]
+ *
+ * Tuning was done on train splits only; alqac2022 has only train, so its even-position
+ * questions are the dev half ("train-dev") and the odd ones are reported apart ("train-heldout").
+ */
+import { fileURLToPath } from 'node:url';
+import type { HybridOptions } from '../core/retrieval/hybrid.js';
+import { BENCHMARKS, type Metrics, evaluate, loadBeir } from './lib/beir-data.js';
+import { type Ranker, baselineRanker, hybridRanker } from './lib/systems.js';
+
+export interface BeirResult extends Metrics {
+  benchmark: string;
+  split: string;
+  system: 'hybrid' | 'bm25-baseline';
+}
+
+export interface BeirOptions {
+  /** One benchmark (alqac2023) only: a smoke run for tests. */
+  quick?: boolean;
+  benchmarks?: string[];
+  /** Overrides of the hybrid retriever's options (for tuning). */
+  hybrid?: Partial<HybridOptions>;
+  /** Directory holding the benchmarks (default ../shared/corpus/bench from the repo root). */
+  root?: string;
+}
+
+async function runSplit(ranker: Ranker, queries: Map<string, string>, gold: Map<string, Set<string>>) {
+  const runs = new Map<string, string[]>();
+  for (const id of gold.keys()) {
+    const text = queries.get(id);
+    if (text !== undefined) runs.set(id, await ranker(text, 10));
+  }
+  return evaluate(runs, gold);
+}
+
+/** The split views reported: every split, plus the dev/held-out halves of a train-only benchmark. */
+function splitViews(qrels: Map<string, Map<string, Set<string>>>): [string, Map<string, Set<string>>][] {
+  const views = [...qrels];
+  if (qrels.size === 1 && qrels.has('train')) {
+    const all = [...qrels.get('train')!];
+    views.push(['train-dev', new Map(all.filter((_, i) => i % 2 === 0))]);
+    views.push(['train-heldout', new Map(all.filter((_, i) => i % 2 === 1))]);
+  }
+  return views;
+}
+
+export async function runBeir(opts: BeirOptions = {}): Promise<BeirResult[]> {
+  const names = opts.benchmarks ?? (opts.quick ? ['alqac2023'] : [...BENCHMARKS]);
+  const out: BeirResult[] = [];
+  for (const name of names) {
+    const ds = loadBeir(name, opts.root);
+    const queries = new Map(ds.queries.map((q) => [q.id, q.text]));
+    const systems: [BeirResult['system'], Ranker][] = [
+      ['bm25-baseline', baselineRanker(ds.corpus)],
+      ['hybrid', hybridRanker(ds.corpus, opts.hybrid).ranker],
+    ];
+    for (const [split, gold] of splitViews(ds.qrels)) {
+      for (const [system, ranker] of systems) {
+        out.push({ benchmark: name, split, system, ...(await runSplit(ranker, queries, gold)) });
+      }
+    }
+  }
+  return out;
+}
+
+export function toMarkdown(results: BeirResult[]): string {
+  const f = (x: number) => x.toFixed(3);
+  const lines = [
+    '| benchmark / split | n | system | R@1 | R@5 | R@10 | MRR@10 |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.benchmark} / ${r.split} | ${r.n} | ${r.system} | ${f(r.r1)} | ${f(r.r5)} | ${f(r.r10)} | ${f(r.mrr10)} |`),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const results = await runBeir({ quick: process.argv.includes('--quick') });
+  console.log(toMarkdown(results));
+}

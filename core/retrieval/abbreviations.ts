@@ -1,0 +1,74 @@
+/**
+ * Abbreviations of the procuracy field and their expansions (folded, lower-case).
+ *
+ * Users and documents write "VKSND", "KSV", "BLTTHS" as often as the long form;
+ * expanding both sides lets "kiểm sát viên" find a chunk that only says "KSV".
+ */
+import { fold } from '../text.js';
+
+/** folded abbreviation → folded expansion. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  vksnd: 'vien kiem sat nhan dan',
+  vkstc: 'vien kiem sat nhan dan toi cao',
+  vksndtc: 'vien kiem sat nhan dan toi cao',
+  vks: 'vien kiem sat',
+  vksqs: 'vien kiem sat quan su',
+  ksv: 'kiem sat vien',
+  kh: 'ke hoach',
+  qd: 'quyet dinh',
+  ct: 'chi thi',
+  nd: 'nghi dinh',
+  nq: 'nghi quyet',
+  tt: 'thong tu',
+  cv: 'cong van',
+  hd: 'huong dan',
+  tths: 'to tung hinh su',
+  bltths: 'bo luat to tung hinh su',
+  blhs: 'bo luat hinh su',
+  blds: 'bo luat dan su',
+  blttds: 'bo luat to tung dan su',
+  blld: 'bo luat lao dong',
+  tttths: 'to tung hanh chinh',
+  tthc: 'thu tuc hanh chinh',
+  ttds: 'to tung dan su',
+  cds: 'chuyen doi so',
+  cntt: 'cong nghe thong tin',
+  bcd: 'ban chi dao',
+  ubnd: 'uy ban nhan dan',
+  hdnd: 'hoi dong nhan dan',
+  tand: 'toa an nhan dan',
+  tandtc: 'toa an nhan dan toi cao',
+  cqdt: 'co quan dieu tra',
+  dtv: 'dieu tra vien',
+  hsva: 'ho so vu an',
+  thqct: 'thuc hanh quyen cong to',
+  ksxx: 'kiem sat xet xu',
+  ksdt: 'kiem sat dieu tra',
+  qh: 'quoc hoi',
+  ubtvqh: 'uy ban thuong vu quoc hoi',
+  cp: 'chinh phu',
+  ttg: 'thu tuong chinh phu',
+  bmnn: 'bi mat nha nuoc',
+  vbhn: 'van ban hop nhat',
+  vbqppl: 'van ban quy pham phap luat',
+  cbcc: 'can bo cong chuc',
+  clb: 'cau lac bo',
+};
+
+/**
+ * Short abbreviations that are also ordinary syllables or too ambiguous in lower case
+ * ("ct", "tt", "nd" ...): expanded only when written in capitals, or in a query when typed alone.
+ */
+const AMBIGUOUS = new Set(['kh', 'qd', 'ct', 'nd', 'nq', 'tt', 'cv', 'hd', 'qh', 'cp', 'cds', 'vks', 'ttg', 'clb']);
+
+/**
+ * Expansion of one raw token, or undefined. `raw` is the token as written (case kept):
+ * unambiguous abbreviations expand in any case, ambiguous ones only in capitals.
+ */
+export function expandAbbreviation(raw: string): string | undefined {
+  const key = fold(raw);
+  const exp = ABBREVIATIONS[key];
+  if (!exp) return undefined;
+  if (AMBIGUOUS.has(key) && raw !== raw.toUpperCase()) return undefined;
+  return exp;
+}

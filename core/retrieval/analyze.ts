@@ -1,0 +1,175 @@
+/**
+ * Vietnamese text analysis shared by the lexical index, the local embeddings and the query side.
+ *
+ * Every term is folded (no diacritics, lower case) because users type "ke hoach" as often as
+ * "kế hoạch". Vietnamese words are one to four syllables, so adjacent-syllable bigrams stand in
+ * for a word segmenter ("kiểm sát", "chuyển đổi số"); bigrams never cross punctuation.
+ * Document numbers and dates become single terms so "221/KH-VKSTC" is not three weak syllables.
+ */
+import { type BareReference, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
+import { expandAbbreviation } from './abbreviations.js';
+
+export interface AnalyzeOptions {
+  /** Add adjacent-syllable bigrams ("kiem_sat"). Default true. */
+  bigrams?: boolean;
+  /** Also emit accented syllables ("~kiểm") where they differ from the folded form. Default false. */
+  accented?: boolean;
+  /** Append expansions of field abbreviations (KSV → kiem sat vien). Default true. */
+  expand?: boolean;
+}
+
+export const DEFAULT_ANALYZE: Required<AnalyzeOptions> = { bigrams: true, accented: false, expand: true };
+
+/** Prefixes keep the special term kinds apart from syllables in one vocabulary. */
+export const BIGRAM_SEP = '_';
+export const DOCNUM_PREFIX = '#';
+export const DATE_PREFIX = '@';
+export const ACCENT_PREFIX = '~';
+
+/**
+ * Function syllables that carry little meaning on their own (folded). They stay in the
+ * index (bigrams need them) but are down-weighted in queries.
+ */
+export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
+  (
+    'va cua la cac nhung duoc co trong theo cho voi ve nay do thi ma mot nhu khi de tai tu den hoac neu bi da se dang ' +
+    'nao gi bao nhieu khong phai hay ai dau sao the nhu vay thuoc tren duoi sau truoc nguoi viec cung con rat ' +
+    'cac moi tung tat ca chi nhat hon qua lai ra vao len xuong nua roi van dieu khoan diem'
+  ).split(' '),
+);
+
+const SEGMENT = /[^\p{L}\p{N}\s]+/u;
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** Raw tokens of a text (NFC, case kept), grouped in punctuation-free segments. */
+function segments(text: string): string[][] {
+  const out: string[][] = [];
+  for (const seg of text.normalize('NFC').split(SEGMENT)) {
+    const toks = seg.match(TOKEN);
+    if (toks) out.push(toks);
+  }
+  return out;
+}
+
+function pushSegment(out: string[], folded: string[], bigrams: boolean): void {
+  for (let i = 0; i < folded.length; i++) {
+    out.push(folded[i]);
+    if (bigrams && i + 1 < folded.length) out.push(folded[i] + BIGRAM_SEP + folded[i + 1]);
+  }
+}
+
+/** Index terms of a document text (with repetition, so term frequencies can be counted). */
+export function analyzeText(text: string, options: AnalyzeOptions = {}): string[] {
+  const o = { ...DEFAULT_ANALYZE, ...options };
+  const out: string[] = [];
+  for (const seg of segments(text)) {
+    const folded = seg.map((t) => fold(t));
+    pushSegment(out, folded, o.bigrams);
+    if (o.accented) {
+      for (const t of seg) {
+        const l = lower(t);
+        if (l !== fold(t)) out.push(ACCENT_PREFIX + l);
+      }
+    }
+    if (o.expand) {
+      for (const t of seg) {
+        const exp = expandAbbreviation(t);
+        if (exp) pushSegment(out, exp.split(' '), o.bigrams);
+      }
+    }
+  }
+  for (const n of findDocNumbers(text)) out.push(DOCNUM_PREFIX + docNumberKey(n));
+  for (const d of findDates(text)) out.push(DATE_PREFIX + d);
+  return out;
+}
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+export interface QueryWeights {
+  /** Weight of a content syllable. */
+  unigram: number;
+  /** Weight of a stop syllable (0 drops it). */
+  stop: number;
+  /** Weight of a bigram. */
+  bigram: number;
+  /** Weight of a bigram made of two stop syllables. */
+  stopBigram: number;
+  /** Weight of an accented syllable (only for accented queries). */
+  accented: number;
+  /** Weight of a document number or date term. */
+  special: number;
+}
+
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.6, stopBigram: 0.2, accented: 0.3, special: 2 };
+
+export interface AnalyzedQuery {
+  /** Weighted, de-duplicated terms for the lexical index (weights add up on repetition). */
+  terms: QueryTerm[];
+  /** Folded content syllables (stop syllables removed, abbreviations expanded): for coverage. */
+  content: string[];
+  /** Document numbers written in the query, as keys ("221/KH-VKSTC"). */
+  docNumbers: string[];
+  /** Bare references ("kế hoạch 221"). */
+  references: BareReference[];
+  /** Dates, ISO. */
+  dates: string[];
+  /** True when the user typed without diacritics. */
+  unaccented: boolean;
+}
+
+export function analyzeQuery(
+  query: string,
+  options: AnalyzeOptions = {},
+  weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
+): AnalyzedQuery {
+  const o = { ...DEFAULT_ANALYZE, ...options };
+  const acc = new Map<string, number>();
+  const add = (term: string, w: number) => {
+    if (w > 0) acc.set(term, (acc.get(term) ?? 0) + w);
+  };
+  const content: string[] = [];
+  const addSegment = (folded: string[]) => {
+    for (let i = 0; i < folded.length; i++) {
+      const t = folded[i];
+      const stop = STOP_SYLLABLES.has(t);
+      add(t, stop ? weights.stop : weights.unigram);
+      if (!stop) content.push(t);
+      if (o.bigrams && i + 1 < folded.length) {
+        const bothStop = stop && STOP_SYLLABLES.has(folded[i + 1]);
+        add(t + BIGRAM_SEP + folded[i + 1], bothStop ? weights.stopBigram : weights.bigram);
+      }
+    }
+  };
+  const unaccented = isUnaccented(query);
+  for (const seg of segments(query)) {
+    addSegment(seg.map((t) => fold(t)));
+    if (o.accented && !unaccented) {
+      for (const t of seg) {
+        const l = lower(t);
+        if (l !== fold(t)) add(ACCENT_PREFIX + l, weights.accented);
+      }
+    }
+    if (o.expand) {
+      for (const t of seg) {
+        // In a query a lone "ksv" or "kh" is an abbreviation: users do not type capitals.
+        const exp = expandAbbreviation(t.toUpperCase());
+        if (exp) addSegment(exp.split(' '));
+      }
+    }
+  }
+  const docNumbers = [...new Set(findDocNumbers(query).map(docNumberKey))];
+  for (const n of docNumbers) add(DOCNUM_PREFIX + n, weights.special);
+  const dates = [...new Set(findDates(query))];
+  for (const d of dates) add(DATE_PREFIX + d, weights.special);
+  return {
+    terms: [...acc].map(([term, weight]) => ({ term, weight })),
+    content: [...new Set(content)],
+    docNumbers,
+    references: findBareReferences(query),
+    dates,
+    unaccented,
+  };
+}

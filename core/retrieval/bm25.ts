@@ -1,0 +1,311 @@
+/**
+ * BM25F inverted index over chunks, in typed arrays.
+ *
+ * Postings are laid out CSR-style (one offsets array, one doc array, one impact array), so a
+ * 100k-chunk index is a few flat buffers: cheap to keep in memory and to (de)serialise.
+ * The per-posting impact (the saturated BM25F term frequency, tf~/(k1+tf~)) is computed at build
+ * time and quantised to 16 bits: k1, b and field weights are therefore build-time parameters.
+ */
+import { type AnalyzeOptions, DEFAULT_ANALYZE, type QueryTerm, analyzeText } from './analyze.js';
+
+export interface BM25Doc {
+  id: string;
+  text: string;
+  /** Article/section heading: a short, strong field. */
+  heading?: string;
+  /** Document title. */
+  title?: string;
+}
+
+export interface BM25Options {
+  k1: number;
+  /** Length normalisation of the body. */
+  b: number;
+  /** Length normalisation of heading and title (short fields: usually less). */
+  bShort: number;
+  /** BM25+ lower bound added to every matching posting (0 = plain BM25). */
+  delta: number;
+  fieldWeights: { body: number; heading: number; title: number };
+  analyze: AnalyzeOptions;
+}
+
+export const DEFAULT_BM25: BM25Options = {
+  k1: 1.2,
+  b: 0.75,
+  bShort: 0.3,
+  delta: 0,
+  fieldWeights: { body: 1, heading: 1, title: 0.5 },
+  analyze: DEFAULT_ANALYZE,
+};
+
+export interface BM25Hit {
+  /** Position of the document in the build order. */
+  index: number;
+  id: string;
+  score: number;
+}
+
+/** Custom tokenizer for experiments (baselines); an index built with one cannot be serialised. */
+export type Tokenizer = (text: string) => string[];
+
+const Q = 65535;
+const FORMAT = 'vks-bm25/1';
+
+export interface BM25Json {
+  format: typeof FORMAT;
+  options: BM25Options;
+  ids: string[];
+  vocab: string;
+  offsets: string;
+  docs: string;
+  impacts: string;
+}
+
+export class BM25FormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BM25FormatError';
+  }
+}
+
+function countTerms(terms: string[], into: Map<string, number>): number {
+  for (const t of terms) into.set(t, (into.get(t) ?? 0) + 1);
+  return terms.length;
+}
+
+export class BM25Index {
+  private readonly termIndex: Map<string, number>;
+  private readonly idf: Float32Array;
+  private readonly acc: Float32Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: Uint32Array;
+
+  private constructor(
+    readonly options: BM25Options,
+    readonly ids: string[],
+    private readonly vocab: string[],
+    private readonly offsets: Uint32Array,
+    private readonly docs: Uint32Array,
+    private readonly impacts: Uint16Array,
+    private readonly custom = false,
+  ) {
+    this.termIndex = new Map();
+    for (let i = 0; i < vocab.length; i++) this.termIndex.set(vocab[i], i);
+    const n = ids.length;
+    this.idf = new Float32Array(vocab.length);
+    for (let t = 0; t < vocab.length; t++) {
+      const df = offsets[t + 1] - offsets[t];
+      this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+    this.acc = new Float32Array(n);
+    this.seen = new Uint8Array(n);
+    this.touched = new Uint32Array(n);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get vocabularySize(): number {
+    return this.vocab.length;
+  }
+
+  static build(input: BM25Doc[], opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
+    const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
+    const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
+    const n = input.length;
+    const fields = ['body', 'heading', 'title'] as const;
+    // Per-document, per-field term counts; kept only until impacts are computed.
+    const perDoc: Map<string, number>[][] = [];
+    const lens = fields.map(() => new Float64Array(n));
+    const termIds = new Map<string, number>();
+    const df: number[] = [];
+    for (let d = 0; d < n; d++) {
+      const doc = input[d];
+      const maps = fields.map((f, fi) => {
+        const m = new Map<string, number>();
+        const text = f === 'body' ? doc.text : f === 'heading' ? doc.heading : doc.title;
+        lens[fi][d] = text ? countTerms(tok(text), m) : 0;
+        return m;
+      });
+      const uniq = new Set<string>();
+      for (const m of maps) for (const t of m.keys()) uniq.add(t);
+      for (const t of uniq) {
+        let id = termIds.get(t);
+        if (id === undefined) {
+          id = df.length;
+          termIds.set(t, id);
+          df.push(0);
+        }
+        df[id]++;
+      }
+      perDoc.push(maps);
+    }
+    const avg = lens.map((l) => (n ? l.reduce((a, b) => a + b, 0) / n : 0) || 1);
+    const vocab = [...termIds.keys()];
+    const offsets = new Uint32Array(vocab.length + 1);
+    for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + df[t];
+    const docs = new Uint32Array(offsets[vocab.length]);
+    const impacts = new Uint16Array(offsets[vocab.length]);
+    const cursor = offsets.slice(0, vocab.length);
+    const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];
+    const bs = [o.b, o.bShort, o.bShort];
+    for (let d = 0; d < n; d++) {
+      const maps = perDoc[d];
+      const norms = fields.map((_, fi) => 1 - bs[fi] + (bs[fi] * lens[fi][d]) / avg[fi]);
+      const tfs = new Map<string, number>();
+      maps.forEach((m, fi) => {
+        for (const [t, c] of m) tfs.set(t, (tfs.get(t) ?? 0) + (weights[fi] * c) / norms[fi]);
+      });
+      for (const [t, tf] of tfs) {
+        const id = termIds.get(t)!;
+        const p = cursor[id]++;
+        docs[p] = d;
+        impacts[p] = Math.max(1, Math.round((tf / (o.k1 + tf)) * Q));
+      }
+      perDoc[d] = [];
+    }
+    return new BM25Index(o, input.map((x) => x.id), vocab, offsets, docs, impacts, Boolean(tokenize));
+  }
+
+  /** Inverse document frequency of a term (0 when unknown). */
+  idfOf(term: string): number {
+    const t = this.termIndex.get(term);
+    return t === undefined ? 0 : this.idf[t];
+  }
+
+  has(term: string): boolean {
+    return this.termIndex.has(term);
+  }
+
+  /** Top-k documents for weighted query terms. Plain strings weigh 1. */
+  search(terms: (QueryTerm | string)[], k = 10): BM25Hit[] {
+    const { acc, seen, touched } = this;
+    const scale = this.options.k1 + 1;
+    const delta = this.options.delta;
+    let nt = 0;
+    const merged = new Map<number, number>();
+    for (const q of terms) {
+      const term = typeof q === 'string' ? q : q.term;
+      const w = typeof q === 'string' ? 1 : q.weight;
+      const t = this.termIndex.get(term);
+      if (t !== undefined) merged.set(t, (merged.get(t) ?? 0) + w);
+    }
+    for (const [t, w] of merged) {
+      const f = (w * this.idf[t] * scale) / Q;
+      const add = w * this.idf[t] * scale * delta;
+      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
+        const d = this.docs[p];
+        if (!seen[d]) {
+          seen[d] = 1;
+          touched[nt++] = d;
+        }
+        acc[d] += this.impacts[p] * f + add;
+      }
+    }
+    const hits = topK(acc, touched, nt, k);
+    for (let i = 0; i < nt; i++) {
+      const d = touched[i];
+      acc[d] = 0;
+      seen[d] = 0;
+    }
+    return hits.map(([index, score]) => ({ index, id: this.ids[index], score }));
+  }
+
+  /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
+  scoreDocs(terms: (QueryTerm | string)[], indices: number[]): Float32Array {
+    const { seen } = this;
+    const local = new Map<number, number>();
+    indices.forEach((d, i) => {
+      seen[d] = 1;
+      local.set(d, i);
+    });
+    const out = new Float32Array(indices.length);
+    const scale = this.options.k1 + 1;
+    for (const q of terms) {
+      const t = this.termIndex.get(typeof q === 'string' ? q : q.term);
+      if (t === undefined) continue;
+      const w = typeof q === 'string' ? 1 : q.weight;
+      const f = (w * this.idf[t] * scale) / Q;
+      const add = w * this.idf[t] * scale * this.options.delta;
+      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
+        const d = this.docs[p];
+        if (seen[d]) out[local.get(d)!] += this.impacts[p] * f + add;
+      }
+    }
+    for (const d of indices) seen[d] = 0;
+    return out;
+  }
+
+  toJSON(): BM25Json {
+    if (this.custom) throw new BM25FormatError('an index built with a custom tokenizer cannot be serialised');
+    return {
+      format: FORMAT,
+      options: this.options,
+      ids: this.ids,
+      vocab: this.vocab.join('\n'),
+      offsets: b64(this.offsets),
+      docs: b64(this.docs),
+      impacts: b64(this.impacts),
+    };
+  }
+
+  static fromJSON(json: BM25Json): BM25Index {
+    if (!json || json.format !== FORMAT) throw new BM25FormatError(`unknown BM25 index format: ${json?.format}`);
+    const vocab = json.vocab ? json.vocab.split('\n') : [];
+    const offsets = new Uint32Array(unb64(json.offsets));
+    const docs = new Uint32Array(unb64(json.docs));
+    const impacts = new Uint16Array(unb64(json.impacts));
+    if (offsets.length !== vocab.length + 1 || docs.length !== impacts.length || offsets[vocab.length] !== docs.length) {
+      throw new BM25FormatError('corrupt BM25 index: array sizes disagree');
+    }
+    return new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts);
+  }
+}
+
+/** Indices of the k largest accumulators among the touched ones, best first (min-heap). */
+function topK(acc: Float32Array, touched: Uint32Array, nt: number, k: number): [number, number][] {
+  if (k <= 0 || nt === 0) return [];
+  const heap: number[] = [];
+  const less = (a: number, b: number) => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l], heap[m])) m = l;
+      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = 0; i < nt; i++) {
+    const d = touched[i];
+    if (heap.length < k) {
+      heap.push(d);
+      for (let j = heap.length - 1; j > 0; ) {
+        const p = (j - 1) >> 1;
+        if (!less(heap[j], heap[p])) break;
+        [heap[j], heap[p]] = [heap[p], heap[j]];
+        j = p;
+      }
+    } else if (less(heap[0], d)) {
+      heap[0] = d;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : -1)).map((d) => [d, acc[d]]);
+}
+
+function b64(a: ArrayBufferView): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/** Decoded into a fresh, aligned ArrayBuffer (Buffer pools are not aligned for typed arrays). */
+function unb64(s: string): ArrayBuffer {
+  const buf = Buffer.from(s, 'base64');
+  const out = new ArrayBuffer(buf.length);
+  new Uint8Array(out).set(buf);
+  return out;
+}

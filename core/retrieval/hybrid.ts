@@ -1,0 +1,198 @@
+/**
+ * Hybrid retrieval: BM25F and vector search fused, a document-reference boost, a lexical
+ * coverage rerank, and the coverage signal the composer uses to abstain.
+ *
+ * The vector search is a function so any store plugs in (LangChain HNSWLib, raw hnswlib-node,
+ * brute force in tests); it returns chunk indices into `chunks`.
+ */
+import { BaseRetriever } from '@langchain/core/retrievers';
+import { Document } from '@langchain/core/documents';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { docNumberKey, fold } from '../text.js';
+import type { Chunk, Scored } from '../types.js';
+import { type AnalyzedQuery, analyzeQuery, analyzeText, DEFAULT_QUERY_WEIGHTS, type QueryWeights } from './analyze.js';
+import type { BM25Index } from './bm25.js';
+
+export type VectorSearch = (
+  vector: number[],
+  k: number,
+) => Promise<{ index: number; score: number }[]> | { index: number; score: number }[];
+
+export interface HybridOptions {
+  /** Candidates taken from each ranker before fusion and rerank. */
+  candidates: number;
+  /** Share of the vector ranker in the fused score (0 = BM25 only). */
+  vectorWeight: number;
+  /** 'score': max-normalised weighted sum; 'rrf': reciprocal rank fusion. */
+  fusion: 'score' | 'rrf';
+  rrfK: number;
+  /** Added (relative to a top score of 1) for chunks of a document the query names by number. */
+  referenceBoost: number;
+  /** Weight of the coverage rerank feature. */
+  coverageWeight: number;
+  queryWeights: QueryWeights;
+}
+
+export const DEFAULT_HYBRID: HybridOptions = {
+  candidates: 50,
+  vectorWeight: 0.15,
+  fusion: 'score',
+  rrfK: 60,
+  referenceBoost: 0.5,
+  coverageWeight: 0.2,
+  queryWeights: DEFAULT_QUERY_WEIGHTS,
+};
+
+export interface HybridInit {
+  chunks: Chunk[];
+  bm25: BM25Index;
+  vectorSearch?: VectorSearch;
+  embeddings?: Embeddings;
+  options?: Partial<HybridOptions>;
+}
+
+/** Why a retrieval could not run (e.g. index and chunks out of step). */
+export class RetrievalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RetrievalError';
+  }
+}
+
+export class HybridRetriever {
+  readonly options: HybridOptions;
+  private readonly chunks: Chunk[];
+  private readonly bm25: BM25Index;
+  private readonly vectorSearch?: VectorSearch;
+  private readonly embeddings?: Embeddings;
+  /** docNumberKey → chunk indices, and bare "type|number" → chunk indices. */
+  private readonly byNumber = new Map<string, number[]>();
+  private readonly byRef = new Map<string, number[]>();
+
+  constructor(init: HybridInit) {
+    if (init.bm25.size !== init.chunks.length) {
+      throw new RetrievalError(`BM25 index has ${init.bm25.size} entries for ${init.chunks.length} chunks`);
+    }
+    this.chunks = init.chunks;
+    this.bm25 = init.bm25;
+    this.vectorSearch = init.vectorSearch;
+    this.embeddings = init.embeddings;
+    this.options = { ...DEFAULT_HYBRID, ...init.options };
+    init.chunks.forEach((c, i) => {
+      if (!c.number) return;
+      push(this.byNumber, docNumberKey(c.number), i);
+      const lead = c.number.match(/^\d+/)?.[0];
+      if (lead) push(this.byRef, `${fold(c.type)}|${Number(lead)}`, i);
+    });
+  }
+
+  /** Chunk indices of the documents the query names ("221/KH-VKSTC", "kế hoạch 221"). */
+  private referenced(q: AnalyzedQuery): Set<number> {
+    const out = new Set<number>();
+    for (const n of q.docNumbers) for (const i of this.byNumber.get(n) ?? []) out.add(i);
+    for (const r of q.references) for (const i of this.byRef.get(`${fold(r.type)}|${Number(r.number)}`) ?? []) out.add(i);
+    return out;
+  }
+
+  async retrieve(query: string, k = 8): Promise<Scored<Chunk>[]> {
+    const o = this.options;
+    const q = analyzeQuery(query, this.bm25.options.analyze, o.queryWeights);
+    const bm = this.bm25.search(q.terms, o.candidates);
+    let vec: { index: number; score: number }[] = [];
+    if (o.vectorWeight > 0 && this.vectorSearch && this.embeddings) {
+      const v = await this.embeddings.embedQuery(query);
+      vec = (await this.vectorSearch(v, o.candidates)).filter((h) => h.index >= 0 && h.index < this.chunks.length);
+    }
+    const refs = this.referenced(q);
+    const pool = new Set<number>([...bm.map((h) => h.index), ...vec.map((h) => h.index)]);
+    // Chunks of a named document compete even when the question's wording misses them.
+    for (const i of refs) pool.add(i);
+    if (pool.size === 0) return [];
+    const ids = [...pool];
+    const fused = this.fuse(q, ids, bm, vec);
+    const cov = ids.map((i) => coverage(q, this.chunks[i], this.bm25));
+    const scored = ids.map((i, j) => ({
+      index: i,
+      score: fused[j] + (refs.has(i) ? o.referenceBoost : 0) + o.coverageWeight * cov[j],
+      coverage: cov[j],
+    }));
+    scored.sort((a, b) => b.score - a.score || a.index - b.index);
+    return scored.slice(0, k).map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+  }
+
+  private fuse(q: AnalyzedQuery, ids: number[], bm: { index: number }[], vec: { index: number; score: number }[]): number[] {
+    const o = this.options;
+    const a = vec.length ? o.vectorWeight : 0;
+    if (o.fusion === 'rrf') {
+      const rank = (list: { index: number }[]) => new Map(list.map((h, r) => [h.index, r]));
+      const rb = rank(bm);
+      const rv = rank(vec);
+      // Scaled so the best possible fused score is 1, comparable with the boosts.
+      const norm = 1 / (o.rrfK + 1);
+      return ids.map((i) => {
+        const b = rb.has(i) ? 1 / (o.rrfK + 1 + rb.get(i)!) : 0;
+        const v = rv.has(i) ? 1 / (o.rrfK + 1 + rv.get(i)!) : 0;
+        return ((1 - a) * b + a * v) / norm;
+      });
+    }
+    const lex = this.bm25.scoreDocs(q.terms, ids);
+    let top = 0;
+    for (const s of lex) top = Math.max(top, s);
+    const vs = new Map(vec.map((h) => [h.index, h.score]));
+    const vTop = vec.length ? Math.max(...vec.map((h) => h.score)) : 1;
+    const vFloor = vec.length ? Math.min(...vec.map((h) => h.score)) : 0;
+    return ids.map((i, j) => (1 - a) * (top > 0 ? lex[j] / top : 0) + (a * (vs.get(i) ?? vFloor)) / (vTop || 1));
+  }
+
+  /** A LangChain retriever over this one, for LLM chains. */
+  asLangChainRetriever(k = 8): BaseRetriever {
+    return new HybridLangChainRetriever(this, k);
+  }
+}
+
+/**
+ * IDF-weighted share of the query's content syllables present in the chunk (heading, text,
+ * title; abbreviations expanded). 1 = every meaningful word of the question appears.
+ */
+export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
+  if (q.content.length === 0) return 0;
+  const have = new Set(analyzeText([chunk.title, chunk.heading ?? '', chunk.text].join('\n'), { bigrams: false }));
+  let total = 0;
+  let hit = 0;
+  for (const t of q.content) {
+    // Unknown terms weigh like the rarest known ones: a word absent from the whole index is a miss.
+    const w = bm25.idfOf(t) || Math.log(1 + bm25.size);
+    total += w;
+    if (have.has(t)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+function push(m: Map<string, number[]>, key: string, v: number): void {
+  const a = m.get(key);
+  if (a) a.push(v);
+  else m.set(key, [v]);
+}
+
+class HybridLangChainRetriever extends BaseRetriever {
+  lc_namespace = ['vks-assistant', 'retrievers'];
+
+  constructor(
+    private readonly hybrid: HybridRetriever,
+    private readonly k: number,
+  ) {
+    super();
+  }
+
+  async _getRelevantDocuments(query: string): Promise<Document[]> {
+    const hits = await this.hybrid.retrieve(query, this.k);
+    return hits.map(
+      (h) =>
+        new Document({
+          pageContent: h.item.heading ? `${h.item.heading}\n${h.item.text}` : h.item.text,
+          metadata: { ...h.item, text: undefined, score: h.score, coverage: h.coverage },
+          id: h.item.id,
+        }),
+    );
+  }
+}
