@@ -17,3 +17,6 @@ export const INGEST_ERROR_REASONS: Record<IngestErrorCode, string> = {
 
 /** Locator of the text before Điều 1 (title, căn cứ, preamble). */
 export const PREAMBLE_LOCATOR = 'Phần mở đầu';
+
+/** Locator of the signature block and distribution list after the last article. */
+export const CLOSING_LOCATOR = 'Phần cuối (nơi nhận, chữ ký)';
