@@ -1,0 +1,190 @@
+/**
+ * The guard's vocabulary, as regular-expression fragments over the canonical
+ * text (folded tokens separated by single spaces, clause breaks as "|"; see
+ * normalize.ts). A "mat" spelled "mat_" carried accents that are not "mật"
+ * (mặt, mất, mắt, mát); "toi_" is "tôi" (I) and "bi_" is "bị" / "bì".
+ *
+ * Fragments are joined with `|` and compiled once, at module load, in rules.ts.
+ */
+
+/** Any one token that is not a clause break. */
+export const TOK = '[^\\s|]+';
+/** Up to n tokens inside one clause. */
+export const gap = (n: number) => `(?:${TOK} ){0,${n}}`;
+/** Up to n tokens, crossing clause breaks. */
+export const far = (n: number) => `(?:\\S+ ){0,${n}}`;
+
+export const PRON1 = '(?:toi_?|em|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
+
+/**
+ * Phrases whose "mật" / "bí mật" is a concept of public law or an ordinary word,
+ * rewritten to a placeholder before targets are looked for. Order matters: longest first.
+ */
+export const CONCEPTS: Array<[string, string]> = [
+  ['(?:luat|nghi dinh|thong tu|quy che|quy dinh|phap lenh|cong tac|viec|nguyen tac|bien phap|che do) (?:ve )?bao ve bi mat nha nuoc', 'xbvbmnn'],
+  ['bao ve bi mat (?:nha nuoc|quoc gia)', 'xbvbmnn'],
+  ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn'],
+  ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc'],
+  ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen'],
+  ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat'],
+  ['giai mat', 'xgiaimat'],
+  ['mat (?:khau|do|thiet|ong|ma|danh|vu|tham|phuc|uoc|dam|lenh|bao|thu|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
+  ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan'],
+  ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat'],
+  ['(?:bo phieu|phieu) kin|secret ballot|trade secrets?|secret santa|secret sauce|secret key|secret question', 'xsecretword'],
+  ['bao mat (?:thong tin|du lieu|he thong|tai khoan|mang|an ninh mang|cntt|cong nghe)', 'xbaomatit'],
+];
+
+/** Nouns for documents, records, cases and information. */
+export const DOC =
+  '(?:tai lieu|van ban|ho so|cong van|giay to|bao cao|ke hoach|quyet dinh|chi thi|thong tin|noi dung|du lieu|tep(?: tin)?|file|van kien|bien ban|don(?: thu)?|don|thu|vu an|vu viec|chuyen an|dien|ban tin|ban sao|vat chua|bang ghi|so sach|tai san|documents?|files?|records?|reports?|cases?|papers?|dossiers?|materials?|memos?|information|data|cables?|plans?|letters?|archives?|folders?)';
+
+/** Classification-level words, when they are not the level-as-concept ("độ mật"). */
+export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi mat cua nha nuoc|bmnn)';
+
+/** What may follow a document noun to make it classified material. */
+export const SECRET_MARK =
+  '(?:(?:bi |thuoc |thuoc loai |loai |dong dau |duoc dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
+
+/** Words between a document noun and its marking that do not change what the noun is. */
+const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';
+
+/** Classified material: the targets of every content/existence rule. */
+export const MATERIAL = [
+  `${DOC} ${MOD}{0,2}${SECRET_MARK}`,
+  '(?:tuyet mat|toi mat)',
+  '(?:che do|theo che do) mat',
+  'bi mat (?:nha nuoc|quoc gia|cua nha nuoc)',
+  'bmnn',
+  'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
+  '(?:nhung|cac|moi) bi mat',
+  // English
+  '(?:top secret|classified|confidential|state secrets?|government secrets?|official secrets?)',
+  `secret ${DOC}`,
+  '(?:restricted|sealed) (?:documents?|files?|records?|cases?)',
+  'secrets? (?:of|about|from|in|held by) (?:the |your |our )?\\S+',
+  '(?:the|our|your|procuracy s?|agency s?|office s?) secrets?',
+];
+
+/** Words that make the noun between a verb and its target a rule, not the material. */
+export const RULE_NOUN =
+  '(?:quy dinh|luat|nghi dinh|thong tu|dieu|khoan|chuong|quy che|huong dan|thu tuc|quy trinh|nguyen tac|xbvbmnn|xdomat|xdanhmuc|xthamquyen|che do bao cao|trach nhiem|yeu cau|thoi han|tham quyen|cach|mau|hinh thuc|dieu kien|muc phat|hinh phat|che tai|khai niem|dinh nghia|rules?|procedures?|requirements?|laws?|regulations?|polic(?:y|ies)|guidelines?|handling|definition|how to)';
+
+/** The user asks the assistant to hand something over (imperative, for me). */
+export const REQ_STRONG = [
+  `cho ${PRON1} (?:xem|biet|doc|coi|nghe|xin|ban|file|link|tai|chep|mot)`,
+  'cho xem',
+  'hay(?! khong| la| chua| nhat| hon| qua)',
+  `giup ${PRON1}?`,
+  'lam on',
+  'vui long',
+  'xin (?:hay|cho|gui|cung cap)',
+  `${PRON1} ${gap(1)}(?:muon|can|mon|dang can|rat can|yeu cau|de nghi|xin|cam on neu)`,
+  `(?:gui|chuyen|dua|cung cap|tiet lo|doc|chia se|forward) ${gap(4)}(?:cho|to|giup|qua) ${PRON1}`,
+  '(?:ngay|lap tuc|ngay bay gio)',
+  '(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
+  '(?:please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
+];
+
+/** Verbs and nouns of disclosure: what the material says. */
+export const CONTENT =
+  `(?:xem|doc|coi|tiet lo|cung cap|gui|chia se|trich|chep|sao chep|copy|xuat|tai ve|hien thi|cho biet|noi dung|chi tiet|toan van|nguyen van|ban day du|ke (?:ra|lai|cho|het)|noi gi|viet gi|ghi gi|de cap|nhac den|read|show|reveal|give|send|share|leak|disclose|print|display|dump|extract|open|tell|contents?|details?|full text|say|says|said|contain|contains|what s in|access|truy cap|tiep can)`;
+
+/** Transformations that launder content: translate, summarise, rewrite, quote, spell, encode. */
+export const LAUNDER = [
+  'dich (?:sang|ra|qua|giup|cho|nguyen van|toan bo|noi dung|tai lieu|van ban|ho so|bao cao|doan|lai)',
+  'ban dich',
+  '(?:tom tat|tom luoc|khai quat|viet lai|dien giai|dien dat lai|dien nom|dien ca|dien van|dien y|phong tac|chuyen the|chuyen thanh|bien thanh|ke lai|thuat lai|noi lai|ke chuyen|lam tho|lam (?:mot )?bai tho|thanh (?:mot )?(?:bai )?tho|bai tho|truyen ngan|truyen cuoi|cau chuyen|bai hat|loi bai hat|bai rap|luc bat|tieu thuyet|kich ban|trich (?:dan )?nguyen van|nguyen van|danh van|tung chu|tung ky tu|tung tu)',
+  '(?:translate|translation|summari[sz]e|summary|sum up|rewrite|rephrase|paraphrase|poem|poetry|haiku|story|song|lyrics|verbatim|quote|spell out|spell it|acrostic|in english|in french|in chinese|word for word|outline|gist|tl ?dr|bullet points)',
+  'sang tieng (?:anh|phap|trung|nga|duc|nhat|han)',
+  'bang tieng (?:anh|phap|trung|nga|duc|nhat|han)',
+];
+
+/** Output encodings that would carry text past the output guard. */
+export const ENCODING =
+  '(?:base ?64|b64|hex|hexadecimal|thap luc phan|rot ?13|rot ?47|caesar|morse|nhi phan|binary|ascii|unicode escape|leet ?speak|pig latin|viet nguoc|dao nguoc|nguoc lai tung|reversed?|backwards?|tung chu cai|tung ky tu|moi dong mot chu|one letter per line|emoji|url ?encode)';
+export const ANSWER_VERB = '(?:tra loi|phan hoi|viet|xuat|in ra|ma hoa|chuyen|answer|respond|reply|output|write|encode|convert|return|format)';
+
+/** Questions about existence, number, location, holder or status. */
+export const EXIST = [
+  'bao nhieu',
+  'so luong',
+  'o dau',
+  '(?:noi|cho|phong|tu|ket|kho|tang|toa|nguoi|don vi|co quan|vu an|vu viec|ho so|tai lieu|van ban|don|chuyen an|cong van|ai) nao',
+  `ai ${gap(2)}(?:giu|nam giu|quan ly|luu giu|cat giu|phu trach|so huu|co|doc|xem|biet|ky|soan|dang)`,
+  '(?:nhung|cac) [^\\s|]+ (?:[^\\s|]+ ){0,3}nao',
+  'nao (?:dang|da|hien|con|chua|duoc)',
+  'danh sach',
+  'liet ke',
+  'thong ke',
+  'ton tai',
+  `co ${gap(6)}(?:khong|ko|k|chua|nao)`,
+  `(?:da|duoc) ${gap(3)}chua`,
+  'tinh trang',
+  'trang thai',
+  'tien do',
+  'dang (?:giai quyet|xu ly|dieu tra|luu|nam|o|duoc|thu ly)',
+  'hien (?:dang|co|nay|tai)',
+  '(?:how many|number of|where|who (?:has|holds|keeps|is|owns|signed|wrote|handles)|which|list|is there|are there|any|exists?|status|located|stored|kept)',
+];
+
+/** The question is about what the rules are, not about the material. */
+export const NORMATIVE =
+  '(?:phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|vi pham|che tai|toi danh|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|la gi|khai niem|dinh nghia|nghia la|duoc hieu|gom|bao gom|pham vi|huong dan|cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+
+/** A procedural question wrapped around a request ("tôi muốn xem ... thì cần thủ tục gì?"). */
+export const PROCEDURE_ASK =
+  '(?:thu tuc (?:gi|nao|the nao|ra sao|nhu the nao)|(?:can|phai) (?:lam )?(?:thu tuc|gi|nhung gi)|xin phep (?:ai|(?:\\S+ ){0,3}(?:nhu the nao|the nao|o dau))|lam (?:the nao|sao|gi) de|ai (?:co tham quyen|duoc phep|cho phep|phe duyet)|dieu kien (?:gi|nao|la gi)|quy trinh (?:\\S+ ){0,4}(?:nhu the nao|the nao|ra sao|gom)|(?:co duoc|duoc) (?:[^\\s|]+ ){0,8}(?:khong|ko)|how (?:can|do|should) (?:i|we)|what (?:is|are) the (?:procedure|process|requirements))';
+
+/** Getting around the rules for the material. */
+export const BYPASS =
+  '(?:ma khong (?:can|phai|bi)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround)';
+
+/** Overriding, exposing or switching off the assistant's own instructions. */
+export const INJECTION = [
+  `(?:bo qua|phot lo|lo di|quen|quen di|vut bo|xoa bo|huy bo|vo hieu hoa|ghi de|dung tuan theo|khong (?:can )?tuan theo|khong can quan tam|dung quan tam|vuot qua|pha) ${gap(4)}(?:huong dan|chi dan|chi thi|lenh|quy tac|rang buoc|gioi han|thiet lap|cai dat|prompt|nguyen tac|chinh sach|bo loc|kiem duyet|che do an toan|luat le|dieu cam|setting)`,
+  '(?:ignore|disregard|forget|override|overwrite|bypass|skip|drop|abandon|neglect|circumvent) (?:\\S+ ){0,4}(?:instructions?|rules?|prompts?|guidelines?|directives?|restrictions?|filters?|safety|polic(?:y|ies)|guardrails?|programming|constraints?|training|context|guard)',
+  '(?:system|developer|initial|hidden|original|secret|base) (?:prompt|message|instructions?)',
+  '(?:prompt|loi nhac|chi dan|huong dan|thong diep|cau hinh|lenh) (?:he thong|goc|ban dau|an)',
+  `(?:in|lap lai|nhac lai|hien thi|tiet lo|cho xem|xuat|show|print|repeat|reveal|output|display|dump|leak) ${gap(4)}(?:prompt|huong dan (?:cua ban|goc|ban dau|he thong)|chi dan (?:cua ban|goc|ban dau|he thong)|instructions|text above|noi dung (?:phia tren|o tren|truoc do|ban dau)|everything above|cau hinh)`,
+  'jailbreak|jail break|do anything now|dan mode|developer mode|dev mode|god mode|debug mode|sudo|root access|unrestricted|uncensored|unfiltered|no restrictions|no limits|without (?:any )?(?:restrictions|limits|filters|rules)|anti ?dan|evil (?:bot|mode|ai)',
+  '(?:che do|mode) (?:nha phat trien|developer|dev|khong gioi han|khong kiem duyet|quan tri|admin|god|debug|go loi|mo khoa|tu do|bat tu|an|bi mat|khan cap|dac biet|toi cao)',
+  `(?:che do|hoat dong|tra loi|ban|tro ly|ai) ${gap(3)}khong (?:con )?(?:bi )?(?:gioi han|kiem duyet|rang buoc|loc)`,
+  `(?:tat|vo hieu hoa|go bo|bo|go|disable|turn off|remove) ${gap(2)}(?:bo loc|kiem duyet|che do an toan|gioi han|filter|filters|guard|guardrails|safety|censorship|restrictions)`,
+  '(?:huong dan|chi thi|lenh|quy tac) moi (?:cho ban|danh cho ban|tu (?:nay|gio))|new (?:instructions|rules|directive)|updated instructions|instruction override',
+  'im start|im end|end of (?:prompt|instructions)|\\[ ?(?:system|inst|admin) ?\\]|<< ?sys|### ?(?:instruction|system)|assistant ?:|system ?:',
+];
+
+/** Claims of permission or clearance. */
+export const PERMISSION_CLAIM = [
+  `${PRON1} ${gap(2)}(?:duoc phep|co quyen|duoc quyen|duoc cap quyen|da duoc (?:cap quyen|phe duyet|cho phep|uy quyen|phan quyen)|co tham quyen|duoc uy quyen|co giay phep|duoc phe duyet|du tham quyen|du quyen)`,
+  '(?:i am|i m|im) (?:\\S+ ){0,2}(?:authori[sz]ed|cleared|allowed|permitted|entitled|approved)',
+  'i have (?:\\S+ ){0,3}(?:clearance|access|permission|authori[sz]ation|rights|privileges)',
+  '(?:security|top secret|secret) clearance|with clearance|been (?:granted|given|approved)',
+  '(?:theo|co) (?:lenh|chi dao|yeu cau|uy quyen|phe duyet) (?:cua )?(?:vien truong|lanh dao|cap tren|thu truong|sep|giam doc|bo truong)',
+  'on behalf of|by order of|authori[sz]ed by',
+];
+
+/** Claims of a role that would justify access. */
+export const ROLE_CLAIM = [
+  `${PRON1} (?:la|dang la|chinh la|lam|dang lam) ${gap(2)}(?:can bo ${gap(2)}(?:bao mat|mat)|nhan vien bao mat|chuyen vien bao mat|van thu mat|nguoi (?:co tham quyen|phu trach bao mat|quan ly tai lieu|giu tai lieu)|vien truong|pho vien truong|lanh dao|thu truong|admin|quan tri vien|quan tri he thong|nha phat trien|developer|lap trinh vien|nguoi tao ra|chu so huu|cuc truong|vu truong|chanh van phong|sep|cap tren|giam doc|bo truong)`,
+  '(?:i am|i m|im|as) (?:the|your|a|an) (?:\\S+ ){0,2}(?:admin|administrator|developer|creator|owner|chief|prosecutor general|director|security officer|supervisor|boss|head|minister|general)',
+];
+/** What turns a role claim into a bid for access. */
+export const PRIVILEGE =
+  '(?:truy cap|tiep can|quyen|duoc phep|khong gioi han|toan bo|tat ca|bo qua|mo khoa|cap quyen|mat khau admin|access|unlock|override|everything|all (?:the )?(?:files|documents|records))';
+
+/** The assistant is told to be someone else. */
+export const ROLEPLAY = [
+  '(?:gia su|gia dinh|tuong tuong|coi nhu|xem nhu|cu coi) (?:rang |la |nhu )?(?:ban|may|tro ly|chatbot|bot|ai|cau) (?:la|dang la|tro thanh|dong vai|lam|chinh la)',
+  '(?:dong vai|nhap vai|hoa than|dong gia|gia lam|gia vo lam)(?! tro)',
+  '(?:tu (?:gio|bay gio|nay|day|luc nay)(?: tro di)?|ke tu (?:bay gio|gio)) (?:ban|may|tro ly|cau|em)',
+  '(?:ban|may|cau) (?:bay gio|gio|hien gio|tu nay) (?:la|se la|tro thanh|dong vai)',
+  '(?:ban|may) khong (?:con )?(?:phai )?la (?:tro ly|chatbot|ai|mot tro ly)',
+  'hay tro thanh',
+  '(?:pretend|act as|acting as|roleplay|role play|play the role|you are now|you re now|from now on|imagine (?:you|that you)|you will act|simulate being|stay in character|in character)',
+];
+
+/** Plain markers worth looking for inside decoded / reversed / rotated variants of a message. */
+export const STRONG_MARKERS =
+  '(?:tuyet mat|toi mat|bi mat nha nuoc|bmnn|top secret|classified|confidential|state secrets?|che do mat|(?:tai lieu|van ban|ho so|cong van) mat|(?:ignore|disregard) (?:\\S+ ){0,3}instructions|system prompt|bo qua (?:\\S+ ){0,3}huong dan|jailbreak)';

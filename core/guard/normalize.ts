@@ -1,0 +1,224 @@
+/**
+ * Canonical form of a message for the guard: what the user *meant to type*,
+ * with the disguises taken off.
+ *
+ * Output is a string of folded (diacritic-free, lower-case) tokens separated by
+ * single spaces, with clause breaks written as " | ". Two things survive folding
+ * on purpose, because folding alone would merge a secret with a harmless word:
+ * - "mật" (secret) vs mặt / mất / mắt / mát: a "mat" whose accents are not those
+ *   of "mật" is written "mat_"; an unaccented "mat" stays ambiguous ("mat").
+ * - "tối" (top [secret]) vs "tôi" (I), "bí" (secret) vs "bị" / "bì": likewise
+ *   "toi_" and "bi_".
+ */
+
+/** Invisible format characters (zero-width, soft hyphen, bidi controls, BOM) and variation selectors. */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\ufe00-\ufe0f\uffa0]/gu;
+
+/**
+ * Non-Latin letters that look like Latin ones. A one-way map rather than the
+ * Unicode TR39 skeleton, whose prototypes also rewrite Latin letters themselves
+ * (m → rn, l → I) and would wreck Vietnamese matching.
+ */
+const LOOKALIKES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', ё: 'e', з: '3', и: 'u', й: 'u', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h',
+  о: 'o', п: 'n', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
+  ү: 'y', ց: 'g', А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T',
+  У: 'Y', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', Ԁ: 'D', Ү: 'Y',
+  // Greek
+  α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', σ: 'o', τ: 't', υ: 'u',
+  χ: 'x', ω: 'w', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O',
+  Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  // Latin extensions and symbols used as letters
+  ı: 'i', ȷ: 'j', ſ: 's', ɑ: 'a', ɡ: 'g', ʀ: 'r', ʏ: 'y', ᴀ: 'a', ᴍ: 'm', ᴛ: 't', ᴜ: 'u', ᴏ: 'o',
+  ł: 'l', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae',
+};
+const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
+
+/** Digits and symbols standing in for letters (t0i m4t, s3cr3t, m@t), only ever applied inside words. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
+
+const MARK = /\p{M}/u;
+const CLAUSE = /[.?!;:\n…]|,(?!\d)/;
+
+/**
+ * Syllables the separator-joining step may rebuild. Only these are worth
+ * re-assembling from "t ố i  m ậ t" or "c-l-a-s-s-i-f-i-e-d"; ordinary text is left alone.
+ */
+export const KEY_SYLLABLES = [
+  'mat', 'toi', 'tuyet', 'bi', 'nha', 'nuoc', 'tai', 'lieu', 'van', 'ban', 'ho', 'so', 'do', 'che',
+  'quoc', 'gia', 'bao', 've', 'thong', 'tin', 'noi', 'dung', 'cong', 'hong', 'giai',
+  'top', 'secret', 'secrets', 'classified', 'confidential', 'state', 'files', 'file', 'documents', 'document',
+  'ignore', 'previous', 'instructions', 'system', 'prompt', 'jailbreak', 'bmnn',
+  'bo', 'qua', 'huong', 'dan', 'moi', 'truoc', 'quen',
+];
+
+interface TrieNode { next: Map<string, TrieNode>; end: boolean }
+function buildTrie(words: string[]): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let c = n.next.get(ch);
+      if (!c) n.next.set(ch, (c = { next: new Map(), end: false }));
+      n = c;
+    }
+    n.end = true;
+  }
+  return root;
+}
+const TRIE = buildTrie(KEY_SYLLABLES);
+
+/** One letter as typed: base letter (folded, leet-mapped) and the marks that sat on it. */
+interface Unit { base: string; marks: string }
+/** A run of letters/digits between separators. */
+interface Chunk { units: Unit[]; hasLetter: boolean; breakBefore: boolean }
+
+function foldBase(ch: string): string {
+  if (ch === 'đ') return 'd';
+  return ch;
+}
+
+/** Step 1: undo encoding tricks that change code points but not the letters a reader sees. */
+export function unmask(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c);
+}
+
+function chunksOf(text: string): Chunk[] {
+  const nfd = unmask(text).toLowerCase().normalize('NFD');
+  const chunks: Chunk[] = [];
+  let cur: Chunk | null = null;
+  let pendingBreak = false;
+  const chars = Array.from(nfd);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (MARK.test(ch)) {
+      // Marks attach to the previous letter; a stray mark after a separator is dropped.
+      if (cur && cur.units.length) cur.units[cur.units.length - 1].marks += ch;
+      continue;
+    }
+    const isLetter = /\p{L}/u.test(ch);
+    const isDigit = /\p{N}/u.test(ch);
+    // Leet symbols count as letters only when squeezed between letters or digits ("m@t").
+    const isLeetSym = !isLetter && !isDigit && ch in LEET && cur !== null && i + 1 < chars.length && /[\p{L}\p{N}]/u.test(chars[i + 1]);
+    if (isLetter || isDigit || isLeetSym) {
+      if (!cur) {
+        cur = { units: [], hasLetter: false, breakBefore: pendingBreak };
+        pendingBreak = false;
+        chunks.push(cur);
+      }
+      cur.units.push({ base: foldBase(ch), marks: '' });
+      if (isLetter) cur.hasLetter = true;
+    } else {
+      cur = null;
+      if (CLAUSE.test(ch) && !(ch === '.' && isDottedSpelling(chars, i))) pendingBreak = true;
+    }
+  }
+  return chunks;
+}
+
+/** "T.U.Y.Ệ.T": a dot between single letters is a separator, not the end of a sentence. */
+function isDottedSpelling(chars: string[], i: number): boolean {
+  const prev = chars[i - 1];
+  const next = chars[i + 1];
+  return prev !== undefined && next !== undefined && /\p{L}|\p{M}/u.test(prev) && /\p{L}/u.test(next);
+}
+
+function leet(u: Unit): string {
+  return LEET[u.base] ?? u.base;
+}
+
+/**
+ * Longest run of chunks, starting at `start`, whose letters read as key syllables
+ * only. Returns the syllables (as units) and how many chunks were consumed, or null.
+ */
+function joinKeyRun(chunks: Chunk[], start: number): { syllables: Unit[][]; used: number } | null {
+  // Each state: the syllables completed so far, the current partial syllable and its trie node.
+  type State = { done: Unit[][]; part: Unit[]; node: TrieNode };
+  let states: State[] = [{ done: [], part: [], node: TRIE }];
+  let best: { syllables: Unit[][]; used: number } | null = null;
+  for (let c = start; c < chunks.length && c < start + 24; c++) {
+    if (c > start && chunks[c].breakBefore) break;
+    for (const u of chunks[c].units) {
+      const ch = leet(u);
+      const next: State[] = [];
+      for (const s of states) {
+        const child = s.node.next.get(ch);
+        if (!child) continue;
+        const part = [...s.part, u];
+        next.push({ done: s.done, part, node: child });
+        // Close the syllable here and also keep going: "toi" then "mat", or "file" then "s".
+        if (child.end) next.push({ done: [...s.done, part], part: [], node: TRIE });
+      }
+      // Few states live at once; cap to keep the worst case linear.
+      states = next.slice(0, 16);
+      if (!states.length) return best;
+    }
+    const complete = states.find((s) => s.part.length === 0);
+    if (complete && complete.done.length) {
+      const used = c - start + 1;
+      // Prefer the reading with the fewest syllables for this span ("files" over "file"+"s").
+      const fewest = states.filter((s) => s.part.length === 0).sort((a, b) => a.done.length - b.done.length)[0];
+      best = { syllables: fewest.done, used };
+    }
+  }
+  return best;
+}
+
+/** A joined span is worth using only when it was really split (several chunks) or glued ("toimat"). */
+function worthJoining(chunks: Chunk[], start: number, run: { syllables: Unit[][]; used: number }): boolean {
+  if (run.used > 1) return true;
+  return run.syllables.length > 1 && chunks[start].units.length >= 5;
+}
+
+const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
+  // true = the accents say this is NOT the secret-bearing syllable
+  mat: (m) => /[\u0300\u0301\u0303\u0306\u0309]/.test(m),
+  toi: (m) => m.includes('\u0302') && !/[\u0301]/.test(m) && m.length > 0 && !/[\u0300\u0303\u0309\u0323]/.test(m),
+  bi: (m) => /[\u0300\u0323\u0303\u0309]/.test(m),
+};
+
+function spell(units: Unit[]): string {
+  const folded = units.map(leet).join('');
+  const guard = HOMOGRAPHS[folded];
+  if (guard) {
+    // Accents of the vowel only (the letters around it never carry tone marks in these syllables).
+    const marks = units.map((u) => u.marks).join('');
+    if (marks && guard(marks)) return folded + '_';
+  }
+  return folded;
+}
+
+function spellChunk(chunk: Chunk): string {
+  // Digits stay digits in numbers ("221", "2024"); inside words they are letters in disguise.
+  if (!chunk.hasLetter) return chunk.units.map((u) => u.base).join('');
+  const raw = chunk.units.map((u) => u.base).join('');
+  // Document codes (VKSTC, QH14, 01/CT) keep their digits: only words with letters on both sides of a digit are leet.
+  if (/^[a-z]+\d+$/.test(raw) || /^\d+[a-z]{0,2}$/.test(raw)) return raw;
+  return spell(chunk.units);
+}
+
+/**
+ * The guard's canonical text: folded tokens, disguises removed, separator-split
+ * key words re-assembled, clause breaks as "|".
+ */
+export function canonical(text: string): string {
+  const chunks = chunksOf(text);
+  const out: string[] = [];
+  let i = 0;
+  while (i < chunks.length) {
+    if (chunks[i].breakBefore && out.length && out[out.length - 1] !== '|') out.push('|');
+    const run = joinKeyRun(chunks, i);
+    if (run && worthJoining(chunks, i, run)) {
+      for (const syl of run.syllables) out.push(spell(syl));
+      i += run.used;
+      continue;
+    }
+    out.push(spellChunk(chunks[i]));
+    i++;
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,106 @@
+/**
+ * The input guard's decision, over the canonical text of normalize.ts.
+ *
+ * The rule of thumb: a message is refused when it points at classified
+ * *material* (a document, file, case or piece of information bearing a
+ * classification) and is not a question about the public rules that govern
+ * such material; or when it tries to change who the assistant is or what it
+ * obeys. Every regular expression is compiled here, once.
+ */
+import * as L from './lexicon.js';
+
+export type GuardCategory =
+  | 'classified-content'
+  | 'classified-existence'
+  | 'injection'
+  | 'authority-claim'
+  | 'laundering'
+  | 'encoding-trick';
+
+/** A phrase bounded by token edges (tokens are single-space separated). */
+const phrase = (p: string) => `(?<![^ ])(?:${p})(?![^ ])`;
+const any = (ps: string[]) => ps.map((p) => `(?:${p})`).join('|');
+const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
+
+const CONCEPTS = L.CONCEPTS.map(([p, to]) => [rx(p, 'g'), to] as const);
+const MATERIAL = rx(any(L.MATERIAL), 'g');
+const NORMATIVE = rx(L.NORMATIVE);
+const EXIST = rx(any(L.EXIST));
+const BYPASS = rx(L.BYPASS);
+const INJECTION = rx(any(L.INJECTION));
+const ROLEPLAY = rx(any(L.ROLEPLAY));
+const PERMISSION = rx(any(L.PERMISSION_CLAIM));
+const ROLE = rx(any(L.ROLE_CLAIM));
+const PRIVILEGE = rx(L.PRIVILEGE);
+const STRONG = rx(L.STRONG_MARKERS);
+const QUESTION_PARTICLE = rx('khong|ko|hok|chua|hay khong|duoc khong|phai khong|sao|nao|gi|the nao|ra sao|khong a');
+const ENCODING_WITH_ANSWER = rx(`${L.ANSWER_VERB} ${L.far(6)}${L.ENCODING}|${L.ENCODING} ${L.far(6)}${L.ANSWER_VERB}`);
+const ENCODING = rx(L.ENCODING);
+
+const NOT_RULE = `(?:(?!(?:${L.RULE_NOUN})(?: |$))\\S+ )`;
+/** A request verb then, within 8 tokens and no rule noun between, the end of the head (where the target starts). */
+const REQUEST_BEFORE = new RegExp(`${phrase(any(L.REQ_STRONG))} ${NOT_RULE}{0,8}$`);
+const REQUEST_AT_END = new RegExp(`${phrase(any(L.REQ_STRONG))} ?$`);
+const LAUNDER_BEFORE = new RegExp(`${phrase(any(L.LAUNDER))} ${NOT_RULE}{0,10}$`);
+const LAUNDER_AT_END = new RegExp(`${phrase(any(L.LAUNDER))} ?$`);
+const LAUNDER = rx(any(L.LAUNDER));
+const CONTENT = rx(L.CONTENT);
+/** A document number or "số 12" right after the target: a specific document. */
+const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
+
+export type Verdict = { allowed: true } | { allowed: false; category: GuardCategory };
+const ALLOW: Verdict = { allowed: true };
+const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category });
+
+/** Rewrite public-law concepts ("bảo vệ bí mật nhà nước", "độ mật", "mật khẩu") to placeholders. */
+export function neutralise(text: string): string {
+  let t = text;
+  for (const [re, to] of CONCEPTS) t = t.replace(re, to);
+  return t;
+}
+
+function claimsAuthority(t: string, hasTarget: boolean, isQuestion: boolean): boolean {
+  if (ROLEPLAY.test(t)) return true;
+  const clauses = t.split(' | ');
+  for (const c of clauses) {
+    // "Tôi có quyền truy cập hồ sơ không?" asks about a right; "tôi có quyền truy cập" asserts one.
+    if (PERMISSION.test(c) && !QUESTION_PARTICLE.test(c)) return true;
+  }
+  // "Tôi là lãnh đạo đơn vị, ai có quyền cho phép sao chụp tài liệu mật?" introduces a question, not a bid.
+  return ROLE.test(t) && (hasTarget || PRIVILEGE.test(t)) && !isQuestion;
+}
+
+/** Decide on a canonical message (see canonical()). `variants` are decoded forms of the raw message. */
+export function decide(canonicalText: string, variants: string[], rawEndsWithQuestion: boolean): Verdict {
+  const t = neutralise(canonicalText);
+
+  if (INJECTION.test(t)) return refuse('injection');
+  for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
+
+  const targets = [...t.matchAll(MATERIAL)];
+  const hasTarget = targets.length > 0;
+
+  const clauses = t.split(' | ');
+  const isQuestion = rawEndsWithQuestion || QUESTION_PARTICLE.test(clauses[clauses.length - 1]);
+  if (claimsAuthority(t, hasTarget, isQuestion)) return refuse('authority-claim');
+  if (ENCODING_WITH_ANSWER.test(t)) return refuse('encoding-trick');
+  if (!hasTarget) return ALLOW;
+  if (ENCODING.test(t)) return refuse('encoding-trick');
+  if (BYPASS.test(t)) return refuse('classified-content');
+
+  const normativeAnywhere = NORMATIVE.test(t);
+  for (const m of targets) {
+    const head = t.slice(0, m.index);
+    const tail = t.slice(m.index + m[0].length);
+    const tailNormative = NORMATIVE.test(tail);
+    if (LAUNDER_BEFORE.test(head) || LAUNDER_AT_END.test(head)) return refuse('laundering');
+    if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
+    if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+    if ((REQUEST_BEFORE.test(head) || REQUEST_AT_END.test(head)) && !tailNormative) return refuse('classified-content');
+    if ((EXIST.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
+    if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
+  }
+  // Material named with no rule in sight: a lookup of classified material, not a question about the law.
+  if (!normativeAnywhere) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  return ALLOW;
+}
