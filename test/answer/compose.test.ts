@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../core/answer/compose.js';
+import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
+
+const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
+const ask = (q: string) => composeExtractive(q, rank(q, kb));
+const body = (text: string) => text.split('\nNguồn:')[0];
+
+describe('composeExtractive', () => {
+  it('answers a "bao nhiêu" question with the sentence that holds the number, intact', () => {
+    const r = ask('Kế hoạch chuyển đổi số năm 2024 có bao nhiêu mục tiêu cụ thể?');
+    expect(r.abstained).toBe(false);
+    expect(body(r.text)).toContain('22 mục tiêu cụ thể');
+    expect(r.citations[0].source).toBe('knowledge/tin-tuc/phien-hop-chuyen-doi-so-2024.txt');
+  });
+
+  it('cites the article that answers, with title, number and locator', () => {
+    const r = ask('Thời hạn giải quyết tố cáo là bao lâu?');
+    expect(body(r.text)).toMatch(/không quá 30 ngày kể từ ngày thụ lý tố cáo/);
+    expect(r.citations).toEqual([
+      { source: 'knowledge/luat/luat-to-cao-2018.txt', title: 'Luật Tố cáo', number: '25/2018/QH14', locator: 'Điều 30' },
+    ]);
+    expect(r.text).toContain('Nguồn:\n- Luật Tố cáo (25/2018/QH14), Điều 30');
+  });
+
+  it('answers the same without diacritics', () => {
+    const r = ask('thoi han giai quyet to cao la bao lau');
+    expect(r.abstained).toBe(false);
+    expect(r.citations[0].locator).toBe('Điều 30');
+  });
+
+  it('keeps a khoản with its điểm for a "gồm những gì" question', () => {
+    const r = ask('Quyết định thụ lý tố cáo gồm những nội dung gì?');
+    const text = body(r.text);
+    expect(text).toContain('Quyết định thụ lý tố cáo bao gồm các nội dung chính sau đây:');
+    for (const item of ['a) Ngày, tháng, năm ra quyết định;', 'b) Căn cứ ra quyết định;', 'd) Thời hạn giải quyết tố cáo.']) {
+      expect(text).toContain(item);
+    }
+    expect(r.citations[0].locator).toBe('Điều 29');
+  });
+
+  it('keeps percentages exact in a list-shaped seed sentence', () => {
+    const r = ask('Các mục tiêu chuyển đổi số trong hoạt động nghiệp vụ gồm những gì?');
+    expect(body(r.text)).toContain('70% các cơ sở thực hiện hỏi cung bị can');
+    expect(body(r.text)).toContain('20% tổng số án hình sự phát sinh');
+  });
+
+  it('quotes a điểm under its khoản so it reads in context', () => {
+    const hits = rank('Người tố cáo có những quyền gì?', kb);
+    const r = composeExtractive('Người tố cáo có những quyền gì?', hits);
+    expect(body(r.text)).toContain('Người tố cáo có các quyền sau đây:');
+    expect(r.citations[0].locator).toBe('Điều 9');
+  });
+
+  it('bounds the answer body and never cuts inside a number', () => {
+    for (const q of ['Người tố cáo có những quyền gì?', 'Các mục tiêu chuyển đổi số trong quản lý, chỉ đạo, điều hành bao gồm những gì?']) {
+      const r = ask(q);
+      expect(body(r.text).length).toBeLessThan(900);
+      // Every percentage in the answer appears verbatim in a used chunk.
+      for (const p of body(r.text).match(/\d+%/g) ?? []) {
+        expect(r.used.some((h) => h.item.text.includes(p))).toBe(true);
+      }
+    }
+  });
+
+  it('every citation corresponds to a chunk whose text is quoted', () => {
+    for (const q of ['Viện kiểm sát nhân dân cấp tỉnh có những đơn vị nào?', 'Người tố cáo có nghĩa vụ gì?', 'Tố cáo là gì?']) {
+      const r = ask(q);
+      expect(r.abstained).toBe(false);
+      expect(r.citations.length).toBeGreaterThan(0);
+      expect(r.citations.length).toBe(new Set(r.citations.map((c) => `${c.source}|${c.locator}`)).size);
+      for (const c of r.citations) {
+        const chunk = r.used.find((h) => h.item.docId === c.source && (h.item.locator ?? '').endsWith(c.locator ?? ''));
+        expect(chunk).toBeDefined();
+        const quotedLine = chunk!.item.text.split('\n').some((l) => l.trim() && r.text.includes(l.trim().slice(0, 40)));
+        expect(quotedLine).toBe(true);
+      }
+    }
+  });
+
+  it('abstains with the honest message and no citation when the hits do not answer', () => {
+    const r = ask('Thời tiết Sóc Trăng hôm nay thế nào?');
+    expect(r.abstained).toBe(true);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toMatch(/^Tôi không tìm thấy thông tin này trong các văn bản hiện có/);
+    expect(r.text).toMatch(/Viện kiểm sát/);
+  });
+
+  it('abstains on no hits', () => {
+    expect(composeExtractive('Thời hạn giải quyết tố cáo?', []).abstained).toBe(true);
+  });
+
+  it('marks a superseded document in the citation when the lead knows its replacement', () => {
+    const q = 'Thời hạn giải quyết tố cáo là bao lâu?';
+    const r = composeExtractive(q, rank(q, kb), { superseded: (id) => (id.includes('to-cao') ? 'Luật Tố cáo 2030' : undefined) });
+    expect(r.citations[0].superseded).toBe('Luật Tố cáo 2030');
+    expect(r.text).toContain('đã được thay thế bởi Luật Tố cáo 2030');
+  });
+});

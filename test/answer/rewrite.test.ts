@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isFollowUp, rewriteFollowUp } from '../../core/answer/rewrite.js';
+import { fold } from '../../core/text.js';
+
+const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: previous, answer: '...' }]);
+const has = (s: string, part: string) => fold(s).includes(fold(part));
+
+describe('rewriteFollowUp', () => {
+  it('"còn X thì sao?" keeps the previous subject and drops its old facet', () => {
+    const prev = 'Kế hoạch chuyển đổi số năm 2024 có những mục tiêu gì trong quản lý, chỉ đạo, điều hành?';
+    for (const q of ['còn mục tiêu về nghiệp vụ thì sao?', 'con muc tieu ve nghiep vu thi sao?']) {
+      const s = after(prev, q);
+      expect(has(s, 'Kế hoạch chuyển đổi số năm 2024')).toBe(true);
+      expect(has(s, 'nghiệp vụ')).toBe(true);
+      expect(has(s, 'điều hành')).toBe(false);
+      expect(has(s, 'thì sao')).toBe(false);
+    }
+  });
+
+  it('"thế còn X?" adds the previous topic', () => {
+    const s = after('Thời hạn giải quyết tố cáo là bao lâu?', 'thế còn gia hạn?');
+    expect(has(s, 'giải quyết tố cáo')).toBe(true);
+    expect(has(s, 'gia hạn')).toBe(true);
+  });
+
+  it('replaces "điều đó" by the previous topic, with and without diacritics', () => {
+    for (const q of ['Điều đó áp dụng cho ai?', 'dieu do ap dung cho ai?']) {
+      const s = after('Luật Tố cáo quy định thời hạn giải quyết tố cáo là bao lâu?', q);
+      expect(has(s, 'Luật Tố cáo')).toBe(true);
+      expect(has(s, 'thời hạn giải quyết tố cáo')).toBe(true);
+      expect(has(s, 'áp dụng cho ai')).toBe(true);
+      expect(has(s, 'điều đó')).toBe(false);
+    }
+  });
+
+  it('replaces a document pointer ("văn bản này") by the previous document', () => {
+    const s = after('Kế hoạch 221/KH-VKSTC do ai ban hành?', 'Văn bản này có bao nhiêu mục tiêu?');
+    expect(s).toBe('Kế hoạch 221/KH-VKSTC có bao nhiêu mục tiêu?');
+  });
+
+  it('"vậy còn <document>?" asks the previous question about the new document', () => {
+    for (const q of ['Vậy còn Luật Tố cáo?', 'vay con luat to cao']) {
+      const s = after('Thời hạn giải quyết khiếu nại theo Luật Khiếu nại là bao lâu?', q);
+      expect(has(s, 'thời hạn giải quyết')).toBe(true);
+      expect(has(s, 'luật tố cáo')).toBe(true);
+      expect(has(s, 'khiếu nại theo luật khiếu nại')).toBe(false);
+    }
+  });
+
+  it('"cái đó thì sao" repeats the previous standalone question', () => {
+    const history = [{ question: 'thế còn gia hạn?', standalone: 'Về thời hạn giải quyết tố cáo: gia hạn?' }];
+    expect(rewriteFollowUp('cái đó thì sao', history)).toBe('Về thời hạn giải quyết tố cáo: gia hạn?');
+  });
+
+  it('passes a standalone question through unchanged', () => {
+    const prev = 'Kế hoạch 221/KH-VKSTC do ai ban hành?';
+    for (const q of [
+      'Người tố cáo có những quyền gì?',
+      'Thời hạn giải quyết tố cáo là bao lâu?',
+      'Việc tiếp nhận tố cáo do cơ quan nào thực hiện?',
+      'nguoi to cao co nghia vu gi',
+      'Viện kiểm sát nhân dân có nhiệm vụ, quyền hạn gì trên môi trường mạng?',
+    ]) {
+      expect(isFollowUp(q, [{ question: prev }])).toBe(false);
+      expect(after(prev, q)).toBe(q);
+    }
+  });
+
+  it('does nothing without history', () => {
+    expect(rewriteFollowUp('còn mục tiêu về nghiệp vụ thì sao?', [])).toBe('còn mục tiêu về nghiệp vụ thì sao?');
+  });
+});
