@@ -35,19 +35,20 @@ export function normaliseLetters(text: string): string {
 
 // Vowel e with any tone, with or without circumflex: the tone on "ề" is what OCR drops or swaps.
 const E_ANY = '[eéèẻẽẹêếềểễệ]';
-const DIEU_NUM = new RegExp(`\\b([ĐđD])i${E_ANY}u(\\s+)(\\d+|[IVXLC]+\\b)`, 'gu');
-const DIEM_POINT = new RegExp(`\\b([đĐ])i${E_ANY}m(\\s+)([a-zđ])(?=\\s*(?:[,;)]|khoản|\\s[Đđ]iều|$))`, 'gmu');
-const KHOAN_NUM = /\b([Kk])ho[aáàảãạăắằẳẵặâấầẩẫậ]n(\s+)(\d+)/gu;
+const DIEU_NUM = new RegExp(`(?<![\\p{L}\\p{N}])([ĐđD])i${E_ANY}u(\\s+)(\\d+|[IVXLC]+\\b)`, 'gu');
+const DIEM_POINT = new RegExp(`(?<![\\p{L}\\p{N}])([đĐ])i${E_ANY}m(\\s+)([a-zđ])(?=\\s*(?:[,;)]|khoản|\\s[Đđ]iều|$))`, 'gmu');
+const KHOAN_NUM = /(?<![\p{L}\p{N}])([Kk])ho[aáàảãạăắằẳẵặâấầẩẫậ]n(\s+)(\d+)/gu;
 
 /**
  * "Điêu 2", "Ðiếu 3" → "Điều 2"; "điệm a khoản" → "điểm a khoản"; "khoán 1" → "khoản 1".
  * Only before a number (or a point letter), where no other word fits.
  */
 export function fixStructureWords(text: string): string {
+  // "khoản" and "Điều" first: the "điểm" rule looks for them after the point letter.
   return text
+    .replace(KHOAN_NUM, (_m, k: string, sp: string, n: string) => `${k}hoản${sp}${n}`)
     .replace(DIEU_NUM, (_m, d: string, sp: string, n: string) => `${d === 'đ' ? 'đ' : 'Đ'}iều${sp}${n}`)
-    .replace(DIEM_POINT, (_m, d: string, sp: string, p: string) => `${d}iểm${sp}${p}`)
-    .replace(KHOAN_NUM, (_m, k: string, sp: string, n: string) => `${k}hoản${sp}${n}`);
+    .replace(DIEM_POINT, (_m, d: string, sp: string, p: string) => `${d}iểm${sp}${p}`);
 }
 
 /** Tokens made only of marks OCR invents from specks, rules and stamp edges. */
@@ -59,14 +60,15 @@ function fixPointMarkers(line: string): string {
 }
 
 export function stripJunk(line: string): string {
-  let tokens = line.split(/\s+/).filter((t) => t && !JUNK_TOKEN.test(t));
+  let tokens = fixPointMarkers(line.trim()).split(/\s+/).filter((t) => t && !JUNK_TOKEN.test(t));
   // Leading debris before a list marker: "` -_ 1. Nghị định", ": - Văn phòng", "Ö_ a) Sĩ quan".
   while (tokens.length > 1 && /^[^\p{L}\p{N}]+$|^\p{Lu}?[_`:|]+$/u.test(tokens[0]) && !/^[-–+]$/.test(tokens[0])) tokens = tokens.slice(1);
   if (tokens.length > 1 && /^[:;,.]$/.test(tokens[0])) tokens = tokens.slice(1);
   // Trailing debris after the sentence has ended: "…cao nhất là Trung tướng; Ặ", "Nguồn kinh phí |".
   while (tokens.length > 1 && /[.;:,]$/.test(tokens[tokens.length - 2]) && /^[\p{L}\p{P}\p{S}]$/u.test(tokens[tokens.length - 1])) tokens.pop();
   while (tokens.length > 1 && /^[^\p{L}\p{N}]+$/u.test(tokens[tokens.length - 1]) && !/^[)”"]$/.test(tokens[tokens.length - 1])) tokens.pop();
-  return fixPointMarkers(tokens.join(' '))
+  return tokens
+    .join(' ')
     .replace(/\s+([,.;:)])/g, '$1')
     .replace(/(\d)\s+\/\s*(\d{4}\/)/g, '$1/$2'); // "199 /2026/NĐ-CP"
 }

@@ -154,9 +154,16 @@ function edgeScore(xs: number[], ys: number[], a: number, step: number): number 
     for (let k = 0; k < span; k++) m = Math.max(m, h[fromEnd ? h.length - 1 - k : k]);
     return m;
   };
-  const left = endPeak(hu, false) / V, right = endPeak(hu, true) / V;
-  const top = endPeak(hv, false) / U, bottom = endPeak(hv, true) / U;
-  return Math.min(1, left, right, top, bottom);
+  // A frame is hollow: its edge lines must stand well above the typical line inside
+  // (text), or a filled disc or blob would score like a box.
+  const inner = (h: Float64Array) => {
+    const mid = Array.from(h.subarray(Math.floor(h.length * 0.2), Math.ceil(h.length * 0.8))).sort((p, q) => p - q);
+    return mid.length ? mid[Math.floor(mid.length * 0.75)] : 0;
+  };
+  const iu = inner(hu), iv = inner(hv);
+  const left = (endPeak(hu, false) - iu) / V, right = (endPeak(hu, true) - iu) / V;
+  const top = (endPeak(hv, false) - iv) / U, bottom = (endPeak(hv, true) - iv) / U;
+  return Math.max(0, Math.min(1, left, right, top, bottom));
 }
 
 /** Grey image of a region for OCR: red ink black on white, everything else (black text, paper) white. */
@@ -180,8 +187,8 @@ export function rotateGrey(img: RasterImage, deg: number): RasterImage {
   if (!deg) return img;
   const a = (deg * Math.PI) / 180;
   const cos = Math.cos(a), sin = Math.sin(a);
-  const width = Math.ceil(Math.abs(img.width * cos) + Math.abs(img.height * sin));
-  const height = Math.ceil(Math.abs(img.width * sin) + Math.abs(img.height * cos));
+  const width = Math.ceil(Math.abs(img.width * cos) + Math.abs(img.height * sin) - 1e-6);
+  const height = Math.ceil(Math.abs(img.width * sin) + Math.abs(img.height * cos) - 1e-6);
   const data = new Uint8Array(width * height).fill(255);
   const cx = img.width / 2, cy = img.height / 2, ox = width / 2, oy = height / 2;
   for (let y = 0; y < height; y++) {
@@ -202,21 +209,40 @@ export function rotateGrey(img: RasterImage, deg: number): RasterImage {
   return { width, height, channels: 1, data };
 }
 
-/** Whites out rows and columns that are mostly ink: a stamp's frame, which tesseract would read as letters. */
+/**
+ * Binarises and whites out a deskewed stamp's frame: rows and columns whose ink
+ * spans much of the inked extent (the frame edges, one pixel either side), which
+ * tesseract would otherwise read as "|", "I" or "L" around the words.
+ */
 export function removeFrameLines(img: RasterImage): RasterImage {
   const { width, height } = img;
-  const data = Uint8Array.from(img.data);
-  const dark = (v: number) => v < 128;
+  const data = new Uint8Array(width * height);
+  let x0 = width, x1 = -1, y0 = height, y1 = -1;
   for (let y = 0; y < height; y++) {
-    let n = 0;
-    for (let x = 0; x < width; x++) if (dark(img.data[y * width + x])) n++;
-    if (n > width * 0.5) data.fill(255, y * width, (y + 1) * width);
+    for (let x = 0; x < width; x++) {
+      const ink = img.data[y * width + x] < 150;
+      data[y * width + x] = ink ? 0 : 255;
+      if (ink) {
+        x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      }
+    }
   }
-  for (let x = 0; x < width; x++) {
+  if (x1 < 0) return { width, height, channels: 1, data };
+  const spanX = x1 - x0 + 1, spanY = y1 - y0 + 1;
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let y = y0; y <= y1; y++) {
     let n = 0;
-    for (let y = 0; y < height; y++) if (dark(img.data[y * width + x])) n++;
-    if (n > height * 0.5) for (let y = 0; y < height; y++) data[y * width + x] = 255;
+    for (let x = x0; x <= x1; x++) if (!data[y * width + x]) n++;
+    if (n > spanX * 0.7) rows.push(y);
   }
+  for (let x = x0; x <= x1; x++) {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) if (!data[y * width + x]) n++;
+    if (n > spanY * 0.7) cols.push(x);
+  }
+  for (const y of rows) for (let d = -1; d <= 1; d++) if (y + d >= 0 && y + d < height) data.fill(255, (y + d) * width, (y + d + 1) * width);
+  for (const x of cols) for (let d = -1; d <= 1; d++) if (x + d >= 0 && x + d < width) for (let y = 0; y < height; y++) data[y * width + x + d] = 255;
   return { width, height, channels: 1, data };
 }
 

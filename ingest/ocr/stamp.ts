@@ -39,14 +39,13 @@ function groupLines(words: readonly OcrWord[]): OcrWord[][] {
   return [...lines.values()];
 }
 
-/** Folded letters of a token, for near-miss checks. */
-function letters(text: string): string {
-  return text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
-}
+/** Digits OCR substitutes for letters in capitals ("T0I M4T"). */
+const DELEET: Record<string, string> = { '0': 'O', '4': 'A', '1': 'I', '7': 'T', '5': 'S' };
 
 /**
  * Marking in the header-zone words of one page. `undecidable` when a header
- * line looks like a marking ("…MẶT", "T0I M4T") but was read with low confidence.
+ * line spells a marking only once look-alike digits are read as letters and
+ * its words were read with low confidence: it cannot be ruled out.
  */
 export function markingInHeaderWords(words: readonly OcrWord[], pageHeight: number): { marking: Marking | null; undecidable: boolean } {
   const zone = words.filter((w) => w.top + w.height / 2 <= pageHeight * HEADER_ZONE);
@@ -54,9 +53,8 @@ export function markingInHeaderWords(words: readonly OcrWord[], pageHeight: numb
   let undecidable = false;
   for (const line of groupLines(zone)) {
     marking = strongerMarking(marking, findMarking(line.map((w) => ({ text: w.text, conf: w.conf }))));
-    const joined = line.map((w) => letters(w.text)).join('');
-    const lowConf = line.some((w) => w.conf >= 0 && w.conf < LOW_CONF && /m[a4]t$|^t[o0]i|^tuy/.test(letters(w.text) || w.text.toLowerCase()));
-    if (lowConf && /(t[o0]i|tuyet)?m[a4]t/.test(joined)) undecidable = true;
+    const deleeted = findMarking(line.map((w) => ({ text: w.text.replace(/[01457]/g, (d) => DELEET[d] ?? d), conf: w.conf })));
+    if (deleeted && line.some((w) => w.conf >= 0 && w.conf < LOW_CONF)) undecidable = true;
   }
   return { marking, undecidable: undecidable && !marking };
 }
@@ -77,7 +75,8 @@ export async function markingInRedInk(img: RasterImage, dpi: number, opts: RedSt
   const mm = pxPerMm(dpi);
   const regions = findRedRegions(img).filter(
     // Stamp-sized: a few mm of text up to a large boxed stamp; specks and full-page tints are not stamps.
-    (r) => r.w >= 6 * mm && r.h >= 3 * mm && r.w <= 150 * mm && r.h <= 100 * mm,
+    // Solid shapes (an emblem, a logo) are not writing: letters and frames fill well under half their box.
+    (r) => r.w >= 6 * mm && r.h >= 3 * mm && r.w <= 150 * mm && r.h <= 100 * mm && r.pixels / (r.w * r.h) <= 0.5,
   );
   let undecidable = false;
   let marking: Marking | null = null;
