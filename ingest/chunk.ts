@@ -234,7 +234,7 @@ interface LegalParse {
 /** A heading line that names the article ("Điều 10. Nhiệm vụ, quyền hạn ..."), not an untitled body. */
 function articleHeading(num: string, rest: string): string {
   const title = rest.trim();
-  if (!title || CLAUSE.test(title) || title.length > 200 || /[.;]$/u.test(title)) return `Điều ${num}`;
+  if (!title || CLAUSE.test(title) || title.length > 400 || /[.;]$/u.test(title)) return `Điều ${num}`;
   return `Điều ${num}. ${title}`;
 }
 
