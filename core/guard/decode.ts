@@ -6,7 +6,7 @@
 import { unmask } from './normalize.js';
 
 const BASE64_TOKEN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
-const HEX_RUN = /(?:\b[0-9a-fA-F]{2}[\s:,-]?){6,}/g;
+const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[\s:,-]?){6,}/g;
 
 function printableShare(s: string): number {
   if (!s) return 0;

@@ -28,10 +28,11 @@ export const CONCEPTS: Array<[string, string]> = [
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen'],
   ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat'],
   ['giai mat', 'xgiaimat'],
-  ['mat (?:khau|do|thiet|ong|ma|danh|vu|tham|phuc|uoc|dam|lenh|bao|thu|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
+  ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
   ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan'],
   ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat'],
   ['(?:bo phieu|phieu) kin|secret ballot|trade secrets?|secret santa|secret sauce|secret key|secret question', 'xsecretword'],
+  ['(?:law|decree|protection|protecting|safeguarding) (?:\\S+ ){0,3}state secrets?', 'xbvbmnn'],
   ['bao mat (?:thong tin|du lieu|he thong|tai khoan|mang|an ninh mang|cntt|cong nghe)', 'xbaomatit'],
 ];
 
@@ -49,21 +50,26 @@ export const SECRET_MARK =
 /** Words between a document noun and its marking that do not change what the noun is. */
 const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';
 
-/** Classified material: the targets of every content/existence rule. */
+/** Classified material: documents, files, cases, information bearing a classification. */
 export const MATERIAL = [
   `${DOC} ${MOD}{0,2}${SECRET_MARK}`,
-  '(?:tuyet mat|toi mat)',
   '(?:che do|theo che do) mat',
-  'bi mat (?:nha nuoc|quoc gia|cua nha nuoc)',
-  'bmnn',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
-  // English
-  '(?:top secret|classified|confidential|state secrets?|government secrets?|official secrets?)',
-  `secret ${DOC}`,
-  '(?:restricted|sealed) (?:documents?|files?|records?|cases?)',
+  `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,
   'secrets? (?:of|about|from|in|held by) (?:the |your |our )?\\S+',
   '(?:the|our|your|procuracy s?|agency s?|office s?) secrets?',
+];
+
+/**
+ * Classification named in general ("bí mật nhà nước", "tuyệt mật", "state secrets"):
+ * a target only when something asks for it, since the law itself talks this way.
+ */
+export const GENERIC_SECRET = [
+  '(?:tuyet mat|toi mat)',
+  'bi mat (?:nha nuoc|quoc gia|cua nha nuoc)',
+  'bmnn',
+  '(?:top secret|classified|confidential|state secrets?|government secrets?|official secrets?)',
 ];
 
 /** Words that make the noun between a verb and its target a rule, not the material. */
@@ -130,7 +136,18 @@ export const EXIST = [
 
 /** The question is about what the rules are, not about the material. */
 export const NORMATIVE =
-  '(?:phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|vi pham|che tai|toi danh|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|la gi|khai niem|dinh nghia|nghia la|duoc hieu|gom|bao gom|pham vi|huong dan|cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+  '(?:xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|vi pham|che tai|toi danh|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|la gi|khai niem|dinh nghia|nghia la|duoc hieu|gom|bao gom|pham vi|huong dan|cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+
+/** Normative words that still hold when the question is about one document's content ("là gì" does not). */
+export const STRICT_NORMATIVE =
+  '(?:phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|luat|nghi dinh|thong tu|dieu \\d+|xin phep|must|rules?|laws?|regulations?|procedures?|allowed|permitted|required)';
+
+/** Questions about the state of particular material: always about instances, never about rules. */
+export const STATUS =
+  '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
+
+/** A content noun right before the target: "nội dung [tài liệu tối mật]". */
+export const CONTENT_NOUN = '(?:noi dung|chi tiet|toan van|ban day du|ban goc|ban sao|trich doan|contents?|details?|full text|text) (?:cua |trong |o |of |in )?';
 
 /** A procedural question wrapped around a request ("tôi muốn xem ... thì cần thủ tục gì?"). */
 export const PROCEDURE_ASK =
@@ -138,7 +155,7 @@ export const PROCEDURE_ASK =
 
 /** Getting around the rules for the material. */
 export const BYPASS =
-  '(?:ma khong (?:can|phai|bi)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround)';
+  '(?:ma_? khong (?:can|phai|bi)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround)';
 
 /** Overriding, exposing or switching off the assistant's own instructions. */
 export const INJECTION = [

@@ -141,7 +141,8 @@ function joinKeyRun(chunks: Chunk[], start: number): { syllables: Unit[][]; used
   let states: State[] = [{ done: [], part: [], node: TRIE }];
   let best: { syllables: Unit[][]; used: number } | null = null;
   for (let c = start; c < chunks.length && c < start + 24; c++) {
-    if (c > start && chunks[c].breakBefore) break;
+    // A full stop between fragments ("m . ật") is a disguise, not the end of a sentence.
+    if (c > start && chunks[c].breakBefore && chunks[c].units.length > 2 && chunks[c - 1].units.length > 2) break;
     for (const u of chunks[c].units) {
       const ch = leet(u);
       const next: State[] = [];
@@ -179,6 +180,8 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
   mat: (m) => /[\u0300\u0301\u0303\u0306\u0309]/.test(m),
   toi: (m) => m.includes('\u0302') && !/[\u0301]/.test(m) && m.length > 0 && !/[\u0300\u0303\u0309\u0323]/.test(m),
   bi: (m) => /[\u0300\u0323\u0303\u0309]/.test(m),
+  // "mật mã" (cipher) is an ordinary compound; "mật mà" is "secret, which ...".
+  ma: (m) => !/^\u0303$/.test(m),
 };
 
 function spell(units: Unit[]): string {

@@ -24,6 +24,11 @@ const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
 
 const CONCEPTS = L.CONCEPTS.map(([p, to]) => [rx(p, 'g'), to] as const);
 const MATERIAL = rx(any(L.MATERIAL), 'g');
+const GENERIC = rx(any(L.GENERIC_SECRET), 'g');
+const STRICT_NORMATIVE = rx(L.STRICT_NORMATIVE);
+const STATUS = rx(L.STATUS);
+const CONTENT_NOUN_BEFORE = new RegExp(`${phrase(L.CONTENT_NOUN)} ?$`);
+const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
 const NORMATIVE = rx(L.NORMATIVE);
 const EXIST = rx(any(L.EXIST));
 const BYPASS = rx(L.BYPASS);
@@ -77,7 +82,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (INJECTION.test(t)) return refuse('injection');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
-  const targets = [...t.matchAll(MATERIAL)];
+  const material = [...t.matchAll(MATERIAL)];
+  const targets = [...material, ...t.matchAll(GENERIC)];
   const hasTarget = targets.length > 0;
 
   const clauses = t.split(' | ');
@@ -89,6 +95,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (BYPASS.test(t)) return refuse('classified-content');
 
   const normativeAnywhere = NORMATIVE.test(t);
+  const strictAnywhere = STRICT_NORMATIVE.test(t);
   for (const m of targets) {
     const head = t.slice(0, m.index);
     const tail = t.slice(m.index + m[0].length);
@@ -96,11 +103,13 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (LAUNDER_BEFORE.test(head) || LAUNDER_AT_END.test(head)) return refuse('laundering');
     if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+    if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
+    if ((CONTENT_NOUN_BEFORE.test(head) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if ((REQUEST_BEFORE.test(head) || REQUEST_AT_END.test(head)) && !tailNormative) return refuse('classified-content');
     if ((EXIST.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
-  if (!normativeAnywhere) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  if (material.length && !normativeAnywhere) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }
