@@ -38,16 +38,44 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const SEGMENT = /[^\p{L}\p{N}\s]+/u;
-const TOKEN = /[\p{L}\p{N}]+/gu;
 
-/** Raw tokens of a text (NFC, case kept), grouped in punctuation-free segments. */
+/**
+ * `fold` of one token, memoised: `fold` normalises twice per call, and a corpus has only a few
+ * tens of thousands of distinct tokens, so the cache makes analysis several times faster.
+ */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 200_000;
+export function foldToken(t: string): string {
+  let f = foldCache.get(t);
+  if (f === undefined) {
+    f = fold(t);
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    foldCache.set(t, f);
+  }
+  return f;
+}
+
+/** Abbreviations are written in capitals: skip the lookup for every other token. */
+function mayBeAbbreviation(t: string): boolean {
+  return t.length >= 2 && t.length <= 8 && t === t.toUpperCase() && t !== t.toLowerCase();
+}
+
+const TOKEN_OR_PUNCT = /[\p{L}\p{N}]+|[^\p{L}\p{N}\s]+/gu;
+const IS_WORD = /^[\p{L}\p{N}]/u;
+
+/** Raw tokens of a text (NFC, case kept), grouped in punctuation-free segments; one regex pass. */
 function segments(text: string): string[][] {
   const out: string[][] = [];
-  for (const seg of text.normalize('NFC').split(SEGMENT)) {
-    const toks = seg.match(TOKEN);
-    if (toks) out.push(toks);
+  let cur: string[] = [];
+  for (const m of text.normalize('NFC').matchAll(TOKEN_OR_PUNCT)) {
+    const t = m[0];
+    if (IS_WORD.test(t)) cur.push(t);
+    else if (cur.length) {
+      out.push(cur);
+      cur = [];
+    }
   }
+  if (cur.length) out.push(cur);
   return out;
 }
 
@@ -63,16 +91,17 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): string[
   const o = { ...DEFAULT_ANALYZE, ...options };
   const out: string[] = [];
   for (const seg of segments(text)) {
-    const folded = seg.map((t) => fold(t));
+    const folded = seg.map(foldToken);
     pushSegment(out, folded, o.bigrams);
     if (o.accented) {
-      for (const t of seg) {
-        const l = lower(t);
-        if (l !== fold(t)) out.push(ACCENT_PREFIX + l);
+      for (let i = 0; i < seg.length; i++) {
+        const l = lower(seg[i]);
+        if (l !== folded[i]) out.push(ACCENT_PREFIX + l);
       }
     }
     if (o.expand) {
       for (const t of seg) {
+        if (!mayBeAbbreviation(t)) continue;
         const exp = expandAbbreviation(t);
         if (exp) pushSegment(out, exp.split(' '), o.bigrams);
       }
@@ -145,11 +174,11 @@ export function analyzeQuery(
   };
   const unaccented = isUnaccented(query);
   for (const seg of segments(query)) {
-    addSegment(seg.map((t) => fold(t)));
+    addSegment(seg.map(foldToken));
     if (o.accented && !unaccented) {
       for (const t of seg) {
         const l = lower(t);
-        if (l !== fold(t)) add(ACCENT_PREFIX + l, weights.accented);
+        if (l !== foldToken(t)) add(ACCENT_PREFIX + l, weights.accented);
       }
     }
     if (o.expand) {
@@ -164,11 +193,14 @@ export function analyzeQuery(
   for (const n of docNumbers) add(DOCNUM_PREFIX + n, weights.special);
   const dates = [...new Set(findDates(query))];
   for (const d of dates) add(DATE_PREFIX + d, weights.special);
+  const references = findBareReferences(query);
+  // Numbers that name a document are matched by the reference boost, not by coverage.
+  const refNumbers = new Set([...references.map((r) => r.number), ...docNumbers.map((n) => n.split('/')[0])]);
   return {
     terms: [...acc].map(([term, weight]) => ({ term, weight })),
-    content: [...new Set(content)],
+    content: [...new Set(content)].filter((t) => !refNumbers.has(t)),
     docNumbers,
-    references: findBareReferences(query),
+    references,
     dates,
     unaccented,
   };

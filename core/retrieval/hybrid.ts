@@ -38,7 +38,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   vectorWeight: 0.15,
   fusion: 'score',
   rrfK: 60,
-  referenceBoost: 0.5,
+  referenceBoost: 1,
   coverageWeight: 0.2,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };

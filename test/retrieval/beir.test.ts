@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runBeir, toMarkdown } from '../../bench/beir.js';
+
+describe('runBeir (quick)', () => {
+  it('runs one benchmark and returns sane metrics for both systems', async () => {
+    const results = await runBeir({ quick: true });
+    expect(results.length).toBeGreaterThanOrEqual(2);
+    for (const r of results) {
+      expect(r.n).toBeGreaterThan(0);
+      for (const m of [r.r1, r.r5, r.r10, r.mrr10]) {
+        expect(m).toBeGreaterThanOrEqual(0);
+        expect(m).toBeLessThanOrEqual(1);
+      }
+      expect(r.r1).toBeLessThanOrEqual(r.r5);
+      expect(r.r5).toBeLessThanOrEqual(r.r10);
+      // Any working retriever finds most gold articles in the top 10 on these small corpora.
+      expect(r.r10).toBeGreaterThan(0.5);
+    }
+    expect(new Set(results.map((r) => r.system))).toEqual(new Set(['hybrid', 'bm25-baseline']));
+    expect(toMarkdown(results)).toContain('| alqac2023 / test |');
+  }, 300_000);
+});

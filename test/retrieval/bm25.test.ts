@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { BM25FormatError, BM25Index } from '../../core/retrieval/bm25.js';
+import { analyzeQuery } from '../../core/retrieval/analyze.js';
+
+const docs = [
+  { id: 'a', text: 'Viện kiểm sát nhân dân thực hành quyền công tố và kiểm sát hoạt động tư pháp.' },
+  { id: 'b', text: 'Kiểm sát viên phải tuyên thệ khi được bổ nhiệm lần đầu.', heading: 'Tuyên thệ của Kiểm sát viên' },
+  { id: 'c', text: 'Tòa án nhân dân xét xử công khai, trừ trường hợp đặc biệt.' },
+  { id: 'd', text: 'Kinh phí hoạt động của Viện kiểm sát do ngân sách nhà nước bảo đảm. Kinh phí được lập dự toán.' },
+];
+
+describe('BM25 index', () => {
+  const idx = BM25Index.build(docs);
+
+  it('ranks the document that matches the query best first', () => {
+    const hits = idx.search(analyzeQuery('kiem sat vien tuyen the').terms, 3);
+    expect(hits[0].id).toBe('b');
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
+    expect(idx.search(analyzeQuery('kinh phi').terms, 1)[0].id).toBe('d');
+  });
+
+  it('returns nothing for unknown terms and respects k', () => {
+    expect(idx.search(['khongcotrongkho'], 5)).toEqual([]);
+    expect(idx.search(analyzeQuery('nhân dân').terms, 2)).toHaveLength(2);
+  });
+
+  it('rarer terms weigh more (idf)', () => {
+    expect(idx.idfOf('tuyen')).toBeGreaterThan(idx.idfOf('kiem'));
+    expect(idx.idfOf('nope')).toBe(0);
+  });
+
+  it('heading matches count', () => {
+    // "tuyen the" is in b's heading and body; doubling the heading weight must not lower its score.
+    const heavy = BM25Index.build(docs, { fieldWeights: { body: 1, heading: 3, title: 0 } });
+    const s1 = idx.search(['tuyen'], 1)[0];
+    const s2 = heavy.search(['tuyen'], 1)[0];
+    expect(s1.id).toBe('b');
+    expect(s2.score).toBeGreaterThan(s1.score);
+  });
+
+  it('scoreDocs agrees with search', () => {
+    const terms = analyzeQuery('viện kiểm sát').terms;
+    const hits = idx.search(terms, 4);
+    const scores = idx.scoreDocs(terms, hits.map((h) => h.index));
+    hits.forEach((h, i) => expect(scores[i]).toBeCloseTo(h.score, 4));
+  });
+
+  it('round-trips through JSON with identical results', () => {
+    const copy = BM25Index.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
+    const terms = analyzeQuery('công tố tư pháp').terms;
+    expect(copy.search(terms, 4)).toEqual(idx.search(terms, 4));
+    expect(() => BM25Index.fromJSON({ ...idx.toJSON(), format: 'x' } as never)).toThrow(BM25FormatError);
+  });
+
+  it('refuses to serialise an index built with a custom tokenizer', () => {
+    const custom = BM25Index.build(docs, {}, (t) => t.split(' '));
+    expect(() => custom.toJSON()).toThrow(BM25FormatError);
+  });
+});
