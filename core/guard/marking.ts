@@ -19,7 +19,8 @@ const STAMP_LINE = new RegExp(
 const STAMP_HEAD = new RegExp(`^${LEVEL}(?: ?[-–,/] ?${URGENCY})? (?:so|ban so|cong hoa|vien kiem sat|bo|uy ban|dang)\\b`);
 /** "Độ mật: Tối mật", "Mức độ mật - MẬT", "Classification: Top Secret". */
 const LEVEL_FIELD = new RegExp(
-  `(?:^|[^a-z])(?:muc )?do mat ?[:=：] ?(?:do )?${LEVEL}(?![a-z])|classification ?[:=] ?(?:top secret|secret|confidential)`,
+  // One value, not the law's enumeration "03 độ mật: Tuyệt mật, Tối mật, Mật".
+  `(?:^|[^a-z0-9 ]|[^0-9] )(?:muc )?do mat ?[:=：–-] ?(?:do )?${LEVEL}(?![a-z])(?! ?(?:,|hoac|va) ?(?:do )?${LEVEL})|classification ?[:=] ?(?:top secret|secret|confidential)`,
 );
 /** "(Tài liệu mật)", "[TỐI MẬT]", "(Mật)". */
 const BRACKETED = new RegExp(`[([{] ?(?:tai lieu |van ban |ho so |do )?${LEVEL} ?[)\\]}]`);

@@ -142,7 +142,7 @@ function joinKeyRun(chunks: Chunk[], start: number): { syllables: Unit[][]; used
   let best: { syllables: Unit[][]; used: number } | null = null;
   for (let c = start; c < chunks.length && c < start + 24; c++) {
     // A full stop between fragments ("m . ật") is a disguise, not the end of a sentence.
-    if (c > start && chunks[c].breakBefore && chunks[c].units.length > 2 && chunks[c - 1].units.length > 2) break;
+    if (c > start && chunks[c].breakBefore && (chunks[c].units.length > 2 || chunks[c - 1].units.length > 2)) break;
     for (const u of chunks[c].units) {
       const ch = leet(u);
       const next: State[] = [];
