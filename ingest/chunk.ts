@@ -119,8 +119,17 @@ function hardSplit(text: string, max: number): string[] {
 
 /** Sentences of a block, each at most `max` long. */
 function sentencesOf(text: string, max: number): string[] {
-  return splitSentences(text).flatMap((s) => (s.length > max ? hardSplit(s, max) : [s]));
+  const sentences: string[] = [];
+  for (const s of splitSentences(text)) {
+    const prev = sentences[sentences.length - 1];
+    // "4. Người ..." splits after the khoản marker; the marker belongs to its sentence.
+    if (prev !== undefined && LIST_MARKER.test(prev)) sentences[sentences.length - 1] = `${prev} ${s}`;
+    else sentences.push(s);
+  }
+  return sentences.flatMap((s) => (s.length > max ? hardSplit(s, max) : [s]));
 }
+
+const LIST_MARKER = /^(?:\d{1,3}[a-zđ]?\.|[a-zđ]\d{0,2}\)|[IVXLC]+\.|[-–+•])$/u;
 
 // ---------------------------------------------------------------- packing
 
