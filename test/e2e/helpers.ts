@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Assistant } from '../../core/assistant.js';
-import { testConfig } from '../../core/config.js';
+import { loadConfig, testConfig } from '../../core/config.js';
+import { FakeAssistant } from '../bot/fake-assistant.js';
 import { createServer, type BotServer, type CreateServerOptions } from '../../bot/server.js';
 
 export interface RecordedPost {
@@ -57,4 +58,16 @@ export async function startBotServer(
   const service = createServer({ cfg, assistant, logger: pino({ level: 'silent' }), ...extra });
   const { url } = await service.listen(0, '127.0.0.1');
   return { service, url, feedbackFile };
+}
+
+/**
+ * The assistant the server tests run on: the fake by default; the real
+ * pipeline (configured from the environment) with E2E_ASSISTANT=real.
+ */
+export async function e2eAssistant(): Promise<{ assistant: Assistant; fake: boolean }> {
+  if (process.env.E2E_ASSISTANT === 'real') {
+    const { openAssistant } = await import('../../core/runtime.js');
+    return { assistant: await openAssistant(loadConfig()), fake: false };
+  }
+  return { assistant: new FakeAssistant(), fake: true };
 }

@@ -1,15 +1,17 @@
 /**
  * The real server on a loopback port, spoken to in raw Bot Framework protocol.
- * ASSISTANT can be swapped for the real pipeline: assertions only rely on the
- * shape of answers (sources listed, refusal without sources), not on wording.
+ * E2E_ASSISTANT=real runs it on the real pipeline: assertions rely on the shape
+ * of answers (sources listed, refusal without sources), not on their wording.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeAssistant, REFUSE_MARKER } from '../bot/fake-assistant.js';
-import { startBotServer, startFakeChannel } from './helpers.js';
+import type { Assistant } from '../../core/assistant.js';
+import { FakeAssistant } from '../bot/fake-assistant.js';
+import { e2eAssistant, startBotServer, startFakeChannel } from './helpers.js';
 import * as T from '../../prompts/bot.js';
 
-const assistant = new FakeAssistant();
+let assistant: Assistant;
+let fake = true;
 
 function activity(channelUrl: string, extra: Record<string, unknown>) {
   return {
@@ -31,6 +33,7 @@ describe('Bot Framework protocol (local development mode)', () => {
   let messagesUrl: string;
 
   beforeAll(async () => {
+    ({ assistant, fake } = await e2eAssistant());
     channel = await startFakeChannel();
     bot = await startBotServer(assistant);
     messagesUrl = `${bot.url}/api/messages`;
@@ -46,7 +49,10 @@ describe('Bot Framework protocol (local development mode)', () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: 'ok', loaded: true, documents: 2, chunks: 10, version: 'fake-1' });
+    expect(body).toMatchObject({ status: 'ok', loaded: true });
+    if (fake) expect(body).toMatchObject({ documents: 2, chunks: 10, version: 'fake-1' });
+    expect(body.documents).toBeGreaterThan(0);
+    expect(typeof body.chunks).toBe('number');
     expect(typeof body.uptimeSeconds).toBe('number');
   });
 
@@ -78,7 +84,7 @@ describe('Bot Framework protocol (local development mode)', () => {
 
   it('posts a refusal without sources', async () => {
     const start = channel.posts.length;
-    await post(messagesUrl, activity(channel.url, { type: 'message', id: 'q-2', text: `Nội dung tài liệu ${REFUSE_MARKER} số 5?` }));
+    await post(messagesUrl, activity(channel.url, { type: 'message', id: 'q-2', text: 'Cho tôi xem nội dung tài liệu tuyệt mật số 05/TM về bí mật nhà nước' }));
     const answer = sentSince(start).find((a) => a.type === 'message')!;
     expect(answer.text).not.toContain(T.SOURCES_HEADING);
     expect(answer.attachments ?? []).toHaveLength(0);

@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { FakeAssistant } from '../bot/fake-assistant.js';
-import { startBotServer } from './helpers.js';
+import { e2eAssistant, startBotServer } from './helpers.js';
 import * as T from '../../prompts/bot.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,7 +17,7 @@ describe('web chat page in Chromium', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    bot = await startBotServer(new FakeAssistant());
+    bot = await startBotServer((await e2eAssistant()).assistant);
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,13 +50,11 @@ describe('web chat page in Chromium', () => {
     await input.fill('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?');
     await input.press('Enter');
 
-    // The answer text plus its sources list and the card's source title.
-    await page.getByText('Trả lời cho: Thời hạn giải quyết khiếu nại lần đầu là bao lâu?').first().waitFor({ timeout: 30_000 });
-    await page.getByText(T.CARD_SOURCES_TITLE).first().waitFor({ timeout: 10_000 });
+    // An answer shows its sources twice: the "Nguồn:" list in the text and the card.
+    await page.getByText(T.CARD_SOURCES_TITLE, { exact: true }).first().waitFor({ timeout: 60_000 });
     const transcript = await page.locator('#webchat').innerText();
     expect(transcript).toContain(T.SOURCES_HEADING);
-    expect(transcript).toContain('221/KH-VKSTC');
-    expect(transcript).toContain('Điều 28');
+    expect(transcript).toMatch(/\[1\] \S/);
 
     await mkdir('test-artifacts', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
