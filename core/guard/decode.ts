@@ -4,6 +4,7 @@
  * "dOG7kWkgbeG6rXQ=" or "tậm iốt" are read as what they spell.
  */
 import { unmask } from './normalize.js';
+import { fold } from '../text.js';
 
 const BASE64_TOKEN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
 const HEX_RUN = /\b(?:[0-9a-fA-F]{2}[\s:,-]?){6,}/g;
@@ -46,7 +47,20 @@ export function rot13(text: string): string {
   });
 }
 
-/** The message read backwards, letter by letter (accents stay on their letter). */
-export function reversed(text: string): string {
-  return Array.from(unmask(text).normalize('NFC')).reverse().join('');
+/**
+ * Markers worth finding in text written backwards or in ROT13, as letters only:
+ * word boundaries do not survive those tricks, so the markers are long enough
+ * (six letters or more) not to turn up by chance.
+ */
+const HIDDEN_MARKERS = [
+  'tuyetmat', 'toimat', 'bimatnhanuoc', 'chedomat', 'tailieumat', 'vanbanmat', 'hosomat', 'congvanmat',
+  'topsecret', 'classified', 'confidential', 'statesecret', 'systemprompt', 'jailbreak',
+  'ignoreallpreviousinstructions', 'ignorepreviousinstructions', 'boquamoihuongdan', 'boquatatcahuongdan',
+];
+const reverse = (s: string) => Array.from(s).reverse().join('');
+const HIDDEN = new RegExp([...HIDDEN_MARKERS.map(reverse), ...HIDDEN_MARKERS.map(rot13)].join('|'));
+
+/** True when the message spells a marker backwards or in ROT13. */
+export function hidesMarker(message: string): boolean {
+  return HIDDEN.test(fold(unmask(message)).replace(/[^a-z]/g, ''));
 }

@@ -3,9 +3,8 @@
  * retrieval) and output (before sending). Pure functions; all patterns are
  * compiled at module load.
  */
-import { fold } from '../text.js';
 import { canonical, unmask } from './normalize.js';
-import { decodedPayloads, reversed, rot13 } from './decode.js';
+import { decodedPayloads, hidesMarker } from './decode.js';
 import { decide, type GuardCategory } from './rules.js';
 
 export type { GuardCategory } from './rules.js';
@@ -19,10 +18,7 @@ const MAX_CHARS = 4000;
 /** Decide, before retrieval, whether a message may be answered at all. */
 export function checkInput(message: string): GuardVerdict {
   const raw = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
-  const variants = [
-    ...decodedPayloads(unmask(raw)).map(canonical),
-    canonical(rot13(fold(unmask(raw)))),
-    canonical(reversed(raw)),
-  ];
+  if (hidesMarker(raw)) return { allowed: false, category: 'encoding-trick' };
+  const variants = decodedPayloads(unmask(raw)).map(canonical);
   return decide(canonical(raw), variants, /\?\s*$/.test(raw));
 }

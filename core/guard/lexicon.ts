@@ -53,7 +53,7 @@ const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |l
 /** Classified material: documents, files, cases, information bearing a classification. */
 export const MATERIAL = [
   `${DOC} ${MOD}{0,2}${SECRET_MARK}`,
-  '(?:che do|theo che do) mat',
+  '(?:che do|theo che do) (?:tuyet mat|toi mat|mat)',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
   `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,
@@ -136,7 +136,7 @@ export const EXIST = [
 
 /** The question is about what the rules are, not about the material. */
 export const NORMATIVE =
-  '(?:xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|vi pham|che tai|toi danh|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|la gi|khai niem|dinh nghia|nghia la|duoc hieu|gom|bao gom|pham vi|huong dan|cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+  '(?:cho phep|co the (?:[^\\s|]+ ){0,8}(?:khong|ko)|xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|vi pham|che tai|toi danh|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|la gi|khai niem|dinh nghia|nghia la|duoc hieu|gom|bao gom|pham vi|huong dan|cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
 
 /** Normative words that still hold when the question is about one document's content ("là gì" does not). */
 export const STRICT_NORMATIVE =

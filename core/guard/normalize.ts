@@ -69,6 +69,28 @@ function buildTrie(words: string[]): TrieNode {
 }
 const TRIE = buildTrie(KEY_SYLLABLES);
 
+/** Where a trie walk over a chunk's letters ends: 'word', 'prefix' (of a key syllable) or 'none'. */
+function trieWalk(units: Unit[]): 'word' | 'prefix' | 'none' {
+  let n: TrieNode | undefined = TRIE;
+  for (const u of units) {
+    n = n.next.get(leet(u));
+    if (!n) return 'none';
+  }
+  return n.end ? 'word' : 'prefix';
+}
+
+/**
+ * A chunk that may be a piece of a disguised key word: a fragment ("m", "tuy"),
+ * or a long run that is no single word ("tuyetmat"). Ordinary words are not,
+ * which keeps the joining step off most of the text.
+ */
+function suspicious(chunk: Chunk): boolean {
+  if (chunk.units.length <= 2) return true;
+  const walk = trieWalk(chunk.units);
+  if (walk === 'prefix') return true;
+  return walk === 'none' && chunk.units.length >= 5;
+}
+
 /** One letter as typed: base letter (folded, leet-mapped) and the marks that sat on it. */
 interface Unit { base: string; marks: string }
 /** A run of letters/digits between separators. */
@@ -87,31 +109,46 @@ export function unmask(text: string): string {
     .replace(LOOKALIKE_RE, (c) => LOOKALIKES[c] ?? c);
 }
 
+const LETTER = /\p{L}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+/** Character classes with an ASCII fast path: this loop runs on every character of every message. */
+function kind(ch: string): 'letter' | 'digit' | 'mark' | 'other' {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 'letter';
+    if (c >= 48 && c <= 57) return 'digit';
+    return 'other';
+  }
+  if (MARK.test(ch)) return 'mark';
+  if (LETTER.test(ch)) return 'letter';
+  return ALNUM.test(ch) ? 'digit' : 'other';
+}
+
 function chunksOf(text: string): Chunk[] {
-  const nfd = unmask(text).toLowerCase().normalize('NFD');
+  const chars = Array.from(unmask(text).toLowerCase().normalize('NFD'));
   const chunks: Chunk[] = [];
   let cur: Chunk | null = null;
   let pendingBreak = false;
-  const chars = Array.from(nfd);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
-    if (MARK.test(ch)) {
+    const k = kind(ch);
+    if (k === 'mark') {
       // Marks attach to the previous letter; a stray mark after a separator is dropped.
       if (cur && cur.units.length) cur.units[cur.units.length - 1].marks += ch;
       continue;
     }
-    const isLetter = /\p{L}/u.test(ch);
-    const isDigit = /\p{N}/u.test(ch);
     // Leet symbols count as letters only when squeezed between letters or digits ("m@t").
-    const isLeetSym = !isLetter && !isDigit && ch in LEET && cur !== null && i + 1 < chars.length && /[\p{L}\p{N}]/u.test(chars[i + 1]);
-    if (isLetter || isDigit || isLeetSym) {
+    const isLeetSym = k === 'other' && ch in LEET && cur !== null && i + 1 < chars.length && kind(chars[i + 1]) !== 'other';
+    if (k === 'letter' || k === 'digit' || isLeetSym) {
       if (!cur) {
         cur = { units: [], hasLetter: false, breakBefore: pendingBreak };
         pendingBreak = false;
         chunks.push(cur);
       }
       cur.units.push({ base: foldBase(ch), marks: '' });
-      if (isLetter) cur.hasLetter = true;
+      if (k === 'letter') cur.hasLetter = true;
     } else {
       cur = null;
       if (CLAUSE.test(ch) && !(ch === '.' && isDottedSpelling(chars, i))) pendingBreak = true;
@@ -124,7 +161,7 @@ function chunksOf(text: string): Chunk[] {
 function isDottedSpelling(chars: string[], i: number): boolean {
   const prev = chars[i - 1];
   const next = chars[i + 1];
-  return prev !== undefined && next !== undefined && /\p{L}|\p{M}/u.test(prev) && /\p{L}/u.test(next);
+  return prev !== undefined && next !== undefined && LETTER_OR_MARK.test(prev) && LETTER.test(next);
 }
 
 function leet(u: Unit): string {
@@ -141,8 +178,12 @@ function joinKeyRun(chunks: Chunk[], start: number): { syllables: Unit[][]; used
   let states: State[] = [{ done: [], part: [], node: TRIE }];
   let best: { syllables: Unit[][]; used: number } | null = null;
   for (let c = start; c < chunks.length && c < start + 24; c++) {
-    // A full stop between fragments ("m . ật") is a disguise, not the end of a sentence.
-    if (c > start && chunks[c].breakBefore && (chunks[c].units.length > 2 || chunks[c - 1].units.length > 2)) break;
+    if (c > start) {
+      // A full stop between fragments ("m . ật") is a disguise, not the end of a sentence.
+      if (chunks[c].breakBefore && (chunks[c].units.length > 2 || chunks[c - 1].units.length > 2)) break;
+      // At a syllable boundary, only a fragment can continue the run.
+      if (states.some((st) => st.part.length === 0) && !states.some((st) => st.part.length > 0) && !suspicious(chunks[c])) break;
+    }
     for (const u of chunks[c].units) {
       const ch = leet(u);
       const next: State[] = [];
@@ -214,7 +255,7 @@ export function canonical(text: string): string {
   let i = 0;
   while (i < chunks.length) {
     if (chunks[i].breakBefore && out.length && out[out.length - 1] !== '|') out.push('|');
-    const run = joinKeyRun(chunks, i);
+    const run = suspicious(chunks[i]) ? joinKeyRun(chunks, i) : null;
     if (run && worthJoining(chunks, i, run)) {
       for (const syl of run.syllables) out.push(spell(syl));
       i += run.used;

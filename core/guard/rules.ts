@@ -98,14 +98,16 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const strictAnywhere = STRICT_NORMATIVE.test(t);
   for (const m of targets) {
     const head = t.slice(0, m.index);
+    // The "before" rules look at most 12 tokens back; cutting the head keeps their cost flat.
+    const near = head.split(' ').slice(-13).join(' ');
     const tail = t.slice(m.index + m[0].length);
     const tailNormative = NORMATIVE.test(tail);
-    if (LAUNDER_BEFORE.test(head) || LAUNDER_AT_END.test(head)) return refuse('laundering');
+    if (LAUNDER_BEFORE.test(near) || LAUNDER_AT_END.test(near)) return refuse('laundering');
     if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
-    if ((CONTENT_NOUN_BEFORE.test(head) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
-    if ((REQUEST_BEFORE.test(head) || REQUEST_AT_END.test(head)) && !tailNormative) return refuse('classified-content');
+    if ((CONTENT_NOUN_BEFORE.test(near) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
+    if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
     if ((EXIST.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
   }
