@@ -52,8 +52,31 @@ export function followUpQuestions(reply: AssistantReply): string[] {
   return [T.FOLLOW_UP_MORE(doc), T.FOLLOW_UP_EFFECTIVE(doc)];
 }
 
+const SOURCES_LINE = /^\s*[*_]*ngu[oồ]n( tr[ií]ch d[aẫ]n)?[*_]*\s*:?\s*[*_]*\s*$/i;
+const LIST_ITEM = /^\s*(?:[-*•+]|\d+[.)]|\[\d+\])\s+/;
+
+/**
+ * Drop a sources list the composer may already have written ("Nguồn:" then list
+ * items), so the answer shows one numbered list whose [n] match the citations.
+ */
+export function stripSourcesSection(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!SOURCES_LINE.test(lines[i].normalize('NFC'))) {
+      out.push(lines[i]);
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && (lines[j].trim() === '' || LIST_ITEM.test(lines[j]))) j++;
+    i = j - 1;
+  }
+  return out.join('\n').trim();
+}
+
 export function answerText(reply: AssistantReply): string {
-  const body = reply.text.trim() || (reply.refused ? '' : T.ABSTAIN_FALLBACK);
+  const text = reply.citations.length ? stripSourcesSection(reply.text) : reply.text.trim();
+  const body = text || (reply.refused ? '' : T.ABSTAIN_FALLBACK);
   if (reply.refused || reply.citations.length === 0) return body;
   const sources = reply.citations.map((c, i) => `- ${citationLine(c, i + 1)}`).join('\n');
   return `${body}\n\n${T.SOURCES_HEADING}\n\n${sources}`;
