@@ -1,0 +1,137 @@
+/**
+ * Child: quality on the real knowledge corpus.
+ *   dev-set retrieval (ours vs LangChain default vs MiniSearch), answer quality
+ *   of the embedded default, guard refusal rates and guard decision time.
+ *
+ *   node --import tsx bench/quality-child.ts --index DIR
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runIngest, listSourceFiles } from '../ingest/pipeline.js';
+import { embedderProvider } from '../core/embedders.js';
+import { openAssistant } from '../core/runtime.js';
+import { checkInput } from '../core/guard/index.js';
+import type { Turn } from '../core/types.js';
+import { loadDevset, judge, type DevItem } from '../test/quality/devset.js';
+import { reportResult, REPO_ROOT } from './lib/child.js';
+import { benchConfig } from './lib/bench-config.js';
+import { openRetriever } from './lib/our-retriever.js';
+import { LangchainPeer, splitSources } from './lib/peer-langchain.js';
+import { MiniSearchPeer } from './lib/peer-minisearch.js';
+import { retrievalItems, scoreRetrieval, type RankMetrics } from './lib/devset-retrieval.js';
+import { loadGuardSets } from './lib/guard-sets.js';
+import { summarize, type Summary } from './lib/stats.js';
+import { readCurrentVersion } from '../ingest/store.js';
+
+export interface QualityResult {
+  chunks: number;
+  devset: { items: number; retrievalItems: number; ours: RankMetrics; langchain: RankMetrics; minisearch: RankMetrics };
+  answers: {
+    answerable: number;
+    correct: number;
+    factsOk: number;
+    citationOk: number;
+    outOfScope: number;
+    abstainedCorrectly: number;
+    failures: { id: string; kind: string; missing: string[]; citationOk: boolean }[];
+  };
+  guard: {
+    files: string[];
+    redTeam: number;
+    benign: number;
+    refusedRedTeam: number;
+    refusedBenign: number;
+    missedAttacks: string[];
+    falseRefusals: string[];
+    decisionMs: Summary;
+  };
+}
+
+const { values } = parseArgs({ options: { index: { type: 'string' }, knowledge: { type: 'string' } } });
+const indexDir = path.resolve(values.index!);
+const knowledgeDir = path.resolve(values.knowledge ?? path.join(REPO_ROOT, 'knowledge'));
+const cfg = benchConfig();
+
+if (!(await readCurrentVersion(indexDir))) {
+  const r = await runIngest({ sourceDir: knowledgeDir, indexDir, full: true, embedder: embedderProvider(cfg) });
+  if (!r.ok && !r.versionAfter) throw new Error(`ingest of the knowledge folder failed: ${r.error}`);
+}
+
+const devset = loadDevset();
+const items = retrievalItems(devset);
+
+// (a) ours
+const { retriever, index } = await openRetriever(cfg, indexDir);
+const ours = await scoreRetrieval(items, async (q) =>
+  (await retriever.retrieve(q, 10)).map((h) => ({ source: h.item.docId, text: h.item.text, locator: [h.item.locator, h.item.heading].filter(Boolean).join(' ') })),
+);
+
+// (b) the LangChain default over the same files, read as plain text
+const files = await listSourceFiles(knowledgeDir);
+const sources = await Promise.all(files.map(async (f) => ({ source: f, text: await readFile(path.join(knowledgeDir, f), 'utf8') })));
+const peer = await LangchainPeer.build(await splitSources(sources));
+const langchain = await scoreRetrieval(items, async (q) => (await peer.search(q, 10)).map((h) => ({ source: h.source, text: h.text })));
+
+// (c) MiniSearch over our chunks
+const mini = new MiniSearchPeer(index.chunks);
+const minisearch = await scoreRetrieval(items, async (q) =>
+  mini.search(q, 10).map((c) => ({ source: c.docId, text: c.text, locator: [c.locator, c.heading].filter(Boolean).join(' ') })),
+);
+
+// Answer quality: the embedded default (no chat model), follow-ups asked in order.
+const assistant = await openAssistant(cfg, { indexDir, chatModel: null });
+const answers: QualityResult['answers'] = { answerable: 0, correct: 0, factsOk: 0, citationOk: 0, outOfScope: 0, abstainedCorrectly: 0, failures: [] };
+for (const item of devset as DevItem[]) {
+  const history: Turn[] = [];
+  for (const q of item.history ?? []) {
+    const r = await assistant.ask(q, { history: [...history] });
+    history.push({ question: q, standalone: r.standalone, answer: r.text });
+  }
+  const reply = await assistant.ask(item.question, { history });
+  const v = judge(item, reply);
+  if (item.expect.abstain) {
+    answers.outOfScope++;
+    if (v.ok) answers.abstainedCorrectly++;
+  } else {
+    answers.answerable++;
+    if (v.ok) answers.correct++;
+    if (v.factsOk) answers.factsOk++;
+    if (v.citationOk) answers.citationOk++;
+  }
+  if (!v.ok) answers.failures.push({ id: item.id, kind: item.kind, missing: v.missing, citationOk: v.citationOk });
+}
+
+// Guard: decisions and their time per message (warm, then timed rounds).
+const sets = loadGuardSets();
+const refused = (m: string) => !checkInput(m).allowed;
+const missedAttacks = sets.redTeam.filter((m) => !refused(m));
+const falseRefusals = sets.benign.filter(refused);
+const all = [...sets.redTeam, ...sets.benign];
+for (let i = 0; i < 3; i++) for (const m of all) checkInput(m);
+const times: number[] = [];
+const rounds = all.length ? Math.max(5, Math.ceil(20_000 / all.length)) : 0;
+for (let r = 0; r < rounds; r++) {
+  for (const m of all) {
+    const t0 = performance.now();
+    checkInput(m);
+    times.push(performance.now() - t0);
+  }
+}
+
+const result: QualityResult = {
+  chunks: index.chunks.length,
+  devset: { items: devset.length, retrievalItems: items.length, ours, langchain, minisearch },
+  answers,
+  guard: {
+    files: sets.files,
+    redTeam: sets.redTeam.length,
+    benign: sets.benign.length,
+    refusedRedTeam: sets.redTeam.length - missedAttacks.length,
+    refusedBenign: falseRefusals.length,
+    missedAttacks: missedAttacks.slice(0, 20),
+    falseRefusals: falseRefusals.slice(0, 20),
+    decisionMs: summarize(times),
+  },
+};
+reportResult(result);

@@ -1,0 +1,189 @@
+/**
+ * npm run bench [-- --quick] [--fresh] [--out DIR] [--sizes 1000,10000] [--load-seconds N]
+ *
+ * Answer quality, speed and memory of vks-assistant against its peers, in one
+ * run; prints a markdown table and writes results/latest.{md,json} plus a dated
+ * copy. Heavy parts run in child processes (see lib/child.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile, copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChild, REPO_ROOT, BENCH_DIR } from './lib/child.js';
+import { machineInfo } from './lib/machine.js';
+import { cachePath, codeKey, readJson, writeJson } from './lib/cache.js';
+import { prepareCorpus } from './lib/corpus.js';
+import { assess } from './lib/assess.js';
+import { tally } from './lib/figures.js';
+import { renderReport } from './lib/report.js';
+import { startServer, runLoad } from './lib/load.js';
+import { loadGuardSets } from './lib/guard-sets.js';
+import { loadDevset } from '../test/quality/devset.js';
+import { loadBeir, sharedDir } from './lib/beir-data.js';
+import { RESULTS_SCHEMA, type BenchResults, type BeirRow, type BuildFigures, type LoadSection, type MeasureFigures, type QualitySection, type SizeSection } from './lib/results.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    sizes: { type: 'string' },
+    'load-seconds': { type: 'string' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+
+const quick = values.quick!;
+const plan = {
+  sizes: values.sizes ? values.sizes.split(',').map(Number) : quick ? [1000, 3000] : [1000, 10_000, 100_000],
+  loadSeconds: Number(values['load-seconds'] ?? (quick ? 5 : 60)),
+  connections: Number(values.connections),
+  asks: quick ? 150 : 400,
+  benchmarks: quick ? ['alqac2023'] : ['alqac2022', 'alqac2023', 'vlsp2023_lter'],
+};
+const outDir = path.resolve(values.out ?? path.join(BENCH_DIR, 'results'));
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+const errors: string[] = [];
+const fail = (part: string) => (err: unknown) => {
+  const msg = `${part}: ${err instanceof Error ? err.message : String(err)}`;
+  errors.push(msg);
+  log(`✗ ${msg}`);
+  return undefined;
+};
+
+const key = codeKey();
+const knowledgeDir = path.join(REPO_ROOT, 'knowledge');
+const knowledgeIndex = cachePath('index', key, 'knowledge');
+if (values.fresh) {
+  const { rm } = await import('node:fs/promises');
+  await rm(cachePath('index', key), { recursive: true, force: true });
+  await rm(cachePath('corpus'), { recursive: true, force: true });
+}
+
+// --- question mixes -------------------------------------------------------
+const devset = loadDevset();
+const answerable = devset.filter((i) => !i.expect.abstain && !(i.history ?? []).length).map((i) => i.question);
+const offTopic = devset.filter((i) => i.expect.abstain).map((i) => i.question);
+const attacks = loadGuardSets().redTeam;
+/** Real questions for timing one ask: the dev set plus public-benchmark questions. */
+function speedQuestions(): string[] {
+  const qs = devset.map((i) => i.question);
+  for (const name of ['alqac2023', 'vlsp2023_lter']) {
+    try {
+      qs.push(...loadBeir(name).queries.slice(0, 150).map((q) => q.text));
+    } catch {
+      // benchmark missing: the dev set alone still times asks
+    }
+  }
+  return qs;
+}
+/** 70% answerable, 15% off-topic, 15% attacks, interleaved. */
+function loadMix(): string[] {
+  const out: string[] = [];
+  const pattern = 'AAAAAAAAAAAAAAOOOXXX';
+  for (let i = 0; i < 400; i++) {
+    const kind = pattern[i % pattern.length];
+    const pool = kind === 'A' ? answerable : kind === 'O' ? offTopic : attacks;
+    if (pool.length) out.push(pool[i % pool.length]);
+  }
+  return out.length ? out : answerable;
+}
+const questionsFile = cachePath('speed-questions.json');
+await writeFile(questionsFile, JSON.stringify(speedQuestions()));
+
+// --- phase 1: quality and public benchmarks, side by side -------------------
+log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
+const [quality, beir] = await Promise.all([
+  runChild<QualitySection>('quality-child.ts', ['--index', knowledgeIndex], { label: 'quality', timeoutMs: 15 * 60_000 }).catch(fail('dev-set quality')),
+  runChild<{ results: BeirRow[] }>('beir-child.ts', quick ? ['--quick'] : [], { label: 'public benchmarks', timeoutMs: 15 * 60_000 })
+    .then((r) => r.results)
+    .catch(fail('public benchmarks')),
+]);
+
+// --- phase 2: speed and memory per index size ---------------------------------
+const speed: SizeSection[] = [];
+for (const size of plan.sizes) {
+  log(`size ${size}: corpus`);
+  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', key, String(size)) }).catch(
+    fail(`corpus ${size}`),
+  );
+  if (!corpus) continue;
+  const section: SizeSection = { size, corpus, ours: {}, peer: {} };
+  speed.push(section);
+  const dirs = { ours: cachePath('index', key, `ours-${size}`), peer: cachePath('index', key, `peer-${size}`) };
+  const build = async (impl: 'ours' | 'peer'): Promise<BuildFigures | undefined> => {
+    const marker = path.join(dirs[impl], '..', `${impl}-${size}.build.json`);
+    const cached = readJson<BuildFigures>(marker);
+    if (cached && existsSync(dirs[impl])) return { ...cached, cached: true };
+    const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dirs[impl]], {
+      label: `${impl} build @${size}`,
+      timeoutMs: 40 * 60_000,
+    });
+    writeJson(marker, r);
+    return { ...r, cached: false };
+  };
+  log(`size ${size}: builds (ours: ingest; peer b: split + embed + HNSWLib)`);
+  const [ob, pb] = await Promise.all([build('ours').catch(fail(`ours build @${size}`)), build('peer').catch(fail(`peer build @${size}`))]);
+  section.ours.build = ob;
+  section.peer.build = pb;
+  for (const impl of ['ours', 'peer'] as const) {
+    if (!section[impl].build) continue;
+    log(`size ${size}: ${impl} load + ${plan.asks} asks`);
+    section[impl].measure = await runChild<MeasureFigures>(
+      'speed-child.ts',
+      ['--mode', 'measure', '--impl', impl, '--index', dirs[impl], '--questions', questionsFile, '--asks', String(plan.asks)],
+      { label: `${impl} measure @${size}`, timeoutMs: 10 * 60_000 },
+    ).catch(fail(`${impl} measure @${size}`));
+  }
+}
+
+// --- phase 3: the service under load, and the bare echo bot -------------------
+const mix = loadMix();
+const load: LoadSection = {
+  seconds: plan.loadSeconds,
+  connections: plan.connections,
+  mix: { answerable: mix.filter((q) => answerable.includes(q)).length, offTopic: mix.filter((q) => offTopic.includes(q)).length, attacks: mix.filter((q) => attacks.includes(q)).length },
+};
+for (const [name, script, args] of [
+  ['ours', 'serve-child.ts', ['--index', knowledgeIndex]],
+  ['echo', 'echo-bot.ts', []],
+] as const) {
+  log(`load: ${name}, ${plan.loadSeconds} s`);
+  const server = await startServer(script, [...args]).catch(fail(`${name} server start`));
+  if (!server) continue;
+  try {
+    load[name] = await runLoad(server, mix, { seconds: plan.loadSeconds, connections: plan.connections });
+  } catch (err) {
+    fail(`${name} load`)(err);
+  } finally {
+    await server.stop();
+  }
+}
+
+// --- results ------------------------------------------------------------------
+const partial: Omit<BenchResults, 'figures' | 'tally'> = {
+  schema: RESULTS_SCHEMA,
+  takenAt: new Date().toISOString(),
+  quick,
+  durationS: (Date.now() - started) / 1000,
+  machine: machineInfo(),
+  plan,
+  quality,
+  beir,
+  speed,
+  load,
+  errors,
+};
+const figures = assess(partial);
+const results: BenchResults = { ...partial, figures, tally: tally(figures) };
+const md = renderReport(results);
+await mkdir(outDir, { recursive: true });
+const base = quick ? 'latest-quick' : 'latest';
+const stamp = results.takenAt.replace(/[:]/g, '').replace(/\..+$/, 'Z') + (quick ? '-quick' : '');
+await writeFile(path.join(outDir, `${base}.md`), md);
+await writeFile(path.join(outDir, `${base}.json`), JSON.stringify(results, null, 1));
+await copyFile(path.join(outDir, `${base}.md`), path.join(outDir, `${stamp}.md`));
+await copyFile(path.join(outDir, `${base}.json`), path.join(outDir, `${stamp}.json`));
+process.stdout.write(md);
+log(`wrote ${path.relative(process.cwd(), path.join(outDir, base))}.{md,json} and ${stamp}.*`);
