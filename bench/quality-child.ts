@@ -1,7 +1,7 @@
 /**
  * Child: quality on the real knowledge corpus.
  *   dev-set retrieval (ours vs LangChain default vs MiniSearch), answer quality
- *   of the embedded default, guard refusal rates and guard decision time.
+ *   of the embedded default, and guard refusal rates (its decision time is timed alone: guard-child.ts).
  *
  *   node --import tsx bench/quality-child.ts --index DIR
  */
@@ -21,7 +21,6 @@ import { LangchainPeer, splitSources } from './lib/peer-langchain.js';
 import { MiniSearchPeer } from './lib/peer-minisearch.js';
 import { retrievalItems, scoreRetrieval, type RankMetrics } from './lib/devset-retrieval.js';
 import { loadGuardSets } from './lib/guard-sets.js';
-import { summarize, type Summary } from './lib/stats.js';
 import { readCurrentVersion } from '../ingest/store.js';
 
 export interface QualityResult {
@@ -44,7 +43,6 @@ export interface QualityResult {
     refusedBenign: number;
     missedAttacks: string[];
     falseRefusals: string[];
-    decisionMs: Summary;
   };
 }
 
@@ -107,17 +105,6 @@ const sets = loadGuardSets();
 const refused = (m: string) => !checkInput(m).allowed;
 const missedAttacks = sets.redTeam.filter((m) => !refused(m));
 const falseRefusals = sets.benign.filter(refused);
-const all = [...sets.redTeam, ...sets.benign];
-for (let i = 0; i < 3; i++) for (const m of all) checkInput(m);
-const times: number[] = [];
-const rounds = all.length ? Math.max(5, Math.ceil(20_000 / all.length)) : 0;
-for (let r = 0; r < rounds; r++) {
-  for (const m of all) {
-    const t0 = performance.now();
-    checkInput(m);
-    times.push(performance.now() - t0);
-  }
-}
 
 const result: QualityResult = {
   chunks: index.chunks.length,
@@ -131,7 +118,6 @@ const result: QualityResult = {
     refusedBenign: falseRefusals.length,
     missedAttacks: missedAttacks.slice(0, 20),
     falseRefusals: falseRefusals.slice(0, 20),
-    decisionMs: summarize(times),
   },
 };
 reportResult(result);

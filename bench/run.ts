@@ -11,13 +11,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChild, REPO_ROOT, BENCH_DIR } from './lib/child.js';
 import { machineInfo } from './lib/machine.js';
-import { cachePath, codeKey, readJson, writeJson } from './lib/cache.js';
+import { cachePath, cacheKeys, pruneCache, readJson, writeJson } from './lib/cache.js';
 import { prepareCorpus } from './lib/corpus.js';
 import { assess } from './lib/assess.js';
 import { tally } from './lib/figures.js';
 import { renderReport } from './lib/report.js';
 import { startServer, runLoad } from './lib/load.js';
 import { loadGuardSets } from './lib/guard-sets.js';
+import type { Summary } from './lib/stats.js';
 import { loadDevset } from '../test/quality/devset.js';
 import { loadBeir, sharedDir } from './lib/beir-data.js';
 import { RESULTS_SCHEMA, type BenchResults, type BeirRow, type BuildFigures, type LoadSection, type MeasureFigures, type QualitySection, type SizeSection } from './lib/results.js';
@@ -52,12 +53,13 @@ const fail = (part: string) => (err: unknown) => {
   return undefined;
 };
 
-const key = codeKey();
+const keys = cacheKeys();
 const knowledgeDir = path.join(REPO_ROOT, 'knowledge');
-const knowledgeIndex = cachePath('index', key, 'knowledge');
+const knowledgeIndex = cachePath('index', `knowledge-${keys.ours}`);
+pruneCache([keys.corpus, keys.ours, keys.peer]);
 if (values.fresh) {
   const { rm } = await import('node:fs/promises');
-  await rm(cachePath('index', key), { recursive: true, force: true });
+  await rm(cachePath('index'), { recursive: true, force: true });
   await rm(cachePath('corpus'), { recursive: true, force: true });
 }
 
@@ -101,19 +103,22 @@ const [quality, beir] = await Promise.all([
     .catch(fail('public benchmarks')),
 ]);
 
+log('guard decision time, alone');
+const guardTiming = await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
+
 // --- phase 2: speed and memory per index size ---------------------------------
 const speed: SizeSection[] = [];
 for (const size of plan.sizes) {
   log(`size ${size}: corpus`);
-  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', key, String(size)) }).catch(
+  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
     fail(`corpus ${size}`),
   );
   if (!corpus) continue;
   const section: SizeSection = { size, corpus, ours: {}, peer: {} };
   speed.push(section);
-  const dirs = { ours: cachePath('index', key, `ours-${size}`), peer: cachePath('index', key, `peer-${size}`) };
+  const dirs = { ours: cachePath('index', `ours-${size}-${keys.ours}`), peer: cachePath('index', `peer-${size}-${keys.peer}`) };
   const build = async (impl: 'ours' | 'peer'): Promise<BuildFigures | undefined> => {
-    const marker = path.join(dirs[impl], '..', `${impl}-${size}.build.json`);
+    const marker = `${dirs[impl]}.build.json`;
     const cached = readJson<BuildFigures>(marker);
     if (cached && existsSync(dirs[impl])) return { ...cached, cached: true };
     const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dirs[impl]], {
@@ -170,6 +175,7 @@ const partial: Omit<BenchResults, 'figures' | 'tally'> = {
   machine: machineInfo(),
   plan,
   quality,
+  guardTiming,
   beir,
   speed,
   load,

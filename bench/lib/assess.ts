@@ -78,8 +78,8 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
   }
 
   const speed = 'Speed and memory';
-  if (r.quality) {
-    const t = r.quality.guard.decisionMs;
+  if (r.guardTiming) {
+    const t = r.guardTiming;
     add({ section: speed, name: `guard decision, mean per message (${t.n} decisions)`, value: t.mean, unit: 'ms', target: atMost(t.mean, 0.2, 'ms') });
     add({ section: speed, name: 'guard decision, p99', value: t.p99, unit: 'ms', target: atMost(t.p99, 0.2, 'ms') });
   }

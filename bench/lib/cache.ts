@@ -6,13 +6,21 @@
  * only the build figures of a reused index come from the run that built it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './child.js';
 
 export const CACHE_DIR = path.join(BENCH_DIR, '.cache');
 
-const KEY_INPUTS = ['ingest', 'core', 'knowledge', 'bench/lib/synthetic.ts', 'bench/lib/peer-langchain.ts', 'bench/lib/corpus.ts', 'package-lock.json'];
+/** What shapes each cached artefact. Narrow on purpose: unrelated edits elsewhere keep the cache warm. */
+export const KEY_INPUTS = {
+  /** The generated corpora (the chunker only calibrates their size; the count actually indexed is reported). */
+  corpus: ['knowledge', 'bench/lib/synthetic.ts', 'bench/lib/corpus.ts'],
+  /** Our index: the whole ingest pipeline and what it builds with. */
+  ours: ['ingest', 'core/retrieval', 'core/embedders.ts', 'core/text.ts', 'core/types.ts', 'package-lock.json'],
+  /** Peer (b): its own code and the shared embeddings. */
+  peer: ['bench/lib/peer-langchain.ts', 'core/retrieval/embeddings.ts', 'core/retrieval/analyze.ts', 'core/embedders.ts', 'core/text.ts', 'package-lock.json'],
+} as const;
 
 function files(p: string): string[] {
   if (!existsSync(p)) return [];
@@ -23,9 +31,9 @@ function files(p: string): string[] {
     .flatMap((n) => files(path.join(p, n)));
 }
 
-export function codeKey(): string {
+export function hashInputs(inputs: readonly string[]): string {
   const h = createHash('sha256');
-  for (const input of KEY_INPUTS) {
+  for (const input of inputs) {
     for (const f of files(path.join(REPO_ROOT, input))) {
       h.update(path.relative(REPO_ROOT, f));
       h.update('\0');
@@ -33,6 +41,17 @@ export function codeKey(): string {
     }
   }
   return h.digest('hex').slice(0, 12);
+}
+
+export interface CacheKeys {
+  corpus: string;
+  ours: string;
+  peer: string;
+}
+
+export function cacheKeys(): CacheKeys {
+  const corpus = hashInputs(KEY_INPUTS.corpus);
+  return { corpus, ours: `${corpus}-${hashInputs(KEY_INPUTS.ours)}`, peer: `${corpus}-${hashInputs(KEY_INPUTS.peer)}` };
 }
 
 export function cachePath(...parts: string[]): string {
@@ -53,4 +72,20 @@ export function readJson<T>(file: string): T | null {
 export function writeJson(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(value, null, 1));
+}
+
+/** Drops cached corpora and indexes built from other code (they are large and never reused). */
+export function pruneCache(liveKeys: string[]): string[] {
+  const removed: string[] = [];
+  for (const sub of ['corpus', 'index']) {
+    const dir = path.join(CACHE_DIR, sub);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const base = name.replace(/\.build\.json$/, '');
+      if (liveKeys.some((k) => base === k || base.endsWith(`-${k}`))) continue;
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed.push(`${sub}/${name}`);
+    }
+  }
+  return removed;
 }

@@ -25,7 +25,7 @@ export interface RankMetrics {
 const norm = (s: string) => s.replace(/^\.?\/?/, '').replace(/^knowledge\//, '');
 
 function articleNumber(locator: string): string | null {
-  const m = /điều\s+(\d+[a-z]?)/u.exec(fold(locator));
+  const m = /dieu\s+(\d+[a-z]?)/u.exec(fold(locator));
   return m ? m[1] : null;
 }
 

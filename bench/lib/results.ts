@@ -40,7 +40,6 @@ export interface QualitySection {
     refusedBenign: number;
     missedAttacks: string[];
     falseRefusals: string[];
-    decisionMs: Summary;
   };
 }
 
@@ -91,6 +90,8 @@ export interface BenchResults {
   machine: MachineInfo;
   plan: { sizes: number[]; loadSeconds: number; connections: number; asks: number; benchmarks: string[] };
   quality?: QualitySection;
+  /** Guard decision time per message (ms), red-team + benign sets, timed alone. */
+  guardTiming?: Summary;
   beir?: BeirRow[];
   speed: SizeSection[];
   load?: LoadSection;
