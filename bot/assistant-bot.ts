@@ -17,6 +17,7 @@ import type { Assistant } from '../core/assistant.js';
 import type { Turn } from '../core/types.js';
 import { nfc } from '../core/text.js';
 import * as T from '../prompts/bot.js';
+import { adminMessages } from '../prompts/admin.js';
 import { answerActivity, TEAMS_CHANNEL, welcomeActivity } from './cards.js';
 import {
   feedbackFromCardValue,
@@ -26,6 +27,15 @@ import {
   type FeedbackStore,
 } from './feedback.js';
 import type { RateLimiter } from './rate-limit.js';
+import { outcomeOf, type ServiceMetrics } from './metrics.js';
+
+/** Administrator commands typed in the chat (/reingest, /status). */
+export interface AdminCommands {
+  isAdmin(userId: string | undefined): boolean;
+  /** Starts a re-ingest; returns the text to send back. */
+  reingest(userId: string): Promise<string>;
+  status(): string;
+}
 
 /** Turns kept for follow-up rewriting. */
 export const HISTORY_TURNS = 6;
@@ -50,6 +60,8 @@ export interface AssistantBotOptions {
   /** Salt for hashing user ids in feedback. */
   auditSalt: string;
   logger: Logger;
+  admin?: AdminCommands;
+  metrics?: ServiceMetrics;
 }
 
 export function tenantOf(activity: TurnContext['activity']): string | undefined {
@@ -126,6 +138,12 @@ export class AssistantBot extends TeamsActivityHandler {
       return;
     }
 
+    const command = /^\/(reingest|status)\b/i.exec(question);
+    if (command && this.opts.admin) {
+      await this.handleCommand(context, command[1].toLowerCase() as 'reingest' | 'status');
+      return;
+    }
+
     const rate = this.opts.rateLimiter.take(this.userKey(context));
     if (!rate.allowed) {
       await context.sendActivity(T.RATE_LIMITED(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))));
@@ -138,13 +156,28 @@ export class AssistantBot extends TeamsActivityHandler {
     }
 
     const history = (await this.history.get(context, [])) ?? [];
-    const reply = await this.withTyping(context, () =>
-      this.opts.assistant.ask(question, {
-        history: [...history],
-        userId: activity.from?.id,
-        conversationId: activity.conversation?.id,
-        channel: activity.channelId,
-      }),
+    const started = performance.now();
+    let reply;
+    try {
+      reply = await this.withTyping(context, () =>
+        this.opts.assistant.ask(question, {
+          history: [...history],
+          userId: activity.from?.id,
+          conversationId: activity.conversation?.id,
+          channel: activity.channelId,
+        }),
+      );
+    } catch (err) {
+      this.opts.metrics?.observeAnswer('error', (performance.now() - started) / 1000);
+      throw err;
+    }
+    const outcome = outcomeOf(reply);
+    const seconds = (performance.now() - started) / 1000;
+    this.opts.metrics?.observeAnswer(outcome, seconds);
+    // One line per turn: ids, latency and outcome, never the question or answer text.
+    this.opts.logger.info(
+      { requestId: reply.id, channel: activity.channelId, latencyMs: Math.round(seconds * 1000), outcome, citations: reply.citations.length },
+      'turn answered',
     );
 
     const questionId = activity.id ?? randomUUID();
@@ -163,6 +196,17 @@ export class AssistantBot extends TeamsActivityHandler {
     }
   }
 
+  private async handleCommand(context: TurnContext, command: 'reingest' | 'status'): Promise<void> {
+    const admin = this.opts.admin!;
+    const userId = context.activity.from?.id;
+    if (!admin.isAdmin(userId)) {
+      this.opts.logger.warn({ command, channel: context.activity.channelId }, 'admin command refused');
+      await context.sendActivity(adminMessages.notAdmin);
+      return;
+    }
+    await context.sendActivity(command === 'reingest' ? await admin.reingest(userId!) : admin.status());
+  }
+
   private async withTyping<R>(context: TurnContext, work: () => Promise<R>): Promise<R> {
     await context.sendActivity({ type: ActivityTypes.Typing });
     const timer = setInterval(() => {
@@ -177,6 +221,7 @@ export class AssistantBot extends TeamsActivityHandler {
 
   private async storeFeedback(context: TurnContext, signal: FeedbackSignal): Promise<void> {
     const { activity } = context;
+    this.opts.metrics?.observeFeedback(signal.reaction);
     await this.opts.feedback.record({
       at: new Date().toISOString(),
       reaction: signal.reaction,

@@ -18,6 +18,11 @@ import { JsonlFeedbackStore, type FeedbackStore } from './feedback.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import { APP_SCRIPT_PATH, assetLoader, renderPage, webchatBundlePath } from './webchat/page.js';
 import { BOT_NAME } from '../prompts/bot.js';
+import { adminMessages } from '../prompts/admin.js';
+import type { AdminCommands } from './assistant-bot.js';
+import { registerAdminRoutes } from './admin.js';
+import { ServiceMetrics } from './metrics.js';
+import type { ReingestController } from '../ingest/controller.js';
 
 /** Bot Framework activities are small; anything bigger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -36,6 +41,9 @@ export interface CreateServerOptions {
   localDirectLine?: boolean;
   /** Used to exchange DIRECTLINE_SECRET for a token (injected in tests). */
   fetch?: typeof fetch;
+  /** Background re-ingest: enables /api/admin/* (with ADMIN_TOKEN) and the /reingest, /status commands. */
+  controller?: ReingestController;
+  metrics?: ServiceMetrics;
 }
 
 export interface BotServer {
@@ -44,6 +52,7 @@ export interface BotServer {
   bot: AssistantBot;
   directLine?: LocalDirectLine;
   feedback: FeedbackStore;
+  metrics: ServiceMetrics;
   /** Listen on cfg.PORT / host (or the given ones); resolves with the bound address. */
   listen(port?: number, host?: string): Promise<{ host: string; port: number; url: string }>;
   close(): Promise<void>;
@@ -61,8 +70,24 @@ export function createServer(options: CreateServerOptions): BotServer {
   const feedback = options.feedback ?? new JsonlFeedbackStore(cfg.FEEDBACK_FILE);
   const startedAt = Date.now();
 
+  const metrics = options.metrics ?? new ServiceMetrics(() => assistant.health());
+  const controller = options.controller;
+  const admin: AdminCommands | undefined = controller && {
+    isAdmin: (userId) => !!userId && cfg.ADMIN_USER_IDS.includes(userId),
+    async reingest(userId) {
+      const { started } = await controller.start({ kind: 'teams', who: userId });
+      return started ? adminMessages.reingestStarted : adminMessages.alreadyRunning;
+    },
+    status() {
+      const s = controller.status();
+      return adminMessages.status({ ...assistant.health(), running: s.running, last: s.lastSummary });
+    },
+  };
+
   const adapter = createAdapter(cfg, logger);
   const bot = new AssistantBot({
+    admin,
+    metrics,
     assistant,
     conversationState: new ConversationState(storage),
     feedback,
@@ -100,6 +125,13 @@ export function createServer(options: CreateServerOptions): BotServer {
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...assistant.health(), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
   });
+
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const { contentType, body } = await metrics.render();
+    res.setHeader('Content-Type', contentType);
+    res.sendRaw(200, body);
+  });
+  if (controller) registerAdminRoutes(server, { cfg, controller });
 
   const page = renderPage();
   server.get('/', async (_req: Request, res: Response) => {
@@ -148,6 +180,7 @@ export function createServer(options: CreateServerOptions): BotServer {
     bot,
     directLine,
     feedback,
+    metrics,
     listen(port = cfg.PORT, host = listenHost(cfg)) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -37,6 +37,8 @@ export interface ControllerOptions {
   ocr?: OcrFn;
   lock?: IngestLock;
   publish?: VersionPublisher;
+  /** Called with every finished run's report (metrics, notifications). */
+  onReport?: (report: IngestReport) => void;
   /** Test seam, passed to the pipeline. */
   beforeCommit?: (version: string) => Promise<void>;
 }
@@ -109,6 +111,7 @@ export class ReingestController {
     await appendIngestAudit(cfg.INGEST_AUDIT_FILE, report, trigger).catch(() => undefined);
     this.state.last = report;
     this.state.lastSummary = formatReport(report);
+    this.opts.onReport?.(report);
     return report;
   }
 }

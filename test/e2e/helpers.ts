@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Assistant } from '../../core/assistant.js';
-import { loadConfig, testConfig } from '../../core/config.js';
+import { testConfig } from '../../core/config.js';
 import { FakeAssistant } from '../bot/fake-assistant.js';
 import { createServer, type BotServer, type CreateServerOptions } from '../../bot/server.js';
 
@@ -61,13 +61,20 @@ export async function startBotServer(
 }
 
 /**
- * The assistant the server tests run on: the fake by default; the real
- * pipeline (configured from the environment) with E2E_ASSISTANT=real.
+ * The assistant the server tests run on: the real pipeline over the shipped
+ * knowledge/ folder (indexed once per test file into a temp folder) by
+ * default; the fake with E2E_ASSISTANT=fake, for quick iterations on the bot.
  */
 export async function e2eAssistant(): Promise<{ assistant: Assistant; fake: boolean }> {
-  if (process.env.E2E_ASSISTANT === 'real') {
-    const { openAssistant } = await import('../../core/runtime.js');
-    return { assistant: await openAssistant(loadConfig()), fake: false };
-  }
-  return { assistant: new FakeAssistant(), fake: true };
+  if (process.env.E2E_ASSISTANT === 'fake') return { assistant: new FakeAssistant(), fake: true };
+  const { openAssistant } = await import('../../core/runtime.js');
+  const { runIngest } = await import('../../ingest/pipeline.js');
+  const { embedderProvider } = await import('../../core/embedders.js');
+  const dir = await mkdtemp(join(tmpdir(), 'vks-e2e-index-'));
+  const cfg = testConfig({ INDEX_DIR: join(dir, 'index'), REFUSAL_AUDIT_FILE: join(dir, 'refusals.jsonl') });
+  const report = await runIngest({ sourceDir: KNOWLEDGE_DIR, indexDir: cfg.INDEX_DIR, embedder: embedderProvider(cfg) });
+  if (report.error) throw new Error(`could not index knowledge/: ${report.error}`);
+  return { assistant: await openAssistant(cfg, { chatModel: null }), fake: false };
 }
+
+export const KNOWLEDGE_DIR = join(import.meta.dirname, '../../knowledge');
