@@ -9,13 +9,26 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold } from '../text.js';
-import { contentTerms, indexTerms, type QueryTerm, type TermIndex } from './terms.js';
+import { hasAcronym, matchTerms, passageIndex, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
 
 export interface AbstainOptions {
   /** Below this retriever coverage of the best hit, abstain (when the retriever reports coverage). */
   minCoverage: number;
   /** Below this share of the question's (weighted) words found in one passage, abstain. */
   minTermMatch: number;
+  /**
+   * From this share of the question's words found in one passage, low retriever coverage is
+   * not a reason to abstain: the term match reads abbreviations and acronyms the coverage does not.
+   */
+  trustTermMatch: number;
+  /**
+   * A paraphrase shares few words with its passage: from this retriever coverage, a term match
+   * down to `minTermMatchCovered` is enough (both signals must still agree the topic is there).
+   */
+  trustCoverage: number;
+  minTermMatchCovered: number;
+  /** A missing topic compound decides only when the term match is below this too. */
+  topicCheckBelow: number;
   /** How many of the best hits are examined. */
   topK: number;
   /** Abstain when the best hit's score is below this (0 disables: scores are retriever-specific). */
@@ -30,11 +43,22 @@ export interface AbstainOptions {
 export const DEFAULT_ABSTAIN: AbstainOptions = {
   minCoverage: 0.3,
   minTermMatch: 0.6,
+  trustTermMatch: 0.9,
+  trustCoverage: 0.7,
+  minTermMatchCovered: 0.5,
+  topicCheckBelow: 0.7,
   topK: 3,
   minScore: 0,
 };
 
-export type AbstainReason = 'no-hits' | 'low-score' | 'low-coverage' | 'missing-terms' | 'unknown-document' | 'empty-question';
+export type AbstainReason =
+  | 'no-hits'
+  | 'low-score'
+  | 'low-coverage'
+  | 'missing-terms'
+  | 'missing-topic'
+  | 'unknown-document'
+  | 'empty-question';
 
 export interface AbstainDecision {
   abstain: boolean;
@@ -58,27 +82,85 @@ export function chunkMatchText(c: Chunk): string {
  * also occurs in the passage; a syllable with no content neighbour counts when it occurs
  * alone. This is what keeps "thời tiết" from matching "thời hạn ... chi tiết".
  */
-export function termMatch(terms: QueryTerm[], idx: TermIndex, weight: (t: string) => number = () => 1): number {
+export function termMatch(
+  terms: Array<QueryTerm | MatchTerm>,
+  idx: TermIndex | PassageIndex,
+  weight: (t: string) => number = () => 1,
+): number {
   if (!terms.length) return 0;
   let total = 0;
   let found = 0;
+  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
+  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     const w = t.weight * weight(t.term);
     total += w;
-    const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? terms[i - 1] : undefined;
-    const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? terms[i + 1] : undefined;
     let ok: boolean;
-    if (!prev && !next) ok = idx.unigrams.has(t.term);
-    else
-      ok =
-        (prev !== undefined && idx.bigrams.has(`${prev.term} ${t.term}`)) ||
-        (next !== undefined && idx.bigrams.has(`${t.term} ${next.term}`)) ||
-        // A syllable next to a weak (maybe-function) neighbour may stand alone.
-        (idx.unigrams.has(t.term) && [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1);
+    if ('acronym' in t && t.acronym) {
+      ok = 'initials' in idx ? hasAcronym(t.acronym, idx) : idx.unigrams.has(t.term);
+    } else {
+      const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
+      const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
+      const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;
+      const prev2 = prev && i > 1 && terms[i - 2].pos === t.pos - 2 ? word(terms[i - 2]) : undefined;
+      const tri = (a?: QueryTerm, b?: QueryTerm, c?: QueryTerm) =>
+        !!(a && b && c && 'trigrams' in idx && idx.trigrams.has(`${a.term} ${b.term} ${c.term}`));
+      if (!prev && !next) ok = idx.unigrams.has(t.term);
+      else
+        ok =
+          tri(t, next, next2) ||
+          tri(prev, t, next) ||
+          tri(prev2, prev, t) ||
+          (prev !== undefined && idx.bigrams.has(`${prev.term} ${t.term}`)) ||
+          (next !== undefined && idx.bigrams.has(`${t.term} ${next.term}`)) ||
+          // A syllable next to a weak (maybe-function) neighbour may stand alone.
+          (idx.unigrams.has(t.term) && [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1);
+    }
     if (ok) found += w;
   }
   return total > 0 ? found / total : 0;
+}
+
+/**
+ * A compound of the question (two or more adjacent content syllables) that the best passage
+ * lacks entirely, and one of whose syllables occurs in none of the retrieved passages: the
+ * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
+ * ("đăng ký", "giấy tờ") the passages share with it. Returns the missing compound, if any.
+ */
+export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: PassageIndex): string | undefined {
+  const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
+  let run: MatchTerm[] = [];
+  const check = (): string | undefined => {
+    const absent = run.some((t) => !all.unigrams.has(t.term));
+    return run.length >= 2 && absent ? run.map((t) => t.term).join(' ') : undefined;
+  };
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const adjacent = run.length && run[run.length - 1].pos === t.pos - 1;
+    if (!found[i] && t.weight === 1 && !t.acronym) {
+      if (!adjacent) {
+        const m = check();
+        if (m) return m;
+        run = [];
+      }
+      run.push(t);
+    } else {
+      const m = check();
+      if (m) return m;
+      run = [];
+    }
+  }
+  return check();
+}
+
+/** Is the i-th question term found in the passage (alone, or in a two-syllable word with a neighbour)? */
+function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
+  const t = terms[i];
+  const total = terms.reduce((s, x) => s + x.weight, 0);
+  const without = terms.filter((_, j) => j !== i);
+  const rest = without.reduce((s, x) => s + x.weight, 0);
+  return termMatch(terms, idx) * total - (rest ? termMatch(without, idx) * rest : 0) > 1e-9;
 }
 
 /** Document numbers ("30/2020/NĐ-CP", "kế hoạch 221") the question names and no hit carries. */
@@ -113,11 +195,14 @@ export function decideAbstention(
   options: Partial<AbstainOptions> = {},
 ): AbstainDecision {
   const opts = { ...DEFAULT_ABSTAIN, ...options };
-  const terms = contentTerms(question);
+  const terms = matchTerms(question);
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top);
   const coverage = top[0]?.coverage;
-  const match = Math.max(0, ...top.map((h) => termMatch(terms, indexTerms(chunkMatchText(h.item)), opts.termWeight)));
+  const indexes = top.map((h) => passageIndex(chunkMatchText(h.item)));
+  const matches = indexes.map((ix) => termMatch(terms, ix, opts.termWeight));
+  const match = Math.max(0, ...matches);
+  const bestIndex = indexes[matches.indexOf(match)];
   const decision = (reason?: AbstainReason): AbstainDecision => ({
     abstain: reason !== undefined,
     reason,
@@ -129,7 +214,12 @@ export function decideAbstention(
   if (!top.length) return decision('no-hits');
   if (unknown.length) return decision('unknown-document');
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
-  if (coverage !== undefined && coverage < opts.minCoverage) return decision('low-coverage');
-  if (match < opts.minTermMatch) return decision('missing-terms');
+  if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
+  const covered = coverage !== undefined && coverage >= opts.trustCoverage;
+  if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
+  if (match < opts.topicCheckBelow && bestIndex) {
+    const all = passageIndex(hits.map((h) => chunkMatchText(h.item)).join('\n'));
+    if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
+  }
   return decision();
 }

@@ -7,7 +7,8 @@
  * meet; single syllables are dropped as function words only when the accented
  * form says so, because folding merges words like "chỉ" (chỉ đạo) and "chị".
  */
-import { fold, lower } from '../text.js';
+import { fold, lower, nfc } from '../text.js';
+import { expandAbbreviation } from '../retrieval/abbreviations.js';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -27,6 +28,8 @@ const STOP_PHRASES = [
   'cho hoi', 'xin hoi', 'cho biet', 'cho toi', 'hom nay', 'hien nay', 'quy dinh', 'duoc quy', 'bao gom',
   'gom co', 'gom nhung', 'cu the', 'dieu do', 'viec do', 'cai do', 'van de', 'noi dung do', 'hay cho',
   'co the', 'can phai', 'theo do', 'doi voi', 'lien quan',
+  // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
+  'ngay nao', 'nam nao', 'thang nao', 'cach nao', 'bang cach', 'ra sao', 'phan tram',
 ].map((p) => p.split(' '));
 
 /** Single-syllable function words, accented (compared exactly) . */
@@ -35,7 +38,7 @@ const STOP_WORDS = new Set(
     'là gì nào ai sao thì mà và với của cho trong trên dưới được bị có các những một như thế vậy ' +
     'còn này đó kia ấy nó hay hoặc hoặc nhưng để về theo tại từ đến khi nếu thì ạ nhé ơi hỏi xin ' +
     'tôi bạn mình em anh chị ông bà ta họ phải cần nên sẽ đã đang rất lắm nhiều ít bao nhiêu mấy ' +
-    'gồm cũng đều luôn lại ra vào lên xuống đây kia việc cái điều gì hãy giúp biết'
+    'gồm cũng đều luôn lại ra vào lên xuống đây kia việc cái điều gì hãy giúp biết muốn bằng sau ở'
   ).split(/\s+/),
 );
 
@@ -135,4 +138,126 @@ export function questionKinds(question: string): Set<QuestionKind> {
   // "mấy" asks a number; its folded form "may" is also "máy" (machine), so only the accented form counts.
   if (/(^|\s)mấy(\s|$)/u.test(lower(question))) kinds.add('quantity');
   return kinds;
+}
+
+// ---------------------------------------------------------------- matching a question against a passage
+
+/** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
+const SYLLABLE = /[\p{L}\p{N}]+/gu;
+
+/** An all-capitals token of three letters or more ("BVBMNN", "CĐS"): an acronym, even one no list knows. */
+function isAcronym(raw: string): boolean {
+  const letters = raw.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters.length === raw.length && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}
+
+export interface MatchTerm extends QueryTerm {
+  /**
+   * Folded letters of an acronym the question wrote ("bvbmnn"): found in a passage that
+   * writes it, or that has consecutive syllables with these initials ("bảo vệ bí mật nhà nước").
+   */
+  acronym?: string;
+}
+
+/**
+ * Content syllables of a question for matching passages: like contentTerms, but document
+ * numbers are split into their parts, field abbreviations are expanded (each expanded
+ * syllable weighs a share of the abbreviation, which is one concept) and unknown
+ * acronyms are kept whole, to be matched by initials.
+ */
+export function matchTerms(text: string): MatchTerm[] {
+  const words = tokens(text);
+  // Same boundaries as tokens(), case kept: capitals tell an abbreviation from a syllable.
+  const rawWords = nfc(text).match(TOKEN) ?? [];
+  const kept = new Set(contentTerms(text).map((t) => t.pos));
+  const weightOf = new Map(contentTerms(text).map((t) => [t.pos, t.weight]));
+  const out: MatchTerm[] = [];
+  let pos = 0;
+  words.forEach((word, i) => {
+    if (!kept.has(i)) {
+      pos += 2; // a dropped word breaks adjacency
+      return;
+    }
+    const raw = rawWords.length === words.length ? rawWords[i] : word;
+    for (const part of raw.match(SYLLABLE) ?? []) {
+      const exp = expandAbbreviation(part);
+      if (exp) {
+        const syl = exp.split(' ');
+        const w = Math.min(1, 2 / syl.length);
+        for (const s of syl) out.push({ term: s, pos: pos++, weight: w });
+      } else if (isAcronym(part)) {
+        out.push({ term: fold(part).toLowerCase(), pos: pos++, weight: 1.5, acronym: fold(part).toLowerCase() });
+      } else {
+        out.push({ term: fold(part.toLowerCase()), pos: pos++, weight: weightOf.get(i) ?? 1 });
+      }
+    }
+  });
+  return out;
+}
+
+export interface PassageIndex extends TermIndex {
+  /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
+  trigrams: Set<string>;
+  /** Initial letters of the passage's folded syllables, in order, for acronyms. */
+  initials: string[];
+}
+
+/**
+ * Folded syllables, bigrams and initials of a passage. An abbreviation it writes counts both
+ * as itself and as its expansion ("01/CT-VKSTC" holds "01 ct" and "01 chi thi").
+ *
+ * A two-syllable sequence that, in this passage, only ever occurs as the start or end of a
+ * more frequent word is not indexed: in "người yêu cầu ... theo yêu cầu", "người yêu" is
+ * "người" + "yêu cầu", and must not answer a question about "người yêu".
+ */
+export function passageIndex(text: string): PassageIndex {
+  const seq: string[] = [];
+  const unigrams = new Set<string>();
+  const bigrams = new Set<string>();
+  let prevRaw: string | undefined;
+  for (const raw of nfc(text).match(SYLLABLE) ?? []) {
+    const f = fold(raw.toLowerCase());
+    unigrams.add(f);
+    const exp = expandAbbreviation(raw);
+    if (exp) {
+      // The written form keeps its own neighbours too.
+      if (prevRaw) bigrams.add(`${prevRaw} ${f}`);
+      seq.push(...exp.split(' '));
+    } else {
+      if (prevRaw && prevRaw !== seq[seq.length - 1]) bigrams.add(`${prevRaw} ${f}`);
+      seq.push(f);
+    }
+    prevRaw = f;
+  }
+  for (const s of seq) unigrams.add(s);
+  const count = new Map<string, number>();
+  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  for (let i = 1; i < seq.length; i++) {
+    bump(`${seq[i - 1]} ${seq[i]}`);
+    if (i > 1) bump(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
+  }
+  const n = (k: string) => count.get(k) ?? 0;
+  for (let i = 1; i < seq.length; i++) {
+    const a = seq[i - 1];
+    const b = seq[i];
+    const c = seq[i + 1];
+    const z = seq[i - 2];
+    const swallowedRight = c !== undefined && n(`${b} ${c}`) > n(`${a} ${b} ${c}`);
+    const swallowedLeft = z !== undefined && n(`${z} ${a}`) > n(`${z} ${a} ${b}`);
+    if (!swallowedRight && !swallowedLeft) bigrams.add(`${a} ${b}`);
+  }
+  const trigrams = new Set<string>();
+  for (let i = 2; i < seq.length; i++) trigrams.add(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
+  return { unigrams, bigrams, trigrams, initials: seq.map((x) => x[0] ?? '') };
+}
+
+/** Does the passage spell the acronym, or hold consecutive syllables with its initials? */
+export function hasAcronym(acronym: string, idx: PassageIndex): boolean {
+  if (idx.unigrams.has(acronym)) return true;
+  const n = acronym.length;
+  outer: for (let i = 0; i + n <= idx.initials.length; i++) {
+    for (let j = 0; j < n; j++) if (idx.initials[i + j] !== acronym[j]) continue outer;
+    return true;
+  }
+  return false;
 }

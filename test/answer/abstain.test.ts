@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideAbstention, termMatch } from '../../core/answer/abstain.js';
-import { contentTerms, indexTerms } from '../../core/answer/terms.js';
+import { decideAbstention, missingTopic, termMatch } from '../../core/answer/abstain.js';
+import { contentTerms, indexTerms, matchTerms, passageIndex } from '../../core/answer/terms.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
 
 const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
@@ -39,8 +39,40 @@ describe('decideAbstention', () => {
 
   it('abstains on low retriever coverage, and the threshold is an option', () => {
     const hits = rank('Thời hạn giải quyết tố cáo?', kb).map((h) => ({ ...h, coverage: 0.2 }));
-    expect(decideAbstention('Thời hạn giải quyết tố cáo?', hits)).toMatchObject({ abstain: true, reason: 'low-coverage' });
-    expect(decideAbstention('Thời hạn giải quyết tố cáo?', hits, { minCoverage: 0.1 }).abstain).toBe(false);
+    const strict = { trustTermMatch: 1.01 };
+    expect(decideAbstention('Thời hạn giải quyết tố cáo?', hits, strict)).toMatchObject({ abstain: true, reason: 'low-coverage' });
+    expect(decideAbstention('Thời hạn giải quyết tố cáo?', hits, { ...strict, minCoverage: 0.1 }).abstain).toBe(false);
+  });
+
+  it('does not abstain on low retriever coverage when every word of the question is in one passage', () => {
+    // The retriever's coverage does not read acronyms; the term match does.
+    const hits = rank('Thời hạn giải quyết tố cáo?', kb).map((h) => ({ ...h, coverage: 0.2 }));
+    expect(decideAbstention('Thời hạn giải quyết tố cáo?', hits).abstain).toBe(false);
+  });
+
+  it('reads acronyms by the initials of the words a passage spells out', () => {
+    const idx = passageIndex('Luật Bảo vệ bí mật nhà nước quy định thời hạn bảo vệ.');
+    expect(termMatch(matchTerms('Luật BVBMNN quy định thời hạn?'), idx)).toBe(1);
+    expect(termMatch(matchTerms('Luật BVTE quy định thời hạn?'), idx)).toBeLessThan(1);
+  });
+
+  it('matches a document number written in parts, with or without its abbreviations expanded', () => {
+    const idx = passageIndex('- Số, ký hiệu: Chỉ thị số 01/CT-VKSTC. - Ngày ban hành: 18/12/2023.');
+    expect(termMatch(matchTerms('chi thi 01 ct vkstc ban hanh ngay nao'), idx)).toBeGreaterThan(0.9);
+    expect(termMatch(matchTerms('CT 02/CT-VKSTC'), idx)).toBeLessThan(1);
+  });
+
+  it('does not read a word across a more frequent one ("người yêu" in "người yêu cầu ... theo yêu cầu")', () => {
+    const idx = passageIndex('Người yêu cầu cung cấp thông tin nộp phiếu yêu cầu; cơ quan xử lý yêu cầu.');
+    expect(termMatch(matchTerms('có người yêu chưa'), idx)).toBe(0);
+    expect(termMatch(matchTerms('người yêu cầu cung cấp thông tin'), idx)).toBe(1);
+  });
+
+  it('finds a missing topic compound only when one of its syllables is in no retrieved passage', () => {
+    const best = passageIndex('Khi đăng ký bào chữa, người bào chữa phải xuất trình các giấy tờ.');
+    const terms = matchTerms('Đăng ký kết hôn cần những giấy tờ gì?');
+    expect(missingTopic(terms, best, passageIndex('đăng ký bào chữa; ký kết hợp đồng; giấy tờ'))).toBe('ket hon');
+    expect(missingTopic(terms, best, passageIndex('đăng ký kết hôn; giấy tờ'))).toBeUndefined();
   });
 
   it('matches two-syllable words, not stray syllables ("thời tiết" is not "thời hạn ... chi tiết")', () => {
