@@ -43,7 +43,7 @@ export function registerAdminRoutes(server: Server, opts: { cfg: Config; control
     res.send(202, { started: true, status: controller.status() });
   });
 
-  server.get('/api/admin/ingest', (req: Request, res: Response) => {
+  server.get('/api/admin/ingest', async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
     res.send(200, controller.status());
   });
