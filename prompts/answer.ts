@@ -17,9 +17,18 @@ export function abstentionText(hint: string = COVERAGE_HINT): string {
   return `${NOT_FOUND}\n${hint}`;
 }
 
-/** Lead line before extracted text from a single source, e.g. "Theo Điều 30 Luật Tố cáo:". */
+/**
+ * Lead line before extracted text from a single source. An article reads as part of the law's
+ * name ("Theo Điều 30 Luật Tố cáo:"); a section of a guide or plan does not, so it follows the
+ * title in brackets ("Theo Hướng dẫn X (mục “Các bước”):"), and is left out when the title already says it.
+ */
 export function leadLine(source: { title: string; locator?: string }): string {
-  return source.locator ? `Theo ${source.locator} ${source.title}:` : `Theo ${source.title}:`;
+  const loc = source.locator?.trim();
+  if (!loc) return `Theo ${source.title}:`;
+  if (/^(Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]/u.test(loc)) return `Theo ${loc} ${source.title}:`;
+  const same = (a: string, b: string) => a.toLocaleLowerCase('vi').includes(b.toLocaleLowerCase('vi'));
+  if (same(source.title, loc) || same(loc, source.title)) return `Theo ${source.title}:`;
+  return `Theo ${source.title} (mục “${loc}”):`;
 }
 
 export const SOURCES_HEADING = 'Nguồn:';

@@ -8,7 +8,7 @@ import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
-import { contentTerms, indexTerms, questionKinds, type QueryTerm, type QuestionKind } from './terms.js';
+import { matchTerms, passageIndex as indexTerms, questionKinds, type QueryTerm, type QuestionKind } from './terms.js';
 import { unitsOf, type Unit } from './units.js';
 
 export interface ComposeResult {
@@ -105,11 +105,29 @@ function scoreUnit(
   return { score, covers };
 }
 
-/** Shortens one over-long piece at a clause or line boundary, never inside a clause. */
+/** Cuts one line at a clause boundary within `max` characters (kept whole when no boundary is in reach). */
+function cutLine(line: string, max: number): string {
+  if (line.length <= max) return line;
+  const head = line.slice(0, max);
+  const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
+  return cut > max / 3 ? `${line.slice(0, cut + 1)} ${ELLIPSIS}` : line;
+}
+
+/**
+ * Shortens one over-long piece at a clause or line boundary, never inside a clause. A list
+ * (lead-in plus items) keeps every item, each shortened, rather than losing its last items:
+ * "Tuyệt mật, Tối mật, Mật" cut after the first answers a different question.
+ */
 function fitPiece(text: string, max: number): string {
   if (text.length <= max) return text;
   const lines = text.split('\n');
   if (lines.length > 1) {
+    const [lead, ...items] = lines;
+    const share = Math.floor((max - Math.min(lead.length, max / 2)) / items.length);
+    if (share >= 60) {
+      const shortened = [cutLine(lead, Math.floor(max / 2)), ...items.map((l) => cutLine(l, share))].join('\n');
+      if (shortened.length <= max * 1.15) return shortened;
+    }
     const kept: string[] = [];
     for (const l of lines) {
       if ([...kept, l].join('\n').length > max - 2) break;
@@ -117,10 +135,7 @@ function fitPiece(text: string, max: number): string {
     }
     if (kept.length) return `${kept.join('\n')}\n${ELLIPSIS}`;
   }
-  const head = text.slice(0, max);
-  const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
-  // A sentence with no clause boundary in reach is kept whole rather than cut mid-clause.
-  return cut > max / 3 ? `${text.slice(0, cut + 1)} ${ELLIPSIS}` : text;
+  return cutLine(text, max);
 }
 
 /** What a piece reads as on its own: a lead-in with its items, an item under its lead-in. */
@@ -149,15 +164,17 @@ function contains(a: string, b: string): boolean {
 }
 
 function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
-  const terms = contentTerms(question);
+  const terms = matchTerms(question);
   const kinds = questionKinds(question);
   const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
     const rankFactor = Math.pow(0.88, rank);
-    // A line under an article heading that matches the question ("Điều 30. Thời hạn giải quyết tố cáo") is likelier the answer.
-    const headingBonus = hit.item.heading ? 0.15 * termMatch(terms, indexTerms(hit.item.heading)) : 0;
+    // A line under an article heading that matches the question ("Điều 28. Thời hạn giải quyết khiếu nại lần đầu")
+    // is likelier the answer: in legal text the heading says what the article is about, so it may
+    // outweigh the retriever's order between two articles of the same document.
+    const headingBonus = hit.item.heading ? 0.3 * termMatch(terms, indexTerms(hit.item.heading)) : 0;
     for (const unit of unitsOf(hit.item)) {
       const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });

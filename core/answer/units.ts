@@ -38,7 +38,16 @@ export function splitProse(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A Markdown heading ("## Các bước ...") names a section; it never answers. */
+const MD_HEADING = /^#{1,6}\s/u;
+
+/** Markdown emphasis ("**không bảo đảm**") is layout, not text: quoted without it. */
+export function plainText(line: string): string {
+  return line.replace(/\*\*(.+?)\*\*/gu, '$1').replace(/(^|\s)\*(\S.*?)\*(?=\s|$|[.,;:])/gu, '$1$2');
+}
+
 function isHeadingLine(line: string, chunk: Chunk): boolean {
+  if (MD_HEADING.test(line)) return true;
   if (chunk.heading && line === chunk.heading.trim()) return true;
   // Structural headings carry no answer: "Điều 30. Thời hạn ...", "Chương III", "Mục 2".
   return /^(Điều\s+\d+[a-zđ]?\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b|Phần\s+(thứ\s+)?\S+$)/iu.test(line) && line.length < 200;
@@ -48,7 +57,8 @@ export function unitsOf(chunk: Chunk): Unit[] {
   const lines = chunk.text
     .split(/\n+/)
     .map((l) => l.trim())
-    .filter(Boolean);
+    .filter((l) => l && !MD_HEADING.test(l))
+    .map(plainText);
   const units: Unit[] = [];
   let leadIn: string | undefined;
   lines.forEach((line, i) => {
