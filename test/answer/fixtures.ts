@@ -4,11 +4,12 @@
  * A tiny term-overlap ranking stands in for the retriever so tests need no index.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Chunk, DocType, Scored } from '../../core/types.js';
 import { fold, shortHash } from '../../core/text.js';
 import { contentBigrams, contentTerms } from '../../core/answer/terms.js';
 
-export const SHARED = '/work/shared';
+export const SHARED = resolve(import.meta.dirname, '../../../shared');
 
 interface DocInfo {
   docId: string;

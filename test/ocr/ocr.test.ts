@@ -5,13 +5,13 @@
  * a red, tilted, boxed "TỐI MẬT" stamp.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ocrFile, OcrError } from '../../ingest/ocr/index.js';
 import { body, cer, referenceBody } from './cer.js';
 
-const CORPUS = '/work/shared/corpus/pdf';
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/pdf');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ocr');
 const LONG = 180_000;
 
