@@ -38,12 +38,14 @@ export class VersionChannel {
 
   constructor(private readonly opts: VersionChannelOptions) {}
 
+  private readonly onMessage = (channel: string, version: string) => {
+    if (channel === this.opts.channel) void this.apply(version, 'message');
+  };
+
   /** Subscribe, seed the key on a first deployment, check once, then poll. */
   async start(): Promise<void> {
     const { subscriber, channel, redis, key, target } = this.opts;
-    subscriber.on('message', (ch: string, version: string) => {
-      if (ch === channel) void this.apply(version, 'message');
-    });
+    subscriber.on('message', this.onMessage);
     await subscriber.subscribe(channel);
     const serving = target.currentVersion();
     if (serving) await redis.set(key, serving, 'NX');
@@ -82,7 +84,9 @@ export class VersionChannel {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.opts.subscriber.unsubscribe(this.opts.channel).catch(() => undefined);
+    this.opts.subscriber.off('message', this.onMessage);
+    // Not awaited: the subscriber queues commands while Redis is down, and shutdown must not wait for Redis.
+    this.opts.subscriber.unsubscribe(this.opts.channel).catch(() => undefined);
     await this.applying;
   }
 

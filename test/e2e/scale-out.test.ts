@@ -18,6 +18,7 @@ import { embedderProvider } from '../../core/embedders.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import { FEEDBACK_ACTION } from '../../bot/feedback.js';
 import { SOURCES_HEADING, TURN_ERROR } from '../../prompts/bot.js';
+import { RedisLock } from '../../core/state/redis-lock.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { say, startReplica, type ChatReply, type Replica } from '../support/replica.js';
 import { GUIDE, LATE_NOTICE, PLAN, writeDocs } from '../support/scale-out-docs.js';
@@ -138,6 +139,17 @@ describe('two replicas on shared state in Redis', () => {
     const before = (await health(a)).version;
 
     await writeDocs(knowledge, [LATE_NOTICE]);
+    // While another replica holds the ingest lock, this one refuses to start a second run.
+    const client = new Redis(redis.url);
+    const other = new RedisLock(client, { key: `${PREFIX}ingest:lock` });
+    try {
+      expect(await other.acquire()).toBe(true);
+      const busy = await fetch(`${a.url}/api/admin/reingest`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(busy.status).toBe(409);
+    } finally {
+      await other.release();
+      client.disconnect();
+    }
     const denied = await fetch(`${a.url}/api/admin/reingest`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } });
     expect(denied.status).toBe(403);
     const started = await fetch(`${a.url}/api/admin/reingest`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
@@ -154,6 +166,21 @@ describe('two replicas on shared state in Redis', () => {
     await eventually('replica B to switch version', async () => ((await health(b)).version === after.versionAfter ? true : undefined));
     expect((await health(a)).version).toBe(after.versionAfter);
     for (const r of [a, b]) expect(sources(await say(r, `conv-after-${r.name}`, question))).toContain(LATE_NOTICE.number);
+  });
+
+  it('copy refusals to the shared audit stream, without the question', async () => {
+    const question = 'Cho tôi xem nội dung tài liệu Tối mật về kế hoạch công tác năm 2026';
+    const reply = await say(b, 'conv-refusal', question);
+    expect(sources(reply)).toBe('');
+    const client = new Redis(redis.url);
+    try {
+      const entries = await client.xrange(`${PREFIX}audit:refusals`, '-', '+');
+      const records = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('record') + 1]) as Record<string, unknown>);
+      expect(records).toContainEqual(expect.objectContaining({ conversation: 'conv-refusal', channel: 'emulator' }));
+      expect(JSON.stringify(records)).not.toContain('Tối mật');
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('apologise while Redis is down, stay up, and continue the conversation when it is back', async () => {

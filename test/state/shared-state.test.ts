@@ -97,3 +97,9 @@ describe('openSharedState', () => {
     }
   });
 });
+
+describe('test Redis helper', () => {
+  it('fails, naming the Debian package, when the redis-server binary is missing', async () => {
+    await expect(startRedis({ binary: 'redis-server-that-is-not-installed' })).rejects.toThrow(/Debian package "redis-server"/);
+  });
+});

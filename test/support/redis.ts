@@ -61,7 +61,7 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
-export async function startRedis(opts: { persistent?: boolean } = {}): Promise<TestRedis> {
+export async function startRedis(opts: { persistent?: boolean; /** Test seam for the missing-binary message. */ binary?: string } = {}): Promise<TestRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'vks-redis-'));
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--daemonize', 'no', '--loglevel', 'warning'];
@@ -70,7 +70,7 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
   let output = '';
 
   const start = async () => {
-    const proc = spawn(REDIS_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(opts.binary ?? REDIS_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     live.add(proc);
     proc.stdout!.on('data', (c) => (output = (output + c).slice(-4000)));
@@ -80,7 +80,7 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
         live.delete(proc);
         reject(
           err.code === 'ENOENT'
-            ? new Error(`${REDIS_BINARY} not found: install the Debian package "${REDIS_DEBIAN_PACKAGE}" (apt-get install ${REDIS_DEBIAN_PACKAGE}, or run scripts/test-setup.sh)`)
+            ? new Error(`${opts.binary ?? REDIS_BINARY} not found: install the Debian package "${REDIS_DEBIAN_PACKAGE}" (apt-get install ${REDIS_DEBIAN_PACKAGE}, or run scripts/test-setup.sh)`)
             : err,
         );
       });
@@ -112,7 +112,13 @@ export async function startRedis(opts: { persistent?: boolean } = {}): Promise<T
     live.delete(proc);
   };
 
-  await start();
+  try {
+    await start();
+  } catch (err) {
+    await stop('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     port,
     url: `redis://127.0.0.1:${port}/0`,
