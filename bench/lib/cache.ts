@@ -74,16 +74,26 @@ export function writeJson(file: string, value: unknown): void {
   writeFileSync(file, JSON.stringify(value, null, 1));
 }
 
-/** Drops cached corpora and indexes built from other code (they are large and never reused). */
-export function pruneCache(liveKeys: string[]): string[] {
+/**
+ * Drops cached corpora and indexes built from other code (they are large and
+ * never reused). An entry still being built by another run has no marker yet
+ * and is left alone unless it is hours old (a crashed run's leftover).
+ */
+export function pruneCache(liveKeys: string[], now = Date.now()): string[] {
   const removed: string[] = [];
+  const HOURS = 6 * 3600_000;
   for (const sub of ['corpus', 'index']) {
     const dir = path.join(CACHE_DIR, sub);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
-      const base = name.replace(/\.build\.json$/, '');
-      if (liveKeys.some((k) => base === k || base.endsWith(`-${k}`))) continue;
-      rmSync(path.join(dir, name), { recursive: true, force: true });
+      if (name.endsWith('.build.json')) continue;
+      if (liveKeys.some((k) => name === k || name.endsWith(`-${k}`))) continue;
+      const p = path.join(dir, name);
+      const marker = sub === 'index' ? `${p}.build.json` : path.join(p, readdirSync(p)[0] ?? '', '.prepared.json');
+      const finished = existsSync(marker);
+      if (!finished && now - statSync(p).mtimeMs < HOURS) continue;
+      rmSync(p, { recursive: true, force: true });
+      rmSync(`${p}.build.json`, { force: true });
       removed.push(`${sub}/${name}`);
     }
   }

@@ -12,7 +12,7 @@ export function baselineRanker(corpus: BeirDoc[]): Ranker {
   const tok = (t: string) => t.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
   const idx = BM25Index.build(
     corpus.map((d) => ({ id: d.id, text: d.text.startsWith(d.title) ? d.text : `${d.title}\n${d.text}` })),
-    { k1: 1.2, b: 0.75, fieldWeights: { body: 1, heading: 0, title: 0 } },
+    { k1: 1.2, b: 0.75, delta: 0, fieldWeights: { body: 1, heading: 0, title: 0 } },
     tok,
   );
   return async (q, k) => idx.search(tok(q), k).map((h) => h.id);
@@ -31,13 +31,14 @@ export function hybridRanker(corpus: BeirDoc[], options: Partial<HybridOptions> 
   const chunks: Chunk[] = corpus.map((d, ord) => ({
     id: d.id,
     docId: d.id.split('|')[0],
-    text: d.text,
+    text: d.title && d.text.startsWith(d.title) ? d.text.slice(d.title.length).trim() : d.text,
     heading: d.title,
     ord,
     title: '',
     type: 'Luật',
   }));
-  const bm25 = BM25Index.build(corpus.map((d) => ({ id: d.id, text: d.text.startsWith(d.title) ? d.text : `${d.title}\n${d.text}` })));
+  // As the ingest gives it: the heading line as its own field, the body without it.
+  const bm25 = BM25Index.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading })));
   const embeddings = new LocalEmbeddings().fit(corpus.map((d) => d.text));
   const vectors = corpus.map((d) => embeddings.embed(d.text));
   const retriever = new HybridRetriever({ chunks, bm25, embeddings, vectorSearch: bruteForce(vectors), options });

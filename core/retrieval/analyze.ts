@@ -12,13 +12,15 @@ import { expandAbbreviation } from './abbreviations.js';
 export interface AnalyzeOptions {
   /** Add adjacent-syllable bigrams ("kiem_sat"). Default true. */
   bigrams?: boolean;
+  /** Add adjacent-syllable trigrams ("chuyen_doi_so"). Default false. */
+  trigrams?: boolean;
   /** Also emit accented syllables ("~kiểm") where they differ from the folded form. Default false. */
   accented?: boolean;
   /** Append expansions of field abbreviations (KSV → kiem sat vien). Default true. */
   expand?: boolean;
 }
 
-export const DEFAULT_ANALYZE: Required<AnalyzeOptions> = { bigrams: true, accented: false, expand: true };
+export const DEFAULT_ANALYZE: Required<AnalyzeOptions> = { bigrams: true, trigrams: false, accented: false, expand: true };
 
 /** Prefixes keep the special term kinds apart from syllables in one vocabulary. */
 export const BIGRAM_SEP = '_';
@@ -79,10 +81,11 @@ function segments(text: string): string[][] {
   return out;
 }
 
-function pushSegment(out: string[], folded: string[], bigrams: boolean): void {
+function pushSegment(out: string[], folded: string[], bigrams: boolean, trigrams = false): void {
   for (let i = 0; i < folded.length; i++) {
     out.push(folded[i]);
     if (bigrams && i + 1 < folded.length) out.push(folded[i] + BIGRAM_SEP + folded[i + 1]);
+    if (trigrams && i + 2 < folded.length) out.push(folded[i] + BIGRAM_SEP + folded[i + 1] + BIGRAM_SEP + folded[i + 2]);
   }
 }
 
@@ -92,7 +95,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): string[
   const out: string[] = [];
   for (const seg of segments(text)) {
     const folded = seg.map(foldToken);
-    pushSegment(out, folded, o.bigrams);
+    pushSegment(out, folded, o.bigrams, o.trigrams);
     if (o.accented) {
       for (let i = 0; i < seg.length; i++) {
         const l = lower(seg[i]);
@@ -126,13 +129,15 @@ export interface QueryWeights {
   bigram: number;
   /** Weight of a bigram made of two stop syllables. */
   stopBigram: number;
+  /** Weight of a syllable trigram (when the index has them). */
+  trigram: number;
   /** Weight of an accented syllable (only for accented queries). */
   accented: number;
   /** Weight of a document number or date term. */
   special: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.6, stopBigram: 0.2, accented: 0.3, special: 2 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.8, stopBigram: 0.4, trigram: 0.4, accented: 0.3, special: 2 };
 
 export interface AnalyzedQuery {
   /** Weighted, de-duplicated terms for the lexical index (weights add up on repetition). */
@@ -160,20 +165,25 @@ export function analyzeQuery(
     if (w > 0) acc.set(term, (acc.get(term) ?? 0) + w);
   };
   const content: string[] = [];
+  // An abbreviation counts for coverage through its expansion, not as an extra rare word.
+  const abbreviations = new Set<string>();
   const addSegment = (folded: string[]) => {
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i];
       const stop = STOP_SYLLABLES.has(t);
       add(t, stop ? weights.stop : weights.unigram);
-      if (!stop) content.push(t);
+      if (!stop && !abbreviations.has(t)) content.push(t);
       if (o.bigrams && i + 1 < folded.length) {
         const bothStop = stop && STOP_SYLLABLES.has(folded[i + 1]);
         add(t + BIGRAM_SEP + folded[i + 1], bothStop ? weights.stopBigram : weights.bigram);
       }
+      if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), weights.trigram);
     }
   };
   const unaccented = isUnaccented(query);
-  for (const seg of segments(query)) {
+  const segs = segments(query);
+  if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
+  for (const seg of segs) {
     addSegment(seg.map(foldToken));
     if (o.accented && !unaccented) {
       for (const t of seg) {

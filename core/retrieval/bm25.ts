@@ -33,8 +33,8 @@ export const DEFAULT_BM25: BM25Options = {
   k1: 1.2,
   b: 0.75,
   bShort: 0.3,
-  delta: 0,
-  fieldWeights: { body: 1, heading: 1, title: 0.5 },
+  delta: 0.5,
+  fieldWeights: { body: 1, heading: 2, title: 0.5 },
   analyze: DEFAULT_ANALYZE,
 };
 

@@ -10,7 +10,8 @@ import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { docNumberKey, fold } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
-import { type AnalyzedQuery, analyzeQuery, analyzeText, DEFAULT_QUERY_WEIGHTS, type QueryWeights } from './analyze.js';
+import { expandAbbreviation } from './abbreviations.js';
+import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 
 export type VectorSearch = (
@@ -30,16 +31,19 @@ export interface HybridOptions {
   referenceBoost: number;
   /** Weight of the coverage rerank feature. */
   coverageWeight: number;
+  /** Weight of the heading-match rerank feature (coverage of the query by the chunk's heading alone). */
+  headingWeight: number;
   queryWeights: QueryWeights;
 }
 
 export const DEFAULT_HYBRID: HybridOptions = {
   candidates: 50,
-  vectorWeight: 0.15,
+  vectorWeight: 0.1,
   fusion: 'score',
   rrfK: 60,
   referenceBoost: 1,
-  coverageWeight: 0.2,
+  coverageWeight: 0,
+  headingWeight: 0.2,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
 
@@ -105,19 +109,40 @@ export class HybridRetriever {
     }
     const refs = this.referenced(q);
     const pool = new Set<number>([...bm.map((h) => h.index), ...vec.map((h) => h.index)]);
-    // Chunks of a named document compete even when the question's wording misses them.
-    for (const i of refs) pool.add(i);
+    // Chunks of a named document compete even when the question's wording misses them
+    // (its best-matching ones only, so a 500-chunk code does not flood the rerank).
+    for (const i of this.bestOf(q, [...refs], o.candidates)) pool.add(i);
     if (pool.size === 0) return [];
     const ids = [...pool];
     const fused = this.fuse(q, ids, bm, vec);
-    const cov = ids.map((i) => coverage(q, this.chunks[i], this.bm25));
-    const scored = ids.map((i, j) => ({
-      index: i,
-      score: fused[j] + (refs.has(i) ? o.referenceBoost : 0) + o.coverageWeight * cov[j],
-      coverage: cov[j],
-    }));
+    let scored = ids.map((i, j) => ({ index: i, score: fused[j] + (refs.has(i) ? o.referenceBoost : 0), coverage: 0 }));
+    if (o.headingWeight > 0) {
+      for (const s of scored) {
+        const h = this.chunks[s.index].heading;
+        if (h) s.score += o.headingWeight * coverageOf(q, syllableSet(h), this.bm25);
+      }
+    }
+    if (o.coverageWeight > 0) {
+      for (const s of scored) {
+        s.coverage = coverage(q, this.chunks[s.index], this.bm25);
+        s.score += o.coverageWeight * s.coverage;
+      }
+    }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
-    return scored.slice(0, k).map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+    scored = scored.slice(0, k);
+    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = coverage(q, this.chunks[s.index], this.bm25);
+    return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+  }
+
+  /** The n indices among `indices` with the best lexical score. */
+  private bestOf(q: AnalyzedQuery, indices: number[], n: number): number[] {
+    if (indices.length <= n) return indices;
+    const scores = this.bm25.scoreDocs(q.terms, indices);
+    return indices
+      .map((i, j) => [i, scores[j]] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([i]) => i);
   }
 
   private fuse(q: AnalyzedQuery, ids: number[], bm: { index: number }[], vec: { index: number; score: number }[]): number[] {
@@ -155,8 +180,11 @@ export class HybridRetriever {
  * title; abbreviations expanded). 1 = every meaningful word of the question appears.
  */
 export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
+  return coverageOf(q, syllableSet([chunk.title, chunk.heading ?? '', chunk.text].join('\n')), bm25);
+}
+
+function coverageOf(q: AnalyzedQuery, have: Set<string>, bm25: BM25Index): number {
   if (q.content.length === 0) return 0;
-  const have = new Set(analyzeText([chunk.title, chunk.heading ?? '', chunk.text].join('\n'), { bigrams: false }));
   let total = 0;
   let hit = 0;
   for (const t of q.content) {
@@ -166,6 +194,20 @@ export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): numbe
     if (have.has(t)) hit += w;
   }
   return total > 0 ? hit / total : 0;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu;
+
+/** Folded syllables of a text plus the syllables of the abbreviations it writes (memoised folds: cheap per chunk). */
+function syllableSet(text: string): Set<string> {
+  const set = new Set<string>();
+  for (const m of text.matchAll(WORD)) set.add(foldToken(m[0]));
+  for (const m of text.matchAll(CAPS)) {
+    const exp = expandAbbreviation(m[0]);
+    if (exp) for (const t of exp.split(' ')) set.add(t);
+  }
+  return set;
 }
 
 function push(m: Map<string, number[]>, key: string, v: number): void {
