@@ -2,7 +2,7 @@
  * Retrieval benchmark on the public ALQAC 2022/2023 and VLSP 2023 LTER sets (BEIR layout):
  * recall@1/5/10 and MRR@10 of our hybrid retriever against a plain BM25 baseline, same run.
  *
- *   npx tsx bench/beir.ts [--quick]
+ *   npx tsx bench/beir.ts [--quick] [--json]
  *
  * Tuning was done on train splits only; alqac2022 has only train, so its even-position
  * questions are the dev half ("train-dev") and the odd ones are reported apart ("train-heldout").
@@ -79,5 +79,5 @@ export function toMarkdown(results: BeirResult[]): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = await runBeir({ quick: process.argv.includes('--quick') });
-  console.log(toMarkdown(results));
+  console.log(process.argv.includes('--json') ? JSON.stringify(results, null, 2) : toMarkdown(results));
 }

@@ -6,7 +6,7 @@
  * brute force in tests); it returns chunk indices into `chunks`.
  */
 import { BaseRetriever } from '@langchain/core/retrievers';
-import { Document } from '@langchain/core/documents';
+import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { docNumberKey, fold } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
@@ -105,7 +105,7 @@ export class HybridRetriever {
     let vec: { index: number; score: number }[] = [];
     if (o.vectorWeight > 0 && this.vectorSearch && this.embeddings) {
       const v = await this.embeddings.embedQuery(query);
-      vec = (await this.vectorSearch(v, o.candidates)).filter((h) => h.index >= 0 && h.index < this.chunks.length);
+      vec = (await this.vectorSearch(v, Math.min(o.candidates, this.chunks.length))).filter((h) => h.index >= 0 && h.index < this.chunks.length);
     }
     const refs = this.referenced(q);
     const pool = new Set<number>([...bm.map((h) => h.index), ...vec.map((h) => h.index)]);
@@ -208,6 +208,31 @@ function syllableSet(text: string): Set<string> {
     if (exp) for (const t of exp.split(' ')) set.add(t);
   }
   return set;
+}
+
+/** The part of LangChain's HNSWLib (or any VectorStore) the hybrid retriever needs. */
+export interface VectorStoreLike {
+  similaritySearchVectorWithScore(query: number[], k: number): Promise<[DocumentInterface, number][]>;
+}
+
+/**
+ * A VectorSearch over a LangChain vector store. HNSWLib in cosine space returns a distance
+ * (1 − cos), hence `distance: true` by default; `indexOf` maps a stored document back to its
+ * chunk index (e.g. from `metadata.index`, or a chunk-id → index map).
+ */
+export function vectorSearchFromStore(
+  store: VectorStoreLike,
+  indexOf: (doc: DocumentInterface) => number | undefined,
+  distance = true,
+): VectorSearch {
+  return async (vector, k) => {
+    const out: { index: number; score: number }[] = [];
+    for (const [doc, s] of await store.similaritySearchVectorWithScore(vector, k)) {
+      const index = indexOf(doc);
+      if (index !== undefined) out.push({ index, score: distance ? 1 - s : s });
+    }
+    return out;
+  };
 }
 
 function push(m: Map<string, number[]>, key: string, v: number): void {

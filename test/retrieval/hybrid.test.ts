@@ -82,3 +82,23 @@ describe('HybridRetriever on Luật Tổ chức VKSND 2014', () => {
     expect(typeof docs[0].metadata.coverage).toBe('number');
   });
 });
+
+describe('vectorSearchFromStore', () => {
+  it('turns a cosine-distance store into similarity scores over chunk indices', async () => {
+    const { Document } = await import('@langchain/core/documents');
+    const { vectorSearchFromStore } = await import('../../core/retrieval/hybrid.js');
+    const store = {
+      async similaritySearchVectorWithScore() {
+        return [
+          [new Document({ pageContent: 'a', metadata: { index: 3 } }), 0.1],
+          [new Document({ pageContent: 'b', metadata: {} }), 0.2],
+        ] as [InstanceType<typeof Document>, number][];
+      },
+    };
+    const search = vectorSearchFromStore(store, (d) => d.metadata.index as number | undefined);
+    const hits = await search([1, 0], 2);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].index).toBe(3);
+    expect(hits[0].score).toBeCloseTo(0.9);
+  });
+});
