@@ -202,6 +202,37 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
   return chosen;
 }
 
+/**
+ * A guide or summary that quotes a law names its article ("(Điều 30 Luật Tố cáo)"). When that
+ * article is among the retrieved passages, its own text is quoted first and cited: the
+ * primary source is what a reader must be able to check.
+ */
+function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<Chunk>[]): Candidate[] {
+  const terms = matchTerms(question);
+  const kinds = questionKinds(question);
+  const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
+  const added: Candidate[] = [];
+  for (const c of chosen) {
+    if (c.hit.item.article) continue;
+    const text = fold(c.unit.block ?? c.unit.text);
+    for (const m of text.matchAll(/dieu (\d+[a-z]?)\b/g)) {
+      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 120);
+      const names = (h: Scored<Chunk>) =>
+        after.trimStart().startsWith(fold(h.item.title).replace(/\s*\(.*$/, '')) ||
+        (!!h.item.number && after.slice(0, 40).includes(fold(h.item.number).toLowerCase()));
+      const hit = hits.find((h) => h.item.article === m[1] && names(h));
+      if (!hit || chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
+      const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers) }));
+      units.sort((a, b) => b.score - a.score);
+      if (!units.length || units[0].score <= 0) continue;
+      added.push({ unit: units[0].unit, hit, rank: -1, score: units[0].score, covers: units[0].covers });
+      break;
+    }
+    if (added.length) break;
+  }
+  return [...added, ...chosen];
+}
+
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
   return { text: abstentionText(opts.coverageHint), citations: [], abstained: true, used: [], abstainReason: reason };
 }
@@ -220,7 +251,7 @@ export function composeExtractive(
     const d = decideAbstention(question, hits, opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
   }
-  const chosen = select(question, hits, opts);
+  const chosen = withPrimarySources(select(question, hits, opts), question, hits);
   if (!chosen.length) return abstained('no-hits', opts);
 
   const used: Scored<Chunk>[] = [];

@@ -97,3 +97,12 @@ describe('composeExtractive', () => {
     expect(r.text).toContain('đã được thay thế bởi Luật Tố cáo 2030');
   });
 });
+
+describe('lead lines', () => {
+  it('reads an article as part of the law name, a section of a guide in brackets, never the title twice', async () => {
+    const { leadLine } = await import('../../prompts/answer.js');
+    expect(leadLine({ title: 'Luật Khiếu nại', locator: 'Điều 33' })).toBe('Theo Điều 33 Luật Khiếu nại:');
+    expect(leadLine({ title: 'Hướng dẫn X', locator: 'Các bước' })).toBe('Theo Hướng dẫn X (mục “Các bước”):');
+    expect(leadLine({ title: 'Hướng dẫn X', locator: 'Hướng dẫn X' })).toBe('Theo Hướng dẫn X:');
+  });
+});
