@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Config } from '../core/config.js';
 import type { ReingestController } from '../ingest/controller.js';
+import type { FeedbackStore } from './feedback.js';
 import { adminMessages } from '../prompts/admin.js';
 
 function digest(s: string): Buffer {
@@ -22,8 +23,8 @@ export function checkAdminToken(header: string | undefined, token: string | unde
   return timingSafeEqual(digest(m[1].trim()), digest(token)) ? 'ok' : 403;
 }
 
-export function registerAdminRoutes(server: Server, opts: { cfg: Config; controller: ReingestController }): void {
-  const { cfg, controller } = opts;
+export function registerAdminRoutes(server: Server, opts: { cfg: Config; controller: ReingestController; feedback?: FeedbackStore }): void {
+  const { cfg, controller, feedback } = opts;
   const guard = (req: Request, res: Response): boolean => {
     const verdict = checkAdminToken(req.header('authorization'), cfg.ADMIN_TOKEN);
     if (verdict === 'ok') return true;
@@ -46,5 +47,11 @@ export function registerAdminRoutes(server: Server, opts: { cfg: Config; control
   server.get('/api/admin/ingest', async (req: Request, res: Response) => {
     if (!guard(req, res)) return;
     res.send(200, controller.status());
+  });
+
+  // 👍/👎 with question and answer ids (user ids hashed), for whoever reviews answer quality.
+  server.get('/api/admin/feedback', async (req: Request, res: Response) => {
+    if (!guard(req, res)) return;
+    res.send(200, feedback ? await feedback.list() : []);
   });
 }

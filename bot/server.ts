@@ -131,7 +131,7 @@ export function createServer(options: CreateServerOptions): BotServer {
     res.setHeader('Content-Type', contentType);
     res.sendRaw(200, body);
   });
-  if (controller) registerAdminRoutes(server, { cfg, controller });
+  if (controller) registerAdminRoutes(server, { cfg, controller, feedback });
 
   const page = renderPage();
   server.get('/', async (_req: Request, res: Response) => {

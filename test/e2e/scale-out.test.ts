@@ -129,7 +129,7 @@ describe('two replicas on shared state in Redis', () => {
     const comment = `Thiếu trích dẫn điều khoản ${Date.now()}`;
     const reply = await say(a, 'conv-fb', '', { value: { action: FEEDBACK_ACTION, reaction: 'dislike', comment, answerId: 'ans-1' } });
     expect(reply.status).toBe(200);
-    const listed = (await (await fetch(`${b.url}/test/feedback`)).json()) as { comment?: string; reaction: string; answerId?: string }[];
+    const listed = (await (await fetch(`${b.url}/api/admin/feedback`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { comment?: string; reaction: string; answerId?: string }[];
     expect(listed).toContainEqual(expect.objectContaining({ comment, reaction: 'dislike', answerId: 'ans-1' }));
   });
 

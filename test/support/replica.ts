@@ -1,10 +1,10 @@
-/** Starts bot replicas (test/support/scale-out-entry.ts) as child processes and talks to them over HTTP. */
+/** Starts bot replicas (the real entry point, bot/index.ts) as child processes and talks to them over HTTP. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from './redis.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const ENTRY = join(ROOT, 'test', 'support', 'scale-out-entry.ts');
+const ENTRY = join(ROOT, 'bot', 'index.ts');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Replica {
@@ -21,7 +21,7 @@ export async function startReplica(name: string, env: Record<string, string>, re
   const proc = spawn(process.execPath, [TSX, ENTRY], {
     cwd: ROOT,
     // Only what the process needs: no app credentials or state settings leak in from the outer environment.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -32,7 +32,8 @@ export async function startReplica(name: string, env: Record<string, string>, re
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`replica ${name} not ready after ${readyTimeoutMs} ms:\n${log}`)), readyTimeoutMs);
     const onData = () => {
-      const m = /READY (http:\/\/\S+)/.exec(log);
+      // bot/index.ts logs one JSON line when it listens: {"msg":"vks-assistant listening","url":...}
+      const m = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"vks-assistant listening"/.exec(log);
       if (m) {
         clearTimeout(timer);
         proc.stdout!.off('data', onData);
