@@ -191,16 +191,17 @@ export class BM25Index {
       const t = this.termIndex.get(term);
       if (t !== undefined) merged.set(t, (merged.get(t) ?? 0) + w);
     }
+    const { docs, impacts, offsets, idf } = this;
     for (const [t, w] of merged) {
-      const f = (w * this.idf[t] * scale) / Q;
-      const add = w * this.idf[t] * scale * delta;
-      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
-        const d = this.docs[p];
-        if (!seen[d]) {
+      const f = (w * idf[t] * scale) / Q;
+      const add = w * idf[t] * scale * delta;
+      for (let p = offsets[t], end = offsets[t + 1]; p < end; p++) {
+        const d = docs[p];
+        if (seen[d] === 0) {
           seen[d] = 1;
           touched[nt++] = d;
         }
-        acc[d] += this.impacts[p] * f + add;
+        acc[d] += impacts[p] * f + add;
       }
     }
     const hits = topK(acc, touched, nt, k);
