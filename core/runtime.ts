@@ -126,7 +126,11 @@ export class AssistantRuntime implements RuntimeAssistant {
     ).slice(0, this.topK);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
-    let composed = composeExtractive(standalone, hits, { superseded });
+    // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
+    const lexical = snapshot.index.lexical;
+    const rarest = Math.log(1 + lexical.size);
+    const termWeight = (t: string) => lexical.idfOf(t) || rarest;
+    let composed = composeExtractive(standalone, hits, { superseded, termWeight });
     if (this.chatModel && !composed.abstained) {
       composed = await composeWithLlm(this.chatModel, standalone, hits, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }

@@ -38,6 +38,11 @@ export interface ComposeOptions {
   superseded?: SupersededLookup;
   /** Text appended to the abstention message (what the assistant covers). */
   coverageHint?: string;
+  /**
+   * Rarity of a folded syllable in the corpus (its IDF): a piece holding the question's rare
+   * words ("công tố", "hiệu lực") outranks one holding only "Viện kiểm sát". Flat without it.
+   */
+  termWeight?: (folded: string) => number;
 }
 
 export const DEFAULT_COMPOSE: ComposeOptions = {
@@ -45,11 +50,14 @@ export const DEFAULT_COMPOSE: ComposeOptions = {
   skipAbstention: false,
   maxChars: 700,
   maxUnits: 3,
-  maxHits: 3,
+  maxHits: 6,
   keepRatio: 0.7,
 };
 
-interface Candidate {
+/** Each further hit's pieces weigh this much less: the retriever's order is a prior, not a verdict. */
+const RANK_DECAY = 0.88;
+
+export interface Candidate {
   unit: Unit;
   hit: Scored<Chunk>;
   rank: number;
@@ -67,18 +75,49 @@ function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*\s*%?/g)?.map((n) => n.replace(/\s+/g, '')) ?? [];
 }
 
+const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|nam nao|thang nao|hieu luc)\b/;
+
+/**
+ * Weighted share of the question covered by its longest run of consecutive words that the
+ * piece also writes consecutively (a phrase match, the proximity signal of extractive QA).
+ */
+function phraseShare(terms: QueryTerm[], foldedText: string, weight: (t: string) => number): number {
+  const text = ` ${foldedText.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
+  let best = 0;
+  for (let i = 0; i < terms.length; i++) {
+    let phrase = terms[i].term;
+    let w = terms[i].weight * weight(terms[i].term);
+    for (let j = i + 1; j < terms.length && terms[j].pos === terms[j - 1].pos + 1; j++) {
+      const longer = `${phrase} ${terms[j].term}`;
+      if (!text.includes(` ${longer} `)) break;
+      phrase = longer;
+      w += terms[j].weight * weight(terms[j].term);
+      // Only runs of two or more words are phrases.
+      best = Math.max(best, w);
+    }
+  }
+  return best / total;
+}
+
 /** How well one piece answers the question: words shared, the kind of answer asked for, position. */
 function scoreUnit(
   unit: Unit,
   terms: QueryTerm[],
   kinds: Set<QuestionKind>,
   questionNumbers: Set<string>,
+  asksDate: boolean,
+  weight: (t: string) => number = () => 1,
+  context: Set<string> = new Set(),
 ): { score: number; covers: Set<string> } {
   const idx = indexTerms(unit.text);
-  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
+  for (const t of context) idx.unigrams.add(t);
+  const w = (t: QueryTerm) => t.weight * weight(t.term);
+  const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
   const overlap = (ix: typeof idx) =>
-    0.6 * termMatch(terms, ix) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + t.weight, 0)) / total;
+    0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
   let score =
     unit.shape === 'block' ? 0.65 * overlap(indexTerms(unit.text.split('\n')[0])) + 0.35 * overlap(idx) : overlap(idx);
@@ -88,7 +127,15 @@ function scoreUnit(
   const body = unit.text.replace(/^\d{1,3}[.)]\s/, '');
   const newNumbers = numbersIn(body).filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (kinds.has('quantity') && newNumbers.length) score += 0.25;
-  if (kinds.has('time') && (DURATION.test(f) || findDates(unit.text).length)) score += 0.25;
+  if (kinds.has('time')) {
+    // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
+    if (asksDate) score += findDates(unit.text).length ? 0.35 : 0;
+    else if (DURATION.test(f) || findDates(unit.text).length) score += 0.25;
+  }
+  // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
+  score += 0.35 * phraseShare(terms, f, weight);
+  // A lead-in ("... có nhiệm vụ, quyền hạn sau đây:") says nothing on its own; its block or items do.
+  if (!kinds.has('list') && unit.shape !== 'block' && /:\s*$/.test(unit.text)) score -= 0.2;
   if (kinds.has('actor') && ACTOR.test(f)) score += 0.15;
   if (kinds.has('procedure') && (unit.shape === 'block' || STEPS.test(f))) score += 0.15;
   if (kinds.has('list')) {
@@ -163,25 +210,47 @@ function contains(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
 }
 
-function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
+/** Share of a heading's content syllables that the question also holds: "Điều 2. Chức năng, nhiệm vụ của VKSND" is more about "chức năng" than a longer heading that merely mentions it. */
+function headingPrecision(heading: string, terms: QueryTerm[], weight: (t: string) => number): number {
+  const q = new Set(terms.map((t) => t.term));
+  const hs = matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, ''));
+  const total = hs.reduce((s, t) => s + weight(t.term), 0);
+  return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
+}
+
+/** Every quotable piece of the best hits, scored: exported for tuning tools. */
+export function rankCandidates(question: string, hits: Scored<Chunk>[], options: Partial<ComposeOptions> = {}): Candidate[] {
+  const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
   const terms = matchTerms(question);
   const kinds = questionKinds(question);
   const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
+  const weight = opts.termWeight ?? (() => 1);
+  const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
-    const rankFactor = Math.pow(0.88, rank);
+    const rankFactor = Math.pow(RANK_DECAY, rank);
     // A line under an article heading that matches the question ("Điều 28. Thời hạn giải quyết khiếu nại lần đầu")
     // is likelier the answer: in legal text the heading says what the article is about, so it may
     // outweigh the retriever's order between two articles of the same document.
-    const headingBonus = hit.item.heading ? 0.3 * termMatch(terms, indexTerms(hit.item.heading)) : 0;
+    const heading = hit.item.heading;
+    const headingBonus = heading
+      ? 0.3 * termMatch(terms, indexTerms(heading), weight) + 0.2 * headingPrecision(heading, terms, weight)
+      : 0;
+    const named = indexTerms([hit.item.title, hit.item.number].filter(Boolean).join(' '));
+    const context = new Set(terms.filter((t) => named.unigrams.has(t.term)).map((t) => t.term));
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers);
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
     }
   });
-  if (!cands.length) return [];
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
+  return cands;
+}
+
+function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
+  const cands = rankCandidates(question, hits, opts);
+  if (!cands.length) return [];
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
@@ -222,7 +291,7 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
         (!!h.item.number && after.slice(0, 40).includes(fold(h.item.number).toLowerCase()));
       const hit = hits.find((h) => h.item.article === m[1] && names(h));
       if (!hit || chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
-      const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers) }));
+      const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers, false) }));
       units.sort((a, b) => b.score - a.score);
       if (!units.length || units[0].score <= 0) continue;
       added.push({ unit: units[0].unit, hit, rank: -1, score: units[0].score, covers: units[0].covers });
