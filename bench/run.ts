@@ -31,8 +31,11 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     'load-seconds': { type: 'string' },
     connections: { type: 'string', default: '10' },
+    /** Comma-separated subset of quality,speed,load (default all): e.g. prebuild the cache with --parts speed. */
+    parts: { type: 'string', default: 'quality,speed,load' },
   },
 });
+const parts = new Set(values.parts!.split(',').map((p) => p.trim()));
 
 const quick = values.quick!;
 const plan = {
@@ -95,20 +98,20 @@ const questionsFile = cachePath('speed-questions.json');
 await writeFile(questionsFile, JSON.stringify(speedQuestions()));
 
 // --- phase 1: quality and public benchmarks, side by side -------------------
-log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
-const [quality, beir] = await Promise.all([
+if (parts.has('quality')) log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
+const [quality, beir] = await Promise.all(parts.has('quality') ? [
   runChild<QualitySection>('quality-child.ts', ['--index', knowledgeIndex], { label: 'quality', timeoutMs: 15 * 60_000 }).catch(fail('dev-set quality')),
   runChild<{ results: BeirRow[] }>('beir-child.ts', quick ? ['--quick'] : [], { label: 'public benchmarks', timeoutMs: 15 * 60_000 })
     .then((r) => r.results)
     .catch(fail('public benchmarks')),
-]);
+] : [undefined, undefined]);
 
-log('guard decision time, alone');
-const guardTiming = await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
+if (parts.has('quality')) log('guard decision time, alone');
+const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
 
 // --- phase 2: speed and memory per index size ---------------------------------
 const speed: SizeSection[] = [];
-for (const size of plan.sizes) {
+for (const size of parts.has('speed') ? plan.sizes : []) {
   log(`size ${size}: corpus`);
   const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
     fail(`corpus ${size}`),
@@ -150,10 +153,12 @@ const load: LoadSection = {
   connections: plan.connections,
   mix: { answerable: mix.filter((q) => answerable.includes(q)).length, offTopic: mix.filter((q) => offTopic.includes(q)).length, attacks: mix.filter((q) => attacks.includes(q)).length },
 };
-for (const [name, script, args] of [
-  ['ours', 'serve-child.ts', ['--index', knowledgeIndex]],
-  ['echo', 'echo-bot.ts', []],
-] as const) {
+for (const [name, script, args] of parts.has('load')
+  ? ([
+      ['ours', 'serve-child.ts', ['--index', knowledgeIndex]],
+      ['echo', 'echo-bot.ts', []],
+    ] as const)
+  : []) {
   log(`load: ${name}, ${plan.loadSeconds} s`);
   const server = await startServer(script, [...args]).catch(fail(`${name} server start`));
   if (!server) continue;
