@@ -21,7 +21,7 @@ import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
 import { composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp } from './answer/rewrite.js';
-import { composeWithLlm } from './answer/llm.js';
+import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
 import { embedderLoader } from './embedders.js';
 import { loadIndexVersion, type EmbedderLoader, type LoadedIndex } from '../ingest/index-version.js';
@@ -108,7 +108,9 @@ export class AssistantRuntime implements RuntimeAssistant {
     const verdict = checkInput(question);
     if (!verdict.allowed) return refuse(verdict.category, question);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
-    const standalone = rewriteFollowUp(question, history);
+    const standalone = this.chatModel
+      ? await rewriteWithLlm(this.chatModel, question, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
+      : rewriteFollowUp(question, history);
     if (standalone !== question) {
       const again = checkInput(standalone);
       if (!again.allowed) return refuse(again.category, standalone);
