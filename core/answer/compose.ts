@@ -10,6 +10,7 @@ import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions 
 import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
 import { matchTerms, passageIndex as indexTerms, questionKinds, type QueryTerm, type QuestionKind } from './terms.js';
 import { unitsOf, type Unit } from './units.js';
+import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 
 export interface ComposeResult {
   text: string;
@@ -67,6 +68,8 @@ export interface Candidate {
 }
 
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|truoc ngay|trong thoi han|thoi han|thoi hieu)\b/;
+/** "30 ngày", "10 năm": a duration that answers "bao lâu"; the words "thời hạn" alone only name it. */
+const NUMERIC_DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b/;
 const ACTOR =
   /\b(co quan|to chuc|ca nhan|nguoi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
 const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
@@ -78,26 +81,19 @@ function numbersIn(text: string): string[] {
 const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|nam nao|thang nao|hieu luc)\b/;
 
 /**
- * Weighted share of the question covered by its longest run of consecutive words that the
- * piece also writes consecutively (a phrase match, the proximity signal of extractive QA).
+ * Weighted share of the question's words that the piece writes next to their question
+ * neighbour (each adjacent pair of question words found adjacent in the piece): the
+ * proximity signal of extractive QA, so "độ Mật" beats "độ Tuyệt mật".
  */
 function phraseShare(terms: QueryTerm[], foldedText: string, weight: (t: string) => number): number {
   const text = ` ${foldedText.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
-  let best = 0;
-  for (let i = 0; i < terms.length; i++) {
-    let phrase = terms[i].term;
-    let w = terms[i].weight * weight(terms[i].term);
-    for (let j = i + 1; j < terms.length && terms[j].pos === terms[j - 1].pos + 1; j++) {
-      const longer = `${phrase} ${terms[j].term}`;
-      if (!text.includes(` ${longer} `)) break;
-      phrase = longer;
-      w += terms[j].weight * weight(terms[j].term);
-      // Only runs of two or more words are phrases.
-      best = Math.max(best, w);
-    }
+  const covered = new Set<number>();
+  for (let i = 1; i < terms.length; i++) {
+    if (terms[i].pos !== terms[i - 1].pos + 1) continue;
+    if (text.includes(` ${terms[i - 1].term} ${terms[i].term} `)) covered.add(i - 1).add(i);
   }
-  return best / total;
+  return [...covered].reduce((s, i) => s + terms[i].weight * weight(terms[i].term), 0) / total;
 }
 
 /** How well one piece answers the question: words shared, the kind of answer asked for, position. */
@@ -110,7 +106,8 @@ function scoreUnit(
   weight: (t: string) => number = () => 1,
   context: Set<string> = new Set(),
 ): { score: number; covers: Set<string> } {
-  const idx = indexTerms(unit.text);
+  // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
+  const idx = indexTerms(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
   for (const t of context) idx.unigrams.add(t);
   const w = (t: QueryTerm) => t.weight * weight(t.term);
@@ -130,7 +127,8 @@ function scoreUnit(
   if (kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) score += findDates(unit.text).length ? 0.35 : 0;
-    else if (DURATION.test(f) || findDates(unit.text).length) score += 0.25;
+    else if (NUMERIC_DURATION.test(f) || findDates(unit.text).length) score += 0.25;
+    else if (DURATION.test(f)) score += 0.05;
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, f, weight);
@@ -302,6 +300,19 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
   return [...added, ...chosen];
 }
 
+/** A procedure reads as a whole: its steps get more room than a quoted rule. */
+const STEPS_CHARS = 1300;
+
+function stepAnswer(found: StepAnswer, opts: ComposeOptions): ComposeResult {
+  const citations = citationsOf(
+    found.chunks.map((h) => h.item),
+    opts.superseded,
+  );
+  const c = citationOf(found.chunks[0].item);
+  const body = [leadLine({ title: c.title, locator: c.locator }), ...found.steps].join('\n');
+  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used: found.chunks };
+}
+
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
   return { text: abstentionText(opts.coverageHint), citations: [], abstained: true, used: [], abstainReason: reason };
 }
@@ -319,6 +330,10 @@ export function composeExtractive(
   if (!opts.skipAbstention) {
     const d = decideAbstention(question, hits, opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
+  }
+  if (asksHowTo(question)) {
+    const steps = findSteps(matchTerms(question), hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
+    if (steps) return stepAnswer(steps, opts);
   }
   const chosen = withPrimarySources(select(question, hits, opts), question, hits);
   if (!chosen.length) return abstained('no-hits', opts);

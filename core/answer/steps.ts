@@ -1,0 +1,93 @@
+/**
+ * How-to questions ("làm thế nào", "cần làm những bước gì", "xử lý ra sao") are
+ * answered by a procedure's numbered steps, in order, not by a guide's
+ * introduction. This finds the retrieved section that is a numbered procedure
+ * (joining its consecutive chunks) and summarises each step by its first
+ * sentences, so the reader sees the whole sequence within the answer budget.
+ */
+import type { Chunk, Scored } from '../types.js';
+import { fold } from '../text.js';
+import { termMatch } from './abstain.js';
+import { indexTerms, type QueryTerm } from './terms.js';
+import { plainText, splitProse } from './units.js';
+
+const HOW_TO =
+  /\b(lam the nao|lam sao|lam gi|lam nhung gi|cach (nao|thuc|lam)?|cac buoc|nhung buoc|buoc nao|ra sao|the nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
+
+/** Does the question ask how to do something (a procedure), rather than what a rule says? */
+export function asksHowTo(question: string): boolean {
+  const f = fold(question).toLowerCase();
+  // "được tính thế nào", "quy định thế nào" ask what, not how-to-do; a verb of doing or a procedure word must be there.
+  return HOW_TO.test(f) && !/\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f);
+}
+
+const STEP = /^(\d{1,2})[.)]\s+(.*)$/u;
+/** Section headings that announce a procedure. */
+const PROCEDURE_HEADING = /\b(cac buoc|quy trinh|trinh tu|thu tuc|khi |cach )/;
+
+export interface StepAnswer {
+  /** The chunks the steps come from, in document order. */
+  chunks: Scored<Chunk>[];
+  /** "1. Title. First sentence…" per step, in order. */
+  steps: string[];
+}
+
+/** A step's summary: its first sentences up to `max` characters (a title alone says too little). */
+function summarise(step: string, max: number): string {
+  const sentences = splitProse(step);
+  let out = sentences[0] ?? step;
+  for (const s of sentences.slice(1)) {
+    if (`${out} ${s}`.length <= max) {
+      out = `${out} ${s}`;
+      continue;
+    }
+    // The sentence after a step's title is its substance: keep its first clauses.
+    const room = max - out.length - 1;
+    const head = s.slice(0, room);
+    const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
+    if (cut > 40) out = `${out} ${s.slice(0, cut)} …`;
+    break;
+  }
+  return out;
+}
+
+function stepsOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((l) => plainText(l.trim()))
+    .filter((l) => STEP.test(l));
+}
+
+/**
+ * The retrieved numbered procedure that best matches the question, or undefined when no hit
+ * holds one. Only sections (guides, plans) count: a law's numbered khoản are not steps.
+ */
+export function findSteps(
+  terms: QueryTerm[],
+  hits: Scored<Chunk>[],
+  weight: (t: string) => number,
+  maxChars: number,
+): StepAnswer | undefined {
+  let best: { key: string; score: number } | undefined;
+  hits.forEach((h, rank) => {
+    if (h.item.article || !h.item.heading) return;
+    if (stepsOf(h.item.text).length < 2) return;
+    const heading = fold(h.item.heading).toLowerCase();
+    const score =
+      termMatch(terms, indexTerms(`${h.item.heading}\n${h.item.text}`), weight) +
+      0.5 * termMatch(terms, indexTerms(h.item.heading), weight) +
+      (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) -
+      0.05 * rank;
+    if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };
+  });
+  if (!best) return undefined;
+  const key = best.key;
+  const chunks = hits
+    .filter((h) => `${h.item.docId}\u0000${h.item.heading}` === key)
+    .sort((a, b) => a.item.ord - b.item.ord);
+  const all = chunks.flatMap((h) => stepsOf(h.item.text));
+  // Steps may repeat when chunks overlap.
+  const unique = [...new Set(all)];
+  const per = Math.max(140, Math.floor(maxChars / Math.max(1, unique.length)));
+  return { chunks, steps: unique.map((s) => summarise(s, per)) };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { asksHowTo, findSteps } from '../../core/answer/steps.js';
+import { matchTerms } from '../../core/answer/terms.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+const chunk = (over: Partial<Chunk>): Scored<Chunk> => ({
+  item: { id: over.id ?? 'x', docId: 'guide.md', text: '', ord: 0, title: 'Hướng dẫn', type: 'Hướng dẫn', ...over } as Chunk,
+  score: 1,
+});
+
+const intro = chunk({ id: 'a', ord: 0, heading: 'Hướng dẫn nộp hồ sơ', text: 'Hướng dẫn này tóm tắt cách nộp hồ sơ.' });
+const steps1 = chunk({
+  id: 'b',
+  ord: 1,
+  heading: 'Các bước nộp hồ sơ',
+  text: '1. **Chuẩn bị.** Kiểm tra giấy tờ tùy thân.\n2. **Điền tờ khai.** Ghi đủ họ tên, địa chỉ vào tờ khai mẫu.',
+});
+const steps2 = chunk({ id: 'c', ord: 2, heading: 'Các bước nộp hồ sơ', text: '3. **Nộp và nhận phiếu hẹn.** Bộ phận một cửa trả phiếu hẹn.' });
+const law = chunk({ id: 'd', ord: 0, docId: 'law.txt', article: '5', heading: 'Điều 5. Hồ sơ', text: '1. Hồ sơ gồm tờ khai.\n2. Bản sao giấy tờ.' });
+
+describe('how-to answers', () => {
+  it('recognises how-to questions, not "what/how much" ones', () => {
+    expect(asksHowTo('Làm thế nào để nộp hồ sơ?')).toBe(true);
+    expect(asksHowTo('cac buoc nop ho so')).toBe(true);
+    expect(asksHowTo('Tôi cần làm những bước gì?')).toBe(true);
+    expect(asksHowTo('Lệ phí nộp hồ sơ là bao nhiêu?')).toBe(false);
+  });
+
+  it('quotes the numbered steps of the matching section, across its chunks, in order — not the intro or a law khoản', () => {
+    const q = 'Các bước nộp hồ sơ như thế nào?';
+    const found = findSteps(matchTerms(q), [intro, law, steps2, steps1], () => 1, 900);
+    expect(found?.chunks.map((c) => c.item.id)).toEqual(['b', 'c']);
+    expect(found?.steps.map((s) => s.slice(0, 2))).toEqual(['1.', '2.', '3.']);
+    expect(found?.steps[1]).toContain('Ghi đủ họ tên');
+  });
+
+  it('finds nothing when no hit is a numbered procedure', () => {
+    expect(findSteps(matchTerms('Làm thế nào để nộp hồ sơ?'), [intro, law], () => 1, 900)).toBeUndefined();
+  });
+});
