@@ -72,6 +72,13 @@ export class HybridRetriever {
   /** docNumberKey → chunk indices, and bare "type|number" → chunk indices. */
   private readonly byNumber = new Map<string, number[]>();
   private readonly byRef = new Map<string, number[]>();
+  /**
+   * Folded syllable sets of headings and whole chunks, computed once per chunk:
+   * chunks are immutable within an index version, and recomputing the sets of
+   * every candidate was most of the cost of a query. Bounded so memory stays flat.
+   */
+  private readonly headingSets = new BoundedCache<number, Set<string>>(20_000);
+  private readonly chunkSets = new BoundedCache<number, Set<string>>(4_000);
 
   constructor(init: HybridInit) {
     if (init.bm25.size !== init.chunks.length) {
@@ -119,19 +126,23 @@ export class HybridRetriever {
     if (o.headingWeight > 0) {
       for (const s of scored) {
         const h = this.chunks[s.index].heading;
-        if (h) s.score += o.headingWeight * coverageOf(q, syllableSet(h), this.bm25);
+        if (h) s.score += o.headingWeight * coverageOf(q, this.headingSets.get(s.index, () => syllableSet(h)), this.bm25);
       }
     }
     if (o.coverageWeight > 0) {
       for (const s of scored) {
-        s.coverage = coverage(q, this.chunks[s.index], this.bm25);
+        s.coverage = this.coverageAt(q, s.index);
         s.score += o.coverageWeight * s.coverage;
       }
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     scored = scored.slice(0, k);
-    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = coverage(q, this.chunks[s.index], this.bm25);
+    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(q, s.index);
     return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+  }
+
+  private coverageAt(q: AnalyzedQuery, index: number): number {
+    return coverageOf(q, this.chunkSets.get(index, () => chunkSyllables(this.chunks[index])), this.bm25);
   }
 
   /** The n indices among `indices` with the best lexical score. */
@@ -180,7 +191,26 @@ export class HybridRetriever {
  * title; abbreviations expanded). 1 = every meaningful word of the question appears.
  */
 export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
-  return coverageOf(q, syllableSet([chunk.title, chunk.heading ?? '', chunk.text].join('\n')), bm25);
+  return coverageOf(q, chunkSyllables(chunk), bm25);
+}
+
+function chunkSyllables(chunk: Chunk): Set<string> {
+  return syllableSet([chunk.title, chunk.heading ?? '', chunk.text].join('\n'));
+}
+
+/** A Map that forgets its oldest entries past `max`. */
+class BoundedCache<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
+  get(key: K, make: () => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      v = make();
+      if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as K);
+      this.map.set(key, v);
+    }
+    return v;
+  }
 }
 
 function coverageOf(q: AnalyzedQuery, have: Set<string>, bm25: BM25Index): number {
