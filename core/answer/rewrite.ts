@@ -268,6 +268,34 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     }
     return `${capitalise(focus)}?`;
   }
+  const swapped = swapContrast(prev, prevTopic, focus);
+  if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : prevTopic;
   return `Về ${context}: ${focus}?`;
+}
+
+/** Words after which a follow-up's contrasted item ends ("lần hai | thì bao lâu"). */
+const CORE_END = new Set(['thi', 'la', 'co', 'the', 'sao', 'bao', 'nhu', 'duoc', 'phai', 'can']);
+
+/**
+ * "còn độ Mật thì sao?" after "Thời hạn bảo vệ ... độ Tuyệt mật là bao lâu?": the follow-up
+ * contrasts an item that the previous question ends with (same head word, "độ" / "lần"), so
+ * the previous question is asked again with that item swapped.
+ */
+function swapContrast(prev: string, prevTopic: string, focus: string): string | undefined {
+  const ft = tokenize(focus);
+  let n = 0;
+  while (n < ft.length && !CORE_END.has(fold(ft[n].text).toLowerCase())) n++;
+  if (n < 2 || n > 4) return undefined;
+  const core = focus.slice(ft[0].start, ft[n - 1].start + ft[n - 1].text.length);
+  const tt = tokenize(prevTopic);
+  const head = fold(ft[0].text).toLowerCase();
+  // The contrasted item closes the previous topic: its head word is among the topic's last words.
+  for (let i = tt.length - 1; i >= Math.max(1, tt.length - 3); i--) {
+    if (fold(tt[i].text).toLowerCase() !== head) continue;
+    const base = nfc(prev).trim();
+    const tail = base.startsWith(prevTopic) ? base.slice(prevTopic.length).trim() : '?';
+    return `${tidy(`${prevTopic.slice(0, tt[i].start)}${core} ${tail}`)}`.replace(/\s+\?$/u, '?');
+  }
+  return undefined;
 }

@@ -66,6 +66,11 @@ describe('rewriteFollowUp', () => {
     }
   });
 
+  it('swaps the contrasted item that closes the previous question ("lần đầu" → "lần hai")', () => {
+    expect(after('Thời hạn nộp hồ sơ lần đầu là bao lâu?', 'còn lần hai thì sao?')).toBe('Thời hạn nộp hồ sơ lần hai là bao lâu?');
+    expect(after('Lệ phí cấp thẻ hạng nhất là bao nhiêu?', 'hạng hai thì bao nhiêu?')).toBe('Lệ phí cấp thẻ hạng hai là bao nhiêu?');
+  });
+
   it('does nothing without history', () => {
     expect(rewriteFollowUp('còn mục tiêu về nghiệp vụ thì sao?', [])).toBe('còn mục tiêu về nghiệp vụ thì sao?');
   });
