@@ -4,7 +4,7 @@
  * Timings are never asserted (they depend on the machine), only their shape.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +13,18 @@ import { RESULTS_SCHEMA, type BenchResults } from '../../bench/lib/results.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('npm run bench -- --quick', () => {
-  it('completes and writes well-formed results', { timeout: 20 * 60_000 }, () => {
+  it('completes and writes well-formed results', { timeout: 20 * 60_000 }, async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'vks-bench-test-'));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 19 * 60_000,
+    // Asynchronous on purpose: a blocking spawn would starve the test worker's heartbeat.
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-6000)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 19 * 60_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stderr });
+      });
     });
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
 
