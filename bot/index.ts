@@ -29,6 +29,8 @@ const controller = new ReingestController({
   cfg,
   assistant,
   ocr: ocrForPipeline(),
+  // Re-ingests run in a child process: the service keeps answering meanwhile.
+  isolate: true,
   lock: shared.lock,
   publish: shared.publish,
   onReport: (r) => metrics.observeIngest(!r.error),

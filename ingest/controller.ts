@@ -11,6 +11,7 @@ import { runIngest, type IngestReport, type OcrFn, type ProgressEvent } from './
 import { formatReport } from './report.js';
 import type { EmbedderProvider } from './index-version.js';
 import path from 'node:path';
+import { runIngestInChild } from './isolated.js';
 
 export interface IngestStatus {
   running: boolean;
@@ -37,6 +38,11 @@ export interface ControllerOptions {
   ocr?: OcrFn;
   lock?: IngestLock;
   publish?: VersionPublisher;
+  /**
+   * Run the ingest in a child process so the service's event loop keeps answering
+   * (the default for the service). In-process runs are for tests that inject faults.
+   */
+  isolate?: boolean;
   /** Called with every finished run's report (metrics, notifications). */
   onReport?: (report: IngestReport) => void;
   /** Test seam, passed to the pipeline. */
@@ -91,14 +97,19 @@ export class ReingestController {
 
   private async run(trigger: IngestTrigger): Promise<IngestReport> {
     const { cfg } = this.opts;
-    const report = await runIngest({
-      sourceDir: path.resolve(cfg.KNOWLEDGE_DIR),
-      indexDir: path.resolve(cfg.INDEX_DIR),
-      embedder: this.opts.embedder ?? embedderProvider(cfg),
-      ocr: this.opts.ocr,
-      beforeCommit: this.opts.beforeCommit,
-      onProgress: (p) => (this.state.progress = p),
-    });
+    const sourceDir = path.resolve(cfg.KNOWLEDGE_DIR);
+    const indexDir = path.resolve(cfg.INDEX_DIR);
+    const onProgress = (p: ProgressEvent) => (this.state.progress = p);
+    const report = this.opts.isolate
+      ? await runIngestInChild({ cfg, sourceDir, indexDir, ocr: !!this.opts.ocr }, onProgress).catch((err) => failedReport(err))
+      : await runIngest({
+          sourceDir,
+          indexDir,
+          embedder: this.opts.embedder ?? embedderProvider(cfg),
+          ocr: this.opts.ocr,
+          beforeCommit: this.opts.beforeCommit,
+          onProgress,
+        });
     if (!report.error && report.versionAfter !== report.versionBefore) {
       try {
         await this.opts.assistant.reload();
@@ -114,4 +125,26 @@ export class ReingestController {
     this.opts.onReport?.(report);
     return report;
   }
+}
+
+/** A report for a run that could not even report (the child process died). */
+function failedReport(err: unknown): IngestReport {
+  const now = new Date().toISOString();
+  return {
+    ok: false,
+    versionBefore: null,
+    versionAfter: null,
+    startedAt: now,
+    finishedAt: now,
+    ms: 0,
+    bytes: 0,
+    files: [],
+    counts: { added: 0, updated: 0, unchanged: 0, removed: 0, quarantined: 0, failed: 0 },
+    chunks: 0,
+    documents: 0,
+    embedded: 0,
+    reusedEmbeddings: 0,
+    supersessions: [],
+    error: err instanceof Error ? err.message : String(err),
+  };
 }

@@ -47,7 +47,6 @@ let assistant: RuntimeAssistant;
 let controller: ReingestController;
 let service: BotServer;
 let url: string;
-let failNext = false;
 
 async function ask(text: string, from = 'user-1', conversation = 'conv-1') {
   const res = await fetch(`${url}/api/messages`, {
@@ -92,13 +91,8 @@ beforeAll(async () => {
   const first = await runIngest({ sourceDir: knowledge, indexDir: cfg.INDEX_DIR, embedder: embedderProvider(cfg) });
   expect(first.error).toBeUndefined();
   assistant = await openAssistant(cfg, { chatModel: null });
-  controller = new ReingestController({
-    cfg,
-    assistant,
-    beforeCommit: async () => {
-      if (failNext) throw new Error('injected failure before the switch');
-    },
-  });
+  // As in the service: the ingest runs in a child process while the server answers.
+  controller = new ReingestController({ cfg, assistant, isolate: true });
   service = createServer({ cfg, assistant, controller, logger: pino({ level: 'silent' }) });
   ({ url } = await service.listen(0, '127.0.0.1'));
 }, 120_000);
@@ -180,19 +174,28 @@ describe('administrator endpoints', () => {
   it('keeps the old index serving when a re-ingest fails', async () => {
     const version = assistant.health().version;
     await writeFile(join(cfg.KNOWLEDGE_DIR, 'them.md'), '---\ntitle: Thông báo\n---\nNội dung thông báo mới về lịch trực.\n');
-    failNext = true;
+    const failing = new ReingestController({
+      cfg,
+      assistant,
+      beforeCommit: async () => {
+        throw new Error('injected failure before the switch');
+      },
+    });
+    const svc = createServer({ cfg, assistant, controller: failing, logger: pino({ level: 'silent' }) });
+    const { url: u } = await svc.listen(0, '127.0.0.1');
     try {
-      expect((await admin('POST', '/api/admin/reingest', TOKEN)).status).toBe(202);
-      const report = await controller.wait();
+      const h = { authorization: `Bearer ${TOKEN}` };
+      expect((await fetch(`${u}/api/admin/reingest`, { method: 'POST', headers: h })).status).toBe(202);
+      const report = await failing.wait();
       expect(report?.error).toMatch(/injected/);
+      expect(assistant.health().version).toBe(version);
+      const r = await ask('Bộ phận một cửa tiếp nhận hồ sơ từ mấy giờ?');
+      expect(r.text).toContain('8 giờ 00');
+      const status = (await (await fetch(`${u}/api/admin/ingest`, { headers: h })).json()) as { last: { error: string } };
+      expect(status.last.error).toMatch(/injected/);
     } finally {
-      failNext = false;
+      await svc.close();
     }
-    expect(assistant.health().version).toBe(version);
-    const r = await ask('Bộ phận một cửa tiếp nhận hồ sơ từ mấy giờ?');
-    expect(r.text).toContain('8 giờ 00');
-    const status = (await (await admin('GET', '/api/admin/ingest', TOKEN)).json()) as { last: { error: string } };
-    expect(status.last.error).toMatch(/injected/);
   }, 60_000);
 });
 
