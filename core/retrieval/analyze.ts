@@ -89,6 +89,16 @@ function pushSegment(out: string[], folded: string[], bigrams: boolean, trigrams
   }
 }
 
+/**
+ * Distinct lower-cased syllables of a text with their diacritics kept ("thuế", "thuê"): the
+ * folded index cannot tell them apart, and out-of-scope detection needs to.
+ */
+export function accentedSyllables(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const seg of segments(text)) for (const t of seg) if (/\p{L}/u.test(t)) out.add(lower(t));
+  return out;
+}
+
 /** Index terms of a document text (with repetition, so term frequencies can be counted). */
 export function analyzeText(text: string, options: AnalyzeOptions = {}): string[] {
   const o = { ...DEFAULT_ANALYZE, ...options };

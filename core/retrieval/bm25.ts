@@ -6,7 +6,8 @@
  * The per-posting impact (the saturated BM25F term frequency, tf~/(k1+tf~)) is computed at build
  * time and quantised to 16 bits: k1, b and field weights are therefore build-time parameters.
  */
-import { type AnalyzeOptions, DEFAULT_ANALYZE, type QueryTerm, analyzeText } from './analyze.js';
+import { type AnalyzeOptions, DEFAULT_ANALYZE, type QueryTerm, accentedSyllables, analyzeText } from './analyze.js';
+import { fold, lower, nfc } from '../text.js';
 
 export interface BM25Doc {
   id: string;
@@ -59,6 +60,8 @@ export interface BM25Json {
   offsets: string;
   docs: string;
   impacts: string;
+  /** Accented-syllable document frequencies (absent in indexes built before they existed). */
+  accented?: { vocab: string; df: string };
 }
 
 export class BM25FormatError extends Error {
@@ -79,6 +82,8 @@ export class BM25Index {
   private readonly acc: Float32Array;
   private readonly seen: Uint8Array;
   private readonly touched: Uint32Array;
+  /** Lower-cased accented syllable → document frequency; null when the index predates the table. */
+  private readonly accentedDf: Map<string, number> | null;
 
   private constructor(
     readonly options: BM25Options,
@@ -88,7 +93,9 @@ export class BM25Index {
     private readonly docs: Uint32Array,
     private readonly impacts: Uint16Array,
     private readonly custom = false,
+    accentedDf: Map<string, number> | null = null,
   ) {
+    this.accentedDf = accentedDf;
     this.termIndex = new Map();
     for (let i = 0; i < vocab.length; i++) this.termIndex.set(vocab[i], i);
     const n = ids.length;
@@ -120,6 +127,7 @@ export class BM25Index {
     const lens = fields.map(() => new Float64Array(n));
     const termIds = new Map<string, number>();
     const df: number[] = [];
+    const accentedDf = new Map<string, number>();
     for (let d = 0; d < n; d++) {
       const doc = input[d];
       const maps = fields.map((f, fi) => {
@@ -130,6 +138,9 @@ export class BM25Index {
       });
       const uniq = new Set<string>();
       for (const m of maps) for (const t of m.keys()) uniq.add(t);
+      const syl = new Set<string>();
+      for (const text of [doc.text, doc.heading, doc.title]) if (text) for (const t of accentedSyllables(text)) syl.add(t);
+      for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
       for (const t of uniq) {
         let id = termIds.get(t);
         if (id === undefined) {
@@ -165,7 +176,31 @@ export class BM25Index {
       }
       perDoc[d] = [];
     }
-    return new BM25Index(o, input.map((x) => x.id), vocab, offsets, docs, impacts, Boolean(tokenize));
+    return new BM25Index(o, input.map((x) => x.id), vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf);
+  }
+
+  /** True when the index carries accented-syllable frequencies (indexes built before them do not). */
+  get accentAware(): boolean {
+    return this.accentedDf !== null;
+  }
+
+  /**
+   * Inverse document frequency of one syllable with its diacritics ("thuế" ≠ "thuê"), on the
+   * same scale as `idfOf`; 0 when no document holds it. Case and Unicode form do not matter.
+   * An index without the table answers with the folded syllable's IDF (the best it knows).
+   */
+  idfOfAccented(syllable: string): number {
+    if (!this.accentedDf) return this.idfOf(foldSyllable(syllable));
+    const df = this.accentedDf.get(lower(nfc(syllable.trim()))) ?? 0;
+    if (df === 0) return 0;
+    const n = this.ids.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether some document holds this syllable with exactly these diacritics (folded match without the table). */
+  knowsAccented(syllable: string): boolean {
+    if (!this.accentedDf) return this.has(foldSyllable(syllable));
+    return this.accentedDf.has(lower(nfc(syllable.trim())));
   }
 
   /** Inverse document frequency of a term (0 when unknown). */
@@ -248,6 +283,9 @@ export class BM25Index {
       offsets: b64(this.offsets),
       docs: b64(this.docs),
       impacts: b64(this.impacts),
+      ...(this.accentedDf && {
+        accented: { vocab: [...this.accentedDf.keys()].join('\n'), df: b64(Uint32Array.from(this.accentedDf.values())) },
+      }),
     };
   }
 
@@ -260,8 +298,19 @@ export class BM25Index {
     if (offsets.length !== vocab.length + 1 || docs.length !== impacts.length || offsets[vocab.length] !== docs.length) {
       throw new BM25FormatError('corrupt BM25 index: array sizes disagree');
     }
-    return new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts);
+    let accentedDf: Map<string, number> | null = null;
+    if (json.accented) {
+      const words = json.accented.vocab ? json.accented.vocab.split('\n') : [];
+      const counts = new Uint32Array(unb64(json.accented.df));
+      if (counts.length !== words.length) throw new BM25FormatError('corrupt BM25 index: accented table sizes disagree');
+      accentedDf = new Map(words.map((w, i) => [w, counts[i]]));
+    }
+    return new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts, false, accentedDf);
   }
+}
+
+function foldSyllable(s: string): string {
+  return fold(s.trim());
 }
 
 /** Indices of the k largest accumulators among the touched ones, best first (min-heap). */

@@ -57,3 +57,40 @@ describe('BM25 index', () => {
     expect(() => custom.toJSON()).toThrow(BM25FormatError);
   });
 });
+
+describe('accented-syllable frequencies', () => {
+  const acc = BM25Index.build([
+    { id: 'x', text: 'Hợp đồng thuê nhà phải lập thành văn bản.' },
+    { id: 'y', text: 'Bên thuê trả tiền thuê đúng hạn.' },
+    { id: 'z', text: 'Kiểm sát viên được bổ nhiệm.', heading: 'Thuế' },
+  ]);
+
+  it('tells syllables apart that fold to the same index term', () => {
+    expect(acc.knowsAccented('thuê')).toBe(true);
+    expect(acc.knowsAccented('thuề')).toBe(false);
+    expect(acc.idfOfAccented('thuề')).toBe(0);
+    // "thuê" is in two documents, "thuế" (a heading) in one: the rarer one weighs more.
+    expect(acc.idfOfAccented('thuế')).toBeGreaterThan(acc.idfOfAccented('thuê'));
+    expect(acc.idfOfAccented('THUÊ')).toBe(acc.idfOfAccented('thuê'));
+    expect(acc.idfOfAccented('thuê'.normalize('NFD'))).toBe(acc.idfOfAccented('thuê'));
+  });
+
+  it('is on the scale of idfOf and leaves idfOf on folded terms unchanged', () => {
+    // Every document holding "bổ" holds "bo" folded, and no other: the same frequency.
+    expect(acc.idfOfAccented('bổ')).toBeCloseTo(acc.idfOf('bo'), 5);
+    expect(acc.idfOf('thue')).toBeLessThan(acc.idfOfAccented('thuế'));
+    expect(acc.accentAware).toBe(true);
+  });
+
+  it('survives a JSON round trip, and an index saved without the table falls back to folded terms', () => {
+    const back = BM25Index.fromJSON(JSON.parse(JSON.stringify(acc.toJSON())));
+    expect(back.knowsAccented('thuế')).toBe(true);
+    expect(back.knowsAccented('thuề')).toBe(false);
+    expect(back.idfOfAccented('thuế')).toBe(acc.idfOfAccented('thuế'));
+    const { accented: _dropped, ...old } = acc.toJSON();
+    const legacy = BM25Index.fromJSON(old);
+    expect(legacy.accentAware).toBe(false);
+    expect(legacy.knowsAccented('thuề')).toBe(true);
+    expect(legacy.idfOfAccented('thuề')).toBe(legacy.idfOf('thue'));
+  });
+});
