@@ -9,7 +9,8 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold } from '../text.js';
-import { hasAcronym, matchTerms, passageIndex, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
+import { hasAcronym, matchTerms, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
+import { memoByObject } from './memo.js';
 
 export interface AbstainOptions {
   /** Below this retriever coverage of the best hit, abstain (when the retriever reports coverage). */
@@ -76,6 +77,9 @@ export function chunkMatchText(c: Chunk): string {
   return [c.title, c.number, c.heading, c.text].filter(Boolean).join('\n');
 }
 
+/** Syllable index of a chunk as matched, computed once per chunk. */
+export const chunkIndexOf = memoByObject((c: Chunk): PassageIndex => passageIndex(chunkMatchText(c)));
+
 /**
  * Share (0..1) of the question's weighted content syllables "found" in a passage. A syllable
  * counts when it forms, with a neighbouring question syllable, a two-syllable word that
@@ -128,7 +132,7 @@ export function termMatch(
  * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
  * ("đăng ký", "giấy tờ") the passages share with it. Returns the missing compound, if any.
  */
-export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: PassageIndex): string | undefined {
+export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
@@ -163,10 +167,16 @@ function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
   return termMatch(terms, idx) * total - (rest ? termMatch(without, idx) * rest : 0) > 1e-9;
 }
 
+/** The document numbers a chunk carries or writes, as keys, once per chunk. */
+const chunkNumbersOf = memoByObject((c: Chunk) => {
+  const text = chunkMatchText(c);
+  return { key: docNumberKey(text), heads: findDocNumbers(text).map((n) => docNumberKey(n).split('/')[0]) };
+});
+
 /** Document numbers ("30/2020/NĐ-CP", "kế hoạch 221") the question names and no hit carries. */
 export function unknownDocuments(question: string, hits: Scored<Chunk>[]): string[] {
   const numbers = new Set(hits.map((h) => h.item.number).filter((n): n is string => !!n).map(docNumberKey));
-  const texts = hits.map((h) => docNumberKey(chunkMatchText(h.item)));
+  const texts = hits.map((h) => chunkNumbersOf(h.item).key);
   const missing: string[] = [];
   for (const n of findDocNumbers(question)) {
     const key = docNumberKey(n);
@@ -181,9 +191,7 @@ export function unknownDocuments(question: string, hits: Scored<Chunk>[]): strin
     const headed = [...numbers].some((k) => k.split('/')[0] === ref.number);
     const typed = hits.some((h) => fold(h.item.type) === fold(ref.type) && fold(h.item.title).includes(ref.number));
     // News items and reports cite plans by number ("Kế hoạch số 221/KH-VKSTC") in their text.
-    const mentioned = hits.some((h) =>
-      findDocNumbers(chunkMatchText(h.item)).some((n) => docNumberKey(n).split('/')[0] === ref.number),
-    );
+    const mentioned = hits.some((h) => chunkNumbersOf(h.item).heads.includes(ref.number));
     if (!headed && !typed && !mentioned) missing.push(`${ref.type} ${ref.number}`);
   }
   return missing;
@@ -199,7 +207,7 @@ export function decideAbstention(
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top);
   const coverage = top[0]?.coverage;
-  const indexes = top.map((h) => passageIndex(chunkMatchText(h.item)));
+  const indexes = top.map((h) => chunkIndexOf(h.item));
   const matches = indexes.map((ix) => termMatch(terms, ix, opts.termWeight));
   const match = Math.max(0, ...matches);
   const bestIndex = indexes[matches.indexOf(match)];
@@ -218,7 +226,9 @@ export function decideAbstention(
   const covered = coverage !== undefined && coverage >= opts.trustCoverage;
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
   if (match < opts.topicCheckBelow && bestIndex) {
-    const all = passageIndex(hits.map((h) => chunkMatchText(h.item)).join('\n'));
+    // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's index.
+    const each = hits.map((h) => chunkIndexOf(h.item).unigrams);
+    const all = { unigrams: { has: (t: string) => each.some((u) => u.has(t)) } };
     if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
   }
   return decision();

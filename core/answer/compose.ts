@@ -8,7 +8,8 @@ import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
-import { matchTerms, passageIndex as indexTerms, questionKinds, type QueryTerm, type QuestionKind } from './terms.js';
+import { matchTerms, passageIndex as indexTerms, questionKinds, withUnigrams, type PassageIndex, type QueryTerm, type QuestionKind } from './terms.js';
+import { memoByObject } from './memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 
@@ -85,8 +86,7 @@ const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|na
  * neighbour (each adjacent pair of question words found adjacent in the piece): the
  * proximity signal of extractive QA, so "độ Mật" beats "độ Tuyệt mật".
  */
-function phraseShare(terms: QueryTerm[], foldedText: string, weight: (t: string) => number): number {
-  const text = ` ${foldedText.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+function phraseShare(terms: QueryTerm[], text: string, weight: (t: string) => number): number {
   const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
   const covered = new Set<number>();
   for (let i = 1; i < terms.length; i++) {
@@ -95,6 +95,34 @@ function phraseShare(terms: QueryTerm[], foldedText: string, weight: (t: string)
   }
   return [...covered].reduce((s, i) => s + terms[i].weight * weight(terms[i].term), 0) / total;
 }
+
+/** What scoring reads of a piece, independent of the question: derived once per unit. */
+interface UnitFeatures {
+  folded: string;
+  /** Folded words separated by single spaces, padded: " a b c ", for phrase lookups. */
+  spaced: string;
+  /** Syllables of the piece (a điểm read with its khoản). */
+  index: PassageIndex;
+  /** Syllables of a block's lead-in line. */
+  leadIndex?: PassageIndex;
+  /** Numbers the piece writes, its khoản number aside. */
+  numbers: string[];
+  hasDates: boolean;
+}
+
+const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
+  const folded = fold(unit.text);
+  return {
+    folded,
+    spaced: ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
+    // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
+    index: indexTerms(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
+    leadIndex: unit.shape === 'block' ? indexTerms(unit.text.split('\n')[0]) : undefined,
+    // The khoản number ("2. ...") is numbering, not an answer.
+    numbers: numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, '')),
+    hasDates: findDates(unit.text).length > 0,
+  };
+});
 
 /** How well one piece answers the question: words shared, the kind of answer asked for, position. */
 function scoreUnit(
@@ -106,10 +134,9 @@ function scoreUnit(
   weight: (t: string) => number = () => 1,
   context: Set<string> = new Set(),
 ): { score: number; covers: Set<string> } {
-  // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
-  const idx = indexTerms(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text);
+  const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
-  for (const t of context) idx.unigrams.add(t);
+  const idx = withUnigrams(feat.index, context);
   const w = (t: QueryTerm) => t.weight * weight(t.term);
   const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
@@ -117,21 +144,19 @@ function scoreUnit(
     0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
   let score =
-    unit.shape === 'block' ? 0.65 * overlap(indexTerms(unit.text.split('\n')[0])) + 0.35 * overlap(idx) : overlap(idx);
+    feat.leadIndex ? 0.65 * overlap(feat.leadIndex) + 0.35 * overlap(idx) : overlap(idx);
 
-  const f = fold(unit.text);
-  // The khoản number ("2. ...") is numbering, not an answer.
-  const body = unit.text.replace(/^\d{1,3}[.)]\s/, '');
-  const newNumbers = numbersIn(body).filter((n) => !questionNumbers.has(n.replace('%', '')));
+  const f = feat.folded;
+  const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (kinds.has('quantity') && newNumbers.length) score += 0.25;
   if (kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
-    if (asksDate) score += findDates(unit.text).length ? 0.35 : 0;
-    else if (NUMERIC_DURATION.test(f) || findDates(unit.text).length) score += 0.25;
+    if (asksDate) score += feat.hasDates ? 0.35 : 0;
+    else if (NUMERIC_DURATION.test(f) || feat.hasDates) score += 0.25;
     else if (DURATION.test(f)) score += 0.05;
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
-  score += 0.35 * phraseShare(terms, f, weight);
+  score += 0.35 * phraseShare(terms, feat.spaced, weight);
   // A lead-in ("... có nhiệm vụ, quyền hạn sau đây:") says nothing on its own; its block or items do.
   if (!kinds.has('list') && unit.shape !== 'block' && /:\s*$/.test(unit.text)) score -= 0.2;
   if (kinds.has('actor') && ACTOR.test(f)) score += 0.15;
@@ -209,11 +234,36 @@ function contains(a: string, b: string): boolean {
 }
 
 /** Share of a heading's content syllables that the question also holds: "Điều 2. Chức năng, nhiệm vụ của VKSND" is more about "chức năng" than a longer heading that merely mentions it. */
-function headingPrecision(heading: string, terms: QueryTerm[], weight: (t: string) => number): number {
+function headingPrecision(hs: QueryTerm[], terms: QueryTerm[], weight: (t: string) => number): number {
   const q = new Set(terms.map((t) => t.term));
-  const hs = matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, ''));
   const total = hs.reduce((s, t) => s + weight(t.term), 0);
   return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
+}
+
+/** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
+interface ChunkFeatures {
+  heading?: { index: PassageIndex; terms: QueryTerm[] };
+  named: PassageIndex;
+}
+
+const chunkFeaturesOf = memoByObject(
+  (chunk: Chunk): ChunkFeatures => ({
+    heading: chunk.heading
+      ? { index: indexTerms(chunk.heading), terms: matchTerms(chunk.heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
+      : undefined,
+    named: indexTerms([chunk.title, chunk.number].filter(Boolean).join(' ')),
+  }),
+);
+
+/** A term weight looked up once per question syllable, not once per piece. */
+function perQuestion(termWeight: ((t: string) => number) | undefined): (t: string) => number {
+  if (!termWeight) return () => 1;
+  const seen = new Map<string, number>();
+  return (t) => {
+    let w = seen.get(t);
+    if (w === undefined) seen.set(t, (w = termWeight(t)));
+    return w;
+  };
 }
 
 /** Every quotable piece of the best hits, scored: exported for tuning tools. */
@@ -222,7 +272,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const terms = matchTerms(question);
   const kinds = questionKinds(question);
   const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
-  const weight = opts.termWeight ?? (() => 1);
+  const weight = perQuestion(opts.termWeight);
   const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
@@ -231,11 +281,10 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
     // A line under an article heading that matches the question ("Điều 28. Thời hạn giải quyết khiếu nại lần đầu")
     // is likelier the answer: in legal text the heading says what the article is about, so it may
     // outweigh the retriever's order between two articles of the same document.
-    const heading = hit.item.heading;
+    const { heading, named } = chunkFeaturesOf(hit.item);
     const headingBonus = heading
-      ? 0.3 * termMatch(terms, indexTerms(heading), weight) + 0.2 * headingPrecision(heading, terms, weight)
+      ? 0.3 * termMatch(terms, heading.index, weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
       : 0;
-    const named = indexTerms([hit.item.title, hit.item.number].filter(Boolean).join(' '));
     const context = new Set(terms.filter((t) => named.unigrams.has(t.term)).map((t) => t.term));
     for (const unit of unitsOf(hit.item)) {
       const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context);

@@ -10,6 +10,14 @@ import { fold } from '../text.js';
 import { termMatch } from './abstain.js';
 import { indexTerms, type QueryTerm } from './terms.js';
 import { plainText, splitProse } from './units.js';
+import { memoByObject } from './memo.js';
+
+/** Syllables of a section (heading and text) and of its heading alone, once per chunk. */
+const sectionIndexOf = memoByObject((c: Chunk) => ({
+  all: indexTerms(`${c.heading}\n${c.text}`),
+  heading: indexTerms(c.heading ?? ''),
+  steps: stepsOf(c.text).length,
+}));
 
 const HOW_TO =
   /\b(lam the nao|lam sao|lam gi|lam nhung gi|cach (nao|thuc|lam)?|cac buoc|nhung buoc|buoc nao|ra sao|the nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
@@ -71,11 +79,12 @@ export function findSteps(
   let best: { key: string; score: number } | undefined;
   hits.forEach((h, rank) => {
     if (h.item.article || !h.item.heading) return;
-    if (stepsOf(h.item.text).length < 2) return;
+    const section = sectionIndexOf(h.item);
+    if (section.steps < 2) return;
     const heading = fold(h.item.heading).toLowerCase();
     const score =
-      termMatch(terms, indexTerms(`${h.item.heading}\n${h.item.text}`), weight) +
-      0.5 * termMatch(terms, indexTerms(h.item.heading), weight) +
+      termMatch(terms, section.all, weight) +
+      0.5 * termMatch(terms, section.heading, weight) +
       (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) -
       0.05 * rank;
     if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };

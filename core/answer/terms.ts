@@ -107,8 +107,20 @@ export function contentBigrams(terms: QueryTerm[]): string[] {
 
 /** Folded syllable set and bigram set of a passage, for fast membership checks. */
 export interface TermIndex {
-  unigrams: Set<string>;
-  bigrams: Set<string>;
+  unigrams: Lookup;
+  bigrams: Lookup;
+}
+
+/** Matching only asks membership, so an index may be a view over others (a passage plus its document's title). */
+export interface Lookup {
+  has(key: string): boolean;
+}
+
+/** The index with extra syllables counted as present (read-only view, the index itself is untouched). */
+export function withUnigrams<T extends TermIndex>(idx: T, extra: ReadonlySet<string>): T {
+  if (!extra.size) return idx;
+  const base = idx.unigrams;
+  return { ...idx, unigrams: { has: (k: string) => base.has(k) || extra.has(k) } };
 }
 
 export function indexTerms(text: string): TermIndex {
@@ -197,7 +209,7 @@ export function matchTerms(text: string): MatchTerm[] {
 
 export interface PassageIndex extends TermIndex {
   /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
-  trigrams: Set<string>;
+  trigrams: Lookup;
   /** Initial letters of the passage's folded syllables, in order, for acronyms. */
   initials: string[];
 }

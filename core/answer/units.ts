@@ -5,6 +5,7 @@
  * cut inside a sentence, so numbers, dates and document numbers stay whole.
  */
 import type { Chunk } from '../types.js';
+import { memoByObject } from './memo.js';
 
 export type UnitShape = 'line' | 'sentence' | 'block';
 
@@ -53,7 +54,10 @@ function isHeadingLine(line: string, chunk: Chunk): boolean {
   return /^(Điều\s+\d+[a-zđ]?\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b|Phần\s+(thứ\s+)?\S+$)/iu.test(line) && line.length < 200;
 }
 
-export function unitsOf(chunk: Chunk): Unit[] {
+/** The pieces of a chunk, computed once per chunk object (treat the result as read-only). */
+export const unitsOf: (chunk: Chunk) => readonly Unit[] = memoByObject(splitUnits);
+
+function splitUnits(chunk: Chunk): Unit[] {
   const lines = chunk.text
     .split(/\n+/)
     .map((l) => l.trim())

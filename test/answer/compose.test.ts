@@ -106,3 +106,26 @@ describe('lead lines', () => {
     expect(leadLine({ title: 'Hướng dẫn X', locator: 'Hướng dẫn X' })).toBe('Theo Hướng dẫn X:');
   });
 });
+
+describe('composeExtractive over reused chunks', () => {
+  // Per-chunk derived data is cached by chunk object: a question must not leave traces that change the next one.
+  const fresh = () => [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
+  const questions = [
+    'Luật Tố cáo quy định thời hạn giải quyết tố cáo là bao lâu?',
+    'Quyết định thụ lý tố cáo gồm những nội dung gì?',
+    'Viện kiểm sát nhân dân có nhiệm vụ gì?',
+    'Kế hoạch chuyển đổi số năm 2024 có bao nhiêu mục tiêu cụ thể?',
+  ];
+
+  it('answers each question over shared chunks exactly as over fresh copies, in any order', () => {
+    const shared = fresh();
+    const once = questions.map((q) => composeExtractive(q, rank(q, shared)).text);
+    const again = [...questions].reverse().map((q) => composeExtractive(q, rank(q, shared)).text).reverse();
+    const cold = questions.map((q) => {
+      const kb2 = fresh();
+      return composeExtractive(q, rank(q, kb2)).text;
+    });
+    expect(again).toEqual(once);
+    expect(once).toEqual(cold);
+  });
+});
