@@ -142,26 +142,34 @@ export class AssistantRuntime implements RuntimeAssistant {
   }
 }
 
-async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader): Promise<Snapshot> {
-  const dir = versionDir(indexDir, version);
-  const first = await loadIndexVersion(dir, null);
-  const embedder = await loader(first.embedderState, first.manifest);
+/** One index version opened for questions: its chunks, lexical index and the hybrid retriever over them. */
+export async function openRetriever(
+  indexDir: string,
+  version: string,
+  loader: EmbedderLoader,
+): Promise<{ index: LoadedIndex; retriever: HybridRetriever }> {
+  const index = await loadIndexVersion(versionDir(indexDir, version), null);
+  const embedder = await loader(index.embedderState, index.manifest);
   // Queries go straight to the graph (searchKnn); the store's own embeddings are never called.
-  const vs = first.vectorStore;
+  const vs = index.vectorStore;
   const retriever = new HybridRetriever({
-    chunks: first.chunks,
-    bm25: first.lexical,
+    chunks: index.chunks,
+    bm25: index.lexical,
     embeddings: embedder as unknown as Embeddings,
     vectorSearch: async (vector: number[], k: number) => {
       if (!vs) return [];
-      const n = vs.index.getCurrentCount();
-      const res = vs.index.searchKnn(vector, Math.min(k, n));
-      return res.neighbors.map((index, i) => ({ index, score: 1 - res.distances[i] }));
+      const res = vs.index.searchKnn(vector, Math.min(k, vs.index.getCurrentCount()));
+      return res.neighbors.map((i, j) => ({ index: i, score: 1 - res.distances[j] }));
     },
   });
+  return { index, retriever };
+}
+
+async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader): Promise<Snapshot> {
+  const { index, retriever } = await openRetriever(indexDir, version, loader);
   const supersededBy = new Map<string, string>();
-  for (const f of Object.values(first.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  return { version, index: first, retriever, supersededBy };
+  for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
+  return { version, index, retriever, supersededBy };
 }
 
 /**

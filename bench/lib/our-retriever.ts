@@ -1,15 +1,15 @@
 /**
- * Our retriever over an index folder, wired the way core/runtime.ts wires it
- * (the runtime keeps its retriever private; the bench needs ranked passages).
+ * Our retriever over an index folder, exactly as the runtime opens it
+ * (the bench needs ranked passages, not answers).
  */
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
-import type { Embeddings } from '@langchain/core/embeddings';
-import { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import type { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import { openRetriever as openRuntimeRetriever } from '../../core/runtime.js';
 import { embedderLoader } from '../../core/embedders.js';
 import type { Config } from '../../core/config.js';
-import { loadIndexVersion, type LoadedIndex } from '../../ingest/index-version.js';
-import { readCurrentVersion, versionDir } from '../../ingest/store.js';
+import type { LoadedIndex } from '../../ingest/index-version.js';
+import { readCurrentVersion } from '../../ingest/store.js';
 
 export class NoIndexError extends Error {
   constructor(indexDir: string) {
@@ -18,27 +18,10 @@ export class NoIndexError extends Error {
   }
 }
 
-export async function currentVersionDir(indexDir: string): Promise<string> {
-  const v = await readCurrentVersion(indexDir);
-  if (!v) throw new NoIndexError(indexDir);
-  return versionDir(indexDir, v);
-}
-
 export async function openRetriever(cfg: Config, indexDir: string): Promise<{ retriever: HybridRetriever; index: LoadedIndex }> {
-  const index = await loadIndexVersion(await currentVersionDir(indexDir), null);
-  const embedder = await embedderLoader(cfg)(index.embedderState, index.manifest);
-  const vs = index.vectorStore;
-  const retriever = new HybridRetriever({
-    chunks: index.chunks,
-    bm25: index.lexical,
-    embeddings: embedder as unknown as Embeddings,
-    vectorSearch: async (vector: number[], k: number) => {
-      if (!vs) return [];
-      const res = vs.index.searchKnn(vector, Math.min(k, vs.index.getCurrentCount()));
-      return res.neighbors.map((i, j) => ({ index: i, score: 1 - res.distances[j] }));
-    },
-  });
-  return { retriever, index };
+  const version = await readCurrentVersion(indexDir);
+  if (!version) throw new NoIndexError(indexDir);
+  return openRuntimeRetriever(indexDir, version, embedderLoader(cfg));
 }
 
 /** Bytes on disk of one index version (what "index size" means to an operator). */
