@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../core/types.js';
+import { BM25Index } from '../../core/retrieval/bm25.js';
+import { HybridRetriever, type HybridOptions, definitionSubject } from '../../core/retrieval/hybrid.js';
+
+const laws = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'laws');
+
+/** One chunk per "Điều N." of a shipped law text, heading line kept apart as the ingest does. */
+function articles(file: string, docId: string, title: string): Chunk[] {
+  const text = readFileSync(resolve(laws, file), 'utf8');
+  return text
+    .split(/\n(?=Điều \d+\.)/u)
+    .slice(1)
+    .map((p, ord) => {
+      const [heading] = p.split('\n');
+      return { id: `${docId}#${ord}`, docId, text: p.trim(), heading, article: heading.match(/\d+/)![0], ord, title, type: 'Luật' };
+    });
+}
+
+function lexical(chunks: Chunk[], options: Partial<HybridOptions> = {}) {
+  const bm25 = BM25Index.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
+  return new HybridRetriever({ chunks, bm25, options });
+}
+
+describe('definitionSubject', () => {
+  it('finds the term a definition question asks about', () => {
+    expect(definitionSubject('Theo Luật An ninh mạng, an ninh mạng được hiểu là gì?')).toBe('an ninh mang');
+    expect(definitionSubject('khiếu nại là gì')).toBe('khieu nai');
+    expect(definitionSubject('Thế nào là tố cáo?')).toBe('to cao');
+    expect(definitionSubject('bi mat nha nuoc co nghia la gi?')).toBe('bi mat nha nuoc');
+  });
+
+  it('ignores questions that only end the same way after a long clause, or ask something else', () => {
+    expect(definitionSubject('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?')).toBeNull();
+    expect(definitionSubject('Kiểm sát viên không được làm những việc gì?')).toBeNull();
+    expect(definitionSubject('Muốn được bổ nhiệm Kiểm sát viên thì phải có trình độ học vấn tối thiểu là gì?')).toBeNull();
+  });
+});
+
+describe('rerank features on shipped laws', () => {
+  const anm = articles('luat-an-ninh-mang-2018.txt', 'anm', 'Luật An ninh mạng');
+  const kn = articles('luat-khieu-nai-2011.txt', 'kn', 'Luật Khiếu nại');
+  const tc = articles('luat-to-cao-2018.txt', 'tc', 'Luật Tố cáo');
+  const tths = articles('bo-luat-to-tung-hinh-su-2015.txt', 'tths', 'Bộ luật Tố tụng hình sự');
+  const all = [...anm, ...kn, ...tc, ...tths];
+  const r = lexical(all);
+
+  it('a definition question gets the article that defines the term', async () => {
+    for (const [q, doc] of [
+      ['an ninh mạng được hiểu là gì?', 'anm'],
+      ['tố cáo là gì', 'tc'],
+    ] as const) {
+      const top = (await r.retrieve(q, 1))[0].item;
+      expect(`${top.docId}:${top.article}`).toBe(`${doc}:2`);
+    }
+  });
+
+  it('the definition boost is what lifts it: without it the definitions article loses', async () => {
+    const plain = lexical(all, { definitionBoost: 0 });
+    const top = (await plain.retrieve('an ninh mạng được hiểu là gì?', 1))[0].item;
+    expect(`${top.docId}:${top.article}`).not.toBe('anm:2');
+  });
+
+  it('a question writing a law\'s full title favours that law over others with the same words', async () => {
+    const generic = 'thời hạn giải quyết';
+    for (const [law, doc] of [
+      ['Luật Khiếu nại', 'kn'],
+      ['Luật Tố cáo', 'tc'],
+      ['BLTTHS', 'tths'],
+    ] as const) {
+      const hits = await r.retrieve(`Theo ${law}, ${generic} là bao lâu?`, 3);
+      expect(hits.map((h) => h.item.docId)).toEqual([doc, doc, doc]);
+    }
+  });
+
+  it('an article whose heading is the question\'s own words outranks one that only shares most of them', async () => {
+    const top = (await r.retrieve('thời hạn giải quyết tố giác, tin báo về tội phạm là bao nhiêu ngày?', 1))[0].item;
+    expect(`${top.docId}:${top.article}`).toBe('tths:147');
+  });
+});
+
+describe('heading precision', () => {
+  const chunk = (id: string, heading: string, text: string): Chunk => ({ id, docId: id, heading, text, ord: 0, title: '', type: 'Luật' });
+  // The body of "a" matches better; the heading of "b" is exactly the question, that of "a" adds a rare word.
+  const chunks = [
+    chunk('a', 'Phục hồi việc giải quyết đơn kiến nghị', 'Việc giải quyết đơn kiến nghị được phục hồi; giải quyết đơn kiến nghị tiếp tục khi lý do tạm đình chỉ không còn.'),
+    chunk(
+      'b',
+      'Giải quyết đơn kiến nghị',
+      'Việc giải quyết đơn kiến nghị được thực hiện trong thời hạn luật định kể từ ngày nhận đơn hợp lệ của người gửi; ' +
+        'cơ quan có thẩm quyền thông báo bằng văn bản cho người gửi, nêu rõ lý do, căn cứ pháp lý, quyền khiếu nại tiếp theo và thời hạn thực hiện.',
+    ),
+    chunk('c', 'Tiếp nhận hồ sơ', 'Cơ quan tiếp nhận hồ sơ và vào sổ.'),
+  ];
+
+  it('prefers the heading with no words the question lacks, and only through the heading features', async () => {
+    const q = 'giải quyết đơn kiến nghị';
+    expect((await lexical(chunks).retrieve(q, 1))[0].item.id).toBe('b');
+    const off = lexical(chunks, { headingPrecisionWeight: 0, headingWeight: 0 });
+    expect((await off.retrieve(q, 1))[0].item.id).toBe('a');
+  });
+});
