@@ -125,7 +125,7 @@ export class AssistantRuntime implements RuntimeAssistant {
       raw.filter((h) => !passageIsClassified(h.item.text)),
       snapshot.supersededBy,
       standalone,
-    ).slice(0, this.topK);
+    ).slice(0, this.topK * 2); // the extractive composer reranks this pool by its pieces; the LLM reads the best topK
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
@@ -134,7 +134,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     const termWeight = (t: string) => lexical.idfOf(t) || rarest;
     let composed = composeExtractive(standalone, hits, { superseded, termWeight });
     if (this.chatModel && !composed.abstained) {
-      composed = await composeWithLlm(this.chatModel, standalone, hits, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
+      composed = await composeWithLlm(this.chatModel, standalone, hits.slice(0, this.topK), { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }
     if (!checkOutput(composed.text)) return refuse('classified-content', standalone);
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);

@@ -52,12 +52,23 @@ export const DEFAULT_COMPOSE: ComposeOptions = {
   skipAbstention: false,
   maxChars: 700,
   maxUnits: 3,
-  maxHits: 6,
+  maxHits: 12,
   keepRatio: 0.7,
 };
 
-/** Each further hit's pieces weigh this much less: the retriever's order is a prior, not a verdict. */
-const RANK_DECAY = 0.88;
+/**
+ * The retriever's verdict is a prior, not a verdict: a hit's pieces weigh its score relative to
+ * the best hit's, to this power. Scores, not ranks: twelve hits a hair apart are all candidates,
+ * a hit far behind the best is quoted only when its pieces are clearly better.
+ */
+const PRIOR_POWER = 4;
+
+function retrieverPrior(hit: Scored<Chunk>, best: Scored<Chunk>): number {
+  return best.score > 0 && hit.score > 0 ? Math.min(1, Math.pow(hit.score / best.score, PRIOR_POWER)) : 1;
+}
+
+/** The abstention check reads the retriever's best few hits, however many the composer reranks. */
+const ABSTAIN_POOL = 6;
 
 export interface Candidate {
   unit: Unit;
@@ -277,7 +288,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
-    const rankFactor = Math.pow(RANK_DECAY, rank);
+    const rankFactor = retrieverPrior(hit, hits[0]);
     // A line under an article heading that matches the question ("Điều 28. Thời hạn giải quyết khiếu nại lần đầu")
     // is likelier the answer: in legal text the heading says what the article is about, so it may
     // outweigh the retriever's order between two articles of the same document.
@@ -285,7 +296,10 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
     const headingBonus = heading
       ? 0.3 * termMatch(terms, heading.index, weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
       : 0;
-    const context = new Set(terms.filter((t) => named.unigrams.has(t.term)).map((t) => t.term));
+    // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
+    const context = new Set(
+      terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
+    );
     for (const unit of unitsOf(hit.item)) {
       const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
@@ -377,7 +391,7 @@ export function composeExtractive(
 ): ComposeResult {
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
   if (!opts.skipAbstention) {
-    const d = decideAbstention(question, hits, opts.abstain);
+    const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
   }
   if (asksHowTo(question)) {
