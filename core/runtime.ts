@@ -122,7 +122,7 @@ export class AssistantRuntime implements RuntimeAssistant {
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     const hits = preferInForce(
-      raw.filter((h) => !passageIsClassified(h.item.text)),
+      raw.filter((h) => !chunkIsClassified(h.item)),
       snapshot.supersededBy,
       standalone,
     ).slice(0, this.topK * 2); // the extractive composer reranks this pool by its pieces; the LLM reads the best topK
@@ -140,6 +140,14 @@ export class AssistantRuntime implements RuntimeAssistant {
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);
     return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
   }
+}
+
+/** Chunks are immutable within a version: the passage guard's verdict is computed once per chunk. */
+const classifiedVerdicts = new WeakMap<Chunk, boolean>();
+function chunkIsClassified(chunk: Chunk): boolean {
+  let v = classifiedVerdicts.get(chunk);
+  if (v === undefined) classifiedVerdicts.set(chunk, (v = passageIsClassified(chunk.text)));
+  return v;
 }
 
 /** One index version opened for questions: its chunks, lexical index and the hybrid retriever over them. */
