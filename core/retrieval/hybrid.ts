@@ -96,7 +96,7 @@ export class HybridRetriever {
    */
   private readonly headingSets = new BoundedCache<number, Set<string>>(20_000);
   private readonly chunkSets = new BoundedCache<number, Set<string>>(4_000);
-  private readonly headingWords = new BoundedCache<number, string[]>(20_000);
+  private readonly headingWords = new BoundedCache<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /** Folded defined term → chunk indices ("1. An ninh mạng là …"); built on the first definition question. */
@@ -171,27 +171,28 @@ export class HybridRetriever {
       coverage: 0,
     }));
     const asked = new Set(q.content);
+    const weighted = weighTerms(q, this.bm25);
     for (const s of scored) {
-      const c = this.chunks[s.index];
-      const h = c.heading;
+      if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
+      const h = this.chunks[s.index].heading;
       if (!h) continue;
-      const recall = o.headingWeight > 0 || o.headingPrecisionWeight > 0 ? coverageOf(q, this.headingSets.get(s.index, () => syllableSet(h)), this.bm25) : 0;
+      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => syllableSet(h)));
       s.score += o.headingWeight * recall;
-      if (o.headingPrecisionWeight > 0) {
-        const p = precisionOf(this.headingWords.get(s.index, () => contentWords(h)), asked, this.bm25);
+      if (o.headingPrecisionWeight > 0 && recall > 0) {
+        const p = precisionOf(this.headingWords.get(s.index, () => weighWords(contentWords(h), this.bm25)), asked);
         // Scaled by the recall so a one-word heading the question happens to repeat gains little.
         s.score += o.headingPrecisionWeight * p * recall;
       }
     }
     if (o.coverageWeight > 0) {
       for (const s of scored) {
-        s.coverage = this.coverageAt(q, s.index);
+        s.coverage = this.coverageAt(weighted, s.index);
         s.score += o.coverageWeight * s.coverage;
       }
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     scored = scored.slice(0, k);
-    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(q, s.index);
+    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index);
     return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
   }
 
@@ -203,8 +204,8 @@ export class HybridRetriever {
     return new Set(this.definitions.get(subject) ?? []);
   }
 
-  private coverageAt(q: AnalyzedQuery, index: number): number {
-    return coverageOf(q, this.chunkSets.get(index, () => chunkSyllables(this.chunks[index])), this.bm25);
+  private coverageAt(weighted: WeightedWords, index: number): number {
+    return coverageWith(weighted, this.chunkSets.get(index, () => chunkSyllables(this.chunks[index])));
   }
 
   /** The n indices among `indices` with the best lexical score. */
@@ -276,31 +277,41 @@ class BoundedCache<K, V> {
 }
 
 function coverageOf(q: AnalyzedQuery, have: Set<string>, bm25: BM25Index): number {
-  if (q.content.length === 0) return 0;
-  let total = 0;
+  return coverageWith(weighTerms(q, bm25), have);
+}
+
+/** Words with their IDF weights, computed once (per query, or per heading: the index is immutable). */
+interface WeightedWords {
+  words: string[];
+  weights: Float64Array;
+  total: number;
+}
+
+function weighWords(words: string[], bm25: BM25Index): WeightedWords {
+  // Unknown terms weigh like the rarest known ones: a word absent from the whole index is a miss.
+  const rarest = Math.log(1 + bm25.size);
+  const weights = Float64Array.from(words, (t) => bm25.idfOf(t) || rarest);
+  return { words, weights, total: weights.reduce((a, b) => a + b, 0) };
+}
+
+function weighTerms(q: AnalyzedQuery, bm25: BM25Index): WeightedWords {
+  return weighWords(q.content, bm25);
+}
+
+/** IDF-weighted share of the words present in `have`. */
+function coverageWith(w: WeightedWords, have: Set<string>): number {
+  if (w.total <= 0) return 0;
   let hit = 0;
-  for (const t of q.content) {
-    // Unknown terms weigh like the rarest known ones: a word absent from the whole index is a miss.
-    const w = bm25.idfOf(t) || Math.log(1 + bm25.size);
-    total += w;
-    if (have.has(t)) hit += w;
-  }
-  return total > 0 ? hit / total : 0;
+  for (let i = 0; i < w.words.length; i++) if (have.has(w.words[i])) hit += w.weights[i];
+  return hit / w.total;
 }
 
 /**
  * IDF-weighted share of `words` (a heading's or title's content words) that the question
  * contains: 1 when the question repeats every rare word of the heading.
  */
-function precisionOf(words: string[], asked: Set<string>, bm25: BM25Index): number {
-  let total = 0;
-  let hit = 0;
-  for (const t of words) {
-    const w = bm25.idfOf(t) || Math.log(1 + bm25.size);
-    total += w;
-    if (asked.has(t)) hit += w;
-  }
-  return total > 0 ? hit / total : 0;
+function precisionOf(heading: WeightedWords, asked: Set<string>): number {
+  return coverageWith(heading, asked);
 }
 
 /** Folded content syllables of a heading: no stop syllables or numbers ("Điều 12."). */
