@@ -44,6 +44,11 @@ export interface HybridOptions {
    * "BLTTHS" expanded): that law's own articles, not the guides that cite it.
    */
   namedTitleBoost: number;
+  /**
+   * A title without its type word ("tố tụng hình sự" for "Bộ luật Tố tụng hình sự") also names
+   * the document when it has at least this many words: a long name is specific, "khiếu nại" is not.
+   */
+  bareTitleWords: number;
   /** Added for chunks that define the subject of a "X là gì?" question ("N. X là …"). */
   definitionBoost: number;
   queryWeights: QueryWeights;
@@ -60,6 +65,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   headingWeight: 0.1,
   headingPrecisionWeight: 0.25,
   namedTitleBoost: 0.2,
+  bareTitleWords: 4,
   definitionBoost: 0.5,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
@@ -114,6 +120,11 @@ export class HybridRetriever {
     init.chunks.forEach((c, i) => {
       const title = phrase(c.title ?? '');
       if (title.includes(' ')) push(this.byTitle, title, i);
+      const type = phrase(c.type ?? '');
+      if (type && title.startsWith(`${type} `)) {
+        const bare = title.slice(type.length + 1);
+        if (bare.split(' ').length >= this.options.bareTitleWords) push(this.byTitle, bare, i);
+      }
       if (!c.number) return;
       push(this.byNumber, docNumberKey(c.number), i);
       const lead = c.number.match(/^\d+/)?.[0];

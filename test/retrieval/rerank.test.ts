@@ -2,21 +2,21 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Chunk } from '../../core/types.js';
+import type { Chunk, DocType } from '../../core/types.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { HybridRetriever, type HybridOptions, definitionSubject } from '../../core/retrieval/hybrid.js';
 
 const laws = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'laws');
 
 /** One chunk per "Điều N." of a shipped law text, heading line kept apart as the ingest does. */
-function articles(file: string, docId: string, title: string): Chunk[] {
+function articles(file: string, docId: string, title: string, type: DocType = 'Luật'): Chunk[] {
   const text = readFileSync(resolve(laws, file), 'utf8');
   return text
     .split(/\n(?=Điều \d+\.)/u)
     .slice(1)
     .map((p, ord) => {
       const [heading] = p.split('\n');
-      return { id: `${docId}#${ord}`, docId, text: p.trim(), heading, article: heading.match(/\d+/)![0], ord, title, type: 'Luật' };
+      return { id: `${docId}#${ord}`, docId, text: p.trim(), heading, article: heading.match(/\d+/)![0], ord, title, type };
     });
 }
 
@@ -44,7 +44,7 @@ describe('rerank features on shipped laws', () => {
   const anm = articles('luat-an-ninh-mang-2018.txt', 'anm', 'Luật An ninh mạng');
   const kn = articles('luat-khieu-nai-2011.txt', 'kn', 'Luật Khiếu nại');
   const tc = articles('luat-to-cao-2018.txt', 'tc', 'Luật Tố cáo');
-  const tths = articles('bo-luat-to-tung-hinh-su-2015.txt', 'tths', 'Bộ luật Tố tụng hình sự');
+  const tths = articles('bo-luat-to-tung-hinh-su-2015.txt', 'tths', 'Bộ luật Tố tụng hình sự', 'Bộ luật');
   const all = [...anm, ...kn, ...tc, ...tths];
   const r = lexical(all);
 
@@ -74,6 +74,15 @@ describe('rerank features on shipped laws', () => {
       const hits = await r.retrieve(`Theo ${law}, ${generic} là bao lâu?`, 3);
       expect(hits.map((h) => h.item.docId)).toEqual([doc, doc, doc]);
     }
+  });
+
+  it('a long title without its type word names the document too; a short one does not', async () => {
+    const q = 'người có quyền khiếu nại trong tố tụng hình sự';
+    const named = await r.retrieve(q, 1);
+    const unnamed = await lexical(all, { bareTitleWords: 99 }).retrieve(q, 1);
+    expect(named[0].item.docId).toBe('tths');
+    // The bare title adds exactly the named-title boost; "khiếu nại" alone names no law.
+    expect(named[0].score - (unnamed.find((h) => h.item.id === named[0].item.id)?.score ?? NaN)).toBeCloseTo(0.2, 5);
   });
 
   it('an article whose heading is the question\'s own words outranks one that only shares most of them', async () => {
