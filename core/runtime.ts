@@ -132,7 +132,9 @@ export class AssistantRuntime implements RuntimeAssistant {
     const lexical = snapshot.index.lexical;
     const rarest = Math.log(1 + lexical.size);
     const termWeight = (t: string) => lexical.idfOf(t) || rarest;
-    let composed = composeExtractive(standalone, hits, { superseded, termWeight });
+    // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
+    const abstain = lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {};
+    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
     if (this.chatModel && !composed.abstained) {
       composed = await composeWithLlm(this.chatModel, standalone, hits.slice(0, this.topK), { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }

@@ -8,8 +8,8 @@
  *  - whether a document the question names by number is in the hits at all.
  */
 import type { Chunk, Scored } from '../types.js';
-import { docNumberKey, findBareReferences, findDocNumbers, fold } from '../text.js';
-import { hasAcronym, matchTerms, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
+import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../text.js';
+import { contentTerms, hasAcronym, matchTerms, tokens, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
 import { memoByObject } from './memo.js';
 
 export interface AbstainOptions {
@@ -39,6 +39,14 @@ export interface AbstainOptions {
    * count more than "cơ quan" or "nhà nước". Without it every content syllable weighs 1.
    */
   termWeight?: (folded: string) => number;
+  /**
+   * Corpus rarity (IDF) of a syllable with its diacritics, 0 when no document holds it. With it,
+   * a rare question word the hits hold only as a look-alike ("thuế" in a question, "thuê" in the
+   * passages) is missing, however well its folded form matched.
+   */
+  accentedIdf?: (syllable: string) => number;
+  /** From this accented IDF, a question word the hits hold only as a look-alike decides the topic is absent. */
+  falseFriendIdf: number;
 }
 
 export const DEFAULT_ABSTAIN: AbstainOptions = {
@@ -50,6 +58,7 @@ export const DEFAULT_ABSTAIN: AbstainOptions = {
   topicCheckBelow: 0.7,
   topK: 3,
   minScore: 0,
+  falseFriendIdf: 5,
 };
 
 export type AbstainReason =
@@ -58,6 +67,7 @@ export type AbstainReason =
   | 'low-coverage'
   | 'missing-terms'
   | 'missing-topic'
+  | 'false-friend'
   | 'unknown-document'
   | 'empty-question';
 
@@ -167,6 +177,38 @@ function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
   return termMatch(terms, idx) * total - (rest ? termMatch(without, idx) * rest : 0) > 1e-9;
 }
 
+/** Lower-cased NFC words of a chunk with their diacritics, once per chunk. */
+const chunkAccentedOf = memoByObject((c: Chunk): Set<string> => new Set(tokens(chunkMatchText(c))));
+
+/**
+ * A rare accented content word of the question that the hits hold only folded, as another word
+ * ("thuế" vs "thuê", "đèn" vs "đen"): the hits matched a look-alike, not the question's topic.
+ * Words typed without accents say nothing here (their accents are unknown).
+ */
+export function falseFriend(
+  question: string,
+  hits: Scored<Chunk>[],
+  accentedIdf: (syllable: string) => number,
+  minIdf: number,
+): string | undefined {
+  const content = new Set(contentTerms(question).filter((t) => t.weight === 1).map((t) => t.pos));
+  const words = tokens(question);
+  const raw = nfc(question).match(/[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu) ?? [];
+  const sets = hits.map((h) => chunkAccentedOf(h.item));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
+    // Acronyms ("CĐS") are matched by initials, not as words.
+    if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
+    if (sets.some((s) => s.has(w))) continue;
+    // Absent with its accents, present folded: some look-alike word matched it.
+    if (!hits.some((h) => chunkIndexOf(h.item).unigrams.has(fold(w)))) continue;
+    const idf = accentedIdf(w);
+    if (idf === 0 || idf >= minIdf) return w;
+  }
+  return undefined;
+}
+
 /** The document numbers a chunk carries or writes, as keys, once per chunk. */
 const chunkNumbersOf = memoByObject((c: Chunk) => {
   const text = chunkMatchText(c);
@@ -223,6 +265,7 @@ export function decideAbstention(
   if (unknown.length) return decision('unknown-document');
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
+  if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');
   const covered = coverage !== undefined && coverage >= opts.trustCoverage;
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
   if (match < opts.topicCheckBelow && bestIndex) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decideAbstention, falseFriend } from '../../core/answer/abstain.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+const chunk = (text: string, ord = 0): Scored<Chunk> => ({
+  item: { id: `c${ord}`, docId: 'luat/x.txt', text, ord, title: 'Luật X', type: 'Luật' },
+  score: 1,
+});
+const rent = chunk('Điều 5. Thuê nhà\n1. Cá nhân có thu nhập ổn định được thuê nhà công vụ theo hợp đồng thuê.');
+const tax = chunk('Điều 7. Thuế\n1. Cá nhân có thu nhập chịu thuế nộp thuế theo biểu thuế lũy tiến.', 1);
+// A rare word in this corpus (high IDF) whatever its accents, except one never seen (0).
+const idf = (known: Record<string, number>) => (s: string) => known[s] ?? 0;
+
+describe('falseFriend', () => {
+  it('finds a rare accented question word the hits hold only as a look-alike', () => {
+    expect(falseFriend('Thuế thu nhập cá nhân được tính thế nào?', [rent], idf({ thuế: 6.8 }), 5)).toBe('thuế');
+  });
+  it('is silent when a hit holds the word with its accents', () => {
+    expect(falseFriend('Thuế thu nhập cá nhân được tính thế nào?', [rent, tax], idf({ thuế: 6.8 }), 5)).toBeUndefined();
+  });
+  it('lets a common look-alike pass: "tối đa" is not "đã"', () => {
+    const c = chunk('Thời hạn tạm giữ không quá 03 ngày, đã được gia hạn thì tối thiểu ...');
+    expect(falseFriend('Tạm giữ tối đa mấy ngày?', [c], idf({ đa: 4.2 }), 5)).toBeUndefined();
+  });
+  it('says nothing about words typed without accents', () => {
+    expect(falseFriend('thue thu nhap ca nhan tinh the nao', [rent], idf({}), 5)).toBeUndefined();
+  });
+  it('makes decideAbstention abstain only when given the accented rarity', () => {
+    const q = 'Thuế thu nhập cá nhân được tính thế nào?';
+    const hits = [{ ...rent, coverage: 0.9 }];
+    expect(decideAbstention(q, hits, { accentedIdf: idf({ thuế: 6.8 }) })).toMatchObject({ abstain: true, reason: 'false-friend' });
+    expect(decideAbstention(q, hits).reason).not.toBe('false-friend');
+  });
+});
