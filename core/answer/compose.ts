@@ -86,6 +86,22 @@ const ACTOR =
   /\b(co quan|to chuc|ca nhan|nguoi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
 const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
 
+/** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
+const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|nguoi|lan|cap|loai|buoc|muc';
+const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
+/** Digits or a spelled-out number ("năm người", "03 ngày"), folded. */
+const COUNT = '(?:\\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin)';
+
+/**
+ * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
+ * ("không quá 03 ngày", "không quá năm người"), not merely some number (12 giờ).
+ */
+export function countedThing(question: string): RegExp | undefined {
+  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const m = ASKED_COUNT.exec(f);
+  return m ? new RegExp(` ${COUNT} ${m[1]} `) : undefined;
+}
+
 function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*\s*%?/g)?.map((n) => n.replace(/\s+/g, '')) ?? [];
 }
@@ -144,6 +160,7 @@ function scoreUnit(
   asksDate: boolean,
   weight: (t: string) => number = () => 1,
   context: Set<string> = new Set(),
+  counted?: RegExp,
 ): { score: number; covers: Set<string> } {
   const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
@@ -160,6 +177,7 @@ function scoreUnit(
   const f = feat.folded;
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (kinds.has('quantity') && newNumbers.length) score += 0.25;
+  if (counted?.test(feat.spaced)) score += 0.3;
   if (kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) score += feat.hasDates ? 0.35 : 0;
@@ -285,6 +303,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
   const weight = perQuestion(opts.termWeight);
   const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
+  const counted = countedThing(question);
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
@@ -301,7 +320,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context);
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
     }
   });
@@ -315,6 +334,8 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
+  const counted = countedThing(question);
+  let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
   let budget = opts.maxChars - Math.min(rendered(best.unit).length, opts.maxChars);
   for (const c of cands.slice(1)) {
     if (chosen.length >= opts.maxUnits) break;
@@ -322,8 +343,11 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
     if (chosen.some((x) => x.hit === c.hit && contains(rendered(x.unit), rendered(c.unit)))) continue;
     const cost = rendered(c.unit).length + 1;
     if (cost > budget) continue;
-    // A further piece must bring a word of the question the answer still lacks: otherwise it repeats, or answers a neighbouring question.
-    if (![...c.covers].some((t) => !covered.has(t))) continue;
+    // A further piece must bring a word of the question the answer still lacks, or the number it asks
+    // for: otherwise it repeats, or answers a neighbouring question.
+    const bringsCount = !!counted && !counts && counted.test(featuresOf(c.unit).spaced);
+    if (!bringsCount && ![...c.covers].some((t) => !covered.has(t))) continue;
+    if (bringsCount) counts = true;
     chosen.push(c);
     c.covers.forEach((t) => covered.add(t));
     budget -= cost;

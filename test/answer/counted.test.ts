@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { composeExtractive, countedThing } from '../../core/answer/compose.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+describe('countedThing', () => {
+  it('reads the thing a "mấy / bao nhiêu" question counts, accented or not', () => {
+    expect(countedThing('Tạm giữ tối đa mấy ngày?')?.test(' khong qua 03 ngay ')).toBe(true);
+    expect(countedThing('tam giu toi da may ngay')?.test(' khong qua 03 ngay ')).toBe(true);
+    expect(countedThing('Được cử bao nhiêu người đại diện?')?.test(' khong qua nam nguoi ')).toBe(true);
+  });
+  it('does not take another unit for the one asked', () => {
+    expect(countedThing('Tạm giữ tối đa mấy ngày?')?.test(' trong thoi han 12 gio ')).toBe(false);
+    expect(countedThing('Quy trình tiếp công dân thế nào?')).toBeUndefined();
+  });
+});
+
+describe('composeExtractive with a counted question', () => {
+  it('quotes the piece that writes the number of the thing asked, even when another piece shares more words', () => {
+    const text = [
+      'Khi nhiều người cùng khiếu nại về một nội dung thì phải cử người đại diện để trình bày nội dung khiếu nại.',
+      'Người đại diện phải là người khiếu nại.',
+      'Trường hợp có từ năm đến mười người thì cử một hoặc hai người đại diện; trên mười người thì không quá năm người.',
+    ].join('\n');
+    const hit: Scored<Chunk> = {
+      item: { id: 'a', docId: 'luat/tcd.txt', text, ord: 0, title: 'Luật Tiếp công dân', type: 'Luật', article: '29', locator: 'Điều 29', heading: 'Điều 29. Nhiều người cùng khiếu nại' },
+      score: 1,
+    };
+    const r = composeExtractive('Nhiều người cùng khiếu nại thì được cử bao nhiêu người đại diện?', [hit], { skipAbstention: true });
+    expect(r.text).toContain('không quá năm người');
+  });
+});
