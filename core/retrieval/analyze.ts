@@ -145,9 +145,11 @@ export interface QueryWeights {
   accented: number;
   /** Weight of a document number or date term. */
   special: number;
+  /** Weight of the terms a question type implies (a "how long" question asks for a "thời hạn"). */
+  implied: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.8, stopBigram: 0.4, trigram: 0.4, accented: 0.3, special: 2 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.8, stopBigram: 0.4, trigram: 0.4, accented: 0.3, special: 2, implied: 0.3 };
 
 export interface AnalyzedQuery {
   /** Weighted, de-duplicated terms for the lexical index (weights add up on repetition). */
@@ -162,6 +164,20 @@ export interface AnalyzedQuery {
   dates: string[];
   /** True when the user typed without diacritics. */
   unaccented: boolean;
+  /** Folded syllables the question's type implies ("thoi", "han" for a how-long question). */
+  implied: string[];
+}
+
+/**
+ * A question about a length of time ("bao lâu", "mấy ngày", "tối đa bao nhiêu tháng") is answered
+ * by the article that sets the time limit: legal texts name it "thời hạn" (or "thời hiệu").
+ */
+const DURATION_CUE = /\b(bao lau|(may|bao nhieu) (ngay|thang|nam|gio)( lam viec)?|toi da (bao nhieu|may))\b/u;
+const DURATION_TERMS = ['thoi', 'han', `thoi${BIGRAM_SEP}han`];
+
+/** Folded index terms a question's type implies without writing them. */
+export function impliedTerms(foldedQuery: string): string[] {
+  return DURATION_CUE.test(foldedQuery) ? DURATION_TERMS : [];
 }
 
 export function analyzeQuery(
@@ -209,6 +225,8 @@ export function analyzeQuery(
       }
     }
   }
+  const implied = weights.implied > 0 ? impliedTerms(segs.map((seg) => seg.map(foldToken).join(' ')).join(' | ')) : [];
+  for (const t of implied) add(t, weights.implied);
   const docNumbers = [...new Set(findDocNumbers(query).map(docNumberKey))];
   for (const n of docNumbers) add(DOCNUM_PREFIX + n, weights.special);
   const dates = [...new Set(findDates(query))];
@@ -223,5 +241,6 @@ export function analyzeQuery(
     references,
     dates,
     unaccented,
+    implied: implied.filter((t) => !t.includes(BIGRAM_SEP)),
   };
 }

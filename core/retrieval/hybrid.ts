@@ -181,7 +181,7 @@ export class HybridRetriever {
         fused[j] + (refs.has(i) ? o.referenceBoost : 0) + (named.has(i) ? o.namedTitleBoost : 0) + (defined.has(i) ? o.definitionBoost : 0),
       coverage: 0,
     }));
-    const asked = new Set(q.content);
+    const asked = new Set([...q.content, ...q.implied]);
     const weighted = weighTerms(q, this.bm25);
     for (const s of scored) {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;

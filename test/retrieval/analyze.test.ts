@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, analyzeText } from '../../core/retrieval/analyze.js';
+import { DEFAULT_QUERY_WEIGHTS, analyzeQuery, analyzeText } from '../../core/retrieval/analyze.js';
 import { expandAbbreviation } from '../../core/retrieval/abbreviations.js';
 
 describe('Vietnamese analysis', () => {
@@ -50,5 +50,25 @@ describe('Vietnamese analysis', () => {
     expect(w.get('cua')).toBeGreaterThan(0);
     expect(w.get('cua')!).toBeLessThan(w.get('quyen')!);
     expect(q.content).not.toContain('cua');
+  });
+});
+
+describe('implied terms', () => {
+  it('a how-long question asks for a time limit without naming it', () => {
+    for (const q of ['Tạm giữ tối đa mấy ngày?', 'thoi hieu la bao lau', 'giải quyết trong bao nhiêu ngày làm việc']) {
+      const a = analyzeQuery(q);
+      expect(a.implied).toEqual(['thoi', 'han']);
+      expect(a.terms.find((t) => t.term === 'thoi_han')?.weight).toBeGreaterThan(0);
+      // Implied words are not the user's words: coverage (and so abstention) ignores them.
+      expect(a.content).not.toContain('han');
+    }
+  });
+
+  it('other questions imply nothing, and a zero weight turns the feature off', () => {
+    expect(analyzeQuery('Kiểm sát viên không được làm những việc gì?').implied).toEqual([]);
+    expect(analyzeQuery('bao nhiêu người đại diện').implied).toEqual([]);
+    const off = analyzeQuery('mấy ngày', {}, { ...DEFAULT_QUERY_WEIGHTS, implied: 0 });
+    expect(off.implied).toEqual([]);
+    expect(off.terms.some((t) => t.term === 'thoi_han')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Chunk, DocType } from '../../core/types.js';
+import { DEFAULT_QUERY_WEIGHTS } from '../../core/retrieval/analyze.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { HybridRetriever, type HybridOptions, definitionSubject } from '../../core/retrieval/hybrid.js';
 
@@ -83,6 +84,18 @@ describe('rerank features on shipped laws', () => {
     expect(named[0].item.docId).toBe('tths');
     // The bare title adds exactly the named-title boost; "khiếu nại" alone names no law.
     expect(named[0].score - (unnamed.find((h) => h.item.id === named[0].item.id)?.score ?? NaN)).toBeCloseTo(0.2, 5);
+  });
+
+  it('a how-long question reaches the article that sets the time limit, through the implied "thời hạn"', async () => {
+    const tr = lexical(tths);
+    const off = lexical(tths, { queryWeights: { ...DEFAULT_QUERY_WEIGHTS, implied: 0 } });
+    for (const [q, article] of [
+      ['kháng cáo bản án sơ thẩm trong bao nhiêu ngày', '333'],
+      ['truy tố phải quyết định trong mấy ngày', '240'],
+    ] as const) {
+      expect((await tr.retrieve(q, 3)).map((h) => h.item.article)).toContain(article);
+      expect((await off.retrieve(q, 3)).map((h) => h.item.article)).not.toContain(article);
+    }
   });
 
   it('an article whose heading is the question\'s own words outranks one that only shares most of them', async () => {
