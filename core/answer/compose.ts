@@ -8,7 +8,7 @@ import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
-import { matchTerms, passageIndex as indexTerms, questionKinds, withUnigrams, type PassageIndex, type QueryTerm, type QuestionKind } from './terms.js';
+import { contentTerms, matchTerms, passageIndex as indexTerms, tokens, questionKinds, withUnigrams, type PassageIndex, type QueryTerm, type QuestionKind } from './terms.js';
 import { memoByObject } from './memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
@@ -102,6 +102,32 @@ export function countedThing(question: string): RegExp | undefined {
   return m ? new RegExp(` ${COUNT} ${m[1]} `) : undefined;
 }
 
+/** A subject shorter than this many syllables ("chữ ký") is too generic to say what a piece is about. */
+const MIN_SUBJECT = 3;
+/** Folded function words that end a question's subject (others, like "của", stay inside it). */
+const SUBJECT_ENDS = new Set('gi nao ai sao la co duoc bi thi phai can nen se da dang nhu bao may khi neu de va hay hoac the'.split(' '));
+
+/**
+ * The question's subject as the phrases a piece could define it by, longest first: "hình ảnh chữ
+ * ký số của người có thẩm quyền màu gì" → " hinh anh ... tham quyen la ", then shorter prefixes.
+ * A piece that says "<subject> là ..." is about that subject, not one that mentions it in passing.
+ */
+export function subjectPhrases(question: string): Array<{ phrase: string; share: number }> {
+  const words = tokens(question).map(fold);
+  const content = contentTerms(question);
+  if (!content.length) return [];
+  const start = content[0].pos;
+  // The subject runs until the question's predicate or question word ("có", "gì", "là"...).
+  const kept = new Set(content.map((t) => t.pos));
+  let end = start;
+  while (end < words.length && (kept.has(end) || !SUBJECT_ENDS.has(words[end]))) end++;
+  const out: Array<{ phrase: string; share: number }> = [];
+  for (let k = end - start; k >= MIN_SUBJECT; k--) {
+    out.push({ phrase: ` ${words.slice(start, start + k).join(' ')} la `, share: k / content.length });
+  }
+  return out;
+}
+
 function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*\s*%?/g)?.map((n) => n.replace(/\s+/g, '')) ?? [];
 }
@@ -161,6 +187,7 @@ function scoreUnit(
   weight: (t: string) => number = () => 1,
   context: Set<string> = new Set(),
   counted?: RegExp,
+  subject: Array<{ phrase: string; share: number }> = [],
 ): { score: number; covers: Set<string> } {
   const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
@@ -178,6 +205,8 @@ function scoreUnit(
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (kinds.has('quantity') && newNumbers.length) score += 0.25;
   if (counted?.test(feat.spaced)) score += 0.3;
+  const defines = subject.find((x) => feat.spaced.includes(x.phrase));
+  if (defines) score += 0.3 * Math.min(1, defines.share);
   if (kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) score += feat.hasDates ? 0.35 : 0;
@@ -304,6 +333,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const weight = perQuestion(opts.termWeight);
   const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
   const counted = countedThing(question);
+  const subject = subjectPhrases(question);
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
@@ -320,7 +350,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted);
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
     }
   });
