@@ -169,15 +169,20 @@ export interface AnalyzedQuery {
 }
 
 /**
- * A question about a length of time ("bao lâu", "mấy ngày", "tối đa bao nhiêu tháng") is answered
- * by the article that sets the time limit: legal texts name it "thời hạn" (or "thời hiệu").
+ * Question types and the word legal texts use for what they ask: a length of time ("bao lâu",
+ * "mấy ngày", "tối đa bao nhiêu tháng") is set by a "thời hạn" article; a means ("bằng cách nào")
+ * by a "hình thức" article.
  */
-const DURATION_CUE = /\b(bao lau|(may|bao nhieu) (ngay|thang|nam|gio)( lam viec)?|toi da (bao nhieu|may))\b/u;
-const DURATION_TERMS = ['thoi', 'han', `thoi${BIGRAM_SEP}han`];
+const IMPLIED: [RegExp, string[]][] = [
+  [/\b(bao lau|(may|bao nhieu) (ngay|thang|nam|gio)( lam viec)?|toi da (bao nhieu|may))\b/u, ['thoi', 'han']],
+  [/\b(bang|theo) (cach|hinh thuc|phuong thuc) nao\b/u, ['hinh', 'thuc']],
+];
 
-/** Folded index terms a question's type implies without writing them. */
+/** Folded index terms (syllables and their bigram) a question's type implies without writing them. */
 export function impliedTerms(foldedQuery: string): string[] {
-  return DURATION_CUE.test(foldedQuery) ? DURATION_TERMS : [];
+  const out: string[] = [];
+  for (const [cue, [a, b]] of IMPLIED) if (cue.test(foldedQuery)) out.push(a, b, `${a}${BIGRAM_SEP}${b}`);
+  return out;
 }
 
 export function analyzeQuery(

@@ -64,6 +64,11 @@ describe('implied terms', () => {
     }
   });
 
+  it('a by-what-means question asks for the form ("hình thức") of the act', () => {
+    expect(analyzeQuery('Gửi đơn bằng cách nào?').implied).toEqual(['hinh', 'thuc']);
+    expect(analyzeQuery('nop ho so theo phuong thuc nao').implied).toEqual(['hinh', 'thuc']);
+  });
+
   it('other questions imply nothing, and a zero weight turns the feature off', () => {
     expect(analyzeQuery('Kiểm sát viên không được làm những việc gì?').implied).toEqual([]);
     expect(analyzeQuery('bao nhiêu người đại diện').implied).toEqual([]);
