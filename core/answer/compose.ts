@@ -83,7 +83,7 @@ const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|tr
 /** "30 ngày", "10 năm": a duration that answers "bao lâu"; the words "thời hạn" alone only name it. */
 const NUMERIC_DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b/;
 const ACTOR =
-  /\b(co quan|to chuc|ca nhan|nguoi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
+  /\b(co quan|to chuc|ca nhan|nguoi|dong chi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
 const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
 
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
@@ -227,6 +227,8 @@ function scoreUnit(
     score -= 0.15;
   }
   if (kinds.has('definition') && /\s(la|duoc hieu la)\s/.test(f)) score += 0.1;
+  // An editor's note ("> Lưu ý: đây là bản tóm tắt ...") is about the document, never the answer.
+  if (/^\s*>/.test(unit.text) || /^\W*luu y\b/i.test(f)) score -= 0.4;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);

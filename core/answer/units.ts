@@ -89,5 +89,28 @@ function splitUnits(chunk: Chunk): Unit[] {
     if (/:\s*$/.test(line)) self.block = block;
     if (block.length <= LONG_BLOCK) units.push({ text: block, shape: 'block', index: i });
   });
+  const list = articleList(lines, chunk);
+  if (list) units.push(list);
   return units;
+}
+
+/** Fewest short khoản for an article to read as one list ("Hệ thống Viện kiểm sát gồm: 1. ... 5. ..."). */
+const MIN_LIST_ITEMS = 3;
+const SHORT_ITEM = 240;
+
+/**
+ * An article that is nothing but a few short khoản, with no lead-in line, is one list under its
+ * heading ("Điều 40. Hệ thống Viện kiểm sát nhân dân / 1. ... tối cao. / 2. ... cấp cao. ..."):
+ * offered whole, heading first, so "gồm những cấp nào" is answered by every item.
+ */
+function articleList(lines: string[], chunk: Chunk): Unit | undefined {
+  // A chapter title in capitals ("TỔ CHỨC CỦA VIỆN KIỂM SÁT NHÂN DÂN") heads the chapter, not the list.
+  const title = (l: string) => l === l.toUpperCase() && l !== l.toLowerCase();
+  const body = lines.map((line, i) => ({ line, i })).filter((x) => !isHeadingLine(x.line, chunk) && !title(x.line));
+  if (body.length < MIN_LIST_ITEMS) return undefined;
+  if (!body.every((x) => KHOAN.test(x.line) && x.line.length <= SHORT_ITEM)) return undefined;
+  const heading = lines.find((l) => /^Điều\s+\d+[a-zđ]?\.\s/u.test(l));
+  if (!heading) return undefined;
+  const text = [heading, ...body.map((x) => x.line)].join('\n');
+  return text.length <= LONG_BLOCK ? { text, shape: 'block', index: body[0].i } : undefined;
 }
