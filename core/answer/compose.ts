@@ -188,6 +188,7 @@ function scoreUnit(
   context: Set<string> = new Set(),
   counted?: RegExp,
   subject: Array<{ phrase: string; share: number }> = [],
+  asksCase = true,
 ): { score: number; covers: Set<string> } {
   const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
@@ -227,8 +228,11 @@ function scoreUnit(
     score -= 0.15;
   }
   if (kinds.has('definition') && /\s(la|duoc hieu la)\s/.test(f)) score += 0.1;
-  // An editor's note ("> Lưu ý: đây là bản tóm tắt ...") is about the document, never the answer.
-  if (/^\s*>/.test(unit.text) || /^\W*luu y\b/i.test(f)) score -= 0.4;
+  // An editor's note ("> Lưu ý: đây là bản tóm tắt ...", "Hướng dẫn này chỉ tóm tắt ...") is about
+  // the document, never the answer.
+  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b)/i.test(f)) score -= 0.4;
+  // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
+  if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);
@@ -336,6 +340,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
   const counted = countedThing(question);
   const subject = subjectPhrases(question);
+  const asksCase = /\b(truong hop|neu)\b/.test(fold(question).toLowerCase());
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
@@ -352,7 +357,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject);
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
     }
   });
