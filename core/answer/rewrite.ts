@@ -68,7 +68,9 @@ export function documentReferences(text: string): { text: string; span: Span }[]
     let j = i + head.length;
     if (toks[j]?.f === 'so') j++;
     const nameStart = j;
-    while (j < toks.length && j - nameStart < 10 && !NAME_STOP.has(toks[j].f) && !DEMONSTRATIVES.has(toks[j].f)) {
+    // A comma or colon ends the name: "Theo Luật Khiếu nại, thời hạn ..." names "Luật Khiếu nại".
+    const punctuated = (k: number) => k > nameStart && /[,;:?!]/.test(s.slice(toks[k - 1].end, toks[k].start));
+    while (j < toks.length && j - nameStart < 10 && !NAME_STOP.has(toks[j].f) && !DEMONSTRATIVES.has(toks[j].f) && !punctuated(j)) {
       // A name may include "năm 2024" / "về ..." only as in "Kế hoạch chuyển đổi số năm 2024".
       j++;
     }
@@ -207,6 +209,8 @@ function tidy(s: string): string {
     .replace(/\s{2,}/g, ' ')
     .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
     .replace(/\b(theo|của|trong|tại)\s*$/iu, '')
+    // "Theo <document>, ..." with the document removed leaves a dangling "Theo,".
+    .replace(/^(theo|của|trong|tại)\s*[,;:]\s*/iu, '')
     .trim();
 }
 
@@ -264,7 +268,18 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "vậy còn Luật Tố cáo?": the same question about another document.
     if (!beyondDoc.length) {
       const base = prevDocs.length ? removeSpans(prevTopic, prevDocs.map((d) => d.span)) : prevTopic;
-      return `${capitalise(tidy(base))} theo ${focusDocs.map((d) => d.text).join(', ')}?`;
+      const named = focusDocs.map((d) => d.text).join(', ');
+      const docs = documentReferences(prev);
+      // The previous question was about its document itself ("Kế hoạch 221 có bao nhiêu mục tiêu?",
+      // "Quyết định 390 là gì?"): the same question about the other one, never an empty subject
+      // (" theo Kế hoạch 222?") or a subject-less one ("Có hiệu lực từ ngày theo ...").
+      const subjectIsDoc = docs.length > 0 && docs[0].span.start === 0;
+      if (!contentTerms(base).length || subjectIsDoc) {
+        if (!docs.length) return `${capitalise(prev.replace(/[?!.…]+$/u, ''))} theo ${named}?`;
+        const first = docs[0].span;
+        return `${capitalise(tidy(prev.slice(0, first.start) + named + prev.slice(first.end)).replace(/[?!.…]+$/u, ''))}?`;
+      }
+      return `${capitalise(tidy(base))} theo ${named}?`;
     }
     return `${capitalise(focus)}?`;
   }
