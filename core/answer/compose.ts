@@ -230,7 +230,12 @@ function scoreUnit(
   if (kinds.has('definition') && /\s(la|duoc hieu la)\s/.test(f)) score += 0.1;
   // An editor's note ("> Lưu ý: đây là bản tóm tắt ...", "Hướng dẫn này chỉ tóm tắt ...") is about
   // the document, never the answer.
-  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b)/i.test(f)) score -= 0.4;
+  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b)/i.test(f)) score -= 0.6;
+  // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
+  // the question's reference and answers none of what it asks.
+  const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
+  const restates = feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')));
+  if (restates && asked.length && !asked.some((t) => feat.index.unigrams.has(t.term))) score -= 0.3;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.

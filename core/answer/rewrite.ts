@@ -185,7 +185,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (!previousQuestion(history)) return false;
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
-  if (findAnaphor(q)) return true;
+  if (findAnaphor(q) || personAnaphor(q)) return true;
   return contentTerms(q).length <= CONTENT_SHORT && !documentReferences(q).length;
 }
 
@@ -243,6 +243,11 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const q = nfc(question).trim();
   const prev = previousQuestion(history);
   if (!prev || !q || !isFollowUp(q, history)) return q;
+
+  // 0. "người đó giữ chức vụ gì?": the person the previous answer named.
+  const person = personAnaphor(q);
+  const name = person && lastAnswerName(history);
+  if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
 
   const prevTopic = topicOf(prev);
   const prevDocs = documentReferences(prevTopic);
@@ -311,6 +316,29 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
     const base = nfc(prev).trim();
     const tail = base.startsWith(prevTopic) ? base.slice(prevTopic.length).trim() : '?';
     return `${tidy(`${prevTopic.slice(0, tt[i].start)}${core} ${tail}`)}`.replace(/\s+\?$/u, '?');
+  }
+  return undefined;
+}
+
+/** "người đó", "ông ấy", "đồng chí này": a pointer at a person, not at a topic. */
+const PERSON_ANAPHOR = /(?:^|\s)((?:người|ông|bà|đồng chí|vị)\s+(?:đó|ấy|này|kia))(?=[\s?.,!]|$)/iu;
+
+function personAnaphor(q: string): Span | undefined {
+  const m = PERSON_ANAPHOR.exec(q);
+  if (!m) return undefined;
+  const start = m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length };
+}
+
+/** A person's name as Vietnamese news writes it: "đồng chí Nhiếp Văn Ngọc", "ông Nguyễn Huy Tiến". */
+const NAMED_PERSON = /(?:đồng chí|ông|bà)\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*)/u;
+
+function lastAnswerName(history: Turn[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const a = history[i].answer;
+    if (!a) continue;
+    const m = NAMED_PERSON.exec(nfc(a));
+    return m ? m[1] : undefined;
   }
   return undefined;
 }
