@@ -233,9 +233,10 @@ function scoreUnit(
   if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b)/i.test(f)) score -= 0.6;
   // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
   // the question's reference and answers none of what it asks.
-  const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
-  const restates = feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')));
-  if (restates && asked.length && !asked.some((t) => feat.index.unigrams.has(t.term))) score -= 0.3;
+  if (questionNumbers.size && feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')))) {
+    const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
+    if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term))) score -= 0.3;
+  }
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
