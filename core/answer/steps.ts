@@ -70,6 +70,9 @@ function stepsOf(text: string): string[] {
  * The retrieved numbered procedure that best matches the question, or undefined when no hit
  * holds one. Only sections (guides, plans) count: a law's numbered khoản are not steps.
  */
+/** Share of the best retriever score a passage needs to give the steps. */
+const STEP_SCORE_SHARE = 0.5;
+
 export function findSteps(
   terms: QueryTerm[],
   hits: Scored<Chunk>[],
@@ -77,8 +80,12 @@ export function findSteps(
   maxChars: number,
 ): StepAnswer | undefined {
   let best: { key: string; score: number } | undefined;
+  // Steps answer only from passages the retriever itself ranks close to the best:
+  // a numbered list in a far weaker hit is another document's procedure.
+  const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
   hits.forEach((h, rank) => {
     if (h.item.article || !h.item.heading) return;
+    if (top > 0 && h.score < STEP_SCORE_SHARE * top) return;
     const section = sectionIndexOf(h.item);
     if (section.steps < 2) return;
     const heading = fold(h.item.heading).toLowerCase();

@@ -37,4 +37,12 @@ describe('how-to answers', () => {
   it('finds nothing when no hit is a numbered procedure', () => {
     expect(findSteps(matchTerms('Làm thế nào để nộp hồ sơ?'), [intro, law], () => 1, 900)).toBeUndefined();
   });
+
+  it('takes no steps from a passage the retriever ranks far below the best one', () => {
+    const q = 'Việc nộp hồ sơ thực hiện thế nào?';
+    const strong = { ...chunk({ id: 'n', docId: 'notice.md', heading: 'Thông báo nộp hồ sơ', text: 'Hồ sơ nộp tập trung tại Văn phòng trước ngày 14/02/2026.' }), score: 1.2 };
+    const weak = { ...steps1, score: 0.15 };
+    expect(findSteps(matchTerms(q), [strong, weak], () => 1, 1200)).toBeUndefined();
+    expect(findSteps(matchTerms(q), [strong, { ...steps1, score: 1 }], () => 1, 1200)?.chunks.map((h) => h.item.id)).toEqual(['b']);
+  });
 });
