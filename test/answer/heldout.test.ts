@@ -5,34 +5,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { runIngest } from '../../ingest/pipeline.js';
-import { embedderProvider } from '../../core/embedders.js';
-import { openAssistant, type RuntimeAssistant } from '../../core/runtime.js';
-import { testConfig } from '../../core/config.js';
-import type { Turn } from '../../core/types.js';
-import { tempDir } from '../pipeline/helpers.js';
-import { judge, loadDevset } from '../quality/devset.js';
+import type { RuntimeAssistant } from '../../core/runtime.js';
+import { askWithHistory, judge, loadDevset, openKnowledgeAssistant } from '../quality/devset.js';
 
-const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
 const items = loadDevset(path.resolve(import.meta.dirname, 'heldout.jsonl'));
 let assistant: RuntimeAssistant;
 
 beforeAll(async () => {
-  const indexDir = await tempDir('vks-heldout-');
-  const cfg = testConfig({ REFUSAL_AUDIT_FILE: path.join(indexDir, 'refusals.jsonl') });
-  const report = await runIngest({ sourceDir: KNOWLEDGE, indexDir, embedder: embedderProvider(cfg) });
-  expect(report.error).toBeUndefined();
-  assistant = await openAssistant(cfg, { indexDir, chatModel: null });
+  assistant = await openKnowledgeAssistant('vks-heldout-');
 }, 300_000);
 
-async function askItem(question: string, historyQuestions: string[] = []) {
-  const history: Turn[] = [];
-  for (const q of historyQuestions) {
-    const r = await assistant.ask(q, { history });
-    history.push({ question: q, standalone: r.standalone, answer: r.text });
-  }
-  return assistant.ask(question, { history });
-}
+const askItem = (question: string, history?: string[]) => askWithHistory(assistant, question, history);
 
 describe('held-out questions (embedded default)', () => {
   it('answers ≥ 75% of answerable held-out questions and abstains on ≥ 75% of out-of-scope ones', async () => {

@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fold } from '../../core/text.js';
-import type { AssistantReply } from '../../core/assistant.js';
+import type { Assistant, AssistantReply } from '../../core/assistant.js';
+import type { Turn } from '../../core/types.js';
+import { runIngest } from '../../ingest/pipeline.js';
+import { embedderProvider } from '../../core/embedders.js';
+import { openAssistant, type RuntimeAssistant } from '../../core/runtime.js';
+import { testConfig } from '../../core/config.js';
+import { tempDir } from '../pipeline/helpers.js';
+
+export const KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../knowledge');
 
 export interface DevItem {
   id: string;
@@ -51,4 +59,23 @@ export function judge(item: DevItem, r: AssistantReply): Verdict {
     );
   const factsOk = !r.abstained && !r.refused && missing.length === 0;
   return { ok: factsOk && citationOk, factsOk, citationOk, missing };
+}
+
+/** The embedded default over a fresh index of the shipped knowledge/ folder. */
+export async function openKnowledgeAssistant(prefix: string): Promise<RuntimeAssistant> {
+  const indexDir = await tempDir(prefix);
+  const cfg = testConfig({ REFUSAL_AUDIT_FILE: path.join(indexDir, 'refusals.jsonl') });
+  const report = await runIngest({ sourceDir: KNOWLEDGE_DIR, indexDir, embedder: embedderProvider(cfg) });
+  if (report.error || report.counts.failed) throw new Error(`knowledge/ did not ingest cleanly: ${report.error ?? `${report.counts.failed} failed`}`);
+  return openAssistant(cfg, { indexDir, chatModel: null });
+}
+
+/** Asks the history questions first, as a conversation would, then the question. */
+export async function askWithHistory(assistant: Assistant, question: string, historyQuestions: string[] = []): Promise<AssistantReply> {
+  const history: Turn[] = [];
+  for (const q of historyQuestions) {
+    const r = await assistant.ask(q, { history });
+    history.push({ question: q, standalone: r.standalone, answer: r.text });
+  }
+  return assistant.ask(question, { history });
 }
