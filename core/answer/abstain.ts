@@ -180,6 +180,9 @@ function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
 /** Lower-cased NFC words of a chunk with their diacritics, once per chunk. */
 const chunkAccentedOf = memoByObject((c: Chunk): Set<string> => new Set(tokens(chunkMatchText(c))));
 
+/** The folded forms of the words a chunk writes (not of abbreviation expansions), once per chunk. */
+const chunkWrittenFoldedOf = memoByObject((c: Chunk): Set<string> => new Set([...chunkAccentedOf(c)].map((t) => fold(t))));
+
 /**
  * A rare accented content word of the question that the hits hold only folded, as another word
  * ("thuế" vs "thuê", "đèn" vs "đen"): the hits matched a look-alike, not the question's topic.
@@ -201,8 +204,9 @@ export function falseFriend(
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
     if (sets.some((s) => s.has(w))) continue;
-    // Absent with its accents, present folded: some look-alike word matched it.
-    if (!hits.some((h) => chunkIndexOf(h.item).unigrams.has(fold(w)))) continue;
+    // Absent with its accents, but written with other accents: a look-alike word matched it.
+    // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
+    if (!hits.some((h) => chunkWrittenFoldedOf(h.item).has(fold(w)))) continue;
     const idf = accentedIdf(w);
     if (idf === 0 || idf >= minIdf) return w;
   }

@@ -22,6 +22,10 @@ describe('falseFriend', () => {
     const c = chunk('Thời hạn tạm giữ không quá 03 ngày, đã được gia hạn thì tối thiểu ...');
     expect(falseFriend('Tạm giữ tối đa mấy ngày?', [c], idf({ đa: 4.2 }), 5)).toBeUndefined();
   });
+  it('is no look-alike when the folded match comes from an abbreviation in a document number', () => {
+    const c = { ...chunk('Điều 1. Giờ tiếp nhận hồ sơ\nBộ phận một cửa tiếp nhận hồ sơ từ 7 giờ 30.'), item: { ...chunk('').item, number: '12/QĐ-VKS', text: 'Điều 1. Giờ tiếp nhận hồ sơ\nBộ phận một cửa tiếp nhận hồ sơ từ 7 giờ 30.' } };
+    expect(falseFriend('Quyết định 12/QĐ-VKS quy định giờ tiếp nhận hồ sơ thế nào?', [c], idf({}), 5)).toBeUndefined();
+  });
   it('says nothing about words typed without accents', () => {
     expect(falseFriend('thue thu nhap ca nhan tinh the nao', [rent], idf({}), 5)).toBeUndefined();
   });
