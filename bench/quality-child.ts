@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/quality-child.ts --index DIR
  */
+import type { QualitySection } from './lib/results.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,28 +24,8 @@ import { retrievalItems, scoreRetrieval, type RankMetrics } from './lib/devset-r
 import { loadGuardSets } from './lib/guard-sets.js';
 import { readCurrentVersion } from '../ingest/store.js';
 
-export interface QualityResult {
-  chunks: number;
-  devset: { items: number; retrievalItems: number; ours: RankMetrics; langchain: RankMetrics; minisearch: RankMetrics };
-  answers: {
-    answerable: number;
-    correct: number;
-    factsOk: number;
-    citationOk: number;
-    outOfScope: number;
-    abstainedCorrectly: number;
-    failures: { id: string; kind: string; missing: string[]; citationOk: boolean }[];
-  };
-  guard: {
-    files: string[];
-    redTeam: number;
-    benign: number;
-    refusedRedTeam: number;
-    refusedBenign: number;
-    missedAttacks: string[];
-    falseRefusals: string[];
-  };
-}
+/** What this child reports: the quality section of the results. */
+export type QualityResult = QualitySection;
 
 const { values } = parseArgs({ options: { index: { type: 'string' }, knowledge: { type: 'string' } } });
 const indexDir = path.resolve(values.index!);

@@ -20,20 +20,10 @@ import { benchConfig } from './lib/bench-config.js';
 import { LangchainPeer, splitSources } from './lib/peer-langchain.js';
 import { summarize, type Summary } from './lib/stats.js';
 import { dirBytes } from './lib/our-retriever.js';
+import type { BuildFigures } from './lib/results.js';
 
-export interface BuildResult {
-  impl: 'ours' | 'peer';
-  chunks: number;
-  documents: number;
-  sourceBytes: number;
-  indexBytes: number;
-  ms: number;
-  chunksPerS: number;
-  mbPerS: number;
-  peakRssMB: number;
-  builtAt: string;
-  error?: string;
-}
+/** One build as this child measures it (whether it came from the cache is decided by the parent). */
+export type BuildResult = Omit<BuildFigures, 'cached'> & { impl: 'ours' | 'peer' };
 
 export interface MeasureResult {
   impl: 'ours' | 'peer';
