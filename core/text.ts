@@ -14,6 +14,24 @@ export function nfc(text: string): string {
 
 /** Lower-case, strip diacritics (đ → d), NFC. */
 export function fold(text: string): string {
+  // Single syllables are folded over and over (every token of every passage): remember them.
+  if (text.length <= SHORT) {
+    let f = shortFolds.get(text);
+    if (f === undefined) {
+      f = foldUncached(text);
+      if (shortFolds.size >= SHORT_FOLDS_MAX) shortFolds.clear();
+      shortFolds.set(text, f);
+    }
+    return f;
+  }
+  return foldUncached(text);
+}
+
+const SHORT = 16;
+const SHORT_FOLDS_MAX = 100_000;
+const shortFolds = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
