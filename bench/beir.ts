@@ -9,7 +9,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { HybridOptions } from '../core/retrieval/hybrid.js';
-import { BENCHMARKS, type Metrics, evaluate, loadBeir } from './lib/beir-data.js';
+import { BENCHMARKS, type Metrics, evaluate, loadBeir, splitViews } from './lib/beir-data.js';
 import { type Ranker, baselineRanker, hybridRanker } from './lib/systems.js';
 
 export interface BeirResult extends Metrics {
@@ -35,17 +35,6 @@ async function runSplit(ranker: Ranker, queries: Map<string, string>, gold: Map<
     if (text !== undefined) runs.set(id, await ranker(text, 10));
   }
   return evaluate(runs, gold);
-}
-
-/** The split views reported: every split, plus the dev/held-out halves of a train-only benchmark. */
-function splitViews(qrels: Map<string, Map<string, Set<string>>>): [string, Map<string, Set<string>>][] {
-  const views = [...qrels];
-  if (qrels.size === 1 && qrels.has('train')) {
-    const all = [...qrels.get('train')!];
-    views.push(['train-dev', new Map(all.filter((_, i) => i % 2 === 0))]);
-    views.push(['train-heldout', new Map(all.filter((_, i) => i % 2 === 1))]);
-  }
-  return views;
 }
 
 export async function runBeir(opts: BeirOptions = {}): Promise<BeirResult[]> {

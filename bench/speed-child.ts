@@ -20,20 +20,12 @@ import { benchConfig } from './lib/bench-config.js';
 import { LangchainPeer, splitSources } from './lib/peer-langchain.js';
 import { summarize, type Summary } from './lib/stats.js';
 import { dirBytes } from './lib/our-retriever.js';
-import type { BuildFigures } from './lib/results.js';
+import type { BuildFigures, MeasureFigures } from './lib/results.js';
 
 /** One build as this child measures it (whether it came from the cache is decided by the parent). */
 export type BuildResult = Omit<BuildFigures, 'cached'> & { impl: 'ours' | 'peer' };
 
-export interface MeasureResult {
-  impl: 'ours' | 'peer';
-  chunks: number;
-  loadMs: number;
-  rssAfterLoadMB: number;
-  peakRssMB: number;
-  ask: Summary;
-  outcomes: { answered: number; abstained: number; refused: number };
-}
+export type MeasureResult = MeasureFigures & { impl: 'ours' | 'peer' };
 
 const { values } = parseArgs({
   options: {

@@ -98,3 +98,14 @@ export function evaluate(runs: Map<string, string[]>, gold: Map<string, Set<stri
   const d = n || 1;
   return { n, r1: r1 / d, r5: r5 / d, r10: r10 / d, mrr10: mrr / d };
 }
+
+/** The split views reported: every split, plus the dev/held-out halves of a train-only benchmark. */
+export function splitViews(qrels: Map<string, Map<string, Set<string>>>): [string, Map<string, Set<string>>][] {
+  const views = [...qrels];
+  if (qrels.size === 1 && qrels.has('train')) {
+    const all = [...qrels.get('train')!];
+    views.push(['train-dev', new Map(all.filter((_, i) => i % 2 === 0))]);
+    views.push(['train-heldout', new Map(all.filter((_, i) => i % 2 === 1))]);
+  }
+  return views;
+}

@@ -4,7 +4,7 @@
  */
 import { Document } from '@langchain/core/documents';
 import MiniSearch from 'minisearch';
-import { type BeirDoc, type Metrics, evaluate, loadBeir } from './beir-data.js';
+import { type BeirDoc, type Metrics, evaluate, loadBeir, splitViews } from './beir-data.js';
 import { LangchainPeer, PEER_CHUNK_OVERLAP, PEER_CHUNK_SIZE } from './peer-langchain.js';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 
@@ -17,17 +17,6 @@ export interface PeerBeirResult extends Metrics {
 }
 
 type Ranker = (query: string, k: number) => Promise<string[]>;
-
-/** The same views runBeir reports: every split, plus dev/held-out halves of a train-only set. */
-export function splitViews(qrels: Map<string, Map<string, Set<string>>>): [string, Map<string, Set<string>>][] {
-  const views = [...qrels];
-  if (qrels.size === 1 && qrels.has('train')) {
-    const all = [...qrels.get('train')!];
-    views.push(['train-dev', new Map(all.filter((_, i) => i % 2 === 0))]);
-    views.push(['train-heldout', new Map(all.filter((_, i) => i % 2 === 1))]);
-  }
-  return views;
-}
 
 async function langchainRanker(corpus: BeirDoc[]): Promise<Ranker> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: PEER_CHUNK_SIZE, chunkOverlap: PEER_CHUNK_OVERLAP });
