@@ -7,13 +7,15 @@
  * version serving.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocMeta } from '../core/types.js';
 import { EmbeddingCache } from './embed-cache.js';
-import { emptyManifest, type Manifest, type ManifestFile } from './manifest.js';
-import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir, writeFileAtomic } from './store.js';
-import { loadIndexVersion, saveIndexVersion, type IndexEmbedder, type EmbedderProvider } from './index-version.js';
+import { emptyManifest, type ManifestFile } from './manifest.js';
+import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir } from './store.js';
+import { loadIndexVersion, saveIndexVersion, type EmbedderProvider } from './index-version.js';
+import { SUPPORTED_EXTENSIONS, isSidecar, sidecarPaths } from './loaders/index.js';
+import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { processFile, type ProcessedFile } from './process-file.js';
 import { applySupersessions } from './versions.js';
 
@@ -74,8 +76,8 @@ export interface IngestReport {
   error?: string;
 }
 
-/** Files the pipeline reads; sidecars and the folder's own README are not documents. */
-export const DOCUMENT_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm', '.png', '.jpg', '.jpeg', '.tif', '.tiff'];
+/** Files the pipeline reads: what the loaders read, plus scans for OCR. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = [...SUPPORTED_EXTENSIONS, ...IMAGE_EXTENSIONS];
 
 export async function listSourceFiles(sourceDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -87,10 +89,10 @@ export async function listSourceFiles(sourceDir: string): Promise<string[]> {
       if (e.isDirectory()) await walk(abs);
       else if (e.isFile()) {
         const rel = path.relative(sourceDir, abs).split(path.sep).join('/');
-        const lower = e.name.toLowerCase();
-        if (lower.endsWith('.meta.yaml') || lower.endsWith('.meta.yml')) continue;
+        // Sidecars belong to their document; the folder's own README is not a document.
+        if (isSidecar(e.name)) continue;
         if (/^readme\.(md|txt)$/i.test(rel)) continue;
-        if (DOCUMENT_EXTENSIONS.includes(path.extname(lower))) out.push(rel);
+        if (DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(rel);
       }
     }
   }
@@ -98,18 +100,12 @@ export async function listSourceFiles(sourceDir: string): Promise<string[]> {
   return out.sort();
 }
 
-function sidecarCandidates(abs: string): string[] {
-  const ext = path.extname(abs);
-  const base = abs.slice(0, -ext.length);
-  return [`${abs}.meta.yaml`, `${abs}.meta.yml`, `${base}.meta.yaml`, `${base}.meta.yml`];
-}
-
 /** Content hash of a document: its bytes plus its sidecar's, so editing metadata re-ingests it. */
 export async function fileHash(abs: string): Promise<{ hash: string; size: number }> {
   const h = createHash('sha256');
   const buf = await readFile(abs);
   h.update(buf);
-  for (const side of sidecarCandidates(abs)) {
+  for (const side of sidecarPaths(abs)) {
     try {
       h.update('\0sidecar\0');
       h.update(await readFile(side));
@@ -283,5 +279,3 @@ async function readEmbedderState(indexDir: string, version: string): Promise<unk
   }
 }
 
-export { writeFileAtomic, stat };
-export type { IndexEmbedder };

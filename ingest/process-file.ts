@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Chunk, LoadedDocument } from '../core/types.js';
 import { loadFile } from './loaders/index.js';
+import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { IngestFileError } from './errors.js';
 import { detectMetadata } from './metadata.js';
 import { screenDocument } from './screen.js';
@@ -18,7 +19,6 @@ export interface ProcessedFile {
   chunks: Chunk[];
 }
 
-const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
 function failed(reason: string, message: string): ProcessedFile {
   return { entry: { status: 'failed', reason, message }, chunks: [] };
@@ -29,7 +29,7 @@ export async function processFile(abs: string, rel: string, opts: { ocr?: OcrFn 
   let ocrInfo: ManifestFile['ocr'];
   const ext = path.extname(abs).toLowerCase();
   try {
-    if (IMAGE_EXTENSIONS.includes(ext)) throw new IngestFileError('no-text-layer', rel);
+    if ((IMAGE_EXTENSIONS as readonly string[]).includes(ext)) throw new IngestFileError('no-text-layer', rel);
     loaded = await loadFile(abs);
   } catch (err) {
     const isNoText = err instanceof IngestFileError && err.code === 'no-text-layer';
