@@ -98,22 +98,21 @@ export class AssistantRuntime implements RuntimeAssistant {
     const id = randomUUID();
     const snapshot = this.snapshot;
     const reply = (r: Omit<AssistantReply, 'id' | 'ms'>): AssistantReply => ({ ...r, id, ms: Math.round((performance.now() - started) * 100) / 100 });
-    const refuse = async (category: GuardCategory, standalone: string) => {
+    // A refused turn keeps no standalone question: nothing of it flows into later turns.
+    const refuse = async (category: GuardCategory) => {
       await this.audit.record({ userId: options.userId, conversationId: options.conversationId, channel: options.channel, category });
-      // The refused text is not kept as the standalone question: nothing of it flows into later turns.
-      void standalone;
       return reply({ text: REFUSAL_TEXT, refused: true, abstained: false, citations: [], standalone: '' });
     };
 
     const verdict = checkInput(question);
-    if (!verdict.allowed) return refuse(verdict.category, question);
+    if (!verdict.allowed) return refuse(verdict.category);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, question, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
       : rewriteFollowUp(question, history);
     if (standalone !== question) {
       const again = checkInput(standalone);
-      if (!again.allowed) return refuse(again.category, standalone);
+      if (!again.allowed) return refuse(again.category);
     }
     if (!snapshot) {
       const composed = composeExtractive(standalone, []);
@@ -138,7 +137,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     if (this.chatModel && !composed.abstained) {
       composed = await composeWithLlm(this.chatModel, standalone, hits.slice(0, this.topK), { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }
-    if (!checkOutput(composed.text)) return refuse('classified-content', standalone);
+    if (!checkOutput(composed.text)) return refuse('classified-content');
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);
     return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
   }
