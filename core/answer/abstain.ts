@@ -102,38 +102,77 @@ export function termMatch(
   weight: (t: string) => number = () => 1,
 ): number {
   if (!terms.length) return 0;
+  const checks = checksOf(terms);
   let total = 0;
   let found = 0;
-  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
-  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
+    const c = checks[i];
     const w = t.weight * weight(t.term);
     total += w;
-    let ok: boolean;
-    if ('acronym' in t && t.acronym) {
-      ok = 'initials' in idx ? hasAcronym(t.acronym, idx) : idx.unigrams.has(t.term);
-    } else {
-      const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
-      const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
-      const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;
-      const prev2 = prev && i > 1 && terms[i - 2].pos === t.pos - 2 ? word(terms[i - 2]) : undefined;
-      const tri = (a?: QueryTerm, b?: QueryTerm, c?: QueryTerm) =>
-        !!(a && b && c && 'trigrams' in idx && idx.trigrams.has(`${a.term} ${b.term} ${c.term}`));
-      if (!prev && !next) ok = idx.unigrams.has(t.term);
-      else
-        ok =
-          tri(t, next, next2) ||
-          tri(prev, t, next) ||
-          tri(prev2, prev, t) ||
-          (prev !== undefined && idx.bigrams.has(`${prev.term} ${t.term}`)) ||
-          (next !== undefined && idx.bigrams.has(`${t.term} ${next.term}`)) ||
-          // A syllable next to a weak (maybe-function) neighbour may stand alone.
-          (idx.unigrams.has(t.term) && [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1);
+    if (c.acronym !== undefined) {
+      if ('initials' in idx ? hasAcronym(c.acronym, idx) : idx.unigrams.has(t.term)) found += w;
+      continue;
     }
+    // Every bigram or trigram holding the syllable holds it as a syllable too: absent, nothing can match.
+    if (!idx.unigrams.has(t.term)) continue;
+    if (c.alone || c.loneOk) {
+      found += w;
+      continue;
+    }
+    let ok = false;
+    if ('trigrams' in idx) for (const k of c.trigrams) if ((ok = idx.trigrams.has(k))) break;
+    if (!ok) for (const k of c.bigrams) if ((ok = idx.bigrams.has(k))) break;
     if (ok) found += w;
   }
   return total > 0 ? found / total : 0;
+}
+
+/** How one question syllable may be found, independent of the passage (built once per question). */
+interface TermCheck {
+  acronym?: string;
+  /** No content neighbour: the syllable alone is enough. */
+  alone: boolean;
+  /** Next to weak (maybe-function) neighbours only: the syllable may stand alone. */
+  loneOk: boolean;
+  /** The two- and three-syllable words of the question holding it. */
+  bigrams: string[];
+  trigrams: string[];
+}
+
+const compiledChecks = new WeakMap<ReadonlyArray<QueryTerm | MatchTerm>, TermCheck[]>();
+
+function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
+  let checks = compiledChecks.get(terms);
+  if (checks) return checks;
+  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
+  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
+  checks = terms.map((t, i): TermCheck => {
+    if ('acronym' in t && t.acronym) return { acronym: t.acronym, alone: false, loneOk: false, bigrams: [], trigrams: [] };
+    const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
+    const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
+    const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;
+    const prev2 = prev && i > 1 && terms[i - 2].pos === t.pos - 2 ? word(terms[i - 2]) : undefined;
+    const trigrams: string[] = [];
+    for (const [a, b, c] of [
+      [t, next, next2],
+      [prev, t, next],
+      [prev2, prev, t],
+    ]) {
+      if (a && b && c) trigrams.push(`${a.term} ${b.term} ${c.term}`);
+    }
+    const bigrams: string[] = [];
+    if (prev) bigrams.push(`${prev.term} ${t.term}`);
+    if (next) bigrams.push(`${t.term} ${next.term}`);
+    return {
+      alone: !prev && !next,
+      loneOk: [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1,
+      bigrams,
+      trigrams,
+    };
+  });
+  compiledChecks.set(terms, checks);
+  return checks;
 }
 
 /**

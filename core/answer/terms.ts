@@ -120,7 +120,10 @@ export interface Lookup {
 export function withUnigrams<T extends TermIndex>(idx: T, extra: ReadonlySet<string>): T {
   if (!extra.size) return idx;
   const base = idx.unigrams;
-  return { ...idx, unigrams: { has: (k: string) => base.has(k) || extra.has(k) } };
+  // A view inheriting from the index, so lazily computed parts (initials) stay reachable.
+  const view = Object.create(idx) as T;
+  Object.defineProperty(view, 'unigrams', { value: { has: (k: string) => base.has(k) || extra.has(k) } });
+  return view;
 }
 
 export function indexTerms(text: string): TermIndex {
@@ -215,52 +218,104 @@ export interface PassageIndex extends TermIndex {
 }
 
 /**
- * Folded syllables, bigrams and initials of a passage. An abbreviation it writes counts both
- * as itself and as its expansion ("01/CT-VKSTC" holds "01 ct" and "01 chi thi").
+ * Folded syllables, bigrams, trigrams and initials of a passage. An abbreviation it writes
+ * counts both as itself and as its expansion ("01/CT-VKSTC" holds "01 ct" and "01 chi thi").
  *
  * A two-syllable sequence that, in this passage, only ever occurs as the start or end of a
- * more frequent word is not indexed: in "người yêu cầu ... theo yêu cầu", "người yêu" is
+ * more frequent word is not a bigram: in "người yêu cầu ... theo yêu cầu", "người yêu" is
  * "người" + "yêu cầu", and must not answer a question about "người yêu".
+ *
+ * Built lazily: a question asks about a dozen keys of a passage, so the passage keeps its
+ * syllable sequence as one padded string and answers each key by a substring search, instead
+ * of materialising every bigram and trigram up front (which was most of the cost of a cold ask).
  */
 export function passageIndex(text: string): PassageIndex {
-  const seq: string[] = [];
-  const unigrams = new Set<string>();
-  const bigrams = new Set<string>();
-  let prevRaw: string | undefined;
-  for (const raw of nfc(text).match(SYLLABLE) ?? []) {
-    const f = fold(raw.toLowerCase());
-    unigrams.add(f);
-    const exp = expandAbbreviation(raw);
-    if (exp) {
-      // The written form keeps its own neighbours too.
-      if (prevRaw) bigrams.add(`${prevRaw} ${f}`);
-      seq.push(...exp.split(' '));
-    } else {
-      if (prevRaw && prevRaw !== seq[seq.length - 1]) bigrams.add(`${prevRaw} ${f}`);
-      seq.push(f);
+  return new SyllableSequence(text);
+}
+
+class SyllableSequence implements PassageIndex {
+  /** Folded syllables, abbreviations replaced by their expansion. */
+  private readonly seq: string[];
+  /** " a b c ": the sequence padded, for substring lookups of two or three syllables. */
+  private readonly padded: string;
+  /** Bigrams an expanded abbreviation forms with its neighbours as written. */
+  private readonly writtenBigrams: string[] = [];
+  private readonly bigramCache = new Map<string, boolean>();
+  private initialsCache?: string[];
+
+  /** The sequence's syllables plus the written forms of expanded abbreviations. */
+  readonly unigrams: Set<string>;
+  readonly bigrams: Lookup = { has: (k) => this.writtenBigrams.includes(k) || this.hasBigram(k) };
+  readonly trigrams: Lookup = { has: (k) => this.hasRun(k, 2) };
+
+  constructor(text: string) {
+    const seq: string[] = [];
+    const unigrams = new Set<string>();
+    let prevRaw: string | undefined;
+    for (const raw of nfc(text).match(SYLLABLE) ?? []) {
+      const f = fold(raw);
+      const exp = expandAbbreviation(raw);
+      if (exp) {
+        unigrams.add(f);
+        // The written form keeps its own neighbours too.
+        if (prevRaw) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        for (const s of exp.split(' ')) seq.push(s);
+      } else {
+        if (prevRaw && prevRaw !== seq[seq.length - 1]) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        seq.push(f);
+      }
+      prevRaw = f;
     }
-    prevRaw = f;
+    for (const x of seq) unigrams.add(x);
+    this.unigrams = unigrams;
+    this.seq = seq;
+    this.padded = ` ${seq.join(' ')} `;
   }
-  for (const s of seq) unigrams.add(s);
-  const count = new Map<string, number>();
-  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
-  for (let i = 1; i < seq.length; i++) {
-    bump(`${seq[i - 1]} ${seq[i]}`);
-    if (i > 1) bump(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
+
+  // A getter on the prototype: views made with Object.create (withUnigrams) still see it.
+  get initials(): string[] {
+    return (this.initialsCache ??= this.seq.map((x) => x[0] ?? ''));
   }
-  const n = (k: string) => count.get(k) ?? 0;
-  for (let i = 1; i < seq.length; i++) {
-    const a = seq[i - 1];
-    const b = seq[i];
-    const c = seq[i + 1];
-    const z = seq[i - 2];
-    const swallowedRight = c !== undefined && n(`${b} ${c}`) > n(`${a} ${b} ${c}`);
-    const swallowedLeft = z !== undefined && n(`${z} ${a}`) > n(`${z} ${a} ${b}`);
-    if (!swallowedRight && !swallowedLeft) bigrams.add(`${a} ${b}`);
+
+  /** Is `key` (exactly `spaces` + 1 syllables) a run of the sequence? */
+  private hasRun(key: string, spaces: number): boolean {
+    let n = 0;
+    for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+    return n === spaces && key.length > 0 && this.padded.includes(` ${key} `);
   }
-  const trigrams = new Set<string>();
-  for (let i = 2; i < seq.length; i++) trigrams.add(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
-  return { unigrams, bigrams, trigrams, initials: seq.map((x) => x[0] ?? '') };
+
+  private hasBigram(key: string): boolean {
+    let v = this.bigramCache.get(key);
+    if (v === undefined) {
+      v = this.hasRun(key, 1) && this.standsAlone(key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1));
+      this.bigramCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Does "a b" occur at least once not swallowed by a more frequent neighbouring word? */
+  private standsAlone(a: string, b: string): boolean {
+    const seq = this.seq;
+    for (let i = 1; i < seq.length; i++) {
+      if (seq[i - 1] !== a || seq[i] !== b) continue;
+      const c = seq[i + 1];
+      const z = seq[i - 2];
+      const swallowedRight = c !== undefined && this.count(b, c) > this.count(a, b, c);
+      const swallowedLeft = z !== undefined && this.count(z, a) > this.count(z, a, b);
+      if (!swallowedRight && !swallowedLeft) return true;
+    }
+    return false;
+  }
+
+  /** Occurrences of the run x y (z) in the sequence. */
+  private count(x: string, y: string, z?: string): number {
+    const seq = this.seq;
+    let n = 0;
+    for (let i = 1; i < seq.length; i++) {
+      if (seq[i - 1] === x && seq[i] === y && (z === undefined || seq[i + 1] === z)) n++;
+    }
+    return n;
+  }
 }
 
 /** Does the passage spell the acronym, or hold consecutive syllables with its initials? */
