@@ -165,6 +165,7 @@ interface UnitFeatures {
 
 const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
   const folded = fold(unit.text);
+  let dates: boolean | undefined;
   return {
     folded,
     spaced: ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
@@ -173,7 +174,10 @@ const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
     leadIndex: unit.shape === 'block' ? indexTerms(unit.text.split('\n')[0]) : undefined,
     // The khoản number ("2. ...") is numbering, not an answer.
     numbers: numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, '')),
-    hasDates: findDates(unit.text).length > 0,
+    // Only time questions ask: found on first use.
+    get hasDates() {
+      return (dates ??= findDates(unit.text).length > 0);
+    },
   };
 });
 
@@ -336,8 +340,32 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
   };
 }
 
-/** Every quotable piece of the best hits, scored: exported for tuning tools. */
-export function rankCandidates(question: string, hits: Scored<Chunk>[], options: Partial<ComposeOptions> = {}): Candidate[] {
+/** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
+function scoreCeiling(kinds: Set<QuestionKind>, counted: RegExp | undefined, subject: unknown[]): number {
+  let b = 1 + 0.35; // overlap, phrase
+  if (kinds.has('quantity')) b += 0.25;
+  if (counted) b += 0.3;
+  if (subject.length) b += 0.3;
+  if (kinds.has('time')) b += 0.35;
+  if (kinds.has('actor')) b += 0.15;
+  if (kinds.has('procedure')) b += 0.15;
+  b += kinds.has('list') ? 0.3 : 0.1;
+  if (kinds.has('definition')) b += 0.1;
+  return b;
+}
+
+/**
+ * Every quotable piece of the best hits, scored: exported for tuning tools. With `floorRatio`,
+ * a hit none of whose pieces could score that share of the best piece so far is not read at
+ * all: the retriever's prior caps what a far-behind hit can reach, and reading its pieces is
+ * most of the cost of an answer.
+ */
+export function rankCandidates(
+  question: string,
+  hits: Scored<Chunk>[],
+  options: Partial<ComposeOptions> = {},
+  floorRatio?: number,
+): Candidate[] {
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
   const terms = matchTerms(question);
   const kinds = questionKinds(question);
@@ -348,6 +376,8 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const subject = subjectPhrases(question);
   const asksCase = /\b(truong hop|neu)\b/.test(fold(question).toLowerCase());
   const cands: Candidate[] = [];
+  const ceiling = scoreCeiling(kinds, counted, subject);
+  let best = -Infinity;
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
     const rankFactor = retrieverPrior(hit, hits[0]);
@@ -358,13 +388,16 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
     const headingBonus = heading
       ? 0.3 * termMatch(terms, heading.index, weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
       : 0;
+    if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
       const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase);
-      cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
+      const total = (score + headingBonus) * rankFactor;
+      if (total > best) best = total;
+      cands.push({ unit, hit, rank, score: total, covers });
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
@@ -372,7 +405,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
 }
 
 function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
-  const cands = rankCandidates(question, hits, opts);
+  const cands = rankCandidates(question, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
   const best = cands[0];
   const chosen: Candidate[] = [best];

@@ -8,7 +8,7 @@
  * form says so, because folding merges words like "chỉ" (chỉ đạo) and "chị".
  */
 import { fold, lower, nfc } from '../text.js';
-import { expandAbbreviation } from '../retrieval/abbreviations.js';
+import { expandAbbreviation, expandFolded } from '../retrieval/abbreviations.js';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -120,10 +120,11 @@ export interface Lookup {
 export function withUnigrams<T extends TermIndex>(idx: T, extra: ReadonlySet<string>): T {
   if (!extra.size) return idx;
   const base = idx.unigrams;
-  // A view inheriting from the index, so lazily computed parts (initials) stay reachable.
-  const view = Object.create(idx) as T;
-  Object.defineProperty(view, 'unigrams', { value: { has: (k: string) => base.has(k) || extra.has(k) } });
-  return view;
+  const unigrams: Lookup = { has: (k: string) => base.has(k) || extra.has(k) };
+  if (!('initials' in idx)) return { ...idx, unigrams };
+  // Read through to the index: its initials are computed lazily, on the first acronym.
+  const p = idx as unknown as PassageIndex;
+  return { unigrams, bigrams: p.bigrams, trigrams: p.trigrams, get initials() { return p.initials; } } as unknown as T;
 }
 
 export function indexTerms(text: string): TermIndex {
@@ -253,8 +254,9 @@ class SyllableSequence implements PassageIndex {
     const unigrams = new Set<string>();
     let prevRaw: string | undefined;
     for (const raw of nfc(text).match(SYLLABLE) ?? []) {
+      // fold() remembers single syllables: cheaper than folding the whole text at once.
       const f = fold(raw);
-      const exp = expandAbbreviation(raw);
+      const exp = expandFolded(raw, f);
       if (exp) {
         unigrams.add(f);
         // The written form keeps its own neighbours too.
