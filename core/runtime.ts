@@ -19,7 +19,7 @@ import { checkInput, checkOutput, passageIsClassified, type GuardCategory } from
 import { RefusalAudit } from './refusal-audit.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
-import { composeExtractive } from './answer/compose.js';
+import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp } from './answer/rewrite.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
@@ -120,11 +120,8 @@ export class AssistantRuntime implements RuntimeAssistant {
     }
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
-    const hits = preferInForce(
-      raw.filter((h) => !chunkIsClassified(h.item)),
-      snapshot.supersededBy,
-      standalone,
-    ).slice(0, this.topK * 2); // the extractive composer reranks this pool by its pieces; the LLM reads the best topK
+    // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
+    let hits = preferInForce(raw, snapshot.supersededBy, standalone).slice(0, this.topK * 2);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
@@ -133,9 +130,19 @@ export class AssistantRuntime implements RuntimeAssistant {
     const termWeight = (t: string) => lexical.idfOf(t) || rarest;
     // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
     const abstain = lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {};
+    // The passage guard reads only what an answer rests on: the passages it quotes, or those its
+    // abstention weighed. A flagged passage is dropped and the answer composed again without it.
     let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+    for (;;) {
+      const read = composed.abstained ? hits.slice(0, ABSTAIN_POOL) : composed.used;
+      const flagged = new Set(read.filter((h) => chunkIsClassified(h.item)));
+      if (!flagged.size) break;
+      hits = hits.filter((h) => !flagged.has(h));
+      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+    }
     if (this.chatModel && !composed.abstained) {
-      composed = await composeWithLlm(this.chatModel, standalone, hits.slice(0, this.topK), { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
+      const context = hits.filter((h) => !chunkIsClassified(h.item)).slice(0, this.topK);
+      composed = await composeWithLlm(this.chatModel, standalone, context, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }
     if (!checkOutput(composed.text)) return refuse('classified-content');
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);

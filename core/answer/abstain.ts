@@ -9,6 +9,7 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../text.js';
+import { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 import { contentTerms, hasAcronym, matchTerms, tokens, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
 import { memoByObject } from './memo.js';
 
@@ -82,13 +83,7 @@ export interface AbstainDecision {
   unknownDocuments: string[];
 }
 
-/** Text of a chunk as matched: heading plus body plus its document's title and number. */
-export function chunkMatchText(c: Chunk): string {
-  return [c.title, c.number, c.heading, c.text].filter(Boolean).join('\n');
-}
-
-/** Syllable index of a chunk as matched, computed once per chunk. */
-export const chunkIndexOf = memoByObject((c: Chunk): PassageIndex => passageIndex(chunkMatchText(c)));
+export { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 
 /**
  * Share (0..1) of the question's weighted content syllables "found" in a passage. A syllable

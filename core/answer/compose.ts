@@ -68,7 +68,7 @@ function retrieverPrior(hit: Scored<Chunk>, best: Scored<Chunk>): number {
 }
 
 /** The abstention check reads the retriever's best few hits, however many the composer reranks. */
-const ABSTAIN_POOL = 6;
+export const ABSTAIN_POOL = 6;
 
 export interface Candidate {
   unit: Unit;

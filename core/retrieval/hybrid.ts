@@ -13,6 +13,7 @@ import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
+import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 
 export type VectorSearch = (
   vector: number[],
@@ -96,12 +97,11 @@ export class HybridRetriever {
   private readonly byNumber = new Map<string, number[]>();
   private readonly byRef = new Map<string, number[]>();
   /**
-   * Folded syllable sets of headings and whole chunks, computed once per chunk:
-   * chunks are immutable within an index version, and recomputing the sets of
-   * every candidate was most of the cost of a query. Bounded so memory stays flat.
+   * Folded syllable sets of headings, computed once per chunk: chunks are immutable within an
+   * index version, and recomputing the sets of every candidate was most of the cost of a query.
+   * Bounded so memory stays flat. Whole chunks are read through the shared chunkIndexOf.
    */
-  private readonly headingSets = new BoundedCache<number, Set<string>>(20_000);
-  private readonly chunkSets = new BoundedCache<number, Set<string>>(4_000);
+  private readonly headingSets = new BoundedCache<number, Lookup>(20_000);
   private readonly headingWords = new BoundedCache<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
@@ -187,7 +187,7 @@ export class HybridRetriever {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
       const h = this.chunks[s.index].heading;
       if (!h) continue;
-      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => syllableSet(h)));
+      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => passageIndex(h).unigrams));
       s.score += o.headingWeight * recall;
       if (o.headingPrecisionWeight > 0 && recall > 0) {
         const p = precisionOf(this.headingWords.get(s.index, () => weighWords(contentWords(h), this.bm25)), asked);
@@ -216,7 +216,7 @@ export class HybridRetriever {
   }
 
   private coverageAt(weighted: WeightedWords, index: number): number {
-    return coverageWith(weighted, this.chunkSets.get(index, () => chunkSyllables(this.chunks[index])));
+    return coverageWith(weighted, chunkIndexOf(this.chunks[index]).unigrams);
   }
 
   /** The n indices among `indices` with the best lexical score. */
@@ -261,15 +261,11 @@ export class HybridRetriever {
 }
 
 /**
- * IDF-weighted share of the query's content syllables present in the chunk (heading, text,
- * title; abbreviations expanded). 1 = every meaningful word of the question appears.
+ * IDF-weighted share of the query's content syllables present in the chunk (title, number,
+ * heading, text; abbreviations expanded). 1 = every meaningful word of the question appears.
  */
 export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
-  return coverageOf(q, chunkSyllables(chunk), bm25);
-}
-
-function chunkSyllables(chunk: Chunk): Set<string> {
-  return syllableSet([chunk.title, chunk.heading ?? '', chunk.text].join('\n'));
+  return coverageOf(q, chunkIndexOf(chunk).unigrams, bm25);
 }
 
 /** A Map that forgets its oldest entries past `max`. */
@@ -287,7 +283,7 @@ class BoundedCache<K, V> {
   }
 }
 
-function coverageOf(q: AnalyzedQuery, have: Set<string>, bm25: BM25Index): number {
+function coverageOf(q: AnalyzedQuery, have: Lookup, bm25: BM25Index): number {
   return coverageWith(weighTerms(q, bm25), have);
 }
 
@@ -310,7 +306,7 @@ function weighTerms(q: AnalyzedQuery, bm25: BM25Index): WeightedWords {
 }
 
 /** IDF-weighted share of the words present in `have`. */
-function coverageWith(w: WeightedWords, have: Set<string>): number {
+function coverageWith(w: WeightedWords, have: Lookup): number {
   if (w.total <= 0) return 0;
   let hit = 0;
   for (let i = 0; i < w.words.length; i++) if (have.has(w.words[i])) hit += w.weights[i];
@@ -321,7 +317,7 @@ function coverageWith(w: WeightedWords, have: Set<string>): number {
  * IDF-weighted share of `words` (a heading's or title's content words) that the question
  * contains: 1 when the question repeats every rare word of the heading.
  */
-function precisionOf(heading: WeightedWords, asked: Set<string>): number {
+function precisionOf(heading: WeightedWords, asked: Lookup): number {
   return coverageWith(heading, asked);
 }
 
