@@ -40,6 +40,29 @@ interface Snapshot {
   retriever: HybridRetriever;
   /** docId → name of the document that replaced it. */
   supersededBy: Map<string, string>;
+  /** Extractive answers of this version by standalone question: deterministic, so safe to reuse. */
+  answers: AnswerCache;
+}
+
+type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
+
+/** A bounded map that forgets the least recently used entry. */
+class AnswerCache {
+  private readonly map = new Map<string, CachedAnswer>();
+  constructor(private readonly max: number) {}
+  get(key: string): CachedAnswer | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: CachedAnswer): void {
+    if (this.max <= 0) return;
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, value);
+  }
 }
 
 export interface RuntimeOptions {
@@ -80,7 +103,7 @@ export class AssistantRuntime implements RuntimeAssistant {
       return;
     }
     if (version === this.snapshot?.version) return;
-    this.snapshot = await openSnapshot(this.indexDir, version, this.loader);
+    this.snapshot = await openSnapshot(this.indexDir, version, this.loader, this.cfg.ANSWER_CACHE_SIZE);
   }
 
   health(): Health {
@@ -119,6 +142,11 @@ export class AssistantRuntime implements RuntimeAssistant {
       return reply({ text: composed.text, refused: false, abstained: true, citations: [], standalone });
     }
 
+    // Only the extractive answer is a pure function of the question and the index version.
+    const cacheKey = this.chatModel ? null : standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
+    if (cached) return reply({ ...cached, citations: cached.citations.map((c) => ({ ...c })), refused: false, standalone });
+
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
     let hits = preferInForce(raw, snapshot.supersededBy, standalone).slice(0, this.topK * 2);
@@ -146,6 +174,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     }
     if (!checkOutput(composed.text)) return refuse('classified-content');
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);
+    if (cacheKey !== null) snapshot.answers.set(cacheKey, { text: composed.text, abstained: composed.abstained, citations });
     return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
   }
 }
@@ -181,11 +210,11 @@ export async function openRetriever(
   return { index, retriever };
 }
 
-async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader): Promise<Snapshot> {
+async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader, cacheSize: number): Promise<Snapshot> {
   const { index, retriever } = await openRetriever(indexDir, version, loader);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  return { version, index, retriever, supersededBy };
+  return { version, index, retriever, supersededBy, answers: new AnswerCache(cacheSize) };
 }
 
 /**
