@@ -317,6 +317,24 @@ export class BM25Index {
     return this.maxImpact[t];
   }
 
+  /** Documents (ascending) holding every one of the terms; none when a term is unknown. */
+  docsWithAll(terms: string[]): number[] {
+    const ids = terms.map((t) => this.termIndex.get(t));
+    if (!ids.length || ids.some((t) => t === undefined)) return [];
+    const lists = (ids as number[]).sort((a, b) => this.offsets[a + 1] - this.offsets[a] - (this.offsets[b + 1] - this.offsets[b]));
+    let out = Array.from(this.docs.subarray(this.offsets[lists[0]], this.offsets[lists[0] + 1]));
+    for (const t of lists.slice(1)) {
+      const list = this.docs.subarray(this.offsets[t], this.offsets[t + 1]);
+      let j = 0;
+      out = out.filter((d) => {
+        while (j < list.length && list[j] < d) j++;
+        return j < list.length && list[j] === d;
+      });
+      if (!out.length) break;
+    }
+    return out;
+  }
+
   /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
   scoreDocs(terms: (QueryTerm | string)[], indices: number[]): Float32Array {
     const out = new Float32Array(indices.length);

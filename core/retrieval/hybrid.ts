@@ -105,8 +105,8 @@ export class HybridRetriever {
   private readonly headingWords = new BoundedCache<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
-  /** Folded defined term → chunk indices ("1. An ninh mạng là …"); built on the first definition question. */
-  private definitions?: Map<string, number[]>;
+  /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
+  private readonly definedTerms = new BoundedCache<number, Set<string>>(20_000);
 
   constructor(init: HybridInit) {
     if (init.bm25.size !== init.chunks.length) {
@@ -211,8 +211,13 @@ export class HybridRetriever {
   private definitionsOf(query: string): Set<number> {
     const subject = definitionSubject(query);
     if (!subject) return new Set();
-    this.definitions ??= definitionIndex(this.chunks);
-    return new Set(this.definitions.get(subject) ?? []);
+    // Only chunks holding every word of the subject can define it: the postings say which,
+    // so a definition question reads a handful of chunks, not the whole corpus.
+    const out = new Set<number>();
+    for (const i of this.bm25.docsWithAll([...new Set(subject.split(' '))])) {
+      if (this.definedTerms.get(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
+    }
+    return out;
   }
 
   private coverageAt(weighted: WeightedWords, index: number): number {
@@ -349,21 +354,16 @@ export function definitionSubject(query: string): string | null {
 /** A definition line: optional numbering or bullet, a short term, then "là" / "được hiểu là" / "có nghĩa là". */
 const DEFINITION_LINE = /^\s*(?:[-+•]\s*|\(?\d{1,3}[a-zđ]?[.)]\s*|[a-zđ][.)]\s*)?([^.:;,()\d][^.:;()]{1,90}?)\s+(?:là|được hiểu là|có nghĩa là)\s/u;
 
-/** Folded defined term → indices of the chunks whose lines define it. */
-function definitionIndex(chunks: Chunk[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  chunks.forEach((c, i) => {
-    for (const line of c.text.split('\n')) {
-      const m = DEFINITION_LINE.exec(line.replace(/[*_#`]/g, '').toLowerCase());
-      if (!m) continue;
-      const words = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (words.length === 0 || words.length > 8) continue;
-      const key = words.join(' ');
-      const list = out.get(key);
-      if (!list) out.set(key, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
+/** Folded terms a chunk's lines define. */
+function definedIn(c: Chunk): Set<string> {
+  const out = new Set<string>();
+  for (const line of c.text.split('\n')) {
+    const m = DEFINITION_LINE.exec(line.replace(/[*_#`]/g, '').toLowerCase());
+    if (!m) continue;
+    const words = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0 || words.length > 8) continue;
+    out.add(words.join(' '));
+  }
   return out;
 }
 

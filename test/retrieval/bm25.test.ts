@@ -52,6 +52,12 @@ describe('BM25 index', () => {
     expect(() => BM25Index.fromJSON({ ...idx.toJSON(), format: 'x' } as never)).toThrow(BM25FormatError);
   });
 
+  it('lists the documents holding every given term', () => {
+    expect(idx.docsWithAll(['kiem', 'sat'])).toEqual([0, 1, 3]);
+    expect(idx.docsWithAll(['kinh', 'phi', 'vien'])).toEqual([3]);
+    expect(idx.docsWithAll(['kiem', 'khongcotrongkho'])).toEqual([]);
+  });
+
   it('refuses to serialise an index built with a custom tokenizer', () => {
     const custom = BM25Index.build(docs, {}, (t) => t.split(' '));
     expect(() => custom.toJSON()).toThrow(BM25FormatError);
