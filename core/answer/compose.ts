@@ -12,6 +12,8 @@ import { contentTerms, matchTerms, passageIndex as indexTerms, tokens, questionK
 import { memoByObject } from './memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
+import { questionSynonyms, withSynonyms } from './synonyms.js';
+import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
   text: string;
@@ -189,10 +191,12 @@ function scoreUnit(
   counted?: RegExp,
   subject: Array<{ phrase: string; share: number }> = [],
   asksCase = true,
+  synonyms: readonly SynonymMatch[] = [],
 ): { score: number; covers: Set<string> } {
   const feat = featuresOf(unit);
-  // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
-  const idx = withUnigrams(feat.index, context);
+  // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not;
+  // a question's everyday phrase ("trả tiền") is in a piece that writes the field's word for it ("chi phí").
+  const idx = withSynonyms(withUnigrams(feat.index, context), synonyms);
   const w = (t: QueryTerm) => t.weight * weight(t.term);
   const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
@@ -200,7 +204,7 @@ function scoreUnit(
     0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
   let score =
-    feat.leadIndex ? 0.65 * overlap(feat.leadIndex) + 0.35 * overlap(idx) : overlap(idx);
+    feat.leadIndex ? 0.65 * overlap(withSynonyms(feat.leadIndex, synonyms)) + 0.35 * overlap(idx) : overlap(idx);
 
   const f = feat.folded;
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
@@ -347,6 +351,7 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const counted = countedThing(question);
   const subject = subjectPhrases(question);
   const asksCase = /\b(truong hop|neu)\b/.test(fold(question).toLowerCase());
+  const synonyms = questionSynonyms(question);
   const cands: Candidate[] = [];
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
@@ -356,14 +361,14 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
     // outweigh the retriever's order between two articles of the same document.
     const { heading, named } = chunkFeaturesOf(hit.item);
     const headingBonus = heading
-      ? 0.3 * termMatch(terms, heading.index, weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
+      ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
       : 0;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase);
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase, synonyms);
       cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
     }
   });
