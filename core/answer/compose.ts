@@ -91,8 +91,11 @@ const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
 const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|nguoi|lan|cap|loai|buoc|muc';
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
-/** Digits or a spelled-out number ("năm người", "03 ngày"), folded. */
-const COUNT = '(?:\\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin)';
+/**
+ * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
+ * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
+ */
+const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 
 /**
  * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
