@@ -13,6 +13,7 @@ import { memoByObject } from './memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
+import { namedArticles, namesDocument } from './primary.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -422,10 +423,7 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
     const text = fold(c.unit.block ?? c.unit.text);
     for (const m of text.matchAll(/dieu (\d+[a-z]?)\b/g)) {
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 120);
-      const names = (h: Scored<Chunk>) =>
-        after.trimStart().startsWith(fold(h.item.title).replace(/\s*\(.*$/, '')) ||
-        (!!h.item.number && after.slice(0, 40).includes(fold(h.item.number).toLowerCase()));
-      const hit = hits.find((h) => h.item.article === m[1] && names(h));
+      const hit = hits.find((h) => h.item.article === m[1] && namesDocument(after, h));
       if (!hit || chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
       const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers, false) }));
       units.sort((a, b) => b.score - a.score);
@@ -441,14 +439,17 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
 /** A procedure reads as a whole: its steps get more room than a quoted rule. */
 const STEPS_CHARS = 1300;
 
-function stepAnswer(found: StepAnswer, opts: ComposeOptions): ComposeResult {
+function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptions): ComposeResult {
+  // The articles the quoted steps name are cited after the guide: they are what a reader checks.
+  const primary = namedArticles(found.steps.join('\n'), hits).filter((h) => !found.chunks.includes(h));
+  const used = [...found.chunks, ...primary];
   const citations = citationsOf(
-    found.chunks.map((h) => h.item),
+    used.map((h) => h.item),
     opts.superseded,
   );
   const c = citationOf(found.chunks[0].item);
   const body = [leadLine({ title: c.title, locator: c.locator }), ...found.steps].join('\n');
-  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used: found.chunks };
+  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
@@ -471,7 +472,7 @@ export function composeExtractive(
   }
   if (asksHowTo(question)) {
     const steps = findSteps(matchTerms(question), hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
-    if (steps) return stepAnswer(steps, opts);
+    if (steps) return stepAnswer(steps, hits.slice(0, opts.maxHits), opts);
   }
   const chosen = withPrimarySources(select(question, hits, opts), question, hits);
   if (!chosen.length) return abstained('no-hits', opts);
