@@ -380,6 +380,12 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   return cands;
 }
 
+/**
+ * "Nghị định 26 quy định gì về việc sao, chụp …?" asks for the rules on a subject, not one fact: the
+ * best article's further khoản answer it too, though they repeat the question's words.
+ */
+const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b/;
+
 function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rankCandidates(question, hits, opts);
   if (!cands.length) return [];
@@ -388,9 +394,13 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
   const covered = new Set(best.covers);
   const counted = countedThing(question);
   let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
-  let budget = opts.maxChars - Math.min(rendered(best.unit).length, opts.maxChars);
+  const overview = ASKS_OVERVIEW.test(fold(question).toLowerCase());
+  // The rules on a subject read as a whole, like a procedure's steps.
+  const maxChars = overview ? Math.max(opts.maxChars, STEPS_CHARS) : opts.maxChars;
+  const maxUnits = overview ? opts.maxUnits + 2 : opts.maxUnits;
+  let budget = maxChars - Math.min(rendered(best.unit).length, maxChars);
   for (const c of cands.slice(1)) {
-    if (chosen.length >= opts.maxUnits) break;
+    if (chosen.length >= maxUnits) break;
     if (c.score < best.score * opts.keepRatio || c.score <= 0) break;
     if (chosen.some((x) => x.hit === c.hit && contains(rendered(x.unit), rendered(c.unit)))) continue;
     const cost = rendered(c.unit).length + 1;
@@ -398,7 +408,8 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
     // A further piece must bring a word of the question the answer still lacks, or the number it asks
     // for: otherwise it repeats, or answers a neighbouring question.
     const bringsCount = !!counted && !counts && counted.test(featuresOf(c.unit).spaced);
-    if (!bringsCount && ![...c.covers].some((t) => !covered.has(t))) continue;
+    const sameRules = overview && c.hit === best.hit;
+    if (!bringsCount && !sameRules && ![...c.covers].some((t) => !covered.has(t))) continue;
     if (bringsCount) counts = true;
     chosen.push(c);
     c.covers.forEach((t) => covered.add(t));
