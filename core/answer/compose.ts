@@ -381,10 +381,11 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
 }
 
 /**
- * "Nghị định 26 quy định gì về việc sao, chụp …?" asks for the rules on a subject, not one fact: the
- * best article's further khoản answer it too, though they repeat the question's words.
+ * "Nghị định 26 quy định gì về việc sao, chụp …?", "Quy định về … khi soạn thảo là gì?" ask for the
+ * rules on a subject, not one fact: the best article's (or section's) further khoản answer it too,
+ * though they repeat the question's words.
  */
-const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b/;
+const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b|^(cac |nhung )?quy dinh\b.* ve .*\b(la gi|gom nhung gi|the nao)\W*$/;
 
 function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rankCandidates(question, hits, opts);
@@ -481,7 +482,8 @@ export function composeExtractive(
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
   }
-  if (asksHowTo(question)) {
+  // A guide's numbered items are its rules on a subject as much as a procedure's steps.
+  if (asksHowTo(question) || ASKS_OVERVIEW.test(fold(question).toLowerCase())) {
     const steps = findSteps(matchTerms(question), hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
     if (steps) return stepAnswer(steps, hits.slice(0, opts.maxHits), opts);
   }

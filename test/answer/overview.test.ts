@@ -27,4 +27,20 @@ describe('a question asking for the rules on a subject', () => {
     expect(r.text).toContain('đóng dấu sao');
     expect(r.text).not.toContain('sổ quản lý');
   });
+
+  it('reads a guide section\'s numbered items in order, as its rules on the subject', () => {
+    const guide: Scored<Chunk> = {
+      item: {
+        id: 'g', docId: 'huong-dan/bmnn.md', ord: 1, title: 'Hướng dẫn bảo vệ bí mật nhà nước', type: 'Hướng dẫn', heading: 'Khi soạn thảo',
+        text: [
+          '1. **Đề xuất độ mật.** Người soạn thảo văn bản đề xuất độ mật của bí mật nhà nước.',
+          '2. **Không dùng máy tính nối mạng.** Không soạn thảo tài liệu bí mật trên máy tính kết nối mạng Internet.',
+          '3. **Cấp số riêng.** Văn bản mật được cấp hệ thống số riêng.',
+        ].join('\n'),
+      },
+      score: 1,
+    };
+    const r = composeExtractive('Quy định về bảo vệ bí mật nhà nước khi soạn thảo văn bản là gì?', [guide], { skipAbstention: true });
+    expect(r.text).toMatch(/1\. Đề xuất độ mật[\s\S]*2\. Không dùng máy tính nối mạng[\s\S]*3\. Cấp số riêng/);
+  });
 });
