@@ -8,7 +8,7 @@
  */
 import { type BareReference, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
 import { expandAbbreviation } from './abbreviations.js';
-import { findSynonyms } from './thesaurus.js';
+import { findSynonyms, type SynonymMatch } from './thesaurus.js';
 
 export interface AnalyzeOptions {
   /** Add adjacent-syllable bigrams ("kiem_sat"). Default true. */
@@ -148,7 +148,7 @@ export interface QueryWeights {
   special: number;
   /** Weight of the terms a question type implies (a "how long" question asks for a "thời hạn"). */
   implied: number;
-  /** Share of its usual weight a term of a thesaurus alternative ("chi phí" for "trả tiền") gets. */
+  /** Share of its usual weight a term of a thesaurus alternative ("chi phí" for "trả tiền") gets; 0 turns the thesaurus off. */
   synonym: number;
 }
 
@@ -169,6 +169,8 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Folded syllables the question's type implies ("thoi", "han" for a how-long question). */
   implied: string[];
+  /** Thesaurus phrases the question writes, with the field's words for them. */
+  synonyms: SynonymMatch[];
 }
 
 /**
@@ -218,11 +220,18 @@ export function analyzeQuery(
   };
   const unaccented = isUnaccented(query);
   const segs = segments(query);
+  const synonyms: SynonymMatch[] = [];
   if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
   for (const seg of segs) {
     const folded = seg.map(foldToken);
     addSegment(folded);
-    if (weights.synonym > 0) for (const m of findSynonyms(folded)) for (const alt of m.alternatives) addSegment(alt, weights.synonym);
+    // Weight 0 turns the thesaurus off, coverage included.
+    if (weights.synonym > 0) {
+      for (const m of findSynonyms(folded)) {
+        synonyms.push(m);
+        for (const alt of m.alternatives) addSegment(alt, weights.synonym);
+      }
+    }
     if (o.accented && !unaccented) {
       for (const t of seg) {
         const l = lower(t);
@@ -254,5 +263,6 @@ export function analyzeQuery(
     dates,
     unaccented,
     implied: implied.filter((t) => !t.includes(BIGRAM_SEP)),
+    synonyms,
   };
 }

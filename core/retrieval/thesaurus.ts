@@ -80,3 +80,14 @@ export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
   }
   return out;
 }
+
+/**
+ * A chunk's syllables with the question's thesaurus phrases counted as present wherever the chunk
+ * holds every syllable of one of their alternatives: coverage of a paraphrase by the passage
+ * that answers it in the field's words.
+ */
+export function withAlternatives(have: ReadonlySet<string>, matches: readonly SynonymMatch[]): { has(k: string): boolean } {
+  const extra = new Set<string>();
+  for (const m of matches) if (m.alternatives.some((alt) => alt.every((s) => have.has(s)))) for (const s of m.phrase) extra.add(s);
+  return extra.size ? { has: (k) => have.has(k) || extra.has(k) } : have;
+}
