@@ -32,7 +32,7 @@ const GROUPS: readonly string[] = [
   'cong an|canh sat',
   // Schooling a post requires.
   'hoc van|bang cap|van bang|trinh do dao tao',
-  // Dealing with a case or a request.
+  // Computers, documents and secrecy.
   'phan mem|nen tang',
   'noi mang|ket noi mang|ket noi internet',
   'giu bi mat|bao mat|bao dam tinh bi mat',
