@@ -12,6 +12,7 @@ import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../
 import { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 import { contentTerms, hasAcronym, matchTerms, tokens, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
 import { memoByObject } from './memo.js';
+import { questionSynonyms, withSynonyms } from './synonyms.js';
 
 export interface AbstainOptions {
   /** Below this retriever coverage of the best hit, abstain (when the retriever reports coverage). */
@@ -287,7 +288,9 @@ export function decideAbstention(
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top);
   const coverage = top[0]?.coverage;
-  const indexes = top.map((h) => chunkIndexOf(h.item));
+  // A passage writing the field's word ("chi phí") holds the question's everyday one ("trả tiền").
+  const synonyms = questionSynonyms(question);
+  const indexes = top.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms));
   const matches = indexes.map((ix) => termMatch(terms, ix, opts.termWeight));
   const match = Math.max(0, ...matches);
   const bestIndex = indexes[matches.indexOf(match)];
@@ -308,7 +311,7 @@ export function decideAbstention(
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
   if (match < opts.topicCheckBelow && bestIndex) {
     // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's index.
-    const each = hits.map((h) => chunkIndexOf(h.item).unigrams);
+    const each = hits.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms).unigrams);
     const all = { unigrams: { has: (t: string) => each.some((u) => u.has(t)) } };
     if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
   }

@@ -11,6 +11,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { docNumberKey, fold } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
+import { withAlternatives } from './thesaurus.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
@@ -197,13 +198,13 @@ export class HybridRetriever {
     }
     if (o.coverageWeight > 0) {
       for (const s of scored) {
-        s.coverage = this.coverageAt(weighted, s.index);
+        s.coverage = this.coverageAt(weighted, s.index, q);
         s.score += o.coverageWeight * s.coverage;
       }
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     scored = scored.slice(0, k);
-    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index);
+    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index, q);
     return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
   }
 
@@ -220,8 +221,10 @@ export class HybridRetriever {
     return out;
   }
 
-  private coverageAt(weighted: WeightedWords, index: number): number {
-    return coverageWith(weighted, chunkIndexOf(this.chunks[index]).unigrams);
+  private coverageAt(weighted: WeightedWords, index: number, q?: AnalyzedQuery): number {
+    const have = chunkIndexOf(this.chunks[index]).unigrams;
+    // A paraphrase ("trả tiền") is covered by a chunk that writes the field's word for it ("chi phí").
+    return coverageWith(weighted, q?.synonyms.length ? withAlternatives(have, q.synonyms) : have);
   }
 
   /** The n indices among `indices` with the best lexical score. */
