@@ -93,7 +93,7 @@ export { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
  * alone. This is what keeps "thời tiết" from matching "thời hạn ... chi tiết".
  */
 export function termMatch(
-  terms: Array<QueryTerm | MatchTerm>,
+  terms: ReadonlyArray<QueryTerm | MatchTerm>,
   idx: TermIndex | PassageIndex,
   weight: (t: string) => number = () => 1,
 ): number {
@@ -177,7 +177,7 @@ function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
  * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
  * ("đăng ký", "giấy tờ") the passages share with it. Returns the missing compound, if any.
  */
-export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
+export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
@@ -204,7 +204,7 @@ export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: { unig
 }
 
 /** Is the i-th question term found in the passage (alone, or in a two-syllable word with a neighbour)? */
-function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
+function isFound(terms: readonly MatchTerm[], i: number, idx: PassageIndex): boolean {
   const t = terms[i];
   const total = terms.reduce((s, x) => s + x.weight, 0);
   const without = terms.filter((_, j) => j !== i);

@@ -145,7 +145,7 @@ const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|na
  * neighbour (each adjacent pair of question words found adjacent in the piece): the
  * proximity signal of extractive QA, so "độ Mật" beats "độ Tuyệt mật".
  */
-function phraseShare(terms: QueryTerm[], text: string, weight: (t: string) => number): number {
+function phraseShare(terms: readonly QueryTerm[], text: string, weight: (t: string) => number): number {
   const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
   const covered = new Set<number>();
   for (let i = 1; i < terms.length; i++) {
@@ -190,7 +190,7 @@ const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
 /** How well one piece answers the question: words shared, the kind of answer asked for, position. */
 function scoreUnit(
   unit: Unit,
-  terms: QueryTerm[],
+  terms: readonly QueryTerm[],
   kinds: Set<QuestionKind>,
   questionNumbers: Set<string>,
   asksDate: boolean,
@@ -316,7 +316,7 @@ function contains(a: string, b: string): boolean {
 }
 
 /** Share of a heading's content syllables that the question also holds: "Điều 2. Chức năng, nhiệm vụ của VKSND" is more about "chức năng" than a longer heading that merely mentions it. */
-function headingPrecision(hs: QueryTerm[], terms: QueryTerm[], weight: (t: string) => number): number {
+function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[], weight: (t: string) => number): number {
   const q = new Set(terms.map((t) => t.term));
   const total = hs.reduce((s, t) => s + weight(t.term), 0);
   return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
@@ -324,7 +324,7 @@ function headingPrecision(hs: QueryTerm[], terms: QueryTerm[], weight: (t: strin
 
 /** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
 interface ChunkFeatures {
-  heading?: { index: PassageIndex; terms: QueryTerm[] };
+  heading?: { index: PassageIndex; terms: readonly QueryTerm[] };
   named: PassageIndex;
 }
 

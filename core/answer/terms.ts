@@ -76,7 +76,13 @@ export interface QueryTerm {
 }
 
 /** Content syllables of a text: tokens minus function phrases and words, folded. */
-export function contentTerms(text: string): QueryTerm[] {
+export function contentTerms(text: string): readonly QueryTerm[] {
+  return rememberedContent(text);
+}
+
+const rememberedContent = rememberText(contentTermsOf);
+
+function contentTermsOf(text: string): QueryTerm[] {
   const toks = tokens(text);
   const folded = toks.map(fold);
   const dropped = new Array<boolean>(toks.length).fill(false);
@@ -99,8 +105,25 @@ export function contentTerms(text: string): QueryTerm[] {
   return out;
 }
 
+/**
+ * A question's terms are read by the rewriter, the abstention check, the composer and the steps
+ * finder, and a heading's once per chunk: the analysis of a recent text is remembered (read-only).
+ */
+function rememberText<T>(analyse: (text: string) => T, max = 512): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      v = analyse(text);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(text, v);
+    }
+    return v;
+  };
+}
+
 /** Adjacent content syllables of the question, as "a b": Vietnamese words are mostly two syllables. */
-export function contentBigrams(terms: QueryTerm[]): string[] {
+export function contentBigrams(terms: readonly QueryTerm[]): string[] {
   const out: string[] = [];
   for (let i = 1; i < terms.length; i++) {
     if (terms[i].pos === terms[i - 1].pos + 1) out.push(`${terms[i - 1].term} ${terms[i].term}`);
@@ -174,7 +197,13 @@ export interface MatchTerm extends QueryTerm {
  * syllable weighs a share of the abbreviation, which is one concept) and unknown
  * acronyms are kept whole, to be matched by initials.
  */
-export function matchTerms(text: string): MatchTerm[] {
+export function matchTerms(text: string): readonly MatchTerm[] {
+  return rememberedMatch(text);
+}
+
+const rememberedMatch = rememberText(matchTermsOf);
+
+function matchTermsOf(text: string): MatchTerm[] {
   const words = tokens(text);
   // Same boundaries as tokens(), case kept: capitals tell an abbreviation from a syllable.
   const rawWords = nfc(text).match(TOKEN) ?? [];
