@@ -285,12 +285,7 @@ export class BM25Index {
         const end = offsets[t + 1];
         for (let j = 0; j < candidates.length && lo < end; j++) {
           const d = candidates[j];
-          let hi = end;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (docs[mid] < d) lo = mid + 1;
-            else hi = mid;
-          }
+          lo = seek(docs, lo, end, d);
           if (lo < end && docs[lo] === d) acc[d] += impacts[lo] * f + add;
         }
       }
@@ -354,13 +349,7 @@ export class BM25Index {
       const end = offsets[t + 1];
       for (let j = 0; j < order.length && lo < end; j++) {
         const d = indices[order[j]];
-        // Galloping would be marginally faster; plain binary search from the last position is enough.
-        let hi = end;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (docs[mid] < d) lo = mid + 1;
-          else hi = mid;
-        }
+        lo = seek(docs, lo, end, d);
         if (lo < end && docs[lo] === d) out[order[j]] += impacts[lo] * f + add;
       }
     }
@@ -419,6 +408,20 @@ function kthLargest(acc: Float32Array, among: Uint32Array, m: number, k: number)
   const heap = new MinHeap(k, acc);
   for (let j = 0; j < m; j++) heap.offer(among[j]);
   return acc[heap.top()];
+}
+
+/**
+ * First position in docs[lo, end) holding a document ≥ d (postings are in document order).
+ * Callers seek ascending documents from the last position, so each list is read once at most.
+ */
+function seek(docs: Uint32Array, lo: number, end: number, d: number): number {
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function countAbove(acc: Float32Array, n: number, floor: number): number {
