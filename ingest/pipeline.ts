@@ -158,7 +158,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const outDir = versionDir(opts.indexDir, version);
   try {
     const previous = opts.full ? null : await readCurrentManifest(opts.indexDir);
-    const previousIndex = previous && versionBefore ? await loadIndexVersion(versionDir(opts.indexDir, versionBefore), null).catch(() => null) : null;
+    const previousIndex = previous && versionBefore ? await loadIndexVersion(versionDir(opts.indexDir, versionBefore), null, { graph: false }).catch(() => null) : null;
     const previousChunks = new Map<string, Chunk[]>();
     if (previousIndex) {
       for (const c of previousIndex.chunks) {
