@@ -62,7 +62,7 @@ export class EmbeddingCache {
    */
   async getOrEmbed(
     texts: string[],
-    embed: (batch: string[]) => Promise<number[][]>,
+    embed: (batch: string[]) => Promise<ArrayLike<number>[]>,
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
   ): Promise<Float32Array[]> {
@@ -85,7 +85,8 @@ export class EmbeddingCache {
         if (out[j].length !== this.dimensions) {
           throw new Error(`embedding has ${out[j].length} dimensions, expected ${this.dimensions}`);
         }
-        this.vectors.set(keys[i], Float32Array.from(out[j]));
+        const v = out[j];
+        this.vectors.set(keys[i], v instanceof Float32Array ? v : Float32Array.from(v));
       });
       onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
     }

@@ -14,6 +14,7 @@
  */
 import { readFile, writeFile, mkdir, access } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
@@ -27,6 +28,8 @@ import { readChunkStore, writeChunkStore } from './chunk-store.js';
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
   readonly dimensions: number;
+  /** Optional: document vectors as Float32Array, skipping LangChain's number[][]. */
+  embedVectors?(texts: string[]): Promise<Float32Array[]>;
 }
 
 /**
@@ -77,28 +80,49 @@ export function lexicalDocs(chunks: Chunk[]) {
  */
 export const HNSW_BUILD = { m: 16, efConstruction: 200, randomSeed: 100 } as const;
 
+/** Builds and writes the graph in a worker thread; resolves when the file is written. */
+function buildGraphInWorker(file: string, vectors: Float32Array[], dimensions: number): { done: Promise<void>; cancel: () => void } {
+  const shared = new SharedArrayBuffer(vectors.length * dimensions * 4);
+  const matrix = new Float32Array(shared);
+  vectors.forEach((v, i) => matrix.set(v, i * dimensions));
+  const worker = new Worker(new URL('./hnsw-worker.mjs', import.meta.url), {
+    workerData: { vectors: shared, count: vectors.length, dimensions, file, ...HNSW_BUILD },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`HNSW build failed: ${m.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`HNSW build worker exited (${code})`)));
+  });
+  return { done: done.finally(() => worker.terminate()), cancel: () => void worker.terminate() };
+}
+
 export async function saveIndexVersion(dir: string, data: IndexVersionData): Promise<void> {
   await mkdir(dir, { recursive: true });
+  const dims = data.embedder.dimensions;
+  let graph: { done: Promise<void>; cancel: () => void } | null = null;
   if (data.chunks.length) {
-    // Built with hnswlib-node directly: LangChain's addVectors wants number[][] (a second
-    // copy of every vector) and its save writes every chunk again as one JSON docstore.
-    const dims = data.embedder.dimensions;
-    const graph = new hnswlib.HierarchicalNSW('cosine', dims);
-    graph.initIndex(data.vectors.length, HNSW_BUILD.m, HNSW_BUILD.efConstruction, HNSW_BUILD.randomSeed);
-    const row: number[] = new Array(dims);
-    data.vectors.forEach((v, i) => {
-      for (let j = 0; j < dims; j++) row[j] = v[j];
-      graph.addPoint(row, i);
-    });
+    if (data.vectors.some((v) => v.length !== dims)) throw new Error(`vectors must have ${dims} dimensions`);
     await mkdir(path.join(dir, 'hnswlib'), { recursive: true });
-    await graph.writeIndex(path.join(dir, 'hnswlib', 'hnswlib.index'));
-    await writeFile(path.join(dir, 'hnswlib', 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
+    // Built with hnswlib-node directly (LangChain's addVectors wants number[][], a second copy
+    // of every vector, and its save writes every chunk again as one JSON docstore), in a
+    // worker while this thread builds the rest.
+    graph = buildGraphInWorker(path.join(dir, 'hnswlib', 'hnswlib.index'), data.vectors, dims);
+    graph.done.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
   }
-  await writeChunkStore(dir, data.chunks);
-  const { header, blob } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
-  await writeFile(path.join(dir, 'lexical.bin'), blob);
-  await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
-  await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
+  try {
+    await writeChunkStore(dir, data.chunks);
+    const { header, blob } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
+    await writeFile(path.join(dir, 'lexical.bin'), blob);
+    await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
+    await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
+    if (graph) {
+      await graph.done;
+      await writeFile(path.join(dir, 'hnswlib', 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
+    }
+  } catch (err) {
+    graph?.cancel();
+    throw err;
+  }
   // The manifest last: its presence marks the folder complete.
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(data.manifest, null, 1));
 }

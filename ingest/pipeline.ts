@@ -220,7 +220,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     const previousState = previous && versionBefore && !opts.full ? await readEmbedderState(opts.indexDir, versionBefore) : null;
     const { embedder, state } = await opts.embedder(texts, previousState);
     const cache = await EmbeddingCache.open(cacheDir(opts.indexDir), embedder.modelId, embedder.dimensions);
-    const vectors = await cache.getOrEmbed(texts, (batch) => embedder.embedDocuments(batch), (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
+    const embedBatch = (batch: string[]) => (embedder.embedVectors ? embedder.embedVectors(batch) : embedder.embedDocuments(batch));
+    const vectors = await cache.getOrEmbed(texts, embedBatch, (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
     report.embedded = cache.misses;
     report.reusedEmbeddings = cache.hits;
     opts.signal?.throwIfAborted();
