@@ -162,6 +162,14 @@ function chunkDocstore(chunks: Chunk[]): HNSWLib['docstore'] {
   } as unknown as HNSWLib['docstore'];
 }
 
+async function loadGraph(dir: string) {
+  const args = JSON.parse(await readFile(path.join(dir, 'hnswlib', 'args.json'), 'utf8')) as { space: 'cosine'; numDimensions: number };
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(path.join(dir, 'hnswlib', 'hnswlib.index'));
+  index.setEf(HNSW_EF_SEARCH);
+  return { args, index };
+}
+
 export interface LoadOptions {
   /** Open the HNSW graph (default true); the pipeline reading the previous version's chunks does not need it. */
   graph?: boolean;
@@ -173,21 +181,20 @@ export interface LoadOptions {
  */
 export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const [lexical, embedderState, chunks] = await Promise.all([
+  const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
+  // The graph is read on libuv's thread pool while this thread parses the rest.
+  const [lexical, embedderState, chunks, graph] = await Promise.all([
     loadLexical(dir),
     readFile(path.join(dir, 'embedder.json'), 'utf8')
       .then(JSON.parse)
       .catch(() => null),
     manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : exists(path.join(dir, 'chunks.json')).then((yes) => (yes ? readChunkStore(dir) : loadDocstoreChunks(dir))),
+    withGraph ? loadGraph(dir) : Promise.resolve(null),
   ]);
   let vectorStore: HNSWLib | null = null;
-  if (manifest.chunkCount > 0 && opts.graph !== false) {
-    const args = JSON.parse(await readFile(path.join(dir, 'hnswlib', 'args.json'), 'utf8')) as { space: 'cosine'; numDimensions: number };
-    const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
-    await index.readIndex(path.join(dir, 'hnswlib', 'hnswlib.index'));
-    index.setEf(HNSW_EF_SEARCH);
+  if (graph) {
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
-    vectorStore = new HNSWLib(placeholder, { ...args, index, docstore: chunkDocstore(chunks) });
+    vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
   return { dir, manifest, chunks, vectorStore, lexical, embedderState };
 }
