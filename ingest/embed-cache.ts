@@ -90,7 +90,16 @@ export class EmbeddingCache {
       });
       onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
     }
-    return keys.map((k) => this.vectors.get(k)!);
+    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
+    // copy of every vector), and the cache keeps the rows instead of its own copies.
+    const d = this.dimensions;
+    const matrix = new Float32Array(new SharedArrayBuffer(keys.length * d * 4));
+    return keys.map((k, i) => {
+      matrix.set(this.vectors.get(k)!, i * d);
+      const row = matrix.subarray(i * d, (i + 1) * d);
+      this.vectors.set(k, row);
+      return row;
+    });
   }
 
   /** Persist only the vectors used by the last run (the cache never grows without bound). */

@@ -82,9 +82,15 @@ export const HNSW_BUILD = { m: 16, efConstruction: 200, randomSeed: 100 } as con
 
 /** Builds and writes the graph in a worker thread; resolves when the file is written. */
 function buildGraphInWorker(file: string, vectors: Float32Array[], dimensions: number): { done: Promise<void>; cancel: () => void } {
-  const shared = new SharedArrayBuffer(vectors.length * dimensions * 4);
-  const matrix = new Float32Array(shared);
-  vectors.forEach((v, i) => matrix.set(v, i * dimensions));
+  const rowBytes = dimensions * 4;
+  const first = vectors[0]?.buffer;
+  // Vectors that already are the rows of one shared matrix (as the embedding cache gives them) go as they are.
+  const inPlace = first instanceof SharedArrayBuffer && first.byteLength === vectors.length * rowBytes && vectors.every((v, i) => v.buffer === first && v.byteOffset === i * rowBytes);
+  const shared = inPlace ? first : new SharedArrayBuffer(vectors.length * rowBytes);
+  if (!inPlace) {
+    const matrix = new Float32Array(shared);
+    vectors.forEach((v, i) => matrix.set(v, i * dimensions));
+  }
   const worker = new Worker(new URL('./hnsw-worker.mjs', import.meta.url), {
     workerData: { vectors: shared, count: vectors.length, dimensions, file, ...HNSW_BUILD },
   });
