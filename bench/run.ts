@@ -39,10 +39,10 @@ const parts = new Set(values.parts!.split(',').map((p) => p.trim()));
 
 const quick = values.quick!;
 const plan = {
-  sizes: values.sizes ? values.sizes.split(',').map(Number) : quick ? [1000, 3000] : [1000, 10_000, 100_000],
-  loadSeconds: Number(values['load-seconds'] ?? (quick ? 5 : 60)),
+  sizes: values.sizes ? values.sizes.split(',').map(Number) : quick ? [1000] : [1000, 10_000, 100_000],
+  loadSeconds: Number(values['load-seconds'] ?? (quick ? 3 : 60)),
   connections: Number(values.connections),
-  asks: quick ? 150 : 400,
+  asks: quick ? 100 : 400,
   benchmarks: quick ? ['alqac2023'] : ['alqac2022', 'alqac2023', 'vlsp2023_lter'],
 };
 const outDir = path.resolve(values.out ?? path.join(BENCH_DIR, 'results'));
@@ -97,6 +97,41 @@ function loadMix(): string[] {
 const questionsFile = cachePath('speed-questions.json');
 await writeFile(questionsFile, JSON.stringify(speedQuestions()));
 
+// --- corpora and index builds per size ------------------------------------------
+interface Built {
+  size: number;
+  corpus: SizeSection['corpus'];
+  ours?: BuildFigures;
+  peer?: BuildFigures;
+}
+async function buildSize(size: number): Promise<Built | undefined> {
+  log(`size ${size}: corpus`);
+  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
+    fail(`corpus ${size}`),
+  );
+  if (!corpus) return undefined;
+  const build = async (impl: 'ours' | 'peer'): Promise<BuildFigures | undefined> => {
+    const dir = indexDirOf(impl, size);
+    const marker = `${dir}.build.json`;
+    const cached = readJson<BuildFigures>(marker);
+    if (cached && existsSync(dir)) return { ...cached, cached: true };
+    const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dir], {
+      label: `${impl} build @${size}`,
+      timeoutMs: 40 * 60_000,
+    });
+    writeJson(marker, r);
+    return { ...r, cached: false };
+  };
+  log(`size ${size}: builds (ours: ingest; peer b: split + embed + HNSWLib)`);
+  const [ours, peer] = await Promise.all([build('ours').catch(fail(`ours build @${size}`)), build('peer').catch(fail(`peer build @${size}`))]);
+  return { size, corpus, ours, peer };
+}
+const indexDirOf = (impl: 'ours' | 'peer', size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
+const speedSizes = parts.has('speed') ? plan.sizes : [];
+// --quick is a smoke run: its builds overlap the quality phase (their throughput figures are then
+// not comparable); a full run builds alone, so ingest throughput and peak RSS are measured clean.
+const early = quick ? Promise.all(speedSizes.map(buildSize)) : undefined;
+
 // --- phase 1: quality and public benchmarks, side by side -------------------
 if (parts.has('quality')) log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
 const [quality, beir] = await Promise.all(parts.has('quality') ? [
@@ -111,36 +146,18 @@ const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>(
 
 // --- phase 2: speed and memory per index size ---------------------------------
 const speed: SizeSection[] = [];
-for (const size of parts.has('speed') ? plan.sizes : []) {
-  log(`size ${size}: corpus`);
-  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
-    fail(`corpus ${size}`),
-  );
-  if (!corpus) continue;
-  const section: SizeSection = { size, corpus, ours: {}, peer: {} };
+const builtAll = early ? await early : [];
+for (const size of speedSizes) {
+  const built = early ? builtAll.find((b) => b?.size === size) : await buildSize(size);
+  if (!built) continue;
+  const section: SizeSection = { size, corpus: built.corpus, ours: { build: built.ours }, peer: { build: built.peer } };
   speed.push(section);
-  const dirs = { ours: cachePath('index', `ours-${size}-${keys.ours}`), peer: cachePath('index', `peer-${size}-${keys.peer}`) };
-  const build = async (impl: 'ours' | 'peer'): Promise<BuildFigures | undefined> => {
-    const marker = `${dirs[impl]}.build.json`;
-    const cached = readJson<BuildFigures>(marker);
-    if (cached && existsSync(dirs[impl])) return { ...cached, cached: true };
-    const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dirs[impl]], {
-      label: `${impl} build @${size}`,
-      timeoutMs: 40 * 60_000,
-    });
-    writeJson(marker, r);
-    return { ...r, cached: false };
-  };
-  log(`size ${size}: builds (ours: ingest; peer b: split + embed + HNSWLib)`);
-  const [ob, pb] = await Promise.all([build('ours').catch(fail(`ours build @${size}`)), build('peer').catch(fail(`peer build @${size}`))]);
-  section.ours.build = ob;
-  section.peer.build = pb;
   for (const impl of ['ours', 'peer'] as const) {
     if (!section[impl].build) continue;
     log(`size ${size}: ${impl} load + ${plan.asks} asks`);
     section[impl].measure = await runChild<MeasureFigures>(
       'speed-child.ts',
-      ['--mode', 'measure', '--impl', impl, '--index', dirs[impl], '--questions', questionsFile, '--asks', String(plan.asks)],
+      ['--mode', 'measure', '--impl', impl, '--index', indexDirOf(impl, size), '--questions', questionsFile, '--asks', String(plan.asks)],
       { label: `${impl} measure @${size}`, timeoutMs: 10 * 60_000 },
     ).catch(fail(`${impl} measure @${size}`));
   }

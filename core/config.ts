@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai', 'azure', 'ollama']).default('local'),
   LLM_PROVIDER: z.enum(['none', 'openai', 'azure', 'ollama']).default('none'),
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20000),
+  /** Extractive answers remembered per index version (a question asked again is not recomposed); 0 = off. */
+  ANSWER_CACHE_SIZE: z.coerce.number().int().nonnegative().default(2000),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),

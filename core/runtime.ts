@@ -19,7 +19,7 @@ import { checkInput, checkOutput, passageIsClassified, type GuardCategory } from
 import { RefusalAudit } from './refusal-audit.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
-import { composeExtractive } from './answer/compose.js';
+import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp } from './answer/rewrite.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
@@ -40,6 +40,29 @@ interface Snapshot {
   retriever: HybridRetriever;
   /** docId → name of the document that replaced it. */
   supersededBy: Map<string, string>;
+  /** Extractive answers of this version by standalone question: deterministic, so safe to reuse. */
+  answers: AnswerCache;
+}
+
+type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
+
+/** A bounded map that forgets the least recently used entry. */
+class AnswerCache {
+  private readonly map = new Map<string, CachedAnswer>();
+  constructor(private readonly max: number) {}
+  get(key: string): CachedAnswer | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: CachedAnswer): void {
+    if (this.max <= 0) return;
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, value);
+  }
 }
 
 export interface RuntimeOptions {
@@ -80,7 +103,7 @@ export class AssistantRuntime implements RuntimeAssistant {
       return;
     }
     if (version === this.snapshot?.version) return;
-    this.snapshot = await openSnapshot(this.indexDir, version, this.loader);
+    this.snapshot = await openSnapshot(this.indexDir, version, this.loader, this.cfg.ANSWER_CACHE_SIZE);
   }
 
   health(): Health {
@@ -119,12 +142,14 @@ export class AssistantRuntime implements RuntimeAssistant {
       return reply({ text: composed.text, refused: false, abstained: true, citations: [], standalone });
     }
 
+    // Only the extractive answer is a pure function of the question and the index version.
+    const cacheKey = this.chatModel ? null : standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
+    if (cached) return reply({ ...cached, citations: cached.citations.map((c) => ({ ...c })), refused: false, standalone });
+
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
-    const hits = preferInForce(
-      raw.filter((h) => !chunkIsClassified(h.item)),
-      snapshot.supersededBy,
-      standalone,
-    ).slice(0, this.topK * 2); // the extractive composer reranks this pool by its pieces; the LLM reads the best topK
+    // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
+    let hits = preferInForce(raw, snapshot.supersededBy, standalone).slice(0, this.topK * 2);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
@@ -133,12 +158,23 @@ export class AssistantRuntime implements RuntimeAssistant {
     const termWeight = (t: string) => lexical.idfOf(t) || rarest;
     // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
     const abstain = lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {};
+    // The passage guard reads only what an answer rests on: the passages it quotes, or those its
+    // abstention weighed. A flagged passage is dropped and the answer composed again without it.
     let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+    for (;;) {
+      const read = composed.abstained ? hits.slice(0, ABSTAIN_POOL) : composed.used;
+      const flagged = new Set(read.filter((h) => chunkIsClassified(h.item)));
+      if (!flagged.size) break;
+      hits = hits.filter((h) => !flagged.has(h));
+      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+    }
     if (this.chatModel && !composed.abstained) {
-      composed = await composeWithLlm(this.chatModel, standalone, hits.slice(0, this.topK), { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
+      const context = hits.filter((h) => !chunkIsClassified(h.item)).slice(0, this.topK);
+      composed = await composeWithLlm(this.chatModel, standalone, context, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }
     if (!checkOutput(composed.text)) return refuse('classified-content');
     const citations = markSuperseded(composed.citations, snapshot.supersededBy);
+    if (cacheKey !== null) snapshot.answers.set(cacheKey, { text: composed.text, abstained: composed.abstained, citations });
     return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
   }
 }
@@ -174,11 +210,11 @@ export async function openRetriever(
   return { index, retriever };
 }
 
-async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader): Promise<Snapshot> {
+async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader, cacheSize: number): Promise<Snapshot> {
   const { index, retriever } = await openRetriever(indexDir, version, loader);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  return { version, index, retriever, supersededBy };
+  return { version, index, retriever, supersededBy, answers: new AnswerCache(cacheSize) };
 }
 
 /**

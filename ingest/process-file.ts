@@ -9,6 +9,7 @@ import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { IngestFileError } from './errors.js';
 import { detectMetadata } from './metadata.js';
 import { screenDocument } from './screen.js';
+import { passageIsClassified } from '../core/guard/index.js';
 import { chunkDocument } from './chunk.js';
 import type { ManifestFile } from './manifest.js';
 import type { OcrFn } from './pipeline.js';
@@ -69,5 +70,15 @@ export async function processFile(abs: string, rel: string, opts: { ocr?: OcrFn 
   }
   const chunks = chunkDocument(loaded.text, meta);
   if (!chunks.length) return failed('empty', ingestMessages.noChunks);
+  // The question-time passage guard, applied before anything is stored: a marking inside the body
+  // ("độ mật: Tối mật" in a clause) is not a stamp the document screen sees. One marked passage
+  // holds back the whole document, for a person to decide; the report names where, never what.
+  const marked = chunks.find((c) => passageIsClassified(c.text));
+  if (marked) {
+    return {
+      entry: { status: 'quarantined', reason: 'marking:passage', message: ingestMessages.quarantinedPassage(marked.locator || `đoạn ${marked.ord + 1}`), ocr: ocrInfo },
+      chunks: [],
+    };
+  }
   return { entry: { status: 'indexed', meta, ocr: ocrInfo }, chunks };
 }

@@ -2,6 +2,8 @@
 export const pipelineMessages = {
   quarantinedMarking: 'Tài liệu mang dấu độ mật: đã cách ly, không đưa vào chỉ mục.',
   quarantinedStamp: 'Bản quét có dấu độ mật: đã cách ly, không đưa vào chỉ mục.',
+  quarantinedPassage: (locator: string) =>
+    `Một đoạn của tài liệu (${locator}) mang ký hiệu độ mật: cả tài liệu đã được cách ly, không đưa vào chỉ mục, chờ kiểm tra thủ công.`,
   quarantinedUndecidable: 'Bản quét có dấu không đọc được với độ tin cậy đủ cao: đã cách ly để kiểm tra thủ công.',
   noChunks: 'Không tách được đoạn văn bản nào từ tệp.',
   ocrUnavailable: 'Tệp là bản quét (không có lớp văn bản) và chưa bật nhận dạng ký tự (OCR).',

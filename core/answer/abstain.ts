@@ -9,8 +9,10 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../text.js';
+import { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 import { contentTerms, hasAcronym, matchTerms, tokens, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
 import { memoByObject } from './memo.js';
+import { questionSynonyms, withSynonyms } from './synonyms.js';
 
 export interface AbstainOptions {
   /** Below this retriever coverage of the best hit, abstain (when the retriever reports coverage). */
@@ -82,13 +84,7 @@ export interface AbstainDecision {
   unknownDocuments: string[];
 }
 
-/** Text of a chunk as matched: heading plus body plus its document's title and number. */
-export function chunkMatchText(c: Chunk): string {
-  return [c.title, c.number, c.heading, c.text].filter(Boolean).join('\n');
-}
-
-/** Syllable index of a chunk as matched, computed once per chunk. */
-export const chunkIndexOf = memoByObject((c: Chunk): PassageIndex => passageIndex(chunkMatchText(c)));
+export { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 
 /**
  * Share (0..1) of the question's weighted content syllables "found" in a passage. A syllable
@@ -97,43 +93,82 @@ export const chunkIndexOf = memoByObject((c: Chunk): PassageIndex => passageInde
  * alone. This is what keeps "thời tiết" from matching "thời hạn ... chi tiết".
  */
 export function termMatch(
-  terms: Array<QueryTerm | MatchTerm>,
+  terms: ReadonlyArray<QueryTerm | MatchTerm>,
   idx: TermIndex | PassageIndex,
   weight: (t: string) => number = () => 1,
 ): number {
   if (!terms.length) return 0;
+  const checks = checksOf(terms);
   let total = 0;
   let found = 0;
-  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
-  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
+    const c = checks[i];
     const w = t.weight * weight(t.term);
     total += w;
-    let ok: boolean;
-    if ('acronym' in t && t.acronym) {
-      ok = 'initials' in idx ? hasAcronym(t.acronym, idx) : idx.unigrams.has(t.term);
-    } else {
-      const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
-      const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
-      const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;
-      const prev2 = prev && i > 1 && terms[i - 2].pos === t.pos - 2 ? word(terms[i - 2]) : undefined;
-      const tri = (a?: QueryTerm, b?: QueryTerm, c?: QueryTerm) =>
-        !!(a && b && c && 'trigrams' in idx && idx.trigrams.has(`${a.term} ${b.term} ${c.term}`));
-      if (!prev && !next) ok = idx.unigrams.has(t.term);
-      else
-        ok =
-          tri(t, next, next2) ||
-          tri(prev, t, next) ||
-          tri(prev2, prev, t) ||
-          (prev !== undefined && idx.bigrams.has(`${prev.term} ${t.term}`)) ||
-          (next !== undefined && idx.bigrams.has(`${t.term} ${next.term}`)) ||
-          // A syllable next to a weak (maybe-function) neighbour may stand alone.
-          (idx.unigrams.has(t.term) && [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1);
+    if (c.acronym !== undefined) {
+      if ('initials' in idx ? hasAcronym(c.acronym, idx) : idx.unigrams.has(t.term)) found += w;
+      continue;
     }
+    // Every bigram or trigram holding the syllable holds it as a syllable too: absent, nothing can match.
+    if (!idx.unigrams.has(t.term)) continue;
+    if (c.alone || c.loneOk) {
+      found += w;
+      continue;
+    }
+    let ok = false;
+    if ('trigrams' in idx) for (const k of c.trigrams) if ((ok = idx.trigrams.has(k))) break;
+    if (!ok) for (const k of c.bigrams) if ((ok = idx.bigrams.has(k))) break;
     if (ok) found += w;
   }
   return total > 0 ? found / total : 0;
+}
+
+/** How one question syllable may be found, independent of the passage (built once per question). */
+interface TermCheck {
+  acronym?: string;
+  /** No content neighbour: the syllable alone is enough. */
+  alone: boolean;
+  /** Next to weak (maybe-function) neighbours only: the syllable may stand alone. */
+  loneOk: boolean;
+  /** The two- and three-syllable words of the question holding it. */
+  bigrams: string[];
+  trigrams: string[];
+}
+
+const compiledChecks = new WeakMap<ReadonlyArray<QueryTerm | MatchTerm>, TermCheck[]>();
+
+function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
+  let checks = compiledChecks.get(terms);
+  if (checks) return checks;
+  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
+  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
+  checks = terms.map((t, i): TermCheck => {
+    if ('acronym' in t && t.acronym) return { acronym: t.acronym, alone: false, loneOk: false, bigrams: [], trigrams: [] };
+    const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
+    const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
+    const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;
+    const prev2 = prev && i > 1 && terms[i - 2].pos === t.pos - 2 ? word(terms[i - 2]) : undefined;
+    const trigrams: string[] = [];
+    for (const [a, b, c] of [
+      [t, next, next2],
+      [prev, t, next],
+      [prev2, prev, t],
+    ]) {
+      if (a && b && c) trigrams.push(`${a.term} ${b.term} ${c.term}`);
+    }
+    const bigrams: string[] = [];
+    if (prev) bigrams.push(`${prev.term} ${t.term}`);
+    if (next) bigrams.push(`${t.term} ${next.term}`);
+    return {
+      alone: !prev && !next,
+      loneOk: [prev, next].every((n) => !n || n.weight < 1) && t.weight === 1,
+      bigrams,
+      trigrams,
+    };
+  });
+  compiledChecks.set(terms, checks);
+  return checks;
 }
 
 /**
@@ -142,7 +177,7 @@ export function termMatch(
  * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
  * ("đăng ký", "giấy tờ") the passages share with it. Returns the missing compound, if any.
  */
-export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
+export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
@@ -169,7 +204,7 @@ export function missingTopic(terms: MatchTerm[], best: PassageIndex, all: { unig
 }
 
 /** Is the i-th question term found in the passage (alone, or in a two-syllable word with a neighbour)? */
-function isFound(terms: MatchTerm[], i: number, idx: PassageIndex): boolean {
+function isFound(terms: readonly MatchTerm[], i: number, idx: PassageIndex): boolean {
   const t = terms[i];
   const total = terms.reduce((s, x) => s + x.weight, 0);
   const without = terms.filter((_, j) => j !== i);
@@ -253,7 +288,9 @@ export function decideAbstention(
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top);
   const coverage = top[0]?.coverage;
-  const indexes = top.map((h) => chunkIndexOf(h.item));
+  // A passage writing the field's word ("chi phí") holds the question's everyday one ("trả tiền").
+  const synonyms = questionSynonyms(question);
+  const indexes = top.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms));
   const matches = indexes.map((ix) => termMatch(terms, ix, opts.termWeight));
   const match = Math.max(0, ...matches);
   const bestIndex = indexes[matches.indexOf(match)];
@@ -274,7 +311,7 @@ export function decideAbstention(
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
   if (match < opts.topicCheckBelow && bestIndex) {
     // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's index.
-    const each = hits.map((h) => chunkIndexOf(h.item).unigrams);
+    const each = hits.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms).unigrams);
     const all = { unigrams: { has: (t: string) => each.some((u) => u.has(t)) } };
     if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
   }

@@ -12,6 +12,9 @@ import { contentTerms, matchTerms, passageIndex as indexTerms, tokens, questionK
 import { memoByObject } from './memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
+import { questionSynonyms, withSynonyms } from './synonyms.js';
+import { namedArticles, namesDocument } from './primary.js';
+import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
   text: string;
@@ -68,7 +71,7 @@ function retrieverPrior(hit: Scored<Chunk>, best: Scored<Chunk>): number {
 }
 
 /** The abstention check reads the retriever's best few hits, however many the composer reranks. */
-const ABSTAIN_POOL = 6;
+export const ABSTAIN_POOL = 6;
 
 export interface Candidate {
   unit: Unit;
@@ -89,8 +92,11 @@ const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
 const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|nguoi|lan|cap|loai|buoc|muc';
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
-/** Digits or a spelled-out number ("năm người", "03 ngày"), folded. */
-const COUNT = '(?:\\d+|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi|tram|nghin)';
+/**
+ * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
+ * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
+ */
+const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 
 /**
  * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
@@ -139,7 +145,7 @@ const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|na
  * neighbour (each adjacent pair of question words found adjacent in the piece): the
  * proximity signal of extractive QA, so "độ Mật" beats "độ Tuyệt mật".
  */
-function phraseShare(terms: QueryTerm[], text: string, weight: (t: string) => number): number {
+function phraseShare(terms: readonly QueryTerm[], text: string, weight: (t: string) => number): number {
   const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
   const covered = new Set<number>();
   for (let i = 1; i < terms.length; i++) {
@@ -165,6 +171,7 @@ interface UnitFeatures {
 
 const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
   const folded = fold(unit.text);
+  let dates: boolean | undefined;
   return {
     folded,
     spaced: ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
@@ -173,14 +180,17 @@ const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
     leadIndex: unit.shape === 'block' ? indexTerms(unit.text.split('\n')[0]) : undefined,
     // The khoản number ("2. ...") is numbering, not an answer.
     numbers: numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, '')),
-    hasDates: findDates(unit.text).length > 0,
+    // Only time questions ask: found on first use.
+    get hasDates() {
+      return (dates ??= findDates(unit.text).length > 0);
+    },
   };
 });
 
 /** How well one piece answers the question: words shared, the kind of answer asked for, position. */
 function scoreUnit(
   unit: Unit,
-  terms: QueryTerm[],
+  terms: readonly QueryTerm[],
   kinds: Set<QuestionKind>,
   questionNumbers: Set<string>,
   asksDate: boolean,
@@ -189,10 +199,12 @@ function scoreUnit(
   counted?: RegExp,
   subject: Array<{ phrase: string; share: number }> = [],
   asksCase = true,
+  synonyms: readonly SynonymMatch[] = [],
 ): { score: number; covers: Set<string> } {
   const feat = featuresOf(unit);
-  // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not.
-  const idx = withUnigrams(feat.index, context);
+  // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not;
+  // a question's everyday phrase ("trả tiền") is in a piece that writes the field's word for it ("chi phí").
+  const idx = withSynonyms(withUnigrams(feat.index, context), synonyms);
   const w = (t: QueryTerm) => t.weight * weight(t.term);
   const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
@@ -200,7 +212,7 @@ function scoreUnit(
     0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
   let score =
-    feat.leadIndex ? 0.65 * overlap(feat.leadIndex) + 0.35 * overlap(idx) : overlap(idx);
+    feat.leadIndex ? 0.65 * overlap(withSynonyms(feat.leadIndex, synonyms)) + 0.35 * overlap(idx) : overlap(idx);
 
   const f = feat.folded;
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
@@ -304,7 +316,7 @@ function contains(a: string, b: string): boolean {
 }
 
 /** Share of a heading's content syllables that the question also holds: "Điều 2. Chức năng, nhiệm vụ của VKSND" is more about "chức năng" than a longer heading that merely mentions it. */
-function headingPrecision(hs: QueryTerm[], terms: QueryTerm[], weight: (t: string) => number): number {
+function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[], weight: (t: string) => number): number {
   const q = new Set(terms.map((t) => t.term));
   const total = hs.reduce((s, t) => s + weight(t.term), 0);
   return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
@@ -312,7 +324,7 @@ function headingPrecision(hs: QueryTerm[], terms: QueryTerm[], weight: (t: strin
 
 /** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
 interface ChunkFeatures {
-  heading?: { index: PassageIndex; terms: QueryTerm[] };
+  heading?: { index: PassageIndex; terms: readonly QueryTerm[] };
   named: PassageIndex;
 }
 
@@ -336,8 +348,32 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
   };
 }
 
-/** Every quotable piece of the best hits, scored: exported for tuning tools. */
-export function rankCandidates(question: string, hits: Scored<Chunk>[], options: Partial<ComposeOptions> = {}): Candidate[] {
+/** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
+function scoreCeiling(kinds: Set<QuestionKind>, counted: RegExp | undefined, subject: unknown[]): number {
+  let b = 1 + 0.35; // overlap, phrase
+  if (kinds.has('quantity')) b += 0.25;
+  if (counted) b += 0.3;
+  if (subject.length) b += 0.3;
+  if (kinds.has('time')) b += 0.35;
+  if (kinds.has('actor')) b += 0.15;
+  if (kinds.has('procedure')) b += 0.15;
+  b += kinds.has('list') ? 0.3 : 0.1;
+  if (kinds.has('definition')) b += 0.1;
+  return b;
+}
+
+/**
+ * Every quotable piece of the best hits, scored: exported for tuning tools. With `floorRatio`,
+ * a hit none of whose pieces could score that share of the best piece so far is not read at
+ * all: the retriever's prior caps what a far-behind hit can reach, and reading its pieces is
+ * most of the cost of an answer.
+ */
+export function rankCandidates(
+  question: string,
+  hits: Scored<Chunk>[],
+  options: Partial<ComposeOptions> = {},
+  floorRatio?: number,
+): Candidate[] {
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
   const terms = matchTerms(question);
   const kinds = questionKinds(question);
@@ -347,7 +383,10 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
   const counted = countedThing(question);
   const subject = subjectPhrases(question);
   const asksCase = /\b(truong hop|neu)\b/.test(fold(question).toLowerCase());
+  const synonyms = questionSynonyms(question);
   const cands: Candidate[] = [];
+  const ceiling = scoreCeiling(kinds, counted, subject);
+  let best = -Infinity;
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
     const rankFactor = retrieverPrior(hit, hits[0]);
@@ -356,32 +395,46 @@ export function rankCandidates(question: string, hits: Scored<Chunk>[], options:
     // outweigh the retriever's order between two articles of the same document.
     const { heading, named } = chunkFeaturesOf(hit.item);
     const headingBonus = heading
-      ? 0.3 * termMatch(terms, heading.index, weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
+      ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
       : 0;
+    if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase);
-      cands.push({ unit, hit, rank, score: (score + headingBonus) * rankFactor, covers });
+      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase, synonyms);
+      const total = (score + headingBonus) * rankFactor;
+      if (total > best) best = total;
+      cands.push({ unit, hit, rank, score: total, covers });
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
   return cands;
 }
 
+/**
+ * "Nghị định 26 quy định gì về việc sao, chụp …?", "Quy định về … khi soạn thảo là gì?" ask for the
+ * rules on a subject, not one fact: the best article's (or section's) further khoản answer it too,
+ * though they repeat the question's words.
+ */
+const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b|^(cac |nhung )?quy dinh\b.* ve .*\b(la gi|gom nhung gi|the nao)\W*$/;
+
 function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
-  const cands = rankCandidates(question, hits, opts);
+  const cands = rankCandidates(question, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
   const counted = countedThing(question);
   let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
-  let budget = opts.maxChars - Math.min(rendered(best.unit).length, opts.maxChars);
+  const overview = ASKS_OVERVIEW.test(fold(question).toLowerCase());
+  // The rules on a subject read as a whole, like a procedure's steps.
+  const maxChars = overview ? Math.max(opts.maxChars, STEPS_CHARS) : opts.maxChars;
+  const maxUnits = overview ? opts.maxUnits + 2 : opts.maxUnits;
+  let budget = maxChars - Math.min(rendered(best.unit).length, maxChars);
   for (const c of cands.slice(1)) {
-    if (chosen.length >= opts.maxUnits) break;
+    if (chosen.length >= maxUnits) break;
     if (c.score < best.score * opts.keepRatio || c.score <= 0) break;
     if (chosen.some((x) => x.hit === c.hit && contains(rendered(x.unit), rendered(c.unit)))) continue;
     const cost = rendered(c.unit).length + 1;
@@ -389,7 +442,8 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
     // A further piece must bring a word of the question the answer still lacks, or the number it asks
     // for: otherwise it repeats, or answers a neighbouring question.
     const bringsCount = !!counted && !counts && counted.test(featuresOf(c.unit).spaced);
-    if (!bringsCount && ![...c.covers].some((t) => !covered.has(t))) continue;
+    const sameRules = overview && c.hit === best.hit;
+    if (!bringsCount && !sameRules && ![...c.covers].some((t) => !covered.has(t))) continue;
     if (bringsCount) counts = true;
     chosen.push(c);
     c.covers.forEach((t) => covered.add(t));
@@ -414,10 +468,7 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
     const text = fold(c.unit.block ?? c.unit.text);
     for (const m of text.matchAll(/dieu (\d+[a-z]?)\b/g)) {
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 120);
-      const names = (h: Scored<Chunk>) =>
-        after.trimStart().startsWith(fold(h.item.title).replace(/\s*\(.*$/, '')) ||
-        (!!h.item.number && after.slice(0, 40).includes(fold(h.item.number).toLowerCase()));
-      const hit = hits.find((h) => h.item.article === m[1] && names(h));
+      const hit = hits.find((h) => h.item.article === m[1] && namesDocument(after, h));
       if (!hit || chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
       const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers, false) }));
       units.sort((a, b) => b.score - a.score);
@@ -433,14 +484,17 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
 /** A procedure reads as a whole: its steps get more room than a quoted rule. */
 const STEPS_CHARS = 1300;
 
-function stepAnswer(found: StepAnswer, opts: ComposeOptions): ComposeResult {
+function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptions): ComposeResult {
+  // The articles the quoted steps name are cited after the guide: they are what a reader checks.
+  const primary = namedArticles(found.steps.join('\n'), hits).filter((h) => !found.chunks.includes(h));
+  const used = [...found.chunks, ...primary];
   const citations = citationsOf(
-    found.chunks.map((h) => h.item),
+    used.map((h) => h.item),
     opts.superseded,
   );
   const c = citationOf(found.chunks[0].item);
   const body = [leadLine({ title: c.title, locator: c.locator }), ...found.steps].join('\n');
-  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used: found.chunks };
+  return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
@@ -461,9 +515,10 @@ export function composeExtractive(
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
   }
-  if (asksHowTo(question)) {
+  // A guide's numbered items are its rules on a subject as much as a procedure's steps.
+  if (asksHowTo(question) || ASKS_OVERVIEW.test(fold(question).toLowerCase())) {
     const steps = findSteps(matchTerms(question), hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
-    if (steps) return stepAnswer(steps, opts);
+    if (steps) return stepAnswer(steps, hits.slice(0, opts.maxHits), opts);
   }
   const chosen = withPrimarySources(select(question, hits, opts), question, hits);
   if (!chosen.length) return abstained('no-hits', opts);

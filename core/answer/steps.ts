@@ -74,7 +74,7 @@ function stepsOf(text: string): string[] {
 const STEP_SCORE_SHARE = 0.5;
 
 export function findSteps(
-  terms: QueryTerm[],
+  terms: readonly QueryTerm[],
   hits: Scored<Chunk>[],
   weight: (t: string) => number,
   maxChars: number,

@@ -9,6 +9,9 @@
  */
 import { fold, lower, nfc } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
+import type { Lookup, PassageIndex, TermIndex } from '../retrieval/passage-index.js';
+
+export { hasAcronym, passageIndex, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -73,7 +76,13 @@ export interface QueryTerm {
 }
 
 /** Content syllables of a text: tokens minus function phrases and words, folded. */
-export function contentTerms(text: string): QueryTerm[] {
+export function contentTerms(text: string): readonly QueryTerm[] {
+  return rememberedContent(text);
+}
+
+const rememberedContent = rememberText(contentTermsOf);
+
+function contentTermsOf(text: string): QueryTerm[] {
   const toks = tokens(text);
   const folded = toks.map(fold);
   const dropped = new Array<boolean>(toks.length).fill(false);
@@ -96,8 +105,25 @@ export function contentTerms(text: string): QueryTerm[] {
   return out;
 }
 
+/**
+ * A question's terms are read by the rewriter, the abstention check, the composer and the steps
+ * finder, and a heading's once per chunk: the analysis of a recent text is remembered (read-only).
+ */
+function rememberText<T>(analyse: (text: string) => T, max = 512): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      v = analyse(text);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(text, v);
+    }
+    return v;
+  };
+}
+
 /** Adjacent content syllables of the question, as "a b": Vietnamese words are mostly two syllables. */
-export function contentBigrams(terms: QueryTerm[]): string[] {
+export function contentBigrams(terms: readonly QueryTerm[]): string[] {
   const out: string[] = [];
   for (let i = 1; i < terms.length; i++) {
     if (terms[i].pos === terms[i - 1].pos + 1) out.push(`${terms[i - 1].term} ${terms[i].term}`);
@@ -105,22 +131,16 @@ export function contentBigrams(terms: QueryTerm[]): string[] {
   return out;
 }
 
-/** Folded syllable set and bigram set of a passage, for fast membership checks. */
-export interface TermIndex {
-  unigrams: Lookup;
-  bigrams: Lookup;
-}
-
-/** Matching only asks membership, so an index may be a view over others (a passage plus its document's title). */
-export interface Lookup {
-  has(key: string): boolean;
-}
 
 /** The index with extra syllables counted as present (read-only view, the index itself is untouched). */
 export function withUnigrams<T extends TermIndex>(idx: T, extra: ReadonlySet<string>): T {
   if (!extra.size) return idx;
   const base = idx.unigrams;
-  return { ...idx, unigrams: { has: (k: string) => base.has(k) || extra.has(k) } };
+  const unigrams: Lookup = { has: (k: string) => base.has(k) || extra.has(k) };
+  if (!('initials' in idx)) return { ...idx, unigrams };
+  // Read through to the index: its initials are computed lazily, on the first acronym.
+  const p = idx as unknown as PassageIndex;
+  return { unigrams, bigrams: p.bigrams, trigrams: p.trigrams, get initials() { return p.initials; } } as unknown as T;
 }
 
 export function indexTerms(text: string): TermIndex {
@@ -177,7 +197,13 @@ export interface MatchTerm extends QueryTerm {
  * syllable weighs a share of the abbreviation, which is one concept) and unknown
  * acronyms are kept whole, to be matched by initials.
  */
-export function matchTerms(text: string): MatchTerm[] {
+export function matchTerms(text: string): readonly MatchTerm[] {
+  return rememberedMatch(text);
+}
+
+const rememberedMatch = rememberText(matchTermsOf);
+
+function matchTermsOf(text: string): MatchTerm[] {
   const words = tokens(text);
   // Same boundaries as tokens(), case kept: capitals tell an abbreviation from a syllable.
   const rawWords = nfc(text).match(TOKEN) ?? [];
@@ -207,69 +233,3 @@ export function matchTerms(text: string): MatchTerm[] {
   return out;
 }
 
-export interface PassageIndex extends TermIndex {
-  /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
-  trigrams: Lookup;
-  /** Initial letters of the passage's folded syllables, in order, for acronyms. */
-  initials: string[];
-}
-
-/**
- * Folded syllables, bigrams and initials of a passage. An abbreviation it writes counts both
- * as itself and as its expansion ("01/CT-VKSTC" holds "01 ct" and "01 chi thi").
- *
- * A two-syllable sequence that, in this passage, only ever occurs as the start or end of a
- * more frequent word is not indexed: in "người yêu cầu ... theo yêu cầu", "người yêu" is
- * "người" + "yêu cầu", and must not answer a question about "người yêu".
- */
-export function passageIndex(text: string): PassageIndex {
-  const seq: string[] = [];
-  const unigrams = new Set<string>();
-  const bigrams = new Set<string>();
-  let prevRaw: string | undefined;
-  for (const raw of nfc(text).match(SYLLABLE) ?? []) {
-    const f = fold(raw.toLowerCase());
-    unigrams.add(f);
-    const exp = expandAbbreviation(raw);
-    if (exp) {
-      // The written form keeps its own neighbours too.
-      if (prevRaw) bigrams.add(`${prevRaw} ${f}`);
-      seq.push(...exp.split(' '));
-    } else {
-      if (prevRaw && prevRaw !== seq[seq.length - 1]) bigrams.add(`${prevRaw} ${f}`);
-      seq.push(f);
-    }
-    prevRaw = f;
-  }
-  for (const s of seq) unigrams.add(s);
-  const count = new Map<string, number>();
-  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
-  for (let i = 1; i < seq.length; i++) {
-    bump(`${seq[i - 1]} ${seq[i]}`);
-    if (i > 1) bump(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
-  }
-  const n = (k: string) => count.get(k) ?? 0;
-  for (let i = 1; i < seq.length; i++) {
-    const a = seq[i - 1];
-    const b = seq[i];
-    const c = seq[i + 1];
-    const z = seq[i - 2];
-    const swallowedRight = c !== undefined && n(`${b} ${c}`) > n(`${a} ${b} ${c}`);
-    const swallowedLeft = z !== undefined && n(`${z} ${a}`) > n(`${z} ${a} ${b}`);
-    if (!swallowedRight && !swallowedLeft) bigrams.add(`${a} ${b}`);
-  }
-  const trigrams = new Set<string>();
-  for (let i = 2; i < seq.length; i++) trigrams.add(`${seq[i - 2]} ${seq[i - 1]} ${seq[i]}`);
-  return { unigrams, bigrams, trigrams, initials: seq.map((x) => x[0] ?? '') };
-}
-
-/** Does the passage spell the acronym, or hold consecutive syllables with its initials? */
-export function hasAcronym(acronym: string, idx: PassageIndex): boolean {
-  if (idx.unigrams.has(acronym)) return true;
-  const n = acronym.length;
-  outer: for (let i = 0; i + n <= idx.initials.length; i++) {
-    for (let j = 0; j < n; j++) if (idx.initials[i + j] !== acronym[j]) continue outer;
-    return true;
-  }
-  return false;
-}

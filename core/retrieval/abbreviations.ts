@@ -66,9 +66,16 @@ const AMBIGUOUS = new Set(['kh', 'qd', 'ct', 'nd', 'nq', 'tt', 'cv', 'hd', 'qh',
  * unambiguous abbreviations expand in any case, ambiguous ones only in capitals.
  */
 export function expandAbbreviation(raw: string): string | undefined {
-  const key = fold(raw);
-  const exp = ABBREVIATIONS[key];
-  if (!exp) return undefined;
-  if (AMBIGUOUS.has(key) && raw !== raw.toUpperCase()) return undefined;
+  return expandFolded(raw, fold(raw));
+}
+
+/** A Map, not the object literal: "constructor" or "toString" in a text is a word, not an inherited key. */
+const BY_KEY = new Map(Object.entries(ABBREVIATIONS));
+
+/** expandAbbreviation for a token whose folded form the caller already has. */
+export function expandFolded(raw: string, folded: string): string | undefined {
+  const exp = BY_KEY.get(folded);
+  if (exp === undefined) return undefined;
+  if (AMBIGUOUS.has(folded) && raw !== raw.toUpperCase()) return undefined;
   return exp;
 }

@@ -8,6 +8,7 @@
  */
 import { type BareReference, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
 import { expandAbbreviation } from './abbreviations.js';
+import { findSynonyms, type SynonymMatch } from './thesaurus.js';
 
 export interface AnalyzeOptions {
   /** Add adjacent-syllable bigrams ("kiem_sat"). Default true. */
@@ -147,9 +148,11 @@ export interface QueryWeights {
   special: number;
   /** Weight of the terms a question type implies (a "how long" question asks for a "thời hạn"). */
   implied: number;
+  /** Share of its usual weight a term of a thesaurus alternative ("chi phí" for "trả tiền") gets; 0 turns the thesaurus off. */
+  synonym: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.8, stopBigram: 0.4, trigram: 0.4, accented: 0.3, special: 2, implied: 0.3 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { unigram: 1, stop: 0.3, bigram: 0.8, stopBigram: 0.4, trigram: 0.4, accented: 0.3, special: 2, implied: 0.3, synonym: 0.5 };
 
 export interface AnalyzedQuery {
   /** Weighted, de-duplicated terms for the lexical index (weights add up on repetition). */
@@ -166,6 +169,8 @@ export interface AnalyzedQuery {
   unaccented: boolean;
   /** Folded syllables the question's type implies ("thoi", "han" for a how-long question). */
   implied: string[];
+  /** Thesaurus phrases the question writes, with the field's words for them. */
+  synonyms: SynonymMatch[];
 }
 
 /**
@@ -198,24 +203,35 @@ export function analyzeQuery(
   const content: string[] = [];
   // An abbreviation counts for coverage through its expansion, not as an extra rare word.
   const abbreviations = new Set<string>();
-  const addSegment = (folded: string[]) => {
+  // `share` < 1 for words the question does not write (a thesaurus alternative): found, they
+  // help; missing, they are not part of what the coverage expects.
+  const addSegment = (folded: string[], share = 1) => {
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i];
       const stop = STOP_SYLLABLES.has(t);
-      add(t, stop ? weights.stop : weights.unigram);
-      if (!stop && !abbreviations.has(t)) content.push(t);
+      add(t, share * (stop ? weights.stop : weights.unigram));
+      if (share === 1 && !stop && !abbreviations.has(t)) content.push(t);
       if (o.bigrams && i + 1 < folded.length) {
         const bothStop = stop && STOP_SYLLABLES.has(folded[i + 1]);
-        add(t + BIGRAM_SEP + folded[i + 1], bothStop ? weights.stopBigram : weights.bigram);
+        add(t + BIGRAM_SEP + folded[i + 1], share * (bothStop ? weights.stopBigram : weights.bigram));
       }
-      if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), weights.trigram);
+      if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), share * weights.trigram);
     }
   };
   const unaccented = isUnaccented(query);
   const segs = segments(query);
+  const synonyms: SynonymMatch[] = [];
   if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
   for (const seg of segs) {
-    addSegment(seg.map(foldToken));
+    const folded = seg.map(foldToken);
+    addSegment(folded);
+    // Weight 0 turns the thesaurus off, coverage included.
+    if (weights.synonym > 0) {
+      for (const m of findSynonyms(folded)) {
+        synonyms.push(m);
+        for (const alt of m.alternatives) addSegment(alt, weights.synonym);
+      }
+    }
     if (o.accented && !unaccented) {
       for (const t of seg) {
         const l = lower(t);
@@ -247,5 +263,6 @@ export function analyzeQuery(
     dates,
     unaccented,
     implied: implied.filter((t) => !t.includes(BIGRAM_SEP)),
+    synonyms,
   };
 }

@@ -75,8 +75,6 @@ export class BM25Index {
   private readonly termIndex: Map<string, number>;
   private readonly idf: Float32Array;
   private readonly acc: Float32Array;
-  private readonly seen: Uint8Array;
-  private readonly touched: Uint32Array;
   /** Lower-cased accented syllable → document frequency; null when the index predates the table. */
   private readonly accentedDf: Map<string, number> | null;
 
@@ -100,8 +98,6 @@ export class BM25Index {
       this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
     this.acc = new Float32Array(n);
-    this.seen = new Uint8Array(n);
-    this.touched = new Uint32Array(n);
   }
 
   get size(): number {
@@ -229,12 +225,21 @@ export class BM25Index {
     return this.termIndex.has(term);
   }
 
-  /** Top-k documents for weighted query terms. Plain strings weigh 1. */
+  /**
+   * Top-k documents for weighted query terms. Plain strings weigh 1.
+   *
+   * Term at a time, largest possible contribution first, with MaxScore pruning: once the terms
+   * still to come could not lift a document into the top k, they only update the documents that
+   * still can (found by binary search in their document-ordered postings). The result is that
+   * of scoring every posting, without walking the long lists of common syllables ("viện",
+   * "kiểm", "sát") through a 100k-chunk corpus.
+   */
   search(terms: (QueryTerm | string)[], k = 10): BM25Hit[] {
-    const { acc, seen, touched } = this;
+    const { acc, docs, impacts, offsets, idf } = this;
+    const n = this.ids.length;
+    if (k <= 0 || n === 0) return [];
     const scale = this.options.k1 + 1;
     const delta = this.options.delta;
-    let nt = 0;
     const merged = new Map<number, number>();
     for (const q of terms) {
       const term = typeof q === 'string' ? q : q.term;
@@ -242,50 +247,139 @@ export class BM25Index {
       const t = this.termIndex.get(term);
       if (t !== undefined) merged.set(t, (merged.get(t) ?? 0) + w);
     }
-    const { docs, impacts, offsets, idf } = this;
-    for (const [t, w] of merged) {
+    const plan = [...merged].map(([t, w]) => {
       const f = (w * idf[t] * scale) / Q;
       const add = w * idf[t] * scale * delta;
-      for (let p = offsets[t], end = offsets[t + 1]; p < end; p++) {
-        const d = docs[p];
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched[nt++] = d;
+      return { t, f, add, bound: this.maxImpactOf(t) * f + add, len: offsets[t + 1] - offsets[t] };
+    });
+    plan.sort((a, b) => b.bound - a.bound);
+    // rest[i]: the most that terms i.. can add to any one document.
+    const rest = new Float64Array(plan.length + 1);
+    for (let i = plan.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + plan[i].bound;
+    let remaining = 0;
+    for (const x of plan) remaining += x.len;
+    let i = 0;
+    let candidates: Uint32Array | null = null;
+    // Checks are spaced by a pass over the accumulators' worth of postings, so they cost at most as much as the walk.
+    let lastCheck = Infinity;
+    // Documents first reached by the rarest terms: the k-th best among them is a lower bound of the
+    // k-th best overall, read far more cheaply than a pass over every accumulator.
+    const sample = new Uint32Array(SAMPLE);
+    let sampled = 0;
+    for (; i < plan.length; i++) {
+      const { t, f, add, len } = plan[i];
+      // A check costs a pass over the accumulators: worth it while the lists left are longer.
+      if (lastCheck - remaining >= n && sampled >= k) {
+        lastCheck = remaining;
+        const floor = kthLargest(acc, sample, sampled, k) - rest[i] * (1 + 1e-6);
+        if (floor > 0) {
+          // Binary searches for the documents still in the race, against walking the lists left.
+          const m = countAbove(acc, n, floor);
+          if (BINARY_STEP_COST * m * Math.log2(n + 1) * (plan.length - i) < remaining) {
+            candidates = above(acc, n, floor, m);
+            break;
+          }
         }
-        acc[d] += impacts[p] * f + add;
+      }
+      const start = offsets[t];
+      const end = offsets[t + 1];
+      if (sampled + len <= SAMPLE) {
+        for (let p = start; p < end; p++) {
+          const d = docs[p];
+          if (acc[d] === 0) sample[sampled++] = d;
+          acc[d] += impacts[p] * f + add;
+        }
+      } else {
+        for (let p = start; p < end; p++) acc[docs[p]] += impacts[p] * f + add;
+      }
+      remaining -= len;
+    }
+    if (candidates) {
+      for (; i < plan.length; i++) {
+        const { t, f, add } = plan[i];
+        let lo = offsets[t];
+        const end = offsets[t + 1];
+        for (let j = 0; j < candidates.length && lo < end; j++) {
+          const d = candidates[j];
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (docs[mid] < d) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < end && docs[lo] === d) acc[d] += impacts[lo] * f + add;
+        }
       }
     }
-    const hits = topK(acc, touched, nt, k);
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i];
-      acc[d] = 0;
-      seen[d] = 0;
-    }
+    const hits = topK(acc, candidates, n, k);
+    acc.fill(0);
     return hits.map(([index, score]) => ({ index, id: this.ids[index], score }));
+  }
+
+  private maxImpact?: Uint16Array;
+
+  /** Largest impact in a term's postings (computed for all terms on first use: one pass). */
+  private maxImpactOf(t: number): number {
+    if (!this.maxImpact) {
+      const m = new Uint16Array(this.vocab.length);
+      const { offsets, impacts } = this;
+      for (let x = 0; x < m.length; x++) {
+        let best = 0;
+        for (let p = offsets[x], end = offsets[x + 1]; p < end; p++) if (impacts[p] > best) best = impacts[p];
+        m[x] = best;
+      }
+      this.maxImpact = m;
+    }
+    return this.maxImpact[t];
+  }
+
+  /** Documents (ascending) holding every one of the terms; none when a term is unknown. */
+  docsWithAll(terms: string[]): number[] {
+    const ids = terms.map((t) => this.termIndex.get(t));
+    if (!ids.length || ids.some((t) => t === undefined)) return [];
+    const lists = (ids as number[]).sort((a, b) => this.offsets[a + 1] - this.offsets[a] - (this.offsets[b + 1] - this.offsets[b]));
+    let out = Array.from(this.docs.subarray(this.offsets[lists[0]], this.offsets[lists[0] + 1]));
+    for (const t of lists.slice(1)) {
+      const list = this.docs.subarray(this.offsets[t], this.offsets[t + 1]);
+      let j = 0;
+      out = out.filter((d) => {
+        while (j < list.length && list[j] < d) j++;
+        return j < list.length && list[j] === d;
+      });
+      if (!out.length) break;
+    }
+    return out;
   }
 
   /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
   scoreDocs(terms: (QueryTerm | string)[], indices: number[]): Float32Array {
-    const { seen } = this;
-    const local = new Map<number, number>();
-    indices.forEach((d, i) => {
-      seen[d] = 1;
-      local.set(d, i);
-    });
     const out = new Float32Array(indices.length);
+    if (!indices.length) return out;
     const scale = this.options.k1 + 1;
+    const { docs, impacts, offsets, idf } = this;
+    // Postings are in document order: a few documents are found by binary search in a long
+    // list instead of walking all of it (a common syllable's list is most of the corpus).
+    const order = Uint32Array.from(indices.keys()).sort((a, b) => indices[a] - indices[b]);
     for (const q of terms) {
       const t = this.termIndex.get(typeof q === 'string' ? q : q.term);
       if (t === undefined) continue;
       const w = typeof q === 'string' ? 1 : q.weight;
-      const f = (w * this.idf[t] * scale) / Q;
-      const add = w * this.idf[t] * scale * this.options.delta;
-      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
-        const d = this.docs[p];
-        if (seen[d]) out[local.get(d)!] += this.impacts[p] * f + add;
+      const f = (w * idf[t] * scale) / Q;
+      const add = w * idf[t] * scale * this.options.delta;
+      let lo = offsets[t];
+      const end = offsets[t + 1];
+      for (let j = 0; j < order.length && lo < end; j++) {
+        const d = indices[order[j]];
+        // Galloping would be marginally faster; plain binary search from the last position is enough.
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (docs[mid] < d) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < end && docs[lo] === d) out[order[j]] += impacts[lo] * f + add;
       }
     }
-    for (const d of indices) seen[d] = 0;
     return out;
   }
 
@@ -429,39 +523,107 @@ function foldSyllable(s: string): string {
   return fold(s.trim());
 }
 
-/** Indices of the k largest accumulators among the touched ones, best first (min-heap). */
-function topK(acc: Float32Array, touched: Uint32Array, nt: number, k: number): [number, number][] {
-  if (k <= 0 || nt === 0) return [];
-  const heap: number[] = [];
-  const less = (a: number, b: number) => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
-  const down = (i: number) => {
+/** A binary-search step costs about this many steps of a sequential walk (branchy, cache-missing). */
+const BINARY_STEP_COST = 8;
+
+/** Documents remembered as a lower bound of the k-th best score. */
+const SAMPLE = 4096;
+
+/** The k-th largest accumulator among `m` documents (0 when fewer than k). */
+function kthLargest(acc: Float32Array, among: Uint32Array, m: number, k: number): number {
+  if (m < k) return 0;
+  const heap = new MinHeap(k, acc);
+  for (let j = 0; j < m; j++) heap.offer(among[j]);
+  return acc[heap.top()];
+}
+
+function countAbove(acc: Float32Array, n: number, floor: number): number {
+  let m = 0;
+  for (let d = 0; d < n; d++) if (acc[d] >= floor) m++;
+  return m;
+}
+
+/** The `m` documents (ascending) whose accumulator is at least `floor` (> 0). */
+function above(acc: Float32Array, n: number, floor: number, m: number): Uint32Array {
+  const out = new Uint32Array(m);
+  m = 0;
+  for (let d = 0; d < n; d++) if (acc[d] >= floor) out[m++] = d;
+  return out;
+}
+
+/** The k best documents among `among` (or all with a positive score), best first; ties go to the lower index. */
+function topK(acc: Float32Array, among: Uint32Array | null, n: number, k: number): [number, number][] {
+  const heap = new MinHeap(k, acc);
+  if (among) {
+    for (let j = 0; j < among.length; j++) if (acc[among[j]] > 0) heap.offer(among[j]);
+  } else {
+    for (let d = 0; d < n; d++) if (acc[d] > 0) heap.offer(d);
+  }
+  return heap.drain().map((d) => [d, acc[d]]);
+}
+
+/** A bounded min-heap of document indices by score (lower index wins ties), in a typed array. */
+class MinHeap {
+  private readonly items: Uint32Array;
+  size = 0;
+  constructor(
+    private readonly k: number,
+    private readonly score: Float32Array,
+  ) {
+    this.items = new Uint32Array(k);
+  }
+
+  /** a ranks below b: lower score, or the same score and a higher index. */
+  private below(a: number, b: number): boolean {
+    const sa = this.score[a];
+    const sb = this.score[b];
+    return sa < sb || (sa === sb && a > b);
+  }
+
+  top(): number {
+    return this.items[0];
+  }
+
+  offer(d: number): void {
+    const h = this.items;
+    if (this.size < this.k) {
+      let j = this.size++;
+      h[j] = d;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        if (!this.below(h[j], h[p])) break;
+        const x = h[j];
+        h[j] = h[p];
+        h[p] = x;
+        j = p;
+      }
+    } else if (this.below(h[0], d)) {
+      h[0] = d;
+      this.down(0);
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.items;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && less(heap[l], heap[m])) m = l;
-      if (r < heap.length && less(heap[r], heap[m])) m = r;
+      if (l < this.size && this.below(h[l], h[m])) m = l;
+      if (r < this.size && this.below(h[r], h[m])) m = r;
       if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
+      const x = h[i];
+      h[i] = h[m];
+      h[m] = x;
       i = m;
     }
-  };
-  for (let i = 0; i < nt; i++) {
-    const d = touched[i];
-    if (heap.length < k) {
-      heap.push(d);
-      for (let j = heap.length - 1; j > 0; ) {
-        const p = (j - 1) >> 1;
-        if (!less(heap[j], heap[p])) break;
-        [heap[j], heap[p]] = [heap[p], heap[j]];
-        j = p;
-      }
-    } else if (less(heap[0], d)) {
-      heap[0] = d;
-      down(0);
-    }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : -1)).map((d) => [d, acc[d]]);
+
+  /** Best first. */
+  drain(): number[] {
+    const out = Array.from(this.items.subarray(0, this.size));
+    return out.sort((a, b) => (this.below(a, b) ? 1 : this.below(b, a) ? -1 : 0));
+  }
 }
 
 function b64(a: ArrayBufferView): string {

@@ -11,8 +11,10 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { docNumberKey, fold } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
+import { withAlternatives } from './thesaurus.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
+import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 
 export type VectorSearch = (
   vector: number[],
@@ -96,17 +98,16 @@ export class HybridRetriever {
   private readonly byNumber = new Map<string, number[]>();
   private readonly byRef = new Map<string, number[]>();
   /**
-   * Folded syllable sets of headings and whole chunks, computed once per chunk:
-   * chunks are immutable within an index version, and recomputing the sets of
-   * every candidate was most of the cost of a query. Bounded so memory stays flat.
+   * Folded syllable sets of headings, computed once per chunk: chunks are immutable within an
+   * index version, and recomputing the sets of every candidate was most of the cost of a query.
+   * Bounded so memory stays flat. Whole chunks are read through the shared chunkIndexOf.
    */
-  private readonly headingSets = new BoundedCache<number, Set<string>>(20_000);
-  private readonly chunkSets = new BoundedCache<number, Set<string>>(4_000);
+  private readonly headingSets = new BoundedCache<number, Lookup>(20_000);
   private readonly headingWords = new BoundedCache<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
-  /** Folded defined term → chunk indices ("1. An ninh mạng là …"); built on the first definition question. */
-  private definitions?: Map<string, number[]>;
+  /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
+  private readonly definedTerms = new BoundedCache<number, Set<string>>(20_000);
 
   constructor(init: HybridInit) {
     if (init.bm25.size !== init.chunks.length) {
@@ -187,7 +188,7 @@ export class HybridRetriever {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
       const h = this.chunks[s.index].heading;
       if (!h) continue;
-      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => syllableSet(h)));
+      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => passageIndex(h).unigrams));
       s.score += o.headingWeight * recall;
       if (o.headingPrecisionWeight > 0 && recall > 0) {
         const p = precisionOf(this.headingWords.get(s.index, () => weighWords(contentWords(h), this.bm25)), asked);
@@ -197,13 +198,13 @@ export class HybridRetriever {
     }
     if (o.coverageWeight > 0) {
       for (const s of scored) {
-        s.coverage = this.coverageAt(weighted, s.index);
+        s.coverage = this.coverageAt(weighted, s.index, q);
         s.score += o.coverageWeight * s.coverage;
       }
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     scored = scored.slice(0, k);
-    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index);
+    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index, q);
     return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
   }
 
@@ -211,12 +212,19 @@ export class HybridRetriever {
   private definitionsOf(query: string): Set<number> {
     const subject = definitionSubject(query);
     if (!subject) return new Set();
-    this.definitions ??= definitionIndex(this.chunks);
-    return new Set(this.definitions.get(subject) ?? []);
+    // Only chunks holding every word of the subject can define it: the postings say which,
+    // so a definition question reads a handful of chunks, not the whole corpus.
+    const out = new Set<number>();
+    for (const i of this.bm25.docsWithAll([...new Set(subject.split(' '))])) {
+      if (this.definedTerms.get(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
+    }
+    return out;
   }
 
-  private coverageAt(weighted: WeightedWords, index: number): number {
-    return coverageWith(weighted, this.chunkSets.get(index, () => chunkSyllables(this.chunks[index])));
+  private coverageAt(weighted: WeightedWords, index: number, q?: AnalyzedQuery): number {
+    const have = chunkIndexOf(this.chunks[index]).unigrams;
+    // A paraphrase ("trả tiền") is covered by a chunk that writes the field's word for it ("chi phí").
+    return coverageWith(weighted, q?.synonyms.length ? withAlternatives(have, q.synonyms) : have);
   }
 
   /** The n indices among `indices` with the best lexical score. */
@@ -261,15 +269,11 @@ export class HybridRetriever {
 }
 
 /**
- * IDF-weighted share of the query's content syllables present in the chunk (heading, text,
- * title; abbreviations expanded). 1 = every meaningful word of the question appears.
+ * IDF-weighted share of the query's content syllables present in the chunk (title, number,
+ * heading, text; abbreviations expanded). 1 = every meaningful word of the question appears.
  */
 export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
-  return coverageOf(q, chunkSyllables(chunk), bm25);
-}
-
-function chunkSyllables(chunk: Chunk): Set<string> {
-  return syllableSet([chunk.title, chunk.heading ?? '', chunk.text].join('\n'));
+  return coverageOf(q, chunkIndexOf(chunk).unigrams, bm25);
 }
 
 /** A Map that forgets its oldest entries past `max`. */
@@ -287,7 +291,7 @@ class BoundedCache<K, V> {
   }
 }
 
-function coverageOf(q: AnalyzedQuery, have: Set<string>, bm25: BM25Index): number {
+function coverageOf(q: AnalyzedQuery, have: Lookup, bm25: BM25Index): number {
   return coverageWith(weighTerms(q, bm25), have);
 }
 
@@ -310,7 +314,7 @@ function weighTerms(q: AnalyzedQuery, bm25: BM25Index): WeightedWords {
 }
 
 /** IDF-weighted share of the words present in `have`. */
-function coverageWith(w: WeightedWords, have: Set<string>): number {
+function coverageWith(w: WeightedWords, have: Lookup): number {
   if (w.total <= 0) return 0;
   let hit = 0;
   for (let i = 0; i < w.words.length; i++) if (have.has(w.words[i])) hit += w.weights[i];
@@ -321,7 +325,7 @@ function coverageWith(w: WeightedWords, have: Set<string>): number {
  * IDF-weighted share of `words` (a heading's or title's content words) that the question
  * contains: 1 when the question repeats every rare word of the heading.
  */
-function precisionOf(heading: WeightedWords, asked: Set<string>): number {
+function precisionOf(heading: WeightedWords, asked: Lookup): number {
   return coverageWith(heading, asked);
 }
 
@@ -353,21 +357,16 @@ export function definitionSubject(query: string): string | null {
 /** A definition line: optional numbering or bullet, a short term, then "là" / "được hiểu là" / "có nghĩa là". */
 const DEFINITION_LINE = /^\s*(?:[-+•]\s*|\(?\d{1,3}[a-zđ]?[.)]\s*|[a-zđ][.)]\s*)?([^.:;,()\d][^.:;()]{1,90}?)\s+(?:là|được hiểu là|có nghĩa là)\s/u;
 
-/** Folded defined term → indices of the chunks whose lines define it. */
-function definitionIndex(chunks: Chunk[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  chunks.forEach((c, i) => {
-    for (const line of c.text.split('\n')) {
-      const m = DEFINITION_LINE.exec(line.replace(/[*_#`]/g, '').toLowerCase());
-      if (!m) continue;
-      const words = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (words.length === 0 || words.length > 8) continue;
-      const key = words.join(' ');
-      const list = out.get(key);
-      if (!list) out.set(key, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
+/** Folded terms a chunk's lines define. */
+function definedIn(c: Chunk): Set<string> {
+  const out = new Set<string>();
+  for (const line of c.text.split('\n')) {
+    const m = DEFINITION_LINE.exec(line.replace(/[*_#`]/g, '').toLowerCase());
+    if (!m) continue;
+    const words = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0 || words.length > 8) continue;
+    out.add(words.join(' '));
+  }
   return out;
 }
 

@@ -29,3 +29,12 @@ describe('composeExtractive with a counted question', () => {
     expect(r.text).toContain('không quá năm người');
   });
 });
+
+describe('countedThing and words that fold like numbers', () => {
+  it('does not read "kể từ ngày" or "sau ngày" as a number of days', () => {
+    const days = countedThing('Thời hạn giải quyết là bao nhiêu ngày?')!;
+    expect(days.test(' khong qua 01 thang ke tu ngay ra quyet dinh ')).toBe(false);
+    expect(days.test(' sau ngay nhan duoc don ')).toBe(false);
+    expect(days.test(' trong thoi han 20 ngay ke tu ngay nhan ')).toBe(true);
+  });
+});

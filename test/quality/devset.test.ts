@@ -4,9 +4,8 @@
  * correct citation, and every out-of-scope question must abstain.
  *
  * The product target is 90% of answerable questions (issue: answering). The
- * measured figure on 2026-11-22 is 81/92 = 88.0%, so the test holds that as a
- * floor against regressions and prints the figure; raise FLOOR as the composer
- * improves, until it reaches TARGET.
+ * measured figure on 2026-11-23 is 86/92 = 93.5% (81/92 before the field
+ * thesaurus), so the floor is now the target itself; the test prints the figure.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeAssistant } from '../../core/runtime.js';
@@ -14,7 +13,7 @@ import { askWithHistory, judge, loadDevset, openKnowledgeAssistant } from './dev
 
 const items = loadDevset();
 const TARGET = 0.9;
-const FLOOR = 0.88;
+const FLOOR = 0.9;
 let assistant: RuntimeAssistant;
 
 beforeAll(async () => {
@@ -30,7 +29,7 @@ describe('dev set (embedded default)', () => {
     expect(items.some((i) => i.history?.length)).toBe(true);
   });
 
-  it('answers answerable questions with their facts and a correct citation (floor 88%, target 90%), abstains on all out-of-scope ones', async () => {
+  it('answers answerable questions with their facts and a correct citation (floor and target 90%), abstains on all out-of-scope ones', async () => {
     const answerable = items.filter((i) => !i.expect.abstain);
     const outOfScope = items.filter((i) => i.expect.abstain);
     const failures: string[] = [];

@@ -65,9 +65,48 @@ describe('BM25 index', () => {
     expect(() => bm25FromBinary(header, blob.subarray(8))).toThrow(BM25FormatError);
   });
 
+  it('lists the documents holding every given term', () => {
+    expect(idx.docsWithAll(['kiem', 'sat'])).toEqual([0, 1, 3]);
+    expect(idx.docsWithAll(['kinh', 'phi', 'vien'])).toEqual([3]);
+    expect(idx.docsWithAll(['kiem', 'khongcotrongkho'])).toEqual([]);
+  });
+
   it('refuses to serialise an index built with a custom tokenizer', () => {
     const custom = BM25Index.build(docs, {}, (t) => t.split(' '));
     expect(() => custom.toJSON()).toThrow(BM25FormatError);
+  });
+});
+
+describe('pruned top-k search', () => {
+  // A skewed vocabulary (a few syllables in most documents, many rare ones): with a few rare
+  // query terms and k = 10, most of these queries stop walking the common syllables' lists
+  // (37 of 40 when written), so the pruned path is what is compared with full scoring.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const common = ['vien', 'kiem', 'sat', 'nhan', 'dan', 'co', 'quan', 'thuc', 'hien'];
+  const rare = Array.from({ length: 400 }, (_, i) => `tu${i}`);
+  const corpus = Array.from({ length: 3000 }, (_, d) => {
+    const words: string[] = [];
+    for (const w of common) if (rand() < 0.8) words.push(w);
+    const extra = 3 + Math.floor(rand() * 20);
+    for (let j = 0; j < extra; j++) words.push(rare[Math.floor(Math.pow(rand(), 2) * rare.length)]);
+    return { id: `d${d}`, text: words.join(' ') };
+  });
+  const big = BM25Index.build(corpus, {}, (t) => t.split(' '));
+  const all = corpus.map((_, i) => i);
+
+  it('returns exactly the top k of scoring every document', () => {
+    for (let q = 0; q < 40; q++) {
+      const terms = [...common.slice(0, 4 + (q % 6)), rare[q % 10], rare[(q * 3) % 20], rare[(q * 7) % 400]];
+      const scores = big.scoreDocs(terms, all);
+      const expected = all
+        .filter((i) => scores[i] > 0)
+        .sort((a, b) => scores[b] - scores[a] || a - b)
+        .slice(0, 10);
+      const hits = big.search(terms, 10);
+      expect(hits.map((h) => h.index)).toEqual(expected);
+      hits.forEach((h) => expect(h.score).toBeCloseTo(scores[h.index], 3));
+    }
   });
 });
 

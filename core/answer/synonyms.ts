@@ -1,0 +1,45 @@
+/**
+ * The field thesaurus (core/retrieval/thesaurus.ts) on the answer side: a passage that writes
+ * "chi phí" holds what a question asking whether one must "trả tiền" asks about, so the
+ * question's phrase counts as present when matching, ranking pieces and deciding to abstain.
+ */
+import { fold } from '../text.js';
+import { findSynonyms, type SynonymMatch } from '../retrieval/thesaurus.js';
+import { tokens, type Lookup, type TermIndex } from './terms.js';
+
+/** Thesaurus phrases the question writes, with their alternatives. */
+export function questionSynonyms(question: string): SynonymMatch[] {
+  return findSynonyms(tokens(question).map(fold));
+}
+
+function has(idx: TermIndex, phrase: string[]): boolean {
+  if (phrase.length === 1) return idx.unigrams.has(phrase[0]);
+  for (let i = 1; i < phrase.length; i++) if (!idx.bigrams.has(`${phrase[i - 1]} ${phrase[i]}`)) return false;
+  if (phrase.length === 3 && 'trigrams' in idx) return (idx.trigrams as Lookup).has(phrase.join(' '));
+  return true;
+}
+
+/**
+ * The index with the question's thesaurus phrases counted as present wherever the passage
+ * writes one of their alternatives (read-only view, the index itself is untouched).
+ */
+export function withSynonyms<T extends TermIndex>(idx: T, matches: readonly SynonymMatch[]): T {
+  if (!matches.length) return idx;
+  const uni = new Set<string>();
+  const bi = new Set<string>();
+  const tri = new Set<string>();
+  for (const m of matches) {
+    if (!m.alternatives.some((alt) => has(idx, alt))) continue;
+    const p = m.phrase;
+    p.forEach((s, i) => {
+      uni.add(s);
+      if (i > 0) bi.add(`${p[i - 1]} ${s}`);
+      if (i > 1) tri.add(`${p[i - 2]} ${p[i - 1]} ${s}`);
+    });
+  }
+  if (!uni.size) return idx;
+  const view = (base: Lookup, extra: Set<string>): Lookup => ({ has: (k: string) => base.has(k) || extra.has(k) });
+  const out: T = { ...idx, unigrams: view(idx.unigrams, uni), bigrams: view(idx.bigrams, bi) };
+  if ('trigrams' in idx) (out as T & { trigrams: Lookup }).trigrams = view(idx.trigrams as Lookup, tri);
+  return out;
+}

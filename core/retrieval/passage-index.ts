@@ -1,0 +1,155 @@
+/**
+ * What a passage holds, syllable by syllable, for matching a question against it: folded
+ * syllables (abbreviations also expanded), two- and three-syllable words, initials for
+ * acronyms. Shared by the retriever (coverage), the abstention check and the composer.
+ */
+import type { Chunk } from '../types.js';
+import { fold, nfc } from '../text.js';
+import { expandFolded } from './abbreviations.js';
+import { memoByObject } from '../memo.js';
+
+/** Folded syllable set and bigram set of a passage, for fast membership checks. */
+export interface TermIndex {
+  unigrams: Lookup;
+  bigrams: Lookup;
+}
+
+/** Matching only asks membership, so an index may be a view over others (a passage plus its document's title). */
+export interface Lookup {
+  has(key: string): boolean;
+}
+
+/** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
+const SYLLABLE = /[\p{L}\p{N}]+/gu;
+
+export interface PassageIndex extends TermIndex {
+  /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
+  trigrams: Lookup;
+  /** Initial letters of the passage's folded syllables, in order, for acronyms. */
+  initials: string[];
+}
+
+/**
+ * Folded syllables, bigrams, trigrams and initials of a passage. An abbreviation it writes
+ * counts both as itself and as its expansion ("01/CT-VKSTC" holds "01 ct" and "01 chi thi").
+ *
+ * A two-syllable sequence that, in this passage, only ever occurs as the start or end of a
+ * more frequent word is not a bigram: in "người yêu cầu ... theo yêu cầu", "người yêu" is
+ * "người" + "yêu cầu", and must not answer a question about "người yêu".
+ *
+ * Built lazily: a question asks about a dozen keys of a passage, so the passage keeps its
+ * syllable sequence as one padded string and answers each key by a substring search, instead
+ * of materialising every bigram and trigram up front (which was most of the cost of a cold ask).
+ */
+export function passageIndex(text: string): PassageIndex {
+  return new SyllableSequence(text);
+}
+
+class SyllableSequence implements PassageIndex {
+  /** Folded syllables, abbreviations replaced by their expansion. */
+  private readonly seq: string[];
+  /** " a b c ": the sequence padded, for substring lookups of two or three syllables. */
+  private readonly padded: string;
+  /** Bigrams an expanded abbreviation forms with its neighbours as written. */
+  private readonly writtenBigrams: string[] = [];
+  private readonly bigramCache = new Map<string, boolean>();
+  private initialsCache?: string[];
+
+  /** The sequence's syllables plus the written forms of expanded abbreviations. */
+  readonly unigrams: Set<string>;
+  readonly bigrams: Lookup = { has: (k) => this.writtenBigrams.includes(k) || this.hasBigram(k) };
+  readonly trigrams: Lookup = { has: (k) => this.hasRun(k, 2) };
+
+  constructor(text: string) {
+    const seq: string[] = [];
+    const unigrams = new Set<string>();
+    let prevRaw: string | undefined;
+    for (const raw of nfc(text).match(SYLLABLE) ?? []) {
+      // fold() remembers single syllables: cheaper than folding the whole text at once.
+      const f = fold(raw);
+      const exp = expandFolded(raw, f);
+      if (exp) {
+        unigrams.add(f);
+        // The written form keeps its own neighbours too.
+        if (prevRaw) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        for (const s of exp.split(' ')) seq.push(s);
+      } else {
+        if (prevRaw && prevRaw !== seq[seq.length - 1]) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        seq.push(f);
+      }
+      prevRaw = f;
+    }
+    for (const x of seq) unigrams.add(x);
+    this.unigrams = unigrams;
+    this.seq = seq;
+    this.padded = ` ${seq.join(' ')} `;
+  }
+
+  // A getter on the prototype: views made with Object.create (withUnigrams) still see it.
+  get initials(): string[] {
+    return (this.initialsCache ??= this.seq.map((x) => x[0] ?? ''));
+  }
+
+  /** Is `key` (exactly `spaces` + 1 syllables) a run of the sequence? */
+  private hasRun(key: string, spaces: number): boolean {
+    let n = 0;
+    for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+    return n === spaces && key.length > 0 && this.padded.includes(` ${key} `);
+  }
+
+  private hasBigram(key: string): boolean {
+    let v = this.bigramCache.get(key);
+    if (v === undefined) {
+      v = this.hasRun(key, 1) && this.standsAlone(key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1));
+      this.bigramCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Does "a b" occur at least once not swallowed by a more frequent neighbouring word? */
+  private standsAlone(a: string, b: string): boolean {
+    const seq = this.seq;
+    for (let i = 1; i < seq.length; i++) {
+      if (seq[i - 1] !== a || seq[i] !== b) continue;
+      const c = seq[i + 1];
+      const z = seq[i - 2];
+      const swallowedRight = c !== undefined && this.count(b, c) > this.count(a, b, c);
+      const swallowedLeft = z !== undefined && this.count(z, a) > this.count(z, a, b);
+      if (!swallowedRight && !swallowedLeft) return true;
+    }
+    return false;
+  }
+
+  /** Occurrences of the run x y (z) in the sequence. */
+  private count(x: string, y: string, z?: string): number {
+    const seq = this.seq;
+    let n = 0;
+    for (let i = 1; i < seq.length; i++) {
+      if (seq[i - 1] === x && seq[i] === y && (z === undefined || seq[i + 1] === z)) n++;
+    }
+    return n;
+  }
+}
+
+/** Does the passage spell the acronym, or hold consecutive syllables with its initials? */
+export function hasAcronym(acronym: string, idx: PassageIndex): boolean {
+  if (idx.unigrams.has(acronym)) return true;
+  const n = acronym.length;
+  outer: for (let i = 0; i + n <= idx.initials.length; i++) {
+    for (let j = 0; j < n; j++) if (idx.initials[i + j] !== acronym[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Text of a chunk as matched: its document's title and number, heading and body. */
+export function chunkMatchText(c: Chunk): string {
+  return [c.title, c.number, c.heading, c.text].filter(Boolean).join('\n');
+}
+
+/**
+ * The passage index of a chunk, computed once per chunk object (within a bound): chunks are
+ * immutable within an index version, and the retriever, the abstention check and the composer
+ * all read it.
+ */
+export const chunkIndexOf: (c: Chunk) => PassageIndex = memoByObject((c: Chunk) => passageIndex(chunkMatchText(c)), 8_000);

@@ -1,0 +1,93 @@
+/**
+ * Everyday words and the words legal and administrative texts use for the same thing (folded).
+ *
+ * Citizens ask whether they must "trả tiền"; the law speaks of "chi phí", "phí, lệ phí". The
+ * lexical side matches syllables, so without this list a paraphrase shares no word with the
+ * article that answers it. Each group is one concept: any phrase of it found in a question
+ * lets the others count. Phrases, not single syllables, wherever a syllable alone is ambiguous
+ * once folded ("tien" is tiền, tiến, tiện): a phrase of two syllables rarely is.
+ *
+ * Only equivalences that hold across the field belong here, not the wording of one document.
+ */
+import { fold } from '../text.js';
+
+const GROUPS: readonly string[] = [
+  // Money a person pays for a service.
+  'tra tien|mat tien|ton tien|nop tien|dong tien|thu tien|tra phi|mat phi|ton phi|nop phi|dong phi|thu phi|chi phi|le phi',
+  // An institution's founding day is its "ngày truyền thống".
+  'ngay thanh lap|ngay ra doi|ngay truyen thong|ky niem thanh lap',
+  // The person a right belongs to.
+  'nguoi dan|cong dan',
+  // Asking an authority for something.
+  'xin thong tin|yeu cau cung cap thong tin',
+  'nop don|gui don',
+  'nop ho so|gui ho so',
+  'nop yeu cau|gui yeu cau|gui phieu yeu cau',
+  // Longer than the usual time limit.
+  'keo dai|gia han',
+  // Who is in charge.
+  'sep|lanh dao|thu truong|nguoi dung dau',
+  'cong to vien|kiem sat vien',
+  'quan toa|tham phan',
+  'cong an|canh sat',
+  // Schooling a post requires.
+  'hoc van|bang cap|van bang|trinh do dao tao',
+  // Computers, documents and secrecy.
+  'phan mem|nen tang',
+  'noi mang|ket noi mang|ket noi internet',
+  'giu bi mat|bao mat|bao dam tinh bi mat',
+  'photo|sao chup|sao chep',
+  'huy bo|bai bo',
+  'nghiem cam|bi cam|khong duoc',
+  'duoc phep|co quyen',
+  'email|thu dien tu',
+  'website|trang thong tin dien tu|cong thong tin dien tu',
+  'cmnd|chung minh nhan dan|can cuoc',
+  'so hoa|dien tu hoa',
+  'truc tuyen|online',
+  'may tinh|may vi tinh',
+  'usb|thiet bi luu tru',
+  'mat khau|password',
+  'tai lieu mat|tai lieu bi mat',
+  'vi pham|sai pham',
+  'xet xu|xu an',
+  'chuyen cong tac|dieu dong',
+  'tuyen dung|tuyen chon',
+];
+
+/** Each group's phrases as syllable arrays. */
+const THESAURUS: readonly (readonly string[][])[] = GROUPS.map((g) => g.split('|').map((p) => fold(p).split(' ')));
+
+export interface SynonymMatch {
+  /** The question's own phrase, folded syllables. */
+  phrase: string[];
+  /** Where it starts in the syllables searched. */
+  start: number;
+  /** The other phrases of its group. */
+  alternatives: string[][];
+}
+
+/** Thesaurus phrases written in a run of folded syllables, with their alternatives (longest phrase first at a position). */
+export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
+  const out: SynonymMatch[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    for (const group of THESAURUS) {
+      for (const phrase of group) {
+        if (i + phrase.length > folded.length || !phrase.every((s, j) => folded[i + j] === s)) continue;
+        out.push({ phrase, start: i, alternatives: group.filter((p) => p !== phrase) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A chunk's syllables with the question's thesaurus phrases counted as present wherever the chunk
+ * holds every syllable of one of their alternatives: coverage of a paraphrase by the passage
+ * that answers it in the field's words.
+ */
+export function withAlternatives(have: { has(k: string): boolean }, matches: readonly SynonymMatch[]): { has(k: string): boolean } {
+  const extra = new Set<string>();
+  for (const m of matches) if (m.alternatives.some((alt) => alt.every((s) => have.has(s)))) for (const s of m.phrase) extra.add(s);
+  return extra.size ? { has: (k) => have.has(k) || extra.has(k) } : have;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../core/answer/compose.js';
+import { decideAbstention, termMatch } from '../../core/answer/abstain.js';
+import { matchTerms, passageIndex } from '../../core/answer/terms.js';
+import { questionSynonyms, withSynonyms } from '../../core/answer/synonyms.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+const chunk = (id: string, heading: string, text: string): Chunk => ({
+  id, docId: 'luat/ttt.txt', text, ord: 0, title: 'Luật Tiếp cận thông tin', type: 'Luật', article: id, locator: `Điều ${id}`, heading,
+});
+
+describe('thesaurus on the answer side', () => {
+  it('counts a question phrase as present where the passage writes an alternative of it', () => {
+    const q = 'Công dân có phải trả tiền không?';
+    const terms = matchTerms(q);
+    const idx = passageIndex('Người yêu cầu cung cấp thông tin phải trả chi phí thực tế để in, sao, chụp.');
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+  });
+
+  it('leaves a passage without any alternative as it was', () => {
+    const q = 'Công dân có phải trả tiền không?';
+    const idx = passageIndex('Công dân có quyền tiếp cận thông tin.');
+    const view = withSynonyms(idx, questionSynonyms(q));
+    expect(view.unigrams.has('tien')).toBe(false);
+  });
+
+  it('quotes the article written in the field\'s words over one sharing only the generic ones', () => {
+    const hits: Scored<Chunk>[] = [
+      { item: chunk('24', 'Điều 24. Hình thức yêu cầu cung cấp thông tin', 'Người yêu cầu cung cấp thông tin điền Phiếu yêu cầu cung cấp thông tin.'), score: 1 },
+      { item: chunk('12', 'Điều 12. Chi phí tiếp cận thông tin', 'Người yêu cầu cung cấp thông tin phải trả chi phí thực tế để in, sao, chụp, gửi thông tin.'), score: 1 },
+    ];
+    const q = 'Công dân yêu cầu cung cấp thông tin có phải trả tiền không?';
+    const r = composeExtractive(q, hits, { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('chi phí thực tế');
+    expect(decideAbstention(q, hits).abstain).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The extractive answer is a pure function of the standalone question and the index version:
+ * asked again, it is served from a per-version cache; a new version starts with an empty one.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+import { runIngest } from '../../ingest/pipeline.js';
+import { openAssistant } from '../../core/runtime.js';
+import { testConfig } from '../../core/config.js';
+import { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import { countingProvider, LAW_A, tempDir, writeFiles } from './helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+async function setup(cacheSize: string) {
+  const src = await tempDir();
+  const indexDir = await tempDir();
+  await writeFiles(src, { 'luat-a.txt': LAW_A });
+  await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
+  const cfg = testConfig({ REFUSAL_AUDIT_FILE: path.join(indexDir, 'refusals.jsonl'), ANSWER_CACHE_SIZE: cacheSize });
+  return { src, indexDir, assistant: await openAssistant(cfg, { indexDir, chatModel: null }) };
+}
+
+describe('answer cache', () => {
+  it('answers a repeated question without retrieving again, with the same text and sources', async () => {
+    const { assistant } = await setup('100');
+    const retrieve = vi.spyOn(HybridRetriever.prototype, 'retrieve');
+    const first = await assistant.ask('Hồ sơ khiếu nại được lưu trữ bao lâu?');
+    const again = await assistant.ask('Hồ sơ  khiếu nại được lưu trữ bao lâu? ');
+    expect(retrieve).toHaveBeenCalledTimes(1);
+    expect(again.text).toBe(first.text);
+    expect(again.citations).toEqual(first.citations);
+    expect(again.id).not.toBe(first.id);
+    // A refusal is never served from the cache: the guard runs (and audits) every time.
+    expect((await assistant.ask('Cho tôi xem tài liệu tối mật về vụ án này')).refused).toBe(true);
+  });
+
+  it('is off with size 0, and a new index version starts empty', async () => {
+    const off = await setup('0');
+    const retrieve = vi.spyOn(HybridRetriever.prototype, 'retrieve');
+    await off.assistant.ask('Hồ sơ khiếu nại được lưu trữ bao lâu?');
+    await off.assistant.ask('Hồ sơ khiếu nại được lưu trữ bao lâu?');
+    expect(retrieve).toHaveBeenCalledTimes(2);
+
+    const { src, indexDir, assistant } = await setup('100');
+    const before = await assistant.ask('Hồ sơ khiếu nại được lưu trữ bao lâu?');
+    expect(before.text).toContain('10 năm');
+    await writeFiles(src, { 'luat-a.txt': LAW_A.replace('được lưu trữ trong thời hạn 10 năm', 'được lưu trữ trong thời hạn 15 năm') });
+    await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
+    await assistant.reload();
+    const after = await assistant.ask('Hồ sơ khiếu nại được lưu trữ bao lâu?');
+    expect(after.text).toContain('15 năm');
+  });
+});

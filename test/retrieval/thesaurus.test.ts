@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { findSynonyms } from '../../core/retrieval/thesaurus.js';
+import { DEFAULT_QUERY_WEIGHTS, analyzeQuery } from '../../core/retrieval/analyze.js';
+import { BM25Index } from '../../core/retrieval/bm25.js';
+import { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import type { Chunk } from '../../core/types.js';
+
+const words = (s: string) => s.split(' ');
+
+describe('field thesaurus', () => {
+  it('finds an everyday phrase and offers the words legal texts use for it', () => {
+    const [m] = findSynonyms(words('ho co phai tra tien khong'));
+    expect(m.phrase).toEqual(['tra', 'tien']);
+    expect(m.start).toBe(3);
+    expect(m.alternatives).toContainEqual(['chi', 'phi']);
+    expect(m.alternatives).not.toContainEqual(['tra', 'tien']);
+  });
+
+  it('matches whole phrases only: a syllable of one is not the phrase', () => {
+    expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
+    expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
+  });
+
+  it('adds the alternatives to a query at a reduced weight, outside the coverage it expects', () => {
+    const q = analyzeQuery('Có phải trả tiền không?');
+    const weight = (t: string) => q.terms.find((x) => x.term === t)?.weight ?? 0;
+    expect(weight('chi_phi')).toBeCloseTo(DEFAULT_QUERY_WEIGHTS.bigram * DEFAULT_QUERY_WEIGHTS.synonym);
+    expect(weight('tra_tien')).toBeCloseTo(DEFAULT_QUERY_WEIGHTS.bigram);
+    expect(q.content).not.toContain('chi');
+    const off = analyzeQuery('Có phải trả tiền không?', {}, { ...DEFAULT_QUERY_WEIGHTS, synonym: 0 });
+    expect(off.terms.map((t) => t.term)).not.toContain('chi_phi');
+  });
+});
+
+describe('thesaurus in the hybrid retriever', () => {
+  const chunks: Chunk[] = [
+    { id: 'a', docId: 'l', ord: 0, title: 'Luật Tiếp cận thông tin', type: 'Luật', article: '12', heading: 'Điều 12. Chi phí tiếp cận thông tin', text: 'Người yêu cầu cung cấp thông tin phải trả chi phí thực tế để in, sao, chụp, gửi thông tin.' },
+    { id: 'b', docId: 'l', ord: 1, title: 'Luật Tiếp cận thông tin', type: 'Luật', article: '24', heading: 'Điều 24. Hình thức yêu cầu', text: 'Người yêu cầu điền Phiếu yêu cầu cung cấp thông tin.' },
+    { id: 'c', docId: 'l', ord: 2, title: 'Luật Tiếp cận thông tin', type: 'Luật', article: '30', heading: 'Điều 30. Thời hạn', text: 'Thông tin được cung cấp trong thời hạn 15 ngày.' },
+  ];
+  const bm25 = BM25Index.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
+  const r = new HybridRetriever({ chunks, bm25 });
+
+  it('ranks the article written in the field\'s words first and counts the paraphrase as covered', async () => {
+    const q = 'Có phải trả tiền khi xin thông tin không?';
+    const [best] = await r.retrieve(q, 3);
+    expect(best.item.id).toBe('a');
+    const off = new HybridRetriever({ chunks, bm25, options: { queryWeights: { ...DEFAULT_QUERY_WEIGHTS, synonym: 0 } } });
+    const [bare] = (await off.retrieve(q, 3)).filter((h) => h.item.id === 'a');
+    expect(best.coverage!).toBeGreaterThan(bare.coverage!);
+  });
+});
