@@ -117,8 +117,8 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
   }
   try {
     await writeChunkStore(dir, data.chunks);
-    const { header, blob } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
-    await writeFile(path.join(dir, 'lexical.bin'), blob);
+    const { header, pieces } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
+    await writeFile(path.join(dir, 'lexical.bin'), pieces);
     await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
     await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
     if (graph) {

@@ -461,7 +461,11 @@ function binaryLayout(l: BM25BinaryHeader['lengths']): { offsets: number; docs: 
   return { offsets, docs, impacts, accentedDf, total: pad(accentedDf + (l.accentedDf ?? 0) * 4) };
 }
 
-export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; blob: Uint8Array } {
+/**
+ * The binary form as a header and the blob's pieces in order (views of the index's own
+ * arrays and zero padding): written one after the other, the blob is never built whole.
+ */
+export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; pieces: Uint8Array[] } {
   const parts = index.parts();
   if (parts.custom) throw new BM25FormatError('an index built with a custom tokenizer cannot be serialised');
   const accentedCounts = parts.accentedDf ? Uint32Array.from(parts.accentedDf.values()) : null;
@@ -472,12 +476,18 @@ export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; blob
     ...(accentedCounts && { accentedDf: accentedCounts.length }),
   };
   const at = binaryLayout(lengths);
-  const blob = new Uint8Array(at.total);
-  const put = (a: ArrayBufferView, byteOffset: number) => blob.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), byteOffset);
+  const pieces: Uint8Array[] = [];
+  let pos = 0;
+  const put = (a: ArrayBufferView, byteOffset: number) => {
+    if (byteOffset > pos) pieces.push(new Uint8Array(byteOffset - pos));
+    pieces.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    pos = byteOffset + a.byteLength;
+  };
   put(parts.offsets, at.offsets);
   put(parts.docs, at.docs);
   put(parts.impacts, at.impacts);
   if (accentedCounts) put(accentedCounts, at.accentedDf);
+  if (at.total > pos) pieces.push(new Uint8Array(at.total - pos));
   const header: BM25BinaryHeader = {
     format: BINARY_FORMAT,
     options: index.options,
@@ -486,7 +496,7 @@ export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; blob
     ...(parts.accentedDf && { accentedVocab: [...parts.accentedDf.keys()].join('\n') }),
     lengths,
   };
-  return { header, blob };
+  return { header, pieces };
 }
 
 export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25Index {
