@@ -141,7 +141,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function loadLexical(dir: string): Promise<Bm25Index> {
-  const json = JSON.parse(await readFile(path.join(dir, 'lexical.json'), 'utf8')) as BM25Json | BM25BinaryHeader;
+  const json = JSON.parse((await readFile(path.join(dir, 'lexical.json'))).toString('utf8')) as BM25Json | BM25BinaryHeader;
   if (json.format === 'vks-bm25/1') return Bm25Index.fromJSON(json as BM25Json);
   return bm25FromBinary(json as BM25BinaryHeader, await readFile(path.join(dir, 'lexical.bin')));
 }
@@ -186,7 +186,7 @@ export interface LoadOptions {
  * (the runtime searches the graph with its own query vectors).
  */
 export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
   const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
   // The graph is read on libuv's thread pool while this thread parses the rest.
   const [lexical, embedderState, chunks, graph] = await Promise.all([
