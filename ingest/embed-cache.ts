@@ -62,7 +62,7 @@ export class EmbeddingCache {
    */
   async getOrEmbed(
     texts: string[],
-    embed: (batch: string[]) => Promise<number[][]>,
+    embed: (batch: string[]) => Promise<ArrayLike<number>[]>,
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
   ): Promise<Float32Array[]> {
@@ -85,11 +85,21 @@ export class EmbeddingCache {
         if (out[j].length !== this.dimensions) {
           throw new Error(`embedding has ${out[j].length} dimensions, expected ${this.dimensions}`);
         }
-        this.vectors.set(keys[i], Float32Array.from(out[j]));
+        const v = out[j];
+        this.vectors.set(keys[i], v instanceof Float32Array ? v : Float32Array.from(v));
       });
       onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
     }
-    return keys.map((k) => this.vectors.get(k)!);
+    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
+    // copy of every vector), and the cache keeps the rows instead of its own copies.
+    const d = this.dimensions;
+    const matrix = new Float32Array(new SharedArrayBuffer(keys.length * d * 4));
+    return keys.map((k, i) => {
+      matrix.set(this.vectors.get(k)!, i * d);
+      const row = matrix.subarray(i * d, (i + 1) * d);
+      this.vectors.set(k, row);
+      return row;
+    });
   }
 
   /** Persist only the vectors used by the last run (the cache never grows without bound). */

@@ -1,25 +1,35 @@
 /**
  * Reading and writing one index version folder:
  *
- *   hnswlib/        LangChain HNSWLib (hnswlib.index, docstore.json, args.json);
- *                   the docstore is also the chunk store (label i = chunk i)
- *   lexical.json    the BM25 index over the same chunks
+ *   hnswlib/        the HNSW graph (hnswlib.index, args.json), as LangChain's HNSWLib
+ *                   saves it; label i = chunk i
+ *   chunks.*        the chunk store (see chunk-store.ts)
+ *   lexical.json    the BM25 index: a small header ...
+ *   lexical.bin     ... and its postings as raw typed arrays
  *   embedder.json   fitted state of the embedder, so queries embed like documents
  *   manifest.json   written last: a folder without it is incomplete
+ *
+ * Versions written before the chunk store (chunks in hnswlib/docstore.json, a
+ * base64 lexical.json) still open.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, access } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import hnswlib from 'hnswlib-node';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../core/types.js';
-import { BM25Index as Bm25Index } from '../core/retrieval/bm25.js';
+import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Json } from '../core/retrieval/bm25.js';
 import type { Manifest } from './manifest.js';
 import { writeFileAtomic } from './store.js';
+import { readChunkStore, writeChunkStore } from './chunk-store.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
   readonly dimensions: number;
+  /** Optional: document vectors as Float32Array, skipping LangChain's number[][]. */
+  embedVectors?(texts: string[]): Promise<Float32Array[]>;
 }
 
 /**
@@ -60,50 +70,137 @@ function chunkToDocument(c: Chunk): Document {
   return new Document({ pageContent: text, metadata: meta });
 }
 
-function documentToChunk(d: Document): Chunk {
-  return { ...(d.metadata as Omit<Chunk, 'text'>), text: d.pageContent };
-}
-
 export function lexicalDocs(chunks: Chunk[]) {
   return chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: [c.title, c.number].filter(Boolean).join(' ') }));
 }
 
+/**
+ * HNSW parameters: hnswlib's defaults, which LangChain's HNSWLib used when it
+ * built our graphs (M 16, efConstruction 200, seed 100), so the graph is the same.
+ */
+export const HNSW_BUILD = { m: 16, efConstruction: 200, randomSeed: 100 } as const;
+
+/** Builds and writes the graph in a worker thread; resolves when the file is written. */
+function buildGraphInWorker(file: string, vectors: Float32Array[], dimensions: number): { done: Promise<void>; cancel: () => void } {
+  const rowBytes = dimensions * 4;
+  const first = vectors[0]?.buffer;
+  // Vectors that already are the rows of one shared matrix (as the embedding cache gives them) go as they are.
+  const inPlace = first instanceof SharedArrayBuffer && first.byteLength === vectors.length * rowBytes && vectors.every((v, i) => v.buffer === first && v.byteOffset === i * rowBytes);
+  const shared = inPlace ? first : new SharedArrayBuffer(vectors.length * rowBytes);
+  if (!inPlace) {
+    const matrix = new Float32Array(shared);
+    vectors.forEach((v, i) => matrix.set(v, i * dimensions));
+  }
+  const worker = new Worker(new URL('./hnsw-worker.mjs', import.meta.url), {
+    workerData: { vectors: shared, count: vectors.length, dimensions, file, ...HNSW_BUILD },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`HNSW build failed: ${m.error}`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`HNSW build worker exited (${code})`)));
+  });
+  return { done: done.finally(() => worker.terminate()), cancel: () => void worker.terminate() };
+}
+
 export async function saveIndexVersion(dir: string, data: IndexVersionData): Promise<void> {
   await mkdir(dir, { recursive: true });
+  const dims = data.embedder.dimensions;
+  let graph: { done: Promise<void>; cancel: () => void } | null = null;
   if (data.chunks.length) {
-    const store = new HNSWLib(data.embedder, { space: 'cosine', numDimensions: data.embedder.dimensions });
-    await store.addVectors(
-      data.vectors.map((v) => Array.from(v)),
-      data.chunks.map(chunkToDocument),
-    );
-    await store.save(path.join(dir, 'hnswlib'));
+    if (data.vectors.some((v) => v.length !== dims)) throw new Error(`vectors must have ${dims} dimensions`);
+    await mkdir(path.join(dir, 'hnswlib'), { recursive: true });
+    // Built with hnswlib-node directly (LangChain's addVectors wants number[][], a second copy
+    // of every vector, and its save writes every chunk again as one JSON docstore), in a
+    // worker while this thread builds the rest.
+    graph = buildGraphInWorker(path.join(dir, 'hnswlib', 'hnswlib.index'), data.vectors, dims);
+    graph.done.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
   }
-  const lexical = Bm25Index.build(lexicalDocs(data.chunks));
-  await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(lexical.toJSON()));
-  await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
+  try {
+    await writeChunkStore(dir, data.chunks);
+    const { header, pieces } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
+    await writeFile(path.join(dir, 'lexical.bin'), pieces);
+    await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
+    await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
+    if (graph) {
+      await graph.done;
+      await writeFile(path.join(dir, 'hnswlib', 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
+    }
+  } catch (err) {
+    graph?.cancel();
+    throw err;
+  }
   // The manifest last: its presence marks the folder complete.
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(data.manifest, null, 1));
 }
 
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function loadLexical(dir: string): Promise<Bm25Index> {
+  const json = JSON.parse((await readFile(path.join(dir, 'lexical.json'))).toString('utf8')) as BM25Json | BM25BinaryHeader;
+  if (json.format === 'vks-bm25/1') return Bm25Index.fromJSON(json as BM25Json);
+  return bm25FromBinary(json as BM25BinaryHeader, await readFile(path.join(dir, 'lexical.bin')));
+}
+
+/** Chunks of a version from before the chunk store: LangChain's docstore. */
+async function loadDocstoreChunks(dir: string): Promise<Chunk[]> {
+  const entries = JSON.parse(await readFile(path.join(dir, 'hnswlib', 'docstore.json'), 'utf8')) as [string, { pageContent: string; metadata: Omit<Chunk, 'text'> }][];
+  const chunks: Chunk[] = new Array(entries.length);
+  for (const [label, doc] of entries) chunks[Number(label)] = { ...doc.metadata, text: doc.pageContent };
+  return chunks;
+}
+
+/** LangChain's docstore interface over the chunk array: documents are made when asked for. */
+function chunkDocstore(chunks: Chunk[]): HNSWLib['docstore'] {
+  return {
+    search: (label: string) => {
+      const c = chunks[Number(label)];
+      if (!c) throw new Error(`ID ${label} not found.`);
+      return chunkToDocument(c);
+    },
+    add: () => {
+      throw new Error('an index version is read-only');
+    },
+  } as unknown as HNSWLib['docstore'];
+}
+
+async function loadGraph(dir: string) {
+  const args = JSON.parse(await readFile(path.join(dir, 'hnswlib', 'args.json'), 'utf8')) as { space: 'cosine'; numDimensions: number };
+  const index = new hnswlib.HierarchicalNSW(args.space, args.numDimensions);
+  await index.readIndex(path.join(dir, 'hnswlib', 'hnswlib.index'));
+  index.setEf(HNSW_EF_SEARCH);
+  return { args, index };
+}
+
+export interface LoadOptions {
+  /** Open the HNSW graph (default true); the pipeline reading the previous version's chunks does not need it. */
+  graph?: boolean;
+}
+
 /**
- * Loads a version. With `embedder` null the vector store is opened for its
- * docstore only (the pipeline reading the previous version's chunks).
+ * Loads a version. With `embedder` null the vector store cannot embed queries
+ * (the runtime searches the graph with its own query vectors).
  */
-export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null): Promise<LoadedIndex> {
-  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const [lexicalJson, embedderState] = await Promise.all([
-    readFile(path.join(dir, 'lexical.json'), 'utf8').then(JSON.parse),
-    readFile(path.join(dir, 'embedder.json'), 'utf8').then(JSON.parse).catch(() => null),
+export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
+  const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
+  const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
+  // The graph is read on libuv's thread pool while this thread parses the rest.
+  const [lexical, embedderState, chunks, graph] = await Promise.all([
+    loadLexical(dir),
+    readFile(path.join(dir, 'embedder.json'), 'utf8')
+      .then(JSON.parse)
+      .catch(() => null),
+    manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : exists(path.join(dir, 'chunks.json')).then((yes) => (yes ? readChunkStore(dir) : loadDocstoreChunks(dir))),
+    withGraph ? loadGraph(dir) : Promise.resolve(null),
   ]);
   let vectorStore: HNSWLib | null = null;
-  let chunks: Chunk[] = [];
-  if (manifest.chunkCount > 0) {
+  if (graph) {
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
-    vectorStore = await HNSWLib.load(path.join(dir, 'hnswlib'), placeholder);
-    vectorStore.index.setEf(HNSW_EF_SEARCH);
-    const docs = (vectorStore.docstore as unknown as { _docs: Map<string, Document> })._docs;
-    chunks = new Array(docs.size);
-    for (const [label, doc] of docs) chunks[Number(label)] = documentToChunk(doc);
+    vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
-  return { dir, manifest, chunks, vectorStore, lexical: Bm25Index.fromJSON(lexicalJson), embedderState };
+  return { dir, manifest, chunks, vectorStore, lexical, embedderState };
 }

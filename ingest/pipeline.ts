@@ -158,7 +158,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   const outDir = versionDir(opts.indexDir, version);
   try {
     const previous = opts.full ? null : await readCurrentManifest(opts.indexDir);
-    const previousIndex = previous && versionBefore ? await loadIndexVersion(versionDir(opts.indexDir, versionBefore), null).catch(() => null) : null;
+    const previousIndex = previous && versionBefore ? await loadIndexVersion(versionDir(opts.indexDir, versionBefore), null, { graph: false }).catch(() => null) : null;
     const previousChunks = new Map<string, Chunk[]>();
     if (previousIndex) {
       for (const c of previousIndex.chunks) {
@@ -216,11 +216,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     report.supersessions = applySupersessions(manifest, metas);
 
     // Embed (cached by content), then build the graph and the lexical index from scratch.
-    const texts = allChunks.map(embeddingText);
     const previousState = previous && versionBefore && !opts.full ? await readEmbedderState(opts.indexDir, versionBefore) : null;
-    const { embedder, state } = await opts.embedder(texts, previousState);
-    const cache = await EmbeddingCache.open(cacheDir(opts.indexDir), embedder.modelId, embedder.dimensions);
-    const vectors = await cache.getOrEmbed(texts, (batch) => embedder.embedDocuments(batch), (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
+    const { embedder, state, cache, vectors } = await embedChunks(allChunks, previousState, opts);
     report.embedded = cache.misses;
     report.reusedEmbeddings = cache.hits;
     opts.signal?.throwIfAborted();
@@ -230,7 +227,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       if (entry.status === 'indexed') entry.chunkIds = undefined;
     }
     const idsByDoc = new Map<string, string[]>();
-    for (const c of allChunks) idsByDoc.set(c.docId, [...(idsByDoc.get(c.docId) ?? []), c.id]);
+    for (const c of allChunks) {
+      const ids = idsByDoc.get(c.docId);
+      if (ids) ids.push(c.id);
+      else idsByDoc.set(c.docId, [c.id]);
+    }
     for (const entry of Object.values(manifest.files)) {
       if (entry.status === 'indexed' && entry.meta) entry.chunkIds = idsByDoc.get(entry.meta.docId) ?? [];
     }
@@ -264,6 +265,19 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   report.ms = Date.now() - started;
   opts.onProgress?.({ phase: 'done' });
   return report;
+}
+
+/**
+ * The vectors of all chunks, through the cache. The embedded texts live only here: at
+ * 100k chunks they are ~200 MB the rest of the run does not need.
+ */
+async function embedChunks(chunks: Chunk[], previousState: unknown | null, opts: IngestOptions) {
+  const texts = chunks.map(embeddingText);
+  const { embedder, state } = await opts.embedder(texts, previousState);
+  const cache = await EmbeddingCache.open(cacheDir(opts.indexDir), embedder.modelId, embedder.dimensions);
+  const embedBatch = (batch: string[]) => (embedder.embedVectors ? embedder.embedVectors(batch) : embedder.embedDocuments(batch));
+  const vectors = await cache.getOrEmbed(texts, embedBatch, (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
+  return { embedder, state, cache, vectors };
 }
 
 /** What gets embedded: the passage with its document title and article heading, for context. */

@@ -71,11 +71,6 @@ export class BM25FormatError extends Error {
   }
 }
 
-function countTerms(terms: string[], into: Map<string, number>): number {
-  for (const t of terms) into.set(t, (into.get(t) ?? 0) + 1);
-  return terms.length;
-}
-
 export class BM25Index {
   private readonly termIndex: Map<string, number>;
   private readonly idf: Float32Array;
@@ -113,43 +108,61 @@ export class BM25Index {
     return this.vocab.length;
   }
 
-  static build(input: BM25Doc[], opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
+  static build(input: Iterable<BM25Doc>, opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
     const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
     const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
-    const n = input.length;
-    const fields = ['body', 'heading', 'title'] as const;
-    // Per-document, per-field term counts; kept only until impacts are computed.
-    const perDoc: Map<string, number>[][] = [];
-    const lens = fields.map(() => new Float64Array(n));
+    // One record per (document, distinct term): the term and its count in each field, in flat
+    // growable arrays; a per-document Map per field cost ~1 GB at 100k chunks.
+    const recTerm = new GrowableU32();
+    const recCount = new GrowableU16(); // 3 per record: body, heading, title (saturating)
+    const docStart = new GrowableU32();
+    const lens: [GrowableF64, GrowableF64, GrowableF64] = [new GrowableF64(), new GrowableF64(), new GrowableF64()];
     const termIds = new Map<string, number>();
     const df: number[] = [];
     const accentedDf = new Map<string, number>();
-    for (let d = 0; d < n; d++) {
-      const doc = input[d];
-      const maps = fields.map((f, fi) => {
-        const m = new Map<string, number>();
-        const text = f === 'body' ? doc.text : f === 'heading' ? doc.heading : doc.title;
-        lens[fi][d] = text ? countTerms(tok(text), m) : 0;
-        return m;
-      });
-      const uniq = new Set<string>();
-      for (const m of maps) for (const t of m.keys()) uniq.add(t);
-      const syl = new Set<string>();
-      for (const text of [doc.text, doc.heading, doc.title]) if (text) for (const t of accentedSyllables(text)) syl.add(t);
-      for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
-      for (const t of uniq) {
-        let id = termIds.get(t);
-        if (id === undefined) {
-          id = df.length;
-          termIds.set(t, id);
-          df.push(0);
+    const ids: string[] = [];
+    const slot = new Map<number, number>();
+    const syl = new Set<string>();
+    for (const doc of input) {
+      ids.push(doc.id);
+      docStart.push(recTerm.length);
+      slot.clear();
+      const texts = [doc.text, doc.heading, doc.title];
+      for (let fi = 0; fi < 3; fi++) {
+        const text = texts[fi];
+        const terms = text ? tok(text) : [];
+        lens[fi].push(terms.length);
+        for (const t of terms) {
+          let id = termIds.get(t);
+          if (id === undefined) {
+            id = df.length;
+            termIds.set(t, id);
+            df.push(0);
+          }
+          let r = slot.get(id);
+          if (r === undefined) {
+            r = recTerm.length;
+            slot.set(id, r);
+            recTerm.push(id);
+            recCount.push(0, 0, 0);
+            df[id]++;
+          }
+          recCount.increment(r * 3 + fi);
         }
-        df[id]++;
       }
-      perDoc.push(maps);
+      syl.clear();
+      for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
+      for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
     }
-    const avg = lens.map((l) => (n ? l.reduce((a, b) => a + b, 0) / n : 0) || 1);
+    const n = ids.length;
+    docStart.push(recTerm.length);
+    const avg = lens.map((l) => {
+      let sum = 0;
+      for (let d = 0; d < n; d++) sum += l.data[d];
+      return (n ? sum / n : 0) || 1;
+    });
     const vocab = [...termIds.keys()];
+    termIds.clear();
     const offsets = new Uint32Array(vocab.length + 1);
     for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + df[t];
     const docs = new Uint32Array(offsets[vocab.length]);
@@ -157,22 +170,25 @@ export class BM25Index {
     const cursor = offsets.slice(0, vocab.length);
     const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];
     const bs = [o.b, o.bShort, o.bShort];
+    const terms = recTerm.data;
+    const counts = recCount.data;
+    const starts = docStart.data;
+    const norms = [0, 0, 0];
     for (let d = 0; d < n; d++) {
-      const maps = perDoc[d];
-      const norms = fields.map((_, fi) => 1 - bs[fi] + (bs[fi] * lens[fi][d]) / avg[fi]);
-      const tfs = new Map<string, number>();
-      maps.forEach((m, fi) => {
-        for (const [t, c] of m) tfs.set(t, (tfs.get(t) ?? 0) + (weights[fi] * c) / norms[fi]);
-      });
-      for (const [t, tf] of tfs) {
-        const id = termIds.get(t)!;
-        const p = cursor[id]++;
+      for (let fi = 0; fi < 3; fi++) norms[fi] = 1 - bs[fi] + (bs[fi] * lens[fi].data[d]) / avg[fi];
+      for (let r = starts[d], end = starts[d + 1]; r < end; r++) {
+        // Fields summed in the order body, heading, title (as the scores were always computed).
+        let tf = 0;
+        for (let fi = 0; fi < 3; fi++) {
+          const c = counts[r * 3 + fi];
+          if (c > 0) tf += (weights[fi] * c) / norms[fi];
+        }
+        const p = cursor[terms[r]]++;
         docs[p] = d;
         impacts[p] = Math.max(1, Math.round((tf / (o.k1 + tf)) * Q));
       }
-      perDoc[d] = [];
     }
-    return new BM25Index(o, input.map((x) => x.id), vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf);
+    return new BM25Index(o, ids, vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf);
   }
 
   /** True when the index carries accented-syllable frequencies (indexes built before them do not). */
@@ -374,22 +390,132 @@ export class BM25Index {
 
   static fromJSON(json: BM25Json): BM25Index {
     if (!json || json.format !== FORMAT) throw new BM25FormatError(`unknown BM25 index format: ${json?.format}`);
+    return BM25Index.fromArrays(json, {
+      offsets: new Uint32Array(unb64(json.offsets)),
+      docs: new Uint32Array(unb64(json.docs)),
+      impacts: new Uint16Array(unb64(json.impacts)),
+      accentedDf: json.accented ? new Uint32Array(unb64(json.accented.df)) : null,
+    });
+  }
+
+  /** Shared by both stored forms: checks the arrays against the vocabularies and builds the index. */
+  static fromArrays(
+    json: Pick<BM25Json, 'options' | 'ids' | 'vocab'> & { accented?: { vocab: string } },
+    a: { offsets: Uint32Array; docs: Uint32Array; impacts: Uint16Array; accentedDf: Uint32Array | null },
+  ): BM25Index {
     const vocab = json.vocab ? json.vocab.split('\n') : [];
-    const offsets = new Uint32Array(unb64(json.offsets));
-    const docs = new Uint32Array(unb64(json.docs));
-    const impacts = new Uint16Array(unb64(json.impacts));
+    const { offsets, docs, impacts } = a;
     if (offsets.length !== vocab.length + 1 || docs.length !== impacts.length || offsets[vocab.length] !== docs.length) {
       throw new BM25FormatError('corrupt BM25 index: array sizes disagree');
     }
     let accentedDf: Map<string, number> | null = null;
     if (json.accented) {
       const words = json.accented.vocab ? json.accented.vocab.split('\n') : [];
-      const counts = new Uint32Array(unb64(json.accented.df));
+      const counts = a.accentedDf ?? new Uint32Array(0);
       if (counts.length !== words.length) throw new BM25FormatError('corrupt BM25 index: accented table sizes disagree');
       accentedDf = new Map(words.map((w, i) => [w, counts[i]]));
     }
     return new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts, false, accentedDf);
   }
+
+  /** The raw tables, for the binary form. */
+  parts() {
+    return { vocab: this.vocab, offsets: this.offsets, docs: this.docs, impacts: this.impacts, accentedDf: this.accentedDf, custom: this.custom };
+  }
+}
+
+/**
+ * The index as a small JSON header plus one binary blob (postings and tables as raw typed
+ * arrays), so a large index loads without base64 or a giant JSON string.
+ */
+export interface BM25BinaryHeader {
+  format: typeof BINARY_FORMAT;
+  options: BM25Options;
+  ids: string[];
+  vocab: string;
+  accentedVocab?: string;
+  /** Element counts of offsets, docs, impacts and (when present) accented df, in blob order. */
+  lengths: { offsets: number; docs: number; impacts: number; accentedDf?: number };
+}
+
+const BINARY_FORMAT = 'vks-bm25-bin/1';
+
+/** Byte layout of the blob: each array starts on an 8-byte boundary. */
+function binaryLayout(l: BM25BinaryHeader['lengths']): { offsets: number; docs: number; impacts: number; accentedDf: number; total: number } {
+  const pad = (x: number) => Math.ceil(x / 8) * 8;
+  const offsets = 0;
+  const docs = pad(offsets + l.offsets * 4);
+  const impacts = pad(docs + l.docs * 4);
+  const accentedDf = pad(impacts + l.impacts * 2);
+  return { offsets, docs, impacts, accentedDf, total: pad(accentedDf + (l.accentedDf ?? 0) * 4) };
+}
+
+/**
+ * The binary form as a header and the blob's pieces in order (views of the index's own
+ * arrays and zero padding): written one after the other, the blob is never built whole.
+ */
+export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; pieces: Uint8Array[] } {
+  const parts = index.parts();
+  if (parts.custom) throw new BM25FormatError('an index built with a custom tokenizer cannot be serialised');
+  const accentedCounts = parts.accentedDf ? Uint32Array.from(parts.accentedDf.values()) : null;
+  const lengths: BM25BinaryHeader['lengths'] = {
+    offsets: parts.offsets.length,
+    docs: parts.docs.length,
+    impacts: parts.impacts.length,
+    ...(accentedCounts && { accentedDf: accentedCounts.length }),
+  };
+  const at = binaryLayout(lengths);
+  const pieces: Uint8Array[] = [];
+  let pos = 0;
+  const put = (a: ArrayBufferView, byteOffset: number) => {
+    if (byteOffset > pos) pieces.push(new Uint8Array(byteOffset - pos));
+    pieces.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    pos = byteOffset + a.byteLength;
+  };
+  put(parts.offsets, at.offsets);
+  put(parts.docs, at.docs);
+  put(parts.impacts, at.impacts);
+  if (accentedCounts) put(accentedCounts, at.accentedDf);
+  if (at.total > pos) pieces.push(new Uint8Array(at.total - pos));
+  const header: BM25BinaryHeader = {
+    format: BINARY_FORMAT,
+    options: index.options,
+    ids: index.ids,
+    vocab: parts.vocab.join('\n'),
+    ...(parts.accentedDf && { accentedVocab: [...parts.accentedDf.keys()].join('\n') }),
+    lengths,
+  };
+  return { header, pieces };
+}
+
+export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25Index {
+  if (!header || header.format !== BINARY_FORMAT) throw new BM25FormatError(`unknown BM25 index format: ${header?.format}`);
+  const l = header.lengths;
+  const at = binaryLayout(l);
+  if (blob.byteLength !== at.total) throw new BM25FormatError('corrupt BM25 index: blob size disagrees with its header');
+  // The arrays are views into the blob when it is 8-byte aligned (a file read whole is), else into one aligned copy.
+  let buf: ArrayBufferLike;
+  let base = 0;
+  if (blob.byteOffset % 8 === 0) {
+    buf = blob.buffer;
+    base = blob.byteOffset;
+  } else {
+    buf = new ArrayBuffer(at.total);
+    new Uint8Array(buf).set(blob);
+  }
+  const json = {
+    format: FORMAT,
+    options: header.options,
+    ids: header.ids,
+    vocab: header.vocab,
+    ...(header.accentedVocab !== undefined && { accented: { vocab: header.accentedVocab } }),
+  };
+  return BM25Index.fromArrays(json, {
+    offsets: new Uint32Array(buf, base + at.offsets, l.offsets),
+    docs: new Uint32Array(buf, base + at.docs, l.docs),
+    impacts: new Uint16Array(buf, base + at.impacts, l.impacts),
+    accentedDf: l.accentedDf !== undefined ? new Uint32Array(buf, base + at.accentedDf, l.accentedDf) : null,
+  });
 }
 
 function foldSyllable(s: string): string {
@@ -523,4 +649,50 @@ function unb64(s: string): ArrayBuffer {
   const out = new ArrayBuffer(buf.length);
   new Uint8Array(out).set(buf);
   return out;
+}
+
+/** Append-only typed arrays for the build (amortised doubling). */
+class GrowableU32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+class GrowableF64 {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** Counts that saturate at 65535 (BM25 saturates long before: the impact is the same). */
+class GrowableU16 {
+  data = new Uint16Array(3072);
+  length = 0;
+  push(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) {
+      const next = new Uint16Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    this.data[this.length++] = c;
+  }
+  increment(i: number): void {
+    if (this.data[i] < 0xffff) this.data[i]++;
+  }
 }

@@ -13,6 +13,7 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { docNumberKey, findDocNumbers, fold, shortHash } from '../text.js';
 import { BIGRAM_SEP } from './analyze.js';
+import { FeatureTable, MAX_PROBES } from './feature-table.js';
 
 export interface LocalEmbeddingsOptions {
   /** Output dimension. */
@@ -51,7 +52,7 @@ export class EmbeddingsFormatError extends Error {
 }
 
 /** 32-bit FNV-1a, then a murmur finaliser so low bits are well mixed. */
-function hash32(s: string, seed = 0): number {
+export function hash32(s: string, seed = 0): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
@@ -91,6 +92,7 @@ export function textFeatures(text: string, w: LocalEmbeddingsOptions['weights'])
 export class LocalEmbeddings extends Embeddings {
   readonly options: LocalEmbeddingsOptions;
   private idf: Float32Array | undefined;
+  private readonly table = new FeatureTable();
   private fittedDocs = 0;
   private id: string;
 
@@ -115,10 +117,12 @@ export class LocalEmbeddings extends Embeddings {
     const df = new Uint32Array(size);
     let n = 0;
     const seen = new Set<number>();
+    const table = new FeatureTable();
     for (const t of texts) {
       n++;
       seen.clear();
-      for (const k of textFeatures(t, this.options.weights).keys()) seen.add(hash32(k) & (size - 1));
+      table.read(t, this.options.weights);
+      for (let f = 0; f < table.size; f++) seen.add(table.hashes[f * 5] & (size - 1));
       for (const b of seen) df[b]++;
     }
     const idf = new Float32Array(size);
@@ -134,6 +138,22 @@ export class LocalEmbeddings extends Embeddings {
     const { dimensions: d, probes, idfBits } = this.options;
     const mask = (1 << idfBits) - 1;
     const v = new Float32Array(d);
+    if (probes <= MAX_PROBES) {
+      // The same features as textFeatures, hashed as read (feature-table.ts).
+      const t = this.table.read(text, this.options.weights);
+      const { hashes, counts } = t;
+      for (let f = 0; f < t.size; f++) {
+        const h = hashes[f * 5];
+        const idf = this.idf ? this.idf[h & mask] : 1;
+        const w = (1 + Math.log(counts[f])) * idf;
+        if (w <= 0) continue;
+        for (let p = 0; p < probes; p++) {
+          const x = hashes[f * 5 + p + 1];
+          v[x % d] += x & 0x80000000 ? -w : w;
+        }
+      }
+      return normalize(v);
+    }
     for (const [k, c] of textFeatures(text, this.options.weights)) {
       const h = hash32(k);
       const idf = this.idf ? this.idf[h & mask] : 1;
@@ -145,13 +165,12 @@ export class LocalEmbeddings extends Embeddings {
         v[x % d] += x & 0x80000000 ? -w : w;
       }
     }
-    let norm = 0;
-    for (let i = 0; i < d; i++) norm += v[i] * v[i];
-    if (norm > 0) {
-      const s = 1 / Math.sqrt(norm);
-      for (let i = 0; i < d; i++) v[i] *= s;
-    }
-    return v;
+    return normalize(v);
+  }
+
+  /** Like embedDocuments, without the copy into number arrays (the ingest stores Float32 anyway). */
+  async embedVectors(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((t) => this.embed(t));
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -190,6 +209,16 @@ export class LocalEmbeddings extends Embeddings {
     const fitted = this.idf ? shortHash(Buffer.from(this.idf.buffer).toString('base64')) : 'nofit';
     return `local-hash-v1:${cfg}:${fitted}`;
   }
+}
+
+function normalize(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+  if (norm > 0) {
+    const s = 1 / Math.sqrt(norm);
+    for (let i = 0; i < v.length; i++) v[i] *= s;
+  }
+  return v;
 }
 
 /** Cosine of two L2-normalised vectors. */

@@ -118,19 +118,33 @@ export class HybridRetriever {
     this.vectorSearch = init.vectorSearch;
     this.embeddings = init.embeddings;
     this.options = { ...DEFAULT_HYBRID, ...init.options };
+    // Title, type and number belong to the document: their keys are worked out once per
+    // document, not once per chunk (1.7 s of index load at 100k chunks).
+    const perDoc = new Map<string, { titles: string[]; number?: string; ref?: string }>();
     init.chunks.forEach((c, i) => {
-      const title = phrase(c.title ?? '');
-      if (title.includes(' ')) push(this.byTitle, title, i);
-      const type = phrase(c.type ?? '');
-      if (type && title.startsWith(`${type} `)) {
-        const bare = title.slice(type.length + 1);
-        if (bare.split(' ').length >= this.options.bareTitleWords) push(this.byTitle, bare, i);
-      }
-      if (!c.number) return;
-      push(this.byNumber, docNumberKey(c.number), i);
-      const lead = c.number.match(/^\d+/)?.[0];
-      if (lead) push(this.byRef, `${fold(c.type)}|${Number(lead)}`, i);
+      const key = `${c.title}\u0000${c.type}\u0000${c.number ?? ''}`;
+      let d = perDoc.get(key);
+      if (!d) perDoc.set(key, (d = this.documentKeys(c)));
+      for (const t of d.titles) push(this.byTitle, t, i);
+      if (d.number !== undefined) push(this.byNumber, d.number, i);
+      if (d.ref !== undefined) push(this.byRef, d.ref, i);
     });
+  }
+
+  private documentKeys(c: Chunk): { titles: string[]; number?: string; ref?: string } {
+    const out: { titles: string[]; number?: string; ref?: string } = { titles: [] };
+    const title = phrase(c.title ?? '');
+    if (title.includes(' ')) out.titles.push(title);
+    const type = phrase(c.type ?? '');
+    if (type && title.startsWith(`${type} `)) {
+      const bare = title.slice(type.length + 1);
+      if (bare.split(' ').length >= this.options.bareTitleWords) out.titles.push(bare);
+    }
+    if (!c.number) return out;
+    out.number = docNumberKey(c.number);
+    const lead = c.number.match(/^\d+/)?.[0];
+    if (lead) out.ref = `${fold(c.type)}|${Number(lead)}`;
+    return out;
   }
 
   /** Chunk indices of the documents the query names ("221/KH-VKSTC", "kế hoạch 221"). */

@@ -14,7 +14,6 @@ import { IngestFileError } from '../errors.js';
 import { parseDeclaredYaml } from './declared.js';
 import { loadDocxBytes } from './docx.js';
 import { loadHtmlBytes } from './html.js';
-import { loadPdfBytes } from './pdf.js';
 import { loadTextBytes } from './text.js';
 
 export const SUPPORTED_EXTENSIONS: string[] = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm'];
@@ -56,7 +55,9 @@ export function readSidecar(absPath: string): Partial<DocMeta> {
 async function loadByFormat(bytes: Buffer, absPath: string, ext: string): Promise<LoadedDocument> {
   switch (ext) {
     case '.pdf':
-      return loadPdfBytes(bytes, absPath);
+      // pdf.js is ~130 MB of RSS: only a process that actually reads a PDF pays for it
+      // (the service imports the pipeline for its start-up staleness check).
+      return (await import('./pdf.js')).loadPdfBytes(bytes, absPath);
     case '.docx':
       return loadDocxBytes(bytes, absPath);
     case '.txt':

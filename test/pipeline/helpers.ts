@@ -28,6 +28,13 @@ export function countingProvider(): { provider: EmbedderProvider; embedded: stri
       embedded.push(...texts);
       return embedder.embedDocuments(texts);
     };
+    const vectors = embedder.embedVectors?.bind(embedder);
+    if (vectors) {
+      wrapped.embedVectors = async (texts: string[]) => {
+        embedded.push(...texts);
+        return vectors(texts);
+      };
+    }
     return { embedder: wrapped, state: s };
   };
   return { provider, embedded };

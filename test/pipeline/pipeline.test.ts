@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runIngest, isIndexStale } from '../../ingest/pipeline.js';
 import { loadIndexVersion } from '../../ingest/index-version.js';
@@ -38,8 +38,10 @@ describe('ingest pipeline', () => {
     expect(new Set(chunks1.map((c) => c.docId))).toEqual(new Set(['luat/luat-a.txt', 'huong-dan/phan-mem.md', 'tin/tap-huan.md']));
     // The quarantined text is nowhere in the index folder.
     const v1 = (await readCurrentVersion(indexDir))!;
-    for (const f of ['hnswlib/docstore.json', 'lexical.json', 'manifest.json']) {
-      expect(await readFile(path.join(versionDir(indexDir, v1), f), 'utf8')).not.toContain('Nội dung thử nghiệm');
+    const stored = await readdir(versionDir(indexDir, v1), { recursive: true, withFileTypes: true });
+    expect(stored.map((e) => e.name)).toEqual(expect.arrayContaining(['chunks.txt', 'chunks.json', 'lexical.json', 'manifest.json']));
+    for (const e of stored.filter((x) => x.isFile())) {
+      expect(await readFile(path.join(e.parentPath, e.name), 'utf8')).not.toContain('Nội dung thử nghiệm');
     }
     expect(first.embedded.length).toBe(chunks1.length);
     expect(await isIndexStale(src, indexDir)).toMatchObject({ stale: false });

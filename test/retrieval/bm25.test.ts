@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BM25FormatError, BM25Index } from '../../core/retrieval/bm25.js';
+import { BM25FormatError, BM25Index, bm25FromBinary, bm25ToBinary } from '../../core/retrieval/bm25.js';
 import { analyzeQuery } from '../../core/retrieval/analyze.js';
 
 const docs = [
@@ -50,6 +50,20 @@ describe('BM25 index', () => {
     const terms = analyzeQuery('công tố tư pháp').terms;
     expect(copy.search(terms, 4)).toEqual(idx.search(terms, 4));
     expect(() => BM25Index.fromJSON({ ...idx.toJSON(), format: 'x' } as never)).toThrow(BM25FormatError);
+  });
+
+  it('round-trips through the binary form, from aligned and unaligned buffers alike', () => {
+    const { header, pieces } = bm25ToBinary(idx);
+    const blob = new Uint8Array(Buffer.concat(pieces));
+    const terms = analyzeQuery('công tố tư pháp').terms;
+    const shifted = new Uint8Array(blob.byteLength + 3);
+    shifted.set(blob, 3);
+    for (const bytes of [blob, shifted.subarray(3)]) {
+      const copy = bm25FromBinary(JSON.parse(JSON.stringify(header)), bytes);
+      expect(copy.search(terms, 4)).toEqual(idx.search(terms, 4));
+      expect(copy.toJSON()).toEqual(idx.toJSON());
+    }
+    expect(() => bm25FromBinary(header, blob.subarray(8))).toThrow(BM25FormatError);
   });
 
   it('lists the documents holding every given term', () => {

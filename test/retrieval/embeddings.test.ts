@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Embeddings } from '@langchain/core/embeddings';
-import { LocalEmbeddings, dot } from '../../core/retrieval/embeddings.js';
+import { DEFAULT_EMBEDDINGS, LocalEmbeddings, dot, hash32, textFeatures } from '../../core/retrieval/embeddings.js';
+import { FeatureTable, MAX_PROBES } from '../../core/retrieval/feature-table.js';
 
 const corpus = [
   'Kiểm sát viên có nhiệm kỳ 05 năm kể từ ngày được bổ nhiệm.',
@@ -51,5 +52,47 @@ describe('LocalEmbeddings', () => {
     const copy = LocalEmbeddings.fromJSON(JSON.parse(JSON.stringify(emb.toJSON())));
     expect(copy.modelId).toBe(emb.modelId);
     expect(Array.from(copy.embed(corpus[3]))).toEqual(Array.from(emb.embed(corpus[3])));
+  });
+});
+
+describe('feature hashing as read (FeatureTable)', () => {
+  const texts = [
+    ...corpus,
+    'Điều 10. Nhiệm vụ, quyền hạn — KSV, Viện KSND; "kiemsat" 2024/QH15 và 29/2018/QH14, 29/2018/QH14!',
+    'a a a a b b đ Đ ĐĐ 123 x1 ', // repeated features, one-letter tokens, numbers
+    'Tập huấn 😀 chuyển đổi số\n\n-- cuối --',
+    '',
+  ];
+
+  it('reads the same features, weights and order as the string-keyed textFeatures', () => {
+    const table = new FeatureTable();
+    for (const text of texts) {
+      const ref = [...textFeatures(text, DEFAULT_EMBEDDINGS.weights)];
+      table.read(text, DEFAULT_EMBEDDINGS.weights);
+      expect(table.size).toBe(ref.length);
+      ref.forEach(([key, count], f) => {
+        expect(table.counts[f]).toBe(count);
+        for (let s = 0; s <= MAX_PROBES; s++) expect(table.hashes[f * 5 + s]).toBe(hash32(key, s));
+      });
+    }
+  });
+
+  it('gives the vectors of the plain formula over textFeatures', () => {
+    const e = new LocalEmbeddings({ dimensions: 64 });
+    const { probes } = e.options;
+    for (const text of texts) {
+      const v = new Float32Array(64);
+      for (const [k, c] of textFeatures(text, e.options.weights)) {
+        const w = 1 + Math.log(c);
+        if (w <= 0) continue;
+        for (let p = 0; p < probes; p++) {
+          const x = hash32(k, p + 1);
+          v[x % 64] += x & 0x80000000 ? -w : w;
+        }
+      }
+      const norm = Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+      const got = e.embed(text);
+      for (let i = 0; i < 64; i++) expect(got[i]).toBeCloseTo(norm ? v[i] / norm : 0, 6);
+    }
   });
 });

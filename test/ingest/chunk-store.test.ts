@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Chunk } from '../../core/types.js';
+import { readChunkStore, writeChunkStore, ChunkStoreFormatError } from '../../ingest/chunk-store.js';
+import { lexicalDocs, loadIndexVersion } from '../../ingest/index-version.js';
+import { BM25Index } from '../../core/retrieval/bm25.js';
+import { emptyManifest } from '../../ingest/manifest.js';
+
+const chunks: Chunk[] = [
+  { id: 'a1', docId: 'luat/a.txt', text: 'Điều 1. Phạm vi điều chỉnh\nLuật này quy định về kiểm sát.', ord: 0, title: 'Luật A', number: '1/2020/QH14', type: 'Luật', locator: 'Điều 1', article: '1', heading: 'Điều 1. Phạm vi điều chỉnh' },
+  { id: 'a2', docId: 'luat/a.txt', text: 'Viện kiểm sát nhân dân thực hành quyền công tố.', ord: 1, title: 'Luật A', number: '1/2020/QH14', type: 'Luật' },
+  { id: 'b1', docId: 'tin/b.md', text: '', ord: 0, title: 'Tin B', type: 'Tin tức', heading: 'Tập huấn 😀' },
+];
+
+async function tmp(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'vks-chunks-'));
+}
+
+describe('chunk store', () => {
+  it('gives back the chunks it stored, texts included, as plain-looking objects', async () => {
+    const dir = await tmp();
+    await writeChunkStore(dir, chunks);
+    const back = await readChunkStore(dir);
+    expect(back).toEqual(chunks);
+    expect(back.map((c) => c.text)).toEqual(chunks.map((c) => c.text));
+    // Spreading or serialising a stored chunk keeps its text.
+    expect({ ...back[0] }.text).toBe(chunks[0].text);
+    expect(JSON.parse(JSON.stringify(back[1]))).toEqual(chunks[1]);
+    expect('heading' in back[1]).toBe(false);
+  });
+
+  it('rejects a store whose files disagree', async () => {
+    const dir = await tmp();
+    await writeChunkStore(dir, chunks);
+    await writeFile(path.join(dir, 'chunks.txt'), 'short');
+    await expect(readChunkStore(dir)).rejects.toBeInstanceOf(ChunkStoreFormatError);
+  });
+
+  it('still opens a version written before it (chunks in the LangChain docstore, base64 BM25)', async () => {
+    const dir = await tmp();
+    await mkdir(path.join(dir, 'hnswlib'));
+    const docstore = chunks.map((c, i) => {
+      const { text, ...metadata } = c;
+      return [String(i), { pageContent: text, metadata }];
+    });
+    await writeFile(path.join(dir, 'hnswlib', 'docstore.json'), JSON.stringify(docstore));
+    await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(BM25Index.build(lexicalDocs(chunks)).toJSON()));
+    await writeFile(path.join(dir, 'embedder.json'), 'null');
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ ...emptyManifest('src'), chunkCount: chunks.length }));
+    const index = await loadIndexVersion(dir, null, { graph: false });
+    expect(index.chunks).toEqual(chunks);
+    expect(index.lexical.search(['kiem'], 5).map((h) => h.id)).toContain('a1');
+  });
+});
