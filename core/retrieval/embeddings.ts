@@ -13,7 +13,7 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { docNumberKey, findDocNumbers, fold, shortHash } from '../text.js';
 import { BIGRAM_SEP } from './analyze.js';
-import { FeatureTable, MAX_PROBES } from './feature-table.js';
+import { FeatureTable, fmix, MAX_PROBES } from './feature-table.js';
 
 export interface LocalEmbeddingsOptions {
   /** Output dimension. */
@@ -55,12 +55,7 @@ export class EmbeddingsFormatError extends Error {
 export function hash32(s: string, seed = 0): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix(h);
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;

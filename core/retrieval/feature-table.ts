@@ -23,8 +23,8 @@ const N = 'n'.charCodeAt(0);
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const SEGMENT = /[^\p{L}\p{N}\s]+/u;
 
-/** The murmur finaliser of `hash32`. */
-function fmix(h: number): number {
+/** The murmur finaliser of `hash32`: low bits well mixed. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
