@@ -5,7 +5,8 @@
  */
 import { fold } from '../text.js';
 import { findSynonyms, type SynonymMatch } from '../retrieval/thesaurus.js';
-import { tokens, type Lookup, type TermIndex } from './terms.js';
+import { tokens } from './terms.js';
+import { extendIndex, type Lookup, type TermIndex } from '../retrieval/passage-index.js';
 
 /** Thesaurus phrases the question writes, with their alternatives. */
 export function questionSynonyms(question: string): SynonymMatch[] {
@@ -37,9 +38,5 @@ export function withSynonyms<T extends TermIndex>(idx: T, matches: readonly Syno
       if (i > 1) tri.add(`${p[i - 2]} ${p[i - 1]} ${s}`);
     });
   }
-  if (!uni.size) return idx;
-  const view = (base: Lookup, extra: Set<string>): Lookup => ({ has: (k: string) => base.has(k) || extra.has(k) });
-  const out: T = { ...idx, unigrams: view(idx.unigrams, uni), bigrams: view(idx.bigrams, bi) };
-  if ('trigrams' in idx) (out as T & { trigrams: Lookup }).trigrams = view(idx.trigrams as Lookup, tri);
-  return out;
+  return uni.size ? extendIndex(idx, { unigrams: uni, bigrams: bi, trigrams: tri }) : idx;
 }

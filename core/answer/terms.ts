@@ -9,7 +9,7 @@
  */
 import { fold, lower, nfc } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
-import type { Lookup, PassageIndex, TermIndex } from '../retrieval/passage-index.js';
+import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 
 export { hasAcronym, passageIndex, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 
@@ -134,13 +134,7 @@ export function contentBigrams(terms: readonly QueryTerm[]): string[] {
 
 /** The index with extra syllables counted as present (read-only view, the index itself is untouched). */
 export function withUnigrams<T extends TermIndex>(idx: T, extra: ReadonlySet<string>): T {
-  if (!extra.size) return idx;
-  const base = idx.unigrams;
-  const unigrams: Lookup = { has: (k: string) => base.has(k) || extra.has(k) };
-  if (!('initials' in idx)) return { ...idx, unigrams };
-  // Read through to the index: its initials are computed lazily, on the first acronym.
-  const p = idx as unknown as PassageIndex;
-  return { unigrams, bigrams: p.bigrams, trigrams: p.trigrams, get initials() { return p.initials; } } as unknown as T;
+  return extra.size ? extendIndex(idx, { unigrams: extra }) : idx;
 }
 
 export function indexTerms(text: string): TermIndex {

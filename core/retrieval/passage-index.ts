@@ -19,6 +19,29 @@ export interface Lookup {
   has(key: string): boolean;
 }
 
+/** A lookup holding what `base` holds plus `extra` (a read-only view; neither is copied). */
+export function union(base: Lookup, extra: ReadonlySet<string>): Lookup {
+  return extra.size ? { has: (k: string) => base.has(k) || extra.has(k) } : base;
+}
+
+/**
+ * The index with extra syllables, bigrams or trigrams counted as present: a read-only view.
+ * It reads through to the index for everything else, so a passage index's lazily computed
+ * initials stay reachable (a spread copy would lose them: they live on the prototype).
+ */
+export function extendIndex<T extends TermIndex>(
+  idx: T,
+  extra: { unigrams?: ReadonlySet<string>; bigrams?: ReadonlySet<string>; trigrams?: ReadonlySet<string> },
+): T {
+  const none = new Set<string>();
+  const unigrams = union(idx.unigrams, extra.unigrams ?? none);
+  const bigrams = union(idx.bigrams, extra.bigrams ?? none);
+  if (!('trigrams' in idx)) return { ...idx, unigrams, bigrams };
+  const p = idx as unknown as PassageIndex;
+  const trigrams = union(p.trigrams, extra.trigrams ?? none);
+  return { unigrams, bigrams, trigrams, get initials() { return p.initials; } } as unknown as T;
+}
+
 /** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
@@ -85,7 +108,7 @@ class SyllableSequence implements PassageIndex {
     this.padded = ` ${seq.join(' ')} `;
   }
 
-  // A getter on the prototype: views made with Object.create (withUnigrams) still see it.
+  // Computed on the first acronym only; views made by extendIndex read through to it.
   get initials(): string[] {
     return (this.initialsCache ??= this.seq.map((x) => x[0] ?? ''));
   }

@@ -10,6 +10,7 @@
  * Only equivalences that hold across the field belong here, not the wording of one document.
  */
 import { fold } from '../text.js';
+import { union, type Lookup } from './passage-index.js';
 
 const GROUPS: readonly string[] = [
   // Money a person pays for a service.
@@ -86,8 +87,8 @@ export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
  * holds every syllable of one of their alternatives: coverage of a paraphrase by the passage
  * that answers it in the field's words.
  */
-export function withAlternatives(have: { has(k: string): boolean }, matches: readonly SynonymMatch[]): { has(k: string): boolean } {
+export function withAlternatives(have: Lookup, matches: readonly SynonymMatch[]): Lookup {
   const extra = new Set<string>();
   for (const m of matches) if (m.alternatives.some((alt) => alt.every((s) => have.has(s)))) for (const s of m.phrase) extra.add(s);
-  return extra.size ? { has: (k) => have.has(k) || extra.has(k) } : have;
+  return union(have, extra);
 }

@@ -10,6 +10,16 @@ const chunk = (id: string, heading: string, text: string): Chunk => ({
 });
 
 describe('thesaurus on the answer side', () => {
+  it('keeps the passage readable by initials: an acronym of the question still matches', () => {
+    const q = 'Theo Luật BVBMNN, có phải trả tiền khi sao chụp không?';
+    const idx = passageIndex('Luật Bảo vệ bí mật nhà nước quy định chi phí sao chụp tài liệu.');
+    const view = withSynonyms(idx, questionSynonyms(q));
+    expect(view).not.toBe(idx);
+    const acronym = matchTerms(q).filter((t) => t.acronym);
+    expect(acronym).toHaveLength(1);
+    expect(termMatch(acronym, view)).toBe(1);
+  });
+
   it('counts a question phrase as present where the passage writes an alternative of it', () => {
     const q = 'Công dân có phải trả tiền không?';
     const terms = matchTerms(q);
