@@ -17,6 +17,7 @@ import type { Assistant, AskOptions, AssistantReply, Health } from './assistant.
 import type { Chunk, Citation, Scored } from './types.js';
 import { checkInput, checkOutput, passageIsClassified, type GuardCategory } from './guard/index.js';
 import { RefusalAudit } from './refusal-audit.js';
+import { BoundedMap } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
@@ -41,29 +42,10 @@ interface Snapshot {
   /** docId → name of the document that replaced it. */
   supersededBy: Map<string, string>;
   /** Extractive answers of this version by standalone question: deterministic, so safe to reuse. */
-  answers: AnswerCache;
+  answers: BoundedMap<string, CachedAnswer>;
 }
 
 type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
-
-/** A bounded map that forgets the least recently used entry. */
-class AnswerCache {
-  private readonly map = new Map<string, CachedAnswer>();
-  constructor(private readonly max: number) {}
-  get(key: string): CachedAnswer | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: CachedAnswer): void {
-    if (this.max <= 0) return;
-    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(key, value);
-  }
-}
 
 export interface RuntimeOptions {
   /** Defaults to the configured provider (or none). Tests pass LangChain fake models. */
@@ -214,7 +196,7 @@ async function openSnapshot(indexDir: string, version: string, loader: EmbedderL
   const { index, retriever } = await openRetriever(indexDir, version, loader);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  return { version, index, retriever, supersededBy, answers: new AnswerCache(cacheSize) };
+  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cacheSize, true) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * Everything that compares text goes through `fold` so that "ke hoach 221" and
  * "Kế hoạch 221" meet: users type without diacritics as often as with them.
  */
+import { memoize } from './memo.js';
 
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -15,21 +16,11 @@ export function nfc(text: string): string {
 /** Lower-case, strip diacritics (đ → d), NFC. */
 export function fold(text: string): string {
   // Single syllables are folded over and over (every token of every passage): remember them.
-  if (text.length <= SHORT) {
-    let f = shortFolds.get(text);
-    if (f === undefined) {
-      f = foldUncached(text);
-      if (shortFolds.size >= SHORT_FOLDS_MAX) shortFolds.clear();
-      shortFolds.set(text, f);
-    }
-    return f;
-  }
-  return foldUncached(text);
+  return text.length <= SHORT ? foldShort(text) : foldUncached(text);
 }
 
 const SHORT = 16;
-const SHORT_FOLDS_MAX = 100_000;
-const shortFolds = new Map<string, string>();
+const foldShort = memoize(foldUncached, 100_000);
 
 function foldUncached(text: string): string {
   return text

@@ -9,9 +9,9 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../text.js';
-import { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
-import { contentTerms, hasAcronym, matchTerms, tokens, passageIndex, type Lookup, type MatchTerm, type PassageIndex, type QueryTerm, type TermIndex } from './terms.js';
-import { memoByObject } from './memo.js';
+import { chunkIndexOf, chunkMatchText, hasAcronym, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
+import { contentTerms, matchTerms, tokens, type MatchTerm, type QueryTerm } from './terms.js';
+import { memoize } from '../memo.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
 export interface AbstainOptions {
@@ -83,8 +83,6 @@ export interface AbstainDecision {
   /** Document numbers named by the question and absent from the hits. */
   unknownDocuments: string[];
 }
-
-export { chunkIndexOf, chunkMatchText } from '../retrieval/passage-index.js';
 
 /**
  * Share (0..1) of the question's weighted content syllables "found" in a passage. A syllable
@@ -213,10 +211,10 @@ function isFound(terms: readonly MatchTerm[], i: number, idx: PassageIndex): boo
 }
 
 /** Lower-cased NFC words of a chunk with their diacritics, once per chunk. */
-const chunkAccentedOf = memoByObject((c: Chunk): Set<string> => new Set(tokens(chunkMatchText(c))));
+const chunkAccentedOf = memoize((c: Chunk): Set<string> => new Set(tokens(chunkMatchText(c))));
 
 /** The folded forms of the words a chunk writes (not of abbreviation expansions), once per chunk. */
-const chunkWrittenFoldedOf = memoByObject((c: Chunk): Set<string> => new Set([...chunkAccentedOf(c)].map((t) => fold(t))));
+const chunkWrittenFoldedOf = memoize((c: Chunk): Set<string> => new Set([...chunkAccentedOf(c)].map((t) => fold(t))));
 
 /**
  * A rare accented content word of the question that the hits hold only folded, as another word
@@ -249,7 +247,7 @@ export function falseFriend(
 }
 
 /** The document numbers a chunk carries or writes, as keys, once per chunk. */
-const chunkNumbersOf = memoByObject((c: Chunk) => {
+const chunkNumbersOf = memoize((c: Chunk) => {
   const text = chunkMatchText(c);
   return { key: docNumberKey(text), heads: findDocNumbers(text).map((n) => docNumberKey(n).split('/')[0]) };
 });

@@ -8,8 +8,9 @@ import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
-import { contentTerms, matchTerms, passageIndex as indexTerms, tokens, questionKinds, withUnigrams, type PassageIndex, type QueryTerm, type QuestionKind } from './terms.js';
-import { memoByObject } from './memo.js';
+import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { passageIndex, type PassageIndex } from '../retrieval/passage-index.js';
+import { memoize } from '../memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
@@ -169,15 +170,15 @@ interface UnitFeatures {
   hasDates: boolean;
 }
 
-const featuresOf = memoByObject((unit: Unit): UnitFeatures => {
+const featuresOf = memoize((unit: Unit): UnitFeatures => {
   const folded = fold(unit.text);
   let dates: boolean | undefined;
   return {
     folded,
     spaced: ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
     // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
-    index: indexTerms(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
-    leadIndex: unit.shape === 'block' ? indexTerms(unit.text.split('\n')[0]) : undefined,
+    index: passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
+    leadIndex: unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined,
     // The khoản number ("2. ...") is numbering, not an answer.
     numbers: numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, '')),
     // Only time questions ask: found on first use.
@@ -328,12 +329,12 @@ interface ChunkFeatures {
   named: PassageIndex;
 }
 
-const chunkFeaturesOf = memoByObject(
+const chunkFeaturesOf = memoize(
   (chunk: Chunk): ChunkFeatures => ({
     heading: chunk.heading
-      ? { index: indexTerms(chunk.heading), terms: matchTerms(chunk.heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
+      ? { index: passageIndex(chunk.heading), terms: matchTerms(chunk.heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
       : undefined,
-    named: indexTerms([chunk.title, chunk.number].filter(Boolean).join(' ')),
+    named: passageIndex([chunk.title, chunk.number].filter(Boolean).join(' ')),
   }),
 );
 

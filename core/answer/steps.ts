@@ -10,10 +10,10 @@ import { fold } from '../text.js';
 import { termMatch } from './abstain.js';
 import { indexTerms, type QueryTerm } from './terms.js';
 import { plainText, splitProse } from './units.js';
-import { memoByObject } from './memo.js';
+import { memoize } from '../memo.js';
 
 /** Syllables of a section (heading and text) and of its heading alone, once per chunk. */
-const sectionIndexOf = memoByObject((c: Chunk) => ({
+const sectionIndexOf = memoize((c: Chunk) => ({
   all: indexTerms(`${c.heading}\n${c.text}`),
   heading: indexTerms(c.heading ?? ''),
   steps: stepsOf(c.text).length,

@@ -10,8 +10,7 @@
 import { fold, lower, nfc } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
-
-export { hasAcronym, passageIndex, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
+import { memoize } from '../memo.js';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -80,7 +79,9 @@ export function contentTerms(text: string): readonly QueryTerm[] {
   return rememberedContent(text);
 }
 
-const rememberedContent = rememberText(contentTermsOf);
+// A question's terms are read by the rewriter, the abstention check, the composer and the steps
+// finder, and a heading's once per chunk: the analysis of a recent text is remembered (read-only).
+const rememberedContent = memoize(contentTermsOf, 512);
 
 function contentTermsOf(text: string): QueryTerm[] {
   const toks = tokens(text);
@@ -103,23 +104,6 @@ function contentTermsOf(text: string): QueryTerm[] {
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;
-}
-
-/**
- * A question's terms are read by the rewriter, the abstention check, the composer and the steps
- * finder, and a heading's once per chunk: the analysis of a recent text is remembered (read-only).
- */
-function rememberText<T>(analyse: (text: string) => T, max = 512): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let v = cache.get(text);
-    if (v === undefined) {
-      v = analyse(text);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(text, v);
-    }
-    return v;
-  };
 }
 
 /** Adjacent content syllables of the question, as "a b": Vietnamese words are mostly two syllables. */
@@ -195,7 +179,7 @@ export function matchTerms(text: string): readonly MatchTerm[] {
   return rememberedMatch(text);
 }
 
-const rememberedMatch = rememberText(matchTermsOf);
+const rememberedMatch = memoize(matchTermsOf, 512);
 
 function matchTermsOf(text: string): MatchTerm[] {
   const words = tokens(text);

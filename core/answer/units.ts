@@ -5,7 +5,7 @@
  * cut inside a sentence, so numbers, dates and document numbers stay whole.
  */
 import type { Chunk } from '../types.js';
-import { memoByObject } from './memo.js';
+import { memoize } from '../memo.js';
 
 export type UnitShape = 'line' | 'sentence' | 'block';
 
@@ -55,7 +55,7 @@ function isHeadingLine(line: string, chunk: Chunk): boolean {
 }
 
 /** The pieces of a chunk, computed once per chunk object (treat the result as read-only). */
-export const unitsOf: (chunk: Chunk) => readonly Unit[] = memoByObject(splitUnits);
+export const unitsOf: (chunk: Chunk) => readonly Unit[] = memoize(splitUnits);
 
 function splitUnits(chunk: Chunk): Unit[] {
   const lines = chunk.text

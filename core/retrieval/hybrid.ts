@@ -15,6 +15,7 @@ import { withAlternatives } from './thesaurus.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
+import { BoundedMap } from '../memo.js';
 
 export type VectorSearch = (
   vector: number[],
@@ -102,12 +103,12 @@ export class HybridRetriever {
    * index version, and recomputing the sets of every candidate was most of the cost of a query.
    * Bounded so memory stays flat. Whole chunks are read through the shared chunkIndexOf.
    */
-  private readonly headingSets = new BoundedCache<number, Lookup>(20_000);
-  private readonly headingWords = new BoundedCache<number, WeightedWords>(20_000);
+  private readonly headingSets = new BoundedMap<number, Lookup>(20_000);
+  private readonly headingWords = new BoundedMap<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
-  private readonly definedTerms = new BoundedCache<number, Set<string>>(20_000);
+  private readonly definedTerms = new BoundedMap<number, Set<string>>(20_000);
 
   constructor(init: HybridInit) {
     if (init.bm25.size !== init.chunks.length) {
@@ -202,10 +203,10 @@ export class HybridRetriever {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
       const h = this.chunks[s.index].heading;
       if (!h) continue;
-      const recall = coverageWith(weighted, this.headingSets.get(s.index, () => passageIndex(h).unigrams));
+      const recall = coverageWith(weighted, this.headingSets.getOrCreate(s.index, () => passageIndex(h).unigrams));
       s.score += o.headingWeight * recall;
       if (o.headingPrecisionWeight > 0 && recall > 0) {
-        const p = precisionOf(this.headingWords.get(s.index, () => weighWords(contentWords(h), this.bm25)), asked);
+        const p = precisionOf(this.headingWords.getOrCreate(s.index, () => weighWords(contentWords(h), this.bm25)), asked);
         // Scaled by the recall so a one-word heading the question happens to repeat gains little.
         s.score += o.headingPrecisionWeight * p * recall;
       }
@@ -230,7 +231,7 @@ export class HybridRetriever {
     // so a definition question reads a handful of chunks, not the whole corpus.
     const out = new Set<number>();
     for (const i of this.bm25.docsWithAll([...new Set(subject.split(' '))])) {
-      if (this.definedTerms.get(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
+      if (this.definedTerms.getOrCreate(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
     }
     return out;
   }
@@ -288,21 +289,6 @@ export class HybridRetriever {
  */
 export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
   return coverageOf(q, chunkIndexOf(chunk).unigrams, bm25);
-}
-
-/** A Map that forgets its oldest entries past `max`. */
-class BoundedCache<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(key: K, make: () => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) {
-      v = make();
-      if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as K);
-      this.map.set(key, v);
-    }
-    return v;
-  }
 }
 
 function coverageOf(q: AnalyzedQuery, have: Lookup, bm25: BM25Index): number {

@@ -6,7 +6,7 @@
 import type { Chunk } from '../types.js';
 import { fold, nfc } from '../text.js';
 import { expandFolded } from './abbreviations.js';
-import { memoByObject } from '../memo.js';
+import { memoize } from '../memo.js';
 
 /** Folded syllable set and bigram set of a passage, for fast membership checks. */
 export interface TermIndex {
@@ -175,4 +175,4 @@ export function chunkMatchText(c: Chunk): string {
  * immutable within an index version, and the retriever, the abstention check and the composer
  * all read it.
  */
-export const chunkIndexOf: (c: Chunk) => PassageIndex = memoByObject((c: Chunk) => passageIndex(chunkMatchText(c)), 8_000);
+export const chunkIndexOf: (c: Chunk) => PassageIndex = memoize((c: Chunk) => passageIndex(chunkMatchText(c)), 8_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideAbstention, missingTopic, termMatch } from '../../core/answer/abstain.js';
-import { contentTerms, indexTerms, matchTerms, passageIndex } from '../../core/answer/terms.js';
+import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
+import { passageIndex } from '../../core/retrieval/passage-index.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
 
 const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];

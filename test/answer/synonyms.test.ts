@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
 import { decideAbstention, termMatch } from '../../core/answer/abstain.js';
-import { matchTerms, passageIndex } from '../../core/answer/terms.js';
+import { matchTerms } from '../../core/answer/terms.js';
+import { passageIndex } from '../../core/retrieval/passage-index.js';
 import { questionSynonyms, withSynonyms } from '../../core/answer/synonyms.js';
 import type { Chunk, Scored } from '../../core/types.js';
 

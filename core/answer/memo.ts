@@ -1,1 +1,0 @@
-export { memoByObject } from '../memo.js';
