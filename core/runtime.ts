@@ -136,8 +136,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
     const lexical = snapshot.index.lexical;
-    const rarest = Math.log(1 + lexical.size);
-    const termWeight = (t: string) => lexical.idfOf(t) || rarest;
+    const termWeight = (t: string) => lexical.rarity(t);
     // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
     const abstain = lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {};
     // The passage guard reads only what an answer rests on: the passages it quotes, or those its

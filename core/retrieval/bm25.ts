@@ -221,6 +221,11 @@ export class BM25Index {
     return t === undefined ? 0 : this.idf[t];
   }
 
+  /** A term's weight as a clue: its IDF, and for a term no document holds, that of the rarest possible one. */
+  rarity(term: string): number {
+    return this.idfOf(term) || Math.log(1 + this.ids.length);
+  }
+
   has(term: string): boolean {
     return this.termIndex.has(term);
   }

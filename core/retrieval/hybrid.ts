@@ -198,7 +198,7 @@ export class HybridRetriever {
       coverage: 0,
     }));
     const asked = new Set([...q.content, ...q.implied]);
-    const weighted = weighTerms(q, this.bm25);
+    const weighted = weighWords(q.content, this.bm25);
     for (const s of scored) {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
       const h = this.chunks[s.index].heading;
@@ -236,10 +236,14 @@ export class HybridRetriever {
     return out;
   }
 
-  private coverageAt(weighted: WeightedWords, index: number, q?: AnalyzedQuery): number {
+  /**
+   * IDF-weighted share of the query's content syllables present in the chunk (title, number,
+   * heading, text; abbreviations expanded). 1 = every meaningful word of the question appears.
+   */
+  private coverageAt(weighted: WeightedWords, index: number, q: AnalyzedQuery): number {
     const have = chunkIndexOf(this.chunks[index]).unigrams;
     // A paraphrase ("trả tiền") is covered by a chunk that writes the field's word for it ("chi phí").
-    return coverageWith(weighted, q?.synonyms.length ? withAlternatives(have, q.synonyms) : have);
+    return coverageWith(weighted, q.synonyms.length ? withAlternatives(have, q.synonyms) : have);
   }
 
   /** The n indices among `indices` with the best lexical score. */
@@ -283,18 +287,6 @@ export class HybridRetriever {
   }
 }
 
-/**
- * IDF-weighted share of the query's content syllables present in the chunk (title, number,
- * heading, text; abbreviations expanded). 1 = every meaningful word of the question appears.
- */
-export function coverage(q: AnalyzedQuery, chunk: Chunk, bm25: BM25Index): number {
-  return coverageOf(q, chunkIndexOf(chunk).unigrams, bm25);
-}
-
-function coverageOf(q: AnalyzedQuery, have: Lookup, bm25: BM25Index): number {
-  return coverageWith(weighTerms(q, bm25), have);
-}
-
 /** Words with their IDF weights, computed once (per query, or per heading: the index is immutable). */
 interface WeightedWords {
   words: string[];
@@ -304,13 +296,8 @@ interface WeightedWords {
 
 function weighWords(words: string[], bm25: BM25Index): WeightedWords {
   // Unknown terms weigh like the rarest known ones: a word absent from the whole index is a miss.
-  const rarest = Math.log(1 + bm25.size);
-  const weights = Float64Array.from(words, (t) => bm25.idfOf(t) || rarest);
+  const weights = Float64Array.from(words, (t) => bm25.rarity(t));
   return { words, weights, total: weights.reduce((a, b) => a + b, 0) };
-}
-
-function weighTerms(q: AnalyzedQuery, bm25: BM25Index): WeightedWords {
-  return weighWords(q.content, bm25);
 }
 
 /** IDF-weighted share of the words present in `have`. */
