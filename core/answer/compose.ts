@@ -14,7 +14,7 @@ import { memoize } from '../memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
-import { namedArticles, namesDocument } from './primary.js';
+import { namedArticles } from './primary.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -466,11 +466,8 @@ function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;
-    const text = fold(c.unit.block ?? c.unit.text);
-    for (const m of text.matchAll(/dieu (\d+[a-z]?)\b/g)) {
-      const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 120);
-      const hit = hits.find((h) => h.item.article === m[1] && namesDocument(after, h));
-      if (!hit || chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
+    for (const hit of namedArticles(c.unit.block ?? c.unit.text, hits)) {
+      if (chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
       const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers, false) }));
       units.sort((a, b) => b.score - a.score);
       if (!units.length || units[0].score <= 0) continue;

@@ -7,7 +7,7 @@ import type { Chunk, Scored } from '../types.js';
 import { fold } from '../text.js';
 
 /** Does the folded text right after "Điều N" name the hit's document (its title, or its number close by)? */
-export function namesDocument(after: string, hit: Scored<Chunk>): boolean {
+function namesDocument(after: string, hit: Scored<Chunk>): boolean {
   return (
     after.trimStart().startsWith(fold(hit.item.title).replace(/\s*\(.*$/, '')) ||
     (!!hit.item.number && after.slice(0, 40).includes(fold(hit.item.number).toLowerCase()))
