@@ -188,20 +188,46 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
   };
 });
 
-/** How well one piece answers the question: words shared, the kind of answer asked for, position. */
-function scoreUnit(
-  unit: Unit,
-  terms: readonly QueryTerm[],
-  kinds: Set<QuestionKind>,
-  questionNumbers: Set<string>,
-  asksDate: boolean,
-  weight: (t: string) => number = () => 1,
-  context: Set<string> = new Set(),
-  counted?: RegExp,
-  subject: Array<{ phrase: string; share: number }> = [],
-  asksCase = true,
-  synonyms: readonly SynonymMatch[] = [],
-): { score: number; covers: Set<string> } {
+/** What scoring reads of the question, worked out once per question. */
+interface QuestionFeatures {
+  terms: readonly QueryTerm[];
+  kinds: Set<QuestionKind>;
+  /** Numbers the question writes (a piece restating them answers nothing new). */
+  numbers: Set<string>;
+  /** "Khi nào / từ ngày nào" asks for a date, not a duration. */
+  asksDate: boolean;
+  weight: (t: string) => number;
+  counted?: RegExp;
+  subject: Array<{ phrase: string; share: number }>;
+  /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
+  asksCase: boolean;
+  synonyms: readonly SynonymMatch[];
+  /** The rules on a subject, not one fact (ASKS_OVERVIEW). */
+  overview: boolean;
+}
+
+function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
+  const f = fold(question).toLowerCase();
+  return {
+    terms: matchTerms(question),
+    kinds: questionKinds(question),
+    numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
+    asksDate: DATE_QUESTION.test(f),
+    weight: perQuestion(termWeight),
+    counted: countedThing(question),
+    subject: subjectPhrases(question),
+    asksCase: /\b(truong hop|neu)\b/.test(f),
+    synonyms: questionSynonyms(question),
+    overview: ASKS_OVERVIEW.test(f),
+  };
+}
+
+/**
+ * How well one piece answers the question: words shared, the kind of answer asked for, position.
+ * `context`: question words the piece holds through its heading or its document's name.
+ */
+function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new Set()): { score: number; covers: Set<string> } {
+  const { terms, kinds, numbers: questionNumbers, asksDate, weight, counted, subject, asksCase, synonyms } = q;
   const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not;
   // a question's everyday phrase ("trả tiền") is in a piece that writes the field's word for it ("chi phí").
@@ -350,7 +376,7 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
 }
 
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
-function scoreCeiling(kinds: Set<QuestionKind>, counted: RegExp | undefined, subject: unknown[]): number {
+function scoreCeiling({ kinds, counted, subject }: QuestionFeatures): number {
   let b = 1 + 0.35; // overlap, phrase
   if (kinds.has('quantity')) b += 0.25;
   if (counted) b += 0.3;
@@ -369,24 +395,15 @@ function scoreCeiling(kinds: Set<QuestionKind>, counted: RegExp | undefined, sub
  * all: the retriever's prior caps what a far-behind hit can reach, and reading its pieces is
  * most of the cost of an answer.
  */
-export function rankCandidates(
-  question: string,
-  hits: Scored<Chunk>[],
-  options: Partial<ComposeOptions> = {},
-  floorRatio?: number,
-): Candidate[] {
+export function rankCandidates(question: string, hits: Scored<Chunk>[], options: Partial<ComposeOptions> = {}): Candidate[] {
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
-  const terms = matchTerms(question);
-  const kinds = questionKinds(question);
-  const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
-  const weight = perQuestion(opts.termWeight);
-  const asksDate = DATE_QUESTION.test(fold(question).toLowerCase());
-  const counted = countedThing(question);
-  const subject = subjectPhrases(question);
-  const asksCase = /\b(truong hop|neu)\b/.test(fold(question).toLowerCase());
-  const synonyms = questionSynonyms(question);
+  return rank(questionFeatures(question, opts.termWeight), hits, opts);
+}
+
+function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, floorRatio?: number): Candidate[] {
+  const { terms, weight, synonyms } = q;
   const cands: Candidate[] = [];
-  const ceiling = scoreCeiling(kinds, counted, subject);
+  const ceiling = scoreCeiling(q);
   let best = -Infinity;
   hits.slice(0, opts.maxHits).forEach((hit, rank) => {
     // Later hits are quoted only when clearly as good: the retriever's order is the prior.
@@ -404,7 +421,7 @@ export function rankCandidates(
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, terms, kinds, qNumbers, asksDate, weight, context, counted, subject, asksCase, synonyms);
+      const { score, covers } = scoreUnit(unit, q, context);
       const total = (score + headingBonus) * rankFactor;
       if (total > best) best = total;
       cands.push({ unit, hit, rank, score: total, covers });
@@ -421,15 +438,14 @@ export function rankCandidates(
  */
 const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b|^(cac |nhung )?quy dinh\b.* ve .*\b(la gi|gom nhung gi|the nao)\W*$/;
 
-function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
-  const cands = rankCandidates(question, hits, opts, opts.keepRatio);
+function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
+  const cands = rank(q, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
-  const counted = countedThing(question);
+  const { counted, overview } = q;
   let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
-  const overview = ASKS_OVERVIEW.test(fold(question).toLowerCase());
   // The rules on a subject read as a whole, like a procedure's steps.
   const maxChars = overview ? Math.max(opts.maxChars, STEPS_CHARS) : opts.maxChars;
   const maxUnits = overview ? opts.maxUnits + 2 : opts.maxUnits;
@@ -459,16 +475,16 @@ function select(question: string, hits: Scored<Chunk>[], opts: ComposeOptions): 
  * article is among the retrieved passages, its own text is quoted first and cited: the
  * primary source is what a reader must be able to check.
  */
-function withPrimarySources(chosen: Candidate[], question: string, hits: Scored<Chunk>[]): Candidate[] {
-  const terms = matchTerms(question);
-  const kinds = questionKinds(question);
-  const qNumbers = new Set(numbersIn(question).map((n) => n.replace('%', '')));
+function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
+  // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
+  // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, synonyms: [] };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;
     for (const hit of namedArticles(c.unit.block ?? c.unit.text, hits)) {
       if (chosen.some((x) => x.hit === hit) || added.some((x) => x.hit === hit)) continue;
-      const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, terms, kinds, qNumbers, false) }));
+      const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, plain) }));
       units.sort((a, b) => b.score - a.score);
       if (!units.length || units[0].score <= 0) continue;
       added.push({ unit: units[0].unit, hit, rank: -1, score: units[0].score, covers: units[0].covers });
@@ -513,12 +529,13 @@ export function composeExtractive(
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts);
   }
+  const q = questionFeatures(question, opts.termWeight);
   // A guide's numbered items are its rules on a subject as much as a procedure's steps.
-  if (asksHowTo(question) || ASKS_OVERVIEW.test(fold(question).toLowerCase())) {
-    const steps = findSteps(matchTerms(question), hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
+  if (asksHowTo(question) || q.overview) {
+    const steps = findSteps(q.terms, hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);
     if (steps) return stepAnswer(steps, hits.slice(0, opts.maxHits), opts);
   }
-  const chosen = withPrimarySources(select(question, hits, opts), question, hits);
+  const chosen = withPrimarySources(select(q, hits, opts), q, hits);
   if (!chosen.length) return abstained('no-hits', opts);
 
   const used: Scored<Chunk>[] = [];
