@@ -8,9 +8,9 @@
  *  - whether a document the question names by number is in the hits at all.
  */
 import type { Chunk, Scored } from '../types.js';
-import { docNumberKey, findBareReferences, findDocNumbers, fold, nfc } from '../text.js';
+import { docNumberKey, findBareReferences, findDocNumbers, fold } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
-import { contentTerms, matchTerms, tokens, type MatchTerm, type QueryTerm } from './terms.js';
+import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
@@ -229,7 +229,7 @@ export function falseFriend(
 ): string | undefined {
   const content = new Set(contentTerms(question).filter((t) => t.weight === 1).map((t) => t.pos));
   const words = tokens(question);
-  const raw = nfc(question).match(/[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu) ?? [];
+  const raw = rawTokens(question);
   const sets = hits.map((h) => chunkAccentedOf(h.item));
   for (let i = 0; i < words.length; i++) {
     const w = words[i];

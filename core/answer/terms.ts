@@ -19,6 +19,11 @@ export function tokens(text: string): string[] {
   return lower(text).match(TOKEN) ?? [];
 }
 
+/** The same tokens, case kept (NFC): capitals tell an abbreviation or acronym from a syllable. */
+export function rawTokens(text: string): string[] {
+  return nfc(text).match(TOKEN) ?? [];
+}
+
 /**
  * Multi-syllable function phrases: question words, politeness, generic legal
  * verbs. Folded, since a two-syllable phrase is rarely ambiguous without accents.
@@ -183,8 +188,7 @@ const rememberedMatch = memoize(matchTermsOf, 512);
 
 function matchTermsOf(text: string): MatchTerm[] {
   const words = tokens(text);
-  // Same boundaries as tokens(), case kept: capitals tell an abbreviation from a syllable.
-  const rawWords = nfc(text).match(TOKEN) ?? [];
+  const rawWords = rawTokens(text);
   const kept = new Set(contentTerms(text).map((t) => t.pos));
   const weightOf = new Map(contentTerms(text).map((t) => [t.pos, t.weight]));
   const out: MatchTerm[] = [];
