@@ -113,10 +113,11 @@ export class BM25Index {
     const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
     // One record per (document, distinct term): the term and its count in each field, in flat
     // growable arrays; a per-document Map per field cost ~1 GB at 100k chunks.
-    const recTerm = new GrowableU32();
-    const recCount = new GrowableU16(); // 3 per record: body, heading, title (saturating)
-    const docStart = new GrowableU32();
-    const lens: [GrowableF64, GrowableF64, GrowableF64] = [new GrowableF64(), new GrowableF64(), new GrowableF64()];
+    const recTerm = new Growable(new Uint32Array(1024));
+    // 3 counts per record: body, heading, title; saturating at 65535 (BM25 saturates long before: the impact is the same).
+    const recCount = new Growable(new Uint16Array(3072));
+    const docStart = new Growable(new Uint32Array(1024));
+    const lens = [0, 1, 2].map(() => new Growable(new Float64Array(1024)));
     const termIds = new Map<string, number>();
     const df: number[] = [];
     const accentedDf = new Map<string, number>();
@@ -144,10 +145,12 @@ export class BM25Index {
             r = recTerm.length;
             slot.set(id, r);
             recTerm.push(id);
-            recCount.push(0, 0, 0);
+            recCount.push(0);
+            recCount.push(0);
+            recCount.push(0);
             df[id]++;
           }
-          recCount.increment(r * 3 + fi);
+          if (recCount.data[r * 3 + fi] < 0xffff) recCount.data[r * 3 + fi]++;
         }
       }
       syl.clear();
@@ -656,48 +659,18 @@ function unb64(s: string): ArrayBuffer {
   return out;
 }
 
-/** Append-only typed arrays for the build (amortised doubling). */
-class GrowableU32 {
-  data = new Uint32Array(1024);
+type NumberArray = Uint16Array | Uint32Array | Float64Array;
+
+/** An append-only typed array for the build (amortised doubling). */
+class Growable<A extends NumberArray> {
   length = 0;
+  constructor(public data: A) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
+      const next = new (this.data.constructor as new (n: number) => A)(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
-  }
-}
-
-class GrowableF64 {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/** Counts that saturate at 65535 (BM25 saturates long before: the impact is the same). */
-class GrowableU16 {
-  data = new Uint16Array(3072);
-  length = 0;
-  push(a: number, b: number, c: number): void {
-    if (this.length + 3 > this.data.length) {
-      const next = new Uint16Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = a;
-    this.data[this.length++] = b;
-    this.data[this.length++] = c;
-  }
-  increment(i: number): void {
-    if (this.data[i] < 0xffff) this.data[i]++;
   }
 }
