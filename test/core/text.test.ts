@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldedSyllables, splitSentences } from '../../core/text.js';
+import { docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences } from '../../core/text.js';
 
 describe('Vietnamese text utilities', () => {
   it('folds diacritics, đ and case, whatever the Unicode form', () => {
@@ -27,5 +27,36 @@ describe('Vietnamese text utilities', () => {
   it('splits sentences without cutting numbers', () => {
     const s = splitSentences('Đạt 1.000 hồ sơ, tỷ lệ 2.5%. Ngày 15/12/2023 ban hành. Xong!');
     expect(s).toEqual(['Đạt 1.000 hồ sơ, tỷ lệ 2.5%.', 'Ngày 15/12/2023 ban hành.', 'Xong!']);
+  });
+});
+
+describe('fold, fast path', () => {
+  // fold reads long text one code unit at a time; it must agree with its definition everywhere.
+  const sample = (alphabet: string[], n: number, seed: number) => {
+    let x = seed;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      out.push(alphabet[x % alphabet.length]);
+    }
+    return out.join('');
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => String.fromCharCode(from + i));
+
+  it('agrees with the definition on Vietnamese text in any Unicode form', () => {
+    const text = 'Điều 5. Kế hoạch số 221/KH-VKSTC: “Chuyển đổi số” – ỨNG DỤNG CÔNG NGHỆ THÔNG TIN… ngày 15/12/2023.';
+    for (const t of [text, text.normalize('NFD'), text.toUpperCase(), text.repeat(40)]) expect(fold(t)).toBe(foldByDefinition(t));
+  });
+
+  it('agrees with the definition on random text over Latin, combining marks, punctuation and beyond', () => {
+    const latin = [...range(0x20, 0x370), ...range(0x1e00, 0x1f00), ...range(0x2000, 0x2070)];
+    // Neighbour-dependent folding: Greek final sigma, Hangul jamo, a mark NFD reorders, astral and lone surrogates.
+    const tricky = ['Σ', 'ΟΣ', '\u1100\u1161', '\u0323\u0301', '\u05b0', '😀', '\ud800', 'İ', 'ß', 'ǅ', '\u212b'];
+    for (let seed = 1; seed <= 300; seed++) {
+      const plain = sample(latin, 17 + (seed % 200), seed);
+      expect(fold(plain)).toBe(foldByDefinition(plain));
+      const mixed = sample([...latin, ...tricky], 17 + (seed % 200), seed);
+      expect(fold(mixed)).toBe(foldByDefinition(mixed));
+    }
   });
 });
