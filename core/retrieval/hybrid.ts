@@ -219,8 +219,11 @@ export class HybridRetriever {
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     scored = scored.slice(0, k);
-    if (o.coverageWeight <= 0) for (const s of scored) s.coverage = this.coverageAt(weighted, s.index, q);
-    return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+    if (o.coverageWeight > 0) return scored.map((s) => ({ item: this.chunks[s.index], score: s.score, coverage: s.coverage }));
+    // Not a rerank feature: computed when read. The abstention check reads the best hit's only,
+    // and coverage needs the passage's whole index, which is most of what a cold question costs.
+    const coverageAt = (index: number) => this.coverageAt(weighted, index, q);
+    return scored.map((s) => lazyCoverage(this.chunks[s.index], s.score, () => coverageAt(s.index)));
   }
 
   /** Chunks that define the subject of a definition question ("X là gì?"), none for other questions. */
@@ -285,6 +288,18 @@ export class HybridRetriever {
   asLangChainRetriever(k = 8): BaseRetriever {
     return new HybridLangChainRetriever(this, k);
   }
+}
+
+/** A hit whose coverage is computed on first read, then kept. */
+function lazyCoverage(item: Chunk, score: number, compute: () => number): Scored<Chunk> {
+  let coverage: number | undefined;
+  return {
+    item,
+    score,
+    get coverage() {
+      return (coverage ??= compute());
+    },
+  };
 }
 
 /** Words with their IDF weights, computed once (per query, or per heading: the index is immutable). */
