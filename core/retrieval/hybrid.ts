@@ -107,6 +107,12 @@ export class HybridRetriever {
   private readonly headingWords = new BoundedMap<number, WeightedWords>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
+  /**
+   * Titles by their first two words, each with its rank in byTitle: a question is matched
+   * against the titles that start at one of its words, not against every document's title
+   * (tens of thousands at 100k chunks).
+   */
+  private titleStarts?: Map<string, Array<{ title: string; rank: number }>>;
   /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
   private readonly definedTerms = new BoundedMap<number, Set<string>>(20_000);
 
@@ -166,8 +172,34 @@ export class HybridRetriever {
       if (exp) parts.push(phrase(exp));
     }
     const text = ` ${parts.join(' | ')} `;
-    for (const [title, list] of this.byTitle) if (text.includes(` ${title} `)) for (const i of list) out.add(i);
+    const found: Array<{ title: string; rank: number }> = [];
+    const seen = new Set<string>();
+    const words = text.split(' ');
+    const starts = this.startsOf();
+    for (let w = 0; w < words.length; w++) {
+      const candidates = [...(starts.get(words[w]) ?? []), ...(starts.get(`${words[w]} ${words[w + 1]}`) ?? [])];
+      for (const t of candidates) {
+        if (!seen.has(t.title) && text.includes(` ${t.title} `)) {
+          seen.add(t.title);
+          found.push(t);
+        }
+      }
+    }
+    // In title order, as a scan of every title would give: ties downstream keep this order.
+    found.sort((a, b) => a.rank - b.rank);
+    for (const { title } of found) for (const i of this.byTitle.get(title)!) out.add(i);
     return out;
+  }
+
+  private startsOf(): Map<string, Array<{ title: string; rank: number }>> {
+    if (this.titleStarts) return this.titleStarts;
+    const starts = new Map<string, Array<{ title: string; rank: number }>>();
+    let rank = 0;
+    for (const title of this.byTitle.keys()) {
+      const [a, b] = title.split(' ');
+      push(starts, b === undefined ? a : `${a} ${b}`, { title, rank: rank++ });
+    }
+    return (this.titleStarts = starts);
   }
 
   async retrieve(query: string, k = 8): Promise<Scored<Chunk>[]> {
@@ -411,7 +443,7 @@ export function vectorSearchFromStore(
   };
 }
 
-function push(m: Map<string, number[]>, key: string, v: number): void {
+function push<V>(m: Map<string, V[]>, key: string, v: V): void {
   const a = m.get(key);
   if (a) a.push(v);
   else m.set(key, [v]);
