@@ -231,8 +231,13 @@ export class HybridRetriever {
     }));
     const asked = new Set([...q.content, ...q.implied]);
     const weighted = weighWords(q.content, this.bm25);
+    // A heading adds at most this (recall and precision are shares): a chunk that stays below
+    // the k-th best score even with it cannot reach the top k, and its heading is never read.
+    const headingMax = Math.max(0, o.headingWeight) + Math.max(0, o.headingPrecisionWeight);
+    const floor = o.coverageWeight > 0 ? -Infinity : kthScore(scored, k) - headingMax - 1e-9;
     for (const s of scored) {
       if (o.headingWeight <= 0 && o.headingPrecisionWeight <= 0) break;
+      if (s.score < floor) continue;
       const h = this.chunks[s.index].heading;
       if (!h) continue;
       const recall = coverageWith(weighted, this.headingSets.getOrCreate(s.index, () => passageIndex(h).unigrams));
@@ -320,6 +325,14 @@ export class HybridRetriever {
   asLangChainRetriever(k = 8): BaseRetriever {
     return new HybridLangChainRetriever(this, k);
   }
+}
+
+/** The k-th best score (-Infinity when there are k or fewer). */
+function kthScore(scored: ReadonlyArray<{ score: number }>, k: number): number {
+  if (scored.length <= k || k <= 0) return -Infinity;
+  return scored
+    .map((s) => s.score)
+    .sort((a, b) => b - a)[k - 1];
 }
 
 /** A hit whose coverage is computed on first read, then kept. */
