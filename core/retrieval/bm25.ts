@@ -243,24 +243,10 @@ export class BM25Index {
    * "kiểm", "sát") through a 100k-chunk corpus.
    */
   search(terms: (QueryTerm | string)[], k = 10): BM25Hit[] {
-    const { acc, docs, impacts, offsets, idf } = this;
+    const { acc, docs, impacts, offsets } = this;
     const n = this.ids.length;
     if (k <= 0 || n === 0) return [];
-    const scale = this.options.k1 + 1;
-    const delta = this.options.delta;
-    const merged = new Map<number, number>();
-    for (const q of terms) {
-      const term = typeof q === 'string' ? q : q.term;
-      const w = typeof q === 'string' ? 1 : q.weight;
-      const t = this.termIndex.get(term);
-      if (t !== undefined) merged.set(t, (merged.get(t) ?? 0) + w);
-    }
-    const plan = [...merged].map(([t, w]) => {
-      const f = (w * idf[t] * scale) / Q;
-      const add = w * idf[t] * scale * delta;
-      return { t, f, add, bound: this.maxImpactOf(t) * f + add, len: offsets[t + 1] - offsets[t] };
-    });
-    plan.sort((a, b) => b.bound - a.bound);
+    const plan = this.planOf(terms);
     // rest[i]: the most that terms i.. can add to any one document.
     const rest = new Float64Array(plan.length + 1);
     for (let i = plan.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + plan[i].bound;
@@ -355,20 +341,38 @@ export class BM25Index {
   }
 
   /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
+  /**
+   * The query's known terms, repeats merged, with their factor (impact → score), their constant
+   * part, the most they add to any one document, and their list length; highest bound first.
+   */
+  private planOf(terms: (QueryTerm | string)[]): Array<{ t: number; f: number; add: number; bound: number; len: number }> {
+    const { offsets, idf } = this;
+    const scale = this.options.k1 + 1;
+    const delta = this.options.delta;
+    const merged = new Map<number, number>();
+    for (const q of terms) {
+      const term = typeof q === 'string' ? q : q.term;
+      const w = typeof q === 'string' ? 1 : q.weight;
+      const t = this.termIndex.get(term);
+      if (t !== undefined) merged.set(t, (merged.get(t) ?? 0) + w);
+    }
+    const plan = [...merged].map(([t, w]) => {
+      const f = (w * idf[t] * scale) / Q;
+      const add = w * idf[t] * scale * delta;
+      return { t, f, add, bound: this.maxImpactOf(t) * f + add, len: offsets[t + 1] - offsets[t] };
+    });
+    return plan.sort((a, b) => b.bound - a.bound);
+  }
+
   scoreDocs(terms: (QueryTerm | string)[], indices: number[]): Float32Array {
     const out = new Float32Array(indices.length);
     if (!indices.length) return out;
-    const scale = this.options.k1 + 1;
-    const { docs, impacts, offsets, idf } = this;
+    const { docs, impacts, offsets } = this;
     // Postings are in document order: a few documents are found by binary search in a long
     // list instead of walking all of it (a common syllable's list is most of the corpus).
     const order = Uint32Array.from(indices.keys()).sort((a, b) => indices[a] - indices[b]);
-    for (const q of terms) {
-      const t = this.termIndex.get(typeof q === 'string' ? q : q.term);
-      if (t === undefined) continue;
-      const w = typeof q === 'string' ? 1 : q.weight;
-      const f = (w * idf[t] * scale) / Q;
-      const add = w * idf[t] * scale * this.options.delta;
+    // The same terms in the same order as search, so a document's score is the same float.
+    for (const { t, f, add } of this.planOf(terms)) {
       let lo = offsets[t];
       const end = offsets[t + 1];
       for (let j = 0; j < order.length && lo < end; j++) {

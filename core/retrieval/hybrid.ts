@@ -297,7 +297,7 @@ export class HybridRetriever {
       .map(([i]) => i);
   }
 
-  private fuse(q: AnalyzedQuery, ids: number[], bm: { index: number }[], vec: { index: number; score: number }[]): number[] {
+  private fuse(q: AnalyzedQuery, ids: number[], bm: { index: number; score: number }[], vec: { index: number; score: number }[]): number[] {
     const o = this.options;
     const a = vec.length ? o.vectorWeight : 0;
     if (o.fusion === 'rrf') {
@@ -312,7 +312,13 @@ export class HybridRetriever {
         return ((1 - a) * b + a * v) / norm;
       });
     }
-    const lex = this.bm25.scoreDocs(q.terms, ids);
+    // The lexical ranker already scored its own hits (the same floats scoreDocs gives): only
+    // the others are looked up, each a binary search per query term in long lists at 100k.
+    const known = new Map(bm.map((h) => [h.index, h.score]));
+    const others = ids.filter((i) => !known.has(i));
+    const looked = this.bm25.scoreDocs(q.terms, others);
+    others.forEach((i, j) => known.set(i, looked[j]));
+    const lex = ids.map((i) => known.get(i)!);
     let top = 0;
     for (const s of lex) top = Math.max(top, s);
     const vs = new Map(vec.map((h) => [h.index, h.score]));

@@ -38,11 +38,11 @@ describe('BM25 index', () => {
     expect(s2.score).toBeGreaterThan(s1.score);
   });
 
-  it('scoreDocs agrees with search', () => {
-    const terms = analyzeQuery('viện kiểm sát').terms;
+  it('scoreDocs gives the very floats search gives (the retriever mixes the two)', () => {
+    const terms = [...analyzeQuery('viện kiểm sát').terms, 'sát', 'viện'];
     const hits = idx.search(terms, 4);
     const scores = idx.scoreDocs(terms, hits.map((h) => h.index));
-    hits.forEach((h, i) => expect(scores[i]).toBeCloseTo(h.score, 4));
+    hits.forEach((h, i) => expect(scores[i]).toBe(h.score));
   });
 
   it('round-trips through JSON with identical results', () => {
@@ -106,7 +106,7 @@ describe('pruned top-k search', () => {
         .slice(0, 10);
       const hits = big.search(terms, 10);
       expect(hits.map((h) => h.index)).toEqual(expected);
-      hits.forEach((h) => expect(h.score).toBeCloseTo(scores[h.index], 3));
+      hits.forEach((h) => expect(h.score).toBe(scores[h.index]));
     }
   });
 });
