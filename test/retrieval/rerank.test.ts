@@ -102,6 +102,21 @@ describe('rerank features on shipped laws', () => {
     const top = (await r.retrieve('thời hạn giải quyết tố giác, tin báo về tội phạm là bao nhiêu ngày?', 1))[0].item;
     expect(`${top.docId}:${top.article}`).toBe('tths:147');
   });
+
+  it('skipping headings that cannot lift a chunk into the top k changes no result', async () => {
+    // With k as large as the pool nothing is skipped: the top k must be the same chunks, same scores.
+    const top = async (q: string, k: number) => (await r.retrieve(q, k)).slice(0, k).map((h) => [h.item.id, h.score]);
+    const questions = [
+      'Thời hạn giải quyết khiếu nại lần đầu là bao lâu?',
+      'Quyền và nghĩa vụ của người tố cáo',
+      'Thời hiệu khiếu nại',
+      'Bảo vệ người tố cáo',
+      'bắt người trong trường hợp khẩn cấp',
+      'Rút khiếu nại',
+      'Phòng, chống tấn công mạng',
+    ];
+    for (const q of questions) for (const k of [1, 3]) expect(await top(q, k)).toEqual((await top(q, 10_000)).slice(0, k));
+  });
 });
 
 describe('heading precision', () => {
