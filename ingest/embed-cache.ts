@@ -40,7 +40,8 @@ export class EmbeddingCache {
       };
       if (storedModel === modelId && dims === dimensions && blob.byteLength === keys.length * dims * 4) {
         const all = new Float32Array(blob.buffer, blob.byteOffset, keys.length * dims);
-        keys.forEach((k, i) => cache.vectors.set(k, all.slice(i * dims, (i + 1) * dims)));
+        // Views, not copies: the blob is read once, and the rows of this run replace them.
+        keys.forEach((k, i) => cache.vectors.set(k, all.subarray(i * dims, (i + 1) * dims)));
       }
     } catch {
       // No cache yet, or an unreadable one: start empty, the ingest just embeds more.
@@ -66,6 +67,12 @@ export class EmbeddingCache {
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
   ): Promise<Float32Array[]> {
+    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
+    // copy of every vector), and the cache keeps the rows instead of its own copies. New
+    // vectors go straight into their row, so no vector is ever held twice.
+    const d = this.dimensions;
+    const matrix = new Float32Array(new SharedArrayBuffer(texts.length * d * 4));
+    const rows = texts.map((_, i) => matrix.subarray(i * d, (i + 1) * d));
     const keys = texts.map((t) => EmbeddingCache.key(t));
     const missing: number[] = [];
     const seen = new Set<string>();
@@ -82,34 +89,44 @@ export class EmbeddingCache {
       const idx = missing.slice(start, start + batchSize);
       const out = await embed(idx.map((i) => texts[i]));
       idx.forEach((i, j) => {
-        if (out[j].length !== this.dimensions) {
-          throw new Error(`embedding has ${out[j].length} dimensions, expected ${this.dimensions}`);
-        }
-        const v = out[j];
-        this.vectors.set(keys[i], v instanceof Float32Array ? v : Float32Array.from(v));
+        if (out[j].length !== d) throw new Error(`embedding has ${out[j].length} dimensions, expected ${d}`);
+        rows[i].set(out[j]);
+        this.vectors.set(keys[i], rows[i]);
       });
       onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
     }
-    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
-    // copy of every vector), and the cache keeps the rows instead of its own copies.
-    const d = this.dimensions;
-    const matrix = new Float32Array(new SharedArrayBuffer(keys.length * d * 4));
-    return keys.map((k, i) => {
-      matrix.set(this.vectors.get(k)!, i * d);
-      const row = matrix.subarray(i * d, (i + 1) * d);
-      this.vectors.set(k, row);
-      return row;
+    keys.forEach((k, i) => {
+      const v = this.vectors.get(k)!;
+      if (v !== rows[i]) rows[i].set(v);
+      this.vectors.set(k, rows[i]);
     });
+    return rows;
   }
 
   /** Persist only the vectors used by the last run (the cache never grows without bound). */
   async save(): Promise<void> {
     const keys = [...this.used].filter((k) => this.vectors.has(k));
-    const blob = new Float32Array(keys.length * this.dimensions);
-    keys.forEach((k, i) => blob.set(this.vectors.get(k)!, i * this.dimensions));
     const base = EmbeddingCache.fileBase(this.dir, this.modelId);
     // Blob first: a crash between the two writes leaves a size mismatch, which open() ignores.
-    await writeFileAtomic(`${base}.f32`, new Uint8Array(blob.buffer));
+    await writeFileAtomic(`${base}.f32`, contiguousRuns(keys.map((k) => this.vectors.get(k)!)));
     await writeFileAtomic(`${base}.keys.json`, JSON.stringify({ modelId: this.modelId, dimensions: this.dimensions, keys }));
   }
+}
+
+/**
+ * The bytes of `rows`, back to back, as views of the memory they are in: rows that follow
+ * each other in one buffer (the matrix of the last run) are one view, so the blob is
+ * written without a copy of every vector.
+ */
+function* contiguousRuns(rows: Float32Array[]): Iterable<Uint8Array> {
+  let run: Uint8Array | null = null;
+  for (const r of rows) {
+    if (run && r.buffer === run.buffer && r.byteOffset === run.byteOffset + run.byteLength) {
+      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + r.byteLength);
+      continue;
+    }
+    if (run) yield run;
+    run = new Uint8Array(r.buffer, r.byteOffset, r.byteLength);
+  }
+  if (run) yield run;
 }

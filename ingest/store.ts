@@ -43,8 +43,11 @@ export async function readCurrentVersion(indexDir: string): Promise<string | nul
   }
 }
 
-/** Write a file so that readers see either the old or the new content, never half. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write a file so that readers see either the old or the new content, never half. `data` may
+ * come in pieces, written in order (a large blob need not be built whole).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(tmp, data);
