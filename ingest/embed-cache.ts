@@ -11,6 +11,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { writeFileAtomic } from './store.js';
 
+/** Texts read by position (0 ≤ i < length): an array, or texts made when asked for. */
+export interface TextList {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
   private used = new Set<string>();
@@ -59,10 +65,11 @@ export class EmbeddingCache {
 
   /**
    * Vectors for all texts, embedding only the ones not cached. `embed` gets the
-   * missing texts in batches.
+   * missing texts in batches. Each text is read twice (its key, then its batch), so
+   * texts made on demand need not all be held at once.
    */
   async getOrEmbed(
-    texts: string[],
+    texts: TextList,
     embed: (batch: string[]) => Promise<ArrayLike<number>[]>,
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
@@ -72,8 +79,12 @@ export class EmbeddingCache {
     // vectors go straight into their row, so no vector is ever held twice.
     const d = this.dimensions;
     const matrix = new Float32Array(new SharedArrayBuffer(texts.length * d * 4));
-    const rows = texts.map((_, i) => matrix.subarray(i * d, (i + 1) * d));
-    const keys = texts.map((t) => EmbeddingCache.key(t));
+    const rows: Float32Array[] = new Array(texts.length);
+    const keys: string[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      rows[i] = matrix.subarray(i * d, (i + 1) * d);
+      keys[i] = EmbeddingCache.key(texts.at(i)!);
+    }
     const missing: number[] = [];
     const seen = new Set<string>();
     keys.forEach((k, i) => {
@@ -87,7 +98,7 @@ export class EmbeddingCache {
     this.misses += missing.length;
     for (let start = 0; start < missing.length; start += batchSize) {
       const idx = missing.slice(start, start + batchSize);
-      const out = await embed(idx.map((i) => texts[i]));
+      const out = await embed(idx.map((i) => texts.at(i)!));
       idx.forEach((i, j) => {
         if (out[j].length !== d) throw new Error(`embedding has ${out[j].length} dimensions, expected ${d}`);
         rows[i].set(out[j]);

@@ -3,7 +3,8 @@
  *
  *   hnswlib/        the HNSW graph (hnswlib.index, args.json), as LangChain's HNSWLib
  *                   saves it; label i = chunk i
- *   chunks.*        the chunk store (see chunk-store.ts)
+ *   chunks.*        the chunk store (see chunk-store.ts), written by the caller as the
+ *                   chunks are made
  *   lexical.json    the BM25 index: a small header ...
  *   lexical.bin     ... and its postings as raw typed arrays
  *   embedder.json   fitted state of the embedder, so queries embed like documents
@@ -20,10 +21,10 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../core/types.js';
-import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Json } from '../core/retrieval/bm25.js';
+import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Doc, type BM25Json } from '../core/retrieval/bm25.js';
 import type { Manifest } from './manifest.js';
 import { writeFileAtomic } from './store.js';
-import { readChunkStore, writeChunkStore } from './chunk-store.js';
+import { readChunkStore } from './chunk-store.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -38,7 +39,7 @@ export interface IndexEmbedder extends EmbeddingsInterface {
  * cached vectors of unchanged chunks stay valid.
  */
 export type EmbedderProvider = (
-  corpus: string[],
+  corpus: Iterable<string>,
   previousState: unknown | null,
 ) => Promise<{ embedder: IndexEmbedder; state: unknown | null }>;
 
@@ -46,6 +47,7 @@ export type EmbedderProvider = (
 export type EmbedderLoader = (state: unknown | null, manifest: Manifest) => Promise<IndexEmbedder>;
 
 export interface IndexVersionData {
+  /** Already in the folder's chunk store (the pipeline streams them there, see ChunkStoreWriter). */
   chunks: Chunk[];
   vectors: Float32Array[];
   embedder: IndexEmbedder;
@@ -70,8 +72,9 @@ function chunkToDocument(c: Chunk): Document {
   return new Document({ pageContent: text, metadata: meta });
 }
 
-export function lexicalDocs(chunks: Chunk[]) {
-  return chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: [c.title, c.number].filter(Boolean).join(' ') }));
+/** The chunks as the lexical index reads them, one at a time (not a second array of 100k documents). */
+export function* lexicalDocs(chunks: Iterable<Chunk>): Iterable<BM25Doc> {
+  for (const c of chunks) yield { id: c.id, text: c.text, heading: c.heading, title: [c.title, c.number].filter(Boolean).join(' ') };
 }
 
 /**
@@ -116,7 +119,6 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
     graph.done.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
   }
   try {
-    await writeChunkStore(dir, data.chunks);
     const { header, pieces } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
     await writeFile(path.join(dir, 'lexical.bin'), pieces);
     await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
