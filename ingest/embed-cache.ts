@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { writeFileAtomic } from './store.js';
+import { contiguousBytes, writeFileAtomic } from './store.js';
 
 /** Texts read by position (0 ≤ i < length): an array, or texts made when asked for. */
 export interface TextList {
@@ -74,9 +74,9 @@ export class EmbeddingCache {
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
   ): Promise<Float32Array[]> {
-    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
-    // copy of every vector), and the cache keeps the rows instead of its own copies. New
-    // vectors go straight into their row, so no vector is ever held twice.
+    // Rows of one shared matrix, in text order: written out whole for the graph build, and the
+    // cache keeps the rows instead of its own copies. New vectors go straight into their row,
+    // so no vector is ever held twice.
     const d = this.dimensions;
     const matrix = new Float32Array(new SharedArrayBuffer(texts.length * d * 4));
     const rows: Float32Array[] = new Array(texts.length);
@@ -119,25 +119,7 @@ export class EmbeddingCache {
     const keys = [...this.used].filter((k) => this.vectors.has(k));
     const base = EmbeddingCache.fileBase(this.dir, this.modelId);
     // Blob first: a crash between the two writes leaves a size mismatch, which open() ignores.
-    await writeFileAtomic(`${base}.f32`, contiguousRuns(keys.map((k) => this.vectors.get(k)!)));
+    await writeFileAtomic(`${base}.f32`, contiguousBytes(keys.map((k) => this.vectors.get(k)!)));
     await writeFileAtomic(`${base}.keys.json`, JSON.stringify({ modelId: this.modelId, dimensions: this.dimensions, keys }));
   }
-}
-
-/**
- * The bytes of `rows`, back to back, as views of the memory they are in: rows that follow
- * each other in one buffer (the matrix of the last run) are one view, so the blob is
- * written without a copy of every vector.
- */
-function* contiguousRuns(rows: Float32Array[]): Iterable<Uint8Array> {
-  let run: Uint8Array | null = null;
-  for (const r of rows) {
-    if (run && r.buffer === run.buffer && r.byteOffset === run.byteOffset + run.byteLength) {
-      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + r.byteLength);
-      continue;
-    }
-    if (run) yield run;
-    run = new Uint8Array(r.buffer, r.byteOffset, r.byteLength);
-  }
-  if (run) yield run;
 }

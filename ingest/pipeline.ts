@@ -13,7 +13,7 @@ import type { Chunk, DocMeta } from '../core/types.js';
 import { EmbeddingCache, type TextList } from './embed-cache.js';
 import { emptyManifest, type ManifestFile } from './manifest.js';
 import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir } from './store.js';
-import { loadIndexVersion, saveIndexVersion, type EmbedderProvider } from './index-version.js';
+import { loadIndexVersion, saveIndexVersion, writeVectors, VECTORS_FILE, type EmbedderProvider } from './index-version.js';
 import { SUPPORTED_EXTENSIONS, isSidecar, sidecarPaths } from './loaders/index.js';
 import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { processFile, type ProcessedFile } from './process-file.js';
@@ -218,9 +218,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 
     // Embed (cached by content), then build the graph and the lexical index from scratch.
     const previousState = previous && versionBefore && !opts.full ? await readEmbedderState(opts.indexDir, versionBefore) : null;
-    const { embedder, state, cache, vectors } = await embedChunks(allChunks, previousState, opts);
-    report.embedded = cache.misses;
-    report.reusedEmbeddings = cache.hits;
+    const { embedder, state, misses, hits } = await embedChunks(allChunks, previousState, path.join(outDir, VECTORS_FILE), opts);
+    report.embedded = misses;
+    report.reusedEmbeddings = hits;
     opts.signal?.throwIfAborted();
     opts.onProgress?.({ phase: 'index', chunks: allChunks.length });
 
@@ -244,10 +244,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     manifest.chunkCount = allChunks.length;
     manifest.documentCount = metas.length;
 
-    await saveIndexVersion(outDir, { chunks: allChunks, vectors, embedder, embedderState: state, manifest });
+    await saveIndexVersion(outDir, { chunks: allChunks, vectorsFile: path.join(outDir, VECTORS_FILE), embedder, embedderState: state, manifest });
     await opts.beforeCommit?.(version);
     await setCurrentVersion(opts.indexDir, version);
-    await cache.save();
     await pruneVersions(opts.indexDir);
 
     report.ok = report.counts.failed === 0;
@@ -281,17 +280,22 @@ async function chunksByDoc(dir: string): Promise<Map<string, Chunk[]>> {
 }
 
 /**
- * The vectors of all chunks, through the cache. The embedded texts are made when read (for the
- * fit, the cache key and the embedding of a batch), never all at once: at 100k chunks they
- * would be ~200 MB on top of the chunks.
+ * The vectors of all chunks, through the cache, written to `vectorsFile` (row i = chunk i) for
+ * the graph build. The embedded texts are made when read (for the fit, the cache key and the
+ * embedding of a batch), never all at once: at 100k chunks they would be ~200 MB on top of the
+ * chunks. The cache is saved here, so that no vector is still in memory while the graph and the
+ * lexical index are built (at 100k chunks the matrix is 200 MB): saved before the new version is
+ * committed, a failed run leaves a cache of the vectors it made, which is just as valid.
  */
-async function embedChunks(chunks: Chunk[], previousState: unknown | null, opts: IngestOptions) {
+async function embedChunks(chunks: Chunk[], previousState: unknown | null, vectorsFile: string, opts: IngestOptions) {
   const texts = { length: chunks.length, at: (i: number) => embeddingText(chunks[i]) };
   const { embedder, state } = await opts.embedder(lazyTexts(texts), previousState);
   const cache = await EmbeddingCache.open(cacheDir(opts.indexDir), embedder.modelId, embedder.dimensions);
   const embedBatch = (batch: string[]) => (embedder.embedVectors ? embedder.embedVectors(batch) : embedder.embedDocuments(batch));
   const vectors = await cache.getOrEmbed(texts, embedBatch, (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
-  return { embedder, state, cache, vectors };
+  await writeVectors(vectorsFile, vectors, embedder.dimensions);
+  await cache.save();
+  return { embedder, state, misses: cache.misses, hits: cache.hits };
 }
 
 function* lazyTexts(texts: TextList): Iterable<string> {

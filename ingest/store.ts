@@ -54,6 +54,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
   await rename(tmp, file);
 }
 
+/**
+ * The bytes of `rows` in order, for a file written in pieces: rows that follow each other in
+ * one buffer (a matrix) are one view of it, so a large matrix is written without a copy.
+ */
+export function* contiguousBytes(rows: Iterable<Float32Array>): Iterable<Uint8Array> {
+  let run: Uint8Array | null = null;
+  for (const r of rows) {
+    if (run && r.buffer === run.buffer && r.byteOffset === run.byteOffset + run.byteLength) {
+      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + r.byteLength);
+      continue;
+    }
+    if (run) yield run;
+    run = new Uint8Array(r.buffer, r.byteOffset, r.byteLength);
+  }
+  if (run) yield run;
+}
+
 export async function setCurrentVersion(indexDir: string, version: string): Promise<void> {
   await writeFileAtomic(path.join(indexDir, CURRENT), `${version}\n`);
 }
