@@ -11,7 +11,7 @@
  * is decoded from the blob when it is read, so serving never holds 100k
  * passage strings it does not look at.
  */
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocType } from '../core/types.js';
 
@@ -101,26 +101,43 @@ class StoredChunk implements Chunk {
   };
 }
 
-/** Writes the store; texts go to disk in batches so the blob is never built whole in memory. */
-export async function writeChunkStore(dir: string, chunks: readonly Chunk[]): Promise<void> {
+/**
+ * Writes a store chunk by chunk, as the chunks are made: texts go to disk in batches, so neither
+ * the blob nor (for the ingest) the texts of every chunk are ever held in memory at once.
+ */
+export class ChunkStoreWriter {
   // Document fields are the same on every chunk of a document; keyed on all of them to be safe.
-  const docIndex = new Map<string, number>();
-  const json: ChunkStoreJson = { format: FORMAT, count: chunks.length, docs: [], id: [], doc: [], ord: [], locator: [], article: [], heading: [] };
-  const offsets = new Float64Array(chunks.length + 1);
-  const fh = await open(path.join(dir, CHUNK_STORE_FILES.text), 'w');
-  try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let pos = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i];
+  private readonly docIndex = new Map<string, number>();
+  private readonly json: ChunkStoreJson = { format: FORMAT, count: 0, docs: [], id: [], doc: [], ord: [], locator: [], article: [], heading: [] };
+  private readonly offsets: number[] = [0];
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private pos = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly fh: FileHandle,
+  ) {}
+
+  static async open(dir: string): Promise<ChunkStoreWriter> {
+    return new ChunkStoreWriter(dir, await open(path.join(dir, CHUNK_STORE_FILES.text), 'w'));
+  }
+
+  get count(): number {
+    return this.json.count;
+  }
+
+  async add(chunks: readonly Chunk[]): Promise<void> {
+    const json = this.json;
+    for (const c of chunks) {
       const key = `${c.docId}\0${c.title}\0${c.number ?? '\u0001'}\0${c.type}`;
-      let d = docIndex.get(key);
+      let d = this.docIndex.get(key);
       if (d === undefined) {
         d = json.docs.length;
-        docIndex.set(key, d);
+        this.docIndex.set(key, d);
         json.docs.push({ docId: c.docId, title: c.title, ...(c.number !== undefined && { number: c.number }), type: c.type });
       }
+      json.count++;
       json.id.push(c.id);
       json.doc.push(d);
       json.ord.push(c.ord);
@@ -128,22 +145,49 @@ export async function writeChunkStore(dir: string, chunks: readonly Chunk[]): Pr
       json.article.push(c.article ?? null);
       json.heading.push(c.heading ?? null);
       const buf = Buffer.from(c.text, 'utf8');
-      pending.push(buf);
-      pendingBytes += buf.byteLength;
-      pos += buf.byteLength;
-      offsets[i + 1] = pos;
-      if (pendingBytes >= 4 << 20) {
-        await fh.write(Buffer.concat(pending, pendingBytes));
-        pending = [];
-        pendingBytes = 0;
-      }
+      this.pending.push(buf);
+      this.pendingBytes += buf.byteLength;
+      this.pos += buf.byteLength;
+      this.offsets.push(this.pos);
+      if (this.pendingBytes >= 4 << 20) await this.flush();
     }
-    if (pendingBytes) await fh.write(Buffer.concat(pending, pendingBytes));
-  } finally {
-    await fh.close();
   }
-  await writeFile(path.join(dir, CHUNK_STORE_FILES.offsets), new Uint8Array(offsets.buffer));
-  await writeFile(path.join(dir, CHUNK_STORE_FILES.meta), JSON.stringify(json));
+
+  private async flush(): Promise<void> {
+    if (!this.pendingBytes) return;
+    const batch = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.fh.write(batch);
+  }
+
+  /** Writes what is left and the tables; the store is complete when this resolves. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.fh.close();
+    }
+    await writeFile(path.join(this.dir, CHUNK_STORE_FILES.offsets), new Uint8Array(Float64Array.from(this.offsets).buffer));
+    await writeFile(path.join(this.dir, CHUNK_STORE_FILES.meta), JSON.stringify(this.json));
+  }
+
+  /** Gives up: closes the text file (the caller removes the folder). */
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+  }
+}
+
+/** Writes the store of all `chunks`. */
+export async function writeChunkStore(dir: string, chunks: readonly Chunk[]): Promise<void> {
+  const writer = await ChunkStoreWriter.open(dir);
+  try {
+    await writer.add(chunks);
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+  await writer.close();
 }
 
 /** Opens the store written by `writeChunkStore`. */

@@ -9,7 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { writeFileAtomic } from './store.js';
+import { contiguousBytes, writeFileAtomic } from './store.js';
+
+/** Texts read by position (0 ≤ i < length): an array, or texts made when asked for. */
+export interface TextList {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
@@ -40,7 +46,8 @@ export class EmbeddingCache {
       };
       if (storedModel === modelId && dims === dimensions && blob.byteLength === keys.length * dims * 4) {
         const all = new Float32Array(blob.buffer, blob.byteOffset, keys.length * dims);
-        keys.forEach((k, i) => cache.vectors.set(k, all.slice(i * dims, (i + 1) * dims)));
+        // Views, not copies: the blob is read once, and the rows of this run replace them.
+        keys.forEach((k, i) => cache.vectors.set(k, all.subarray(i * dims, (i + 1) * dims)));
       }
     } catch {
       // No cache yet, or an unreadable one: start empty, the ingest just embeds more.
@@ -58,15 +65,26 @@ export class EmbeddingCache {
 
   /**
    * Vectors for all texts, embedding only the ones not cached. `embed` gets the
-   * missing texts in batches.
+   * missing texts in batches. Each text is read twice (its key, then its batch), so
+   * texts made on demand need not all be held at once.
    */
   async getOrEmbed(
-    texts: string[],
+    texts: TextList,
     embed: (batch: string[]) => Promise<ArrayLike<number>[]>,
     onProgress?: (done: number, total: number) => void,
     batchSize = 256,
   ): Promise<Float32Array[]> {
-    const keys = texts.map((t) => EmbeddingCache.key(t));
+    // Rows of one shared matrix, in text order: written out whole for the graph build, and the
+    // cache keeps the rows instead of its own copies. New vectors go straight into their row,
+    // so no vector is ever held twice.
+    const d = this.dimensions;
+    const matrix = new Float32Array(new SharedArrayBuffer(texts.length * d * 4));
+    const rows: Float32Array[] = new Array(texts.length);
+    const keys: string[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      rows[i] = matrix.subarray(i * d, (i + 1) * d);
+      keys[i] = EmbeddingCache.key(texts.at(i)!);
+    }
     const missing: number[] = [];
     const seen = new Set<string>();
     keys.forEach((k, i) => {
@@ -80,36 +98,28 @@ export class EmbeddingCache {
     this.misses += missing.length;
     for (let start = 0; start < missing.length; start += batchSize) {
       const idx = missing.slice(start, start + batchSize);
-      const out = await embed(idx.map((i) => texts[i]));
+      const out = await embed(idx.map((i) => texts.at(i)!));
       idx.forEach((i, j) => {
-        if (out[j].length !== this.dimensions) {
-          throw new Error(`embedding has ${out[j].length} dimensions, expected ${this.dimensions}`);
-        }
-        const v = out[j];
-        this.vectors.set(keys[i], v instanceof Float32Array ? v : Float32Array.from(v));
+        if (out[j].length !== d) throw new Error(`embedding has ${out[j].length} dimensions, expected ${d}`);
+        rows[i].set(out[j]);
+        this.vectors.set(keys[i], rows[i]);
       });
       onProgress?.(Math.min(start + batchSize, missing.length), missing.length);
     }
-    // Rows of one shared matrix, in text order: the graph build takes it as is (no second
-    // copy of every vector), and the cache keeps the rows instead of its own copies.
-    const d = this.dimensions;
-    const matrix = new Float32Array(new SharedArrayBuffer(keys.length * d * 4));
-    return keys.map((k, i) => {
-      matrix.set(this.vectors.get(k)!, i * d);
-      const row = matrix.subarray(i * d, (i + 1) * d);
-      this.vectors.set(k, row);
-      return row;
+    keys.forEach((k, i) => {
+      const v = this.vectors.get(k)!;
+      if (v !== rows[i]) rows[i].set(v);
+      this.vectors.set(k, rows[i]);
     });
+    return rows;
   }
 
   /** Persist only the vectors used by the last run (the cache never grows without bound). */
   async save(): Promise<void> {
     const keys = [...this.used].filter((k) => this.vectors.has(k));
-    const blob = new Float32Array(keys.length * this.dimensions);
-    keys.forEach((k, i) => blob.set(this.vectors.get(k)!, i * this.dimensions));
     const base = EmbeddingCache.fileBase(this.dir, this.modelId);
     // Blob first: a crash between the two writes leaves a size mismatch, which open() ignores.
-    await writeFileAtomic(`${base}.f32`, new Uint8Array(blob.buffer));
+    await writeFileAtomic(`${base}.f32`, contiguousBytes(keys.map((k) => this.vectors.get(k)!)));
     await writeFileAtomic(`${base}.keys.json`, JSON.stringify({ modelId: this.modelId, dimensions: this.dimensions, keys }));
   }
 }

@@ -3,7 +3,8 @@
  *
  *   hnswlib/        the HNSW graph (hnswlib.index, args.json), as LangChain's HNSWLib
  *                   saves it; label i = chunk i
- *   chunks.*        the chunk store (see chunk-store.ts)
+ *   chunks.*        the chunk store (see chunk-store.ts), written by the caller as the
+ *                   chunks are made
  *   lexical.json    the BM25 index: a small header ...
  *   lexical.bin     ... and its postings as raw typed arrays
  *   embedder.json   fitted state of the embedder, so queries embed like documents
@@ -12,7 +13,7 @@
  * Versions written before the chunk store (chunks in hnswlib/docstore.json, a
  * base64 lexical.json) still open.
  */
-import { readFile, writeFile, mkdir, access } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, access, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
@@ -20,10 +21,10 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../core/types.js';
-import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Json } from '../core/retrieval/bm25.js';
+import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Doc, type BM25Json } from '../core/retrieval/bm25.js';
 import type { Manifest } from './manifest.js';
-import { writeFileAtomic } from './store.js';
-import { readChunkStore, writeChunkStore } from './chunk-store.js';
+import { contiguousBytes, writeFileAtomic } from './store.js';
+import { readChunkStore } from './chunk-store.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -38,7 +39,7 @@ export interface IndexEmbedder extends EmbeddingsInterface {
  * cached vectors of unchanged chunks stay valid.
  */
 export type EmbedderProvider = (
-  corpus: string[],
+  corpus: Iterable<string>,
   previousState: unknown | null,
 ) => Promise<{ embedder: IndexEmbedder; state: unknown | null }>;
 
@@ -46,8 +47,10 @@ export type EmbedderProvider = (
 export type EmbedderLoader = (state: unknown | null, manifest: Manifest) => Promise<IndexEmbedder>;
 
 export interface IndexVersionData {
+  /** Already in the folder's chunk store (the pipeline streams them there, see ChunkStoreWriter). */
   chunks: Chunk[];
-  vectors: Float32Array[];
+  /** The chunks' vectors as written by `writeVectors`; removed once the graph is built. */
+  vectorsFile: string;
   embedder: IndexEmbedder;
   embedderState: unknown | null;
   manifest: Manifest;
@@ -70,8 +73,9 @@ function chunkToDocument(c: Chunk): Document {
   return new Document({ pageContent: text, metadata: meta });
 }
 
-export function lexicalDocs(chunks: Chunk[]) {
-  return chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: [c.title, c.number].filter(Boolean).join(' ') }));
+/** The chunks as the lexical index reads them, one at a time (not a second array of 100k documents). */
+export function* lexicalDocs(chunks: Iterable<Chunk>): Iterable<BM25Doc> {
+  for (const c of chunks) yield { id: c.id, text: c.text, heading: c.heading, title: [c.title, c.number].filter(Boolean).join(' ') };
 }
 
 /**
@@ -80,19 +84,22 @@ export function lexicalDocs(chunks: Chunk[]) {
  */
 export const HNSW_BUILD = { m: 16, efConstruction: 200, randomSeed: 100 } as const;
 
+/** Scratch file of the vectors for the graph build (not part of a finished version). */
+export const VECTORS_FILE = 'vectors.f32.tmp';
+
+/**
+ * Writes the vectors as one Float32 matrix, row i = chunk i: the graph worker reads them from
+ * there, so no thread holds them in memory beside the graph's own copy.
+ */
+export async function writeVectors(file: string, vectors: Float32Array[], dimensions: number): Promise<void> {
+  if (vectors.some((v) => v.length !== dimensions)) throw new Error(`vectors must have ${dimensions} dimensions`);
+  await writeFile(file, contiguousBytes(vectors));
+}
+
 /** Builds and writes the graph in a worker thread; resolves when the file is written. */
-function buildGraphInWorker(file: string, vectors: Float32Array[], dimensions: number): { done: Promise<void>; cancel: () => void } {
-  const rowBytes = dimensions * 4;
-  const first = vectors[0]?.buffer;
-  // Vectors that already are the rows of one shared matrix (as the embedding cache gives them) go as they are.
-  const inPlace = first instanceof SharedArrayBuffer && first.byteLength === vectors.length * rowBytes && vectors.every((v, i) => v.buffer === first && v.byteOffset === i * rowBytes);
-  const shared = inPlace ? first : new SharedArrayBuffer(vectors.length * rowBytes);
-  if (!inPlace) {
-    const matrix = new Float32Array(shared);
-    vectors.forEach((v, i) => matrix.set(v, i * dimensions));
-  }
+function buildGraphInWorker(file: string, vectorsFile: string, count: number, dimensions: number): { done: Promise<void>; cancel: () => void } {
   const worker = new Worker(new URL('./hnsw-worker.mjs', import.meta.url), {
-    workerData: { vectors: shared, count: vectors.length, dimensions, file, ...HNSW_BUILD },
+    workerData: { vectorsFile, count, dimensions, file, ...HNSW_BUILD },
   });
   const done = new Promise<void>((resolve, reject) => {
     worker.once('message', (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`HNSW build failed: ${m.error}`))));
@@ -107,16 +114,16 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
   const dims = data.embedder.dimensions;
   let graph: { done: Promise<void>; cancel: () => void } | null = null;
   if (data.chunks.length) {
-    if (data.vectors.some((v) => v.length !== dims)) throw new Error(`vectors must have ${dims} dimensions`);
+    const { size } = await stat(data.vectorsFile);
+    if (size !== data.chunks.length * dims * 4) throw new Error(`vectors must be ${data.chunks.length} × ${dims}`);
     await mkdir(path.join(dir, 'hnswlib'), { recursive: true });
     // Built with hnswlib-node directly (LangChain's addVectors wants number[][], a second copy
     // of every vector, and its save writes every chunk again as one JSON docstore), in a
     // worker while this thread builds the rest.
-    graph = buildGraphInWorker(path.join(dir, 'hnswlib', 'hnswlib.index'), data.vectors, dims);
+    graph = buildGraphInWorker(path.join(dir, 'hnswlib', 'hnswlib.index'), data.vectorsFile, data.chunks.length, dims);
     graph.done.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
   }
   try {
-    await writeChunkStore(dir, data.chunks);
     const { header, pieces } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
     await writeFile(path.join(dir, 'lexical.bin'), pieces);
     await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
@@ -129,6 +136,7 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
     graph?.cancel();
     throw err;
   }
+  await rm(data.vectorsFile, { force: true });
   // The manifest last: its presence marks the folder complete.
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(data.manifest, null, 1));
 }

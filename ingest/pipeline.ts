@@ -10,13 +10,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocMeta } from '../core/types.js';
-import { EmbeddingCache } from './embed-cache.js';
+import { EmbeddingCache, type TextList } from './embed-cache.js';
 import { emptyManifest, type ManifestFile } from './manifest.js';
 import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir } from './store.js';
-import { loadIndexVersion, saveIndexVersion, type EmbedderProvider } from './index-version.js';
+import { loadIndexVersion, saveIndexVersion, writeVectors, VECTORS_FILE, type EmbedderProvider } from './index-version.js';
 import { SUPPORTED_EXTENSIONS, isSidecar, sidecarPaths } from './loaders/index.js';
 import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { processFile, type ProcessedFile } from './process-file.js';
+import { ChunkStoreWriter, readChunkStore } from './chunk-store.js';
 import { applySupersessions } from './versions.js';
 
 export type ProgressEvent =
@@ -156,22 +157,18 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   };
   const version = newVersionName();
   const outDir = versionDir(opts.indexDir, version);
+  let store: ChunkStoreWriter | null = null;
   try {
     const previous = opts.full ? null : await readCurrentManifest(opts.indexDir);
-    const previousIndex = previous && versionBefore ? await loadIndexVersion(versionDir(opts.indexDir, versionBefore), null, { graph: false }).catch(() => null) : null;
-    const previousChunks = new Map<string, Chunk[]>();
-    if (previousIndex) {
-      for (const c of previousIndex.chunks) {
-        const list = previousChunks.get(c.docId) ?? [];
-        list.push(c);
-        previousChunks.set(c.docId, list);
-      }
-    }
+    const previousChunks = previous && versionBefore ? await chunksByDoc(versionDir(opts.indexDir, versionBefore)) : new Map<string, Chunk[]>();
 
     const files = await listSourceFiles(opts.sourceDir);
     opts.onProgress?.({ phase: 'scan', total: files.length });
     const manifest = emptyManifest(opts.sourceDir);
-    const allChunks: Chunk[] = [];
+    // Chunks go to the new version's chunk store as each file yields them, and are read back
+    // from it (texts decoded when read): the texts of every chunk are never on the heap at once.
+    await mkdir(outDir, { recursive: true });
+    store = await ChunkStoreWriter.open(outDir);
     let done = 0;
     for (const rel of files) {
       opts.signal?.throwIfAborted();
@@ -184,13 +181,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       let outcome: FileOutcome;
       if (prev && prev.hash === hash && (prev.status !== 'indexed' || prevChunks)) {
         entry = { ...prev, supersededBy: undefined };
-        if (prev.status === 'indexed') allChunks.push(...prevChunks!);
+        if (prev.status === 'indexed') await store.add(prevChunks!);
         outcome = { file: rel, status: prev.status === 'indexed' ? 'unchanged' : prev.status, reason: prev.reason, message: prev.message, chunks: prev.chunkIds?.length, title: prev.meta?.title };
       } else {
         const processed: ProcessedFile = await processFile(abs, rel, { ocr: opts.ocr });
         entry = { hash, size, ...processed.entry };
         if (processed.entry.status === 'indexed') {
-          allChunks.push(...processed.chunks);
+          await store.add(processed.chunks);
           outcome = { file: rel, status: prev ? 'updated' : 'added', chunks: processed.chunks.length, title: processed.entry.meta?.title, ocr: processed.entry.ocr };
         } else {
           outcome = { file: rel, status: processed.entry.status, reason: processed.entry.reason, message: processed.entry.message, ocr: processed.entry.ocr };
@@ -201,6 +198,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       report.counts[outcome.status]++;
       opts.onProgress?.({ phase: 'file', file: rel, done: ++done, total: files.length, status: outcome.status });
     }
+    previousChunks.clear();
+    await store.close();
+    store = null;
+    const allChunks = await readChunkStore(outDir);
     if (previous) {
       for (const rel of Object.keys(previous.files)) {
         if (!manifest.files[rel]) {
@@ -217,9 +218,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 
     // Embed (cached by content), then build the graph and the lexical index from scratch.
     const previousState = previous && versionBefore && !opts.full ? await readEmbedderState(opts.indexDir, versionBefore) : null;
-    const { embedder, state, cache, vectors } = await embedChunks(allChunks, previousState, opts);
-    report.embedded = cache.misses;
-    report.reusedEmbeddings = cache.hits;
+    const { embedder, state, misses, hits } = await embedChunks(allChunks, previousState, path.join(outDir, VECTORS_FILE), opts);
+    report.embedded = misses;
+    report.reusedEmbeddings = hits;
     opts.signal?.throwIfAborted();
     opts.onProgress?.({ phase: 'index', chunks: allChunks.length });
 
@@ -243,11 +244,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     manifest.chunkCount = allChunks.length;
     manifest.documentCount = metas.length;
 
-    await mkdir(outDir, { recursive: true });
-    await saveIndexVersion(outDir, { chunks: allChunks, vectors, embedder, embedderState: state, manifest });
+    await saveIndexVersion(outDir, { chunks: allChunks, vectorsFile: path.join(outDir, VECTORS_FILE), embedder, embedderState: state, manifest });
     await opts.beforeCommit?.(version);
     await setCurrentVersion(opts.indexDir, version);
-    await cache.save();
     await pruneVersions(opts.indexDir);
 
     report.ok = report.counts.failed === 0;
@@ -256,6 +255,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     report.documents = metas.length;
   } catch (err) {
     // Nothing switched: drop the half-written version, keep serving the old one.
+    await store?.abort();
     await rm(outDir, { recursive: true, force: true }).catch(() => undefined);
     report.ok = false;
     report.versionAfter = versionBefore;
@@ -267,17 +267,39 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   return report;
 }
 
+/** The chunks of a version by document, for files that did not change; none when it cannot be read. */
+async function chunksByDoc(dir: string): Promise<Map<string, Chunk[]>> {
+  const byDoc = new Map<string, Chunk[]>();
+  const index = await loadIndexVersion(dir, null, { graph: false }).catch(() => null);
+  for (const c of index?.chunks ?? []) {
+    const list = byDoc.get(c.docId);
+    if (list) list.push(c);
+    else byDoc.set(c.docId, [c]);
+  }
+  return byDoc;
+}
+
 /**
- * The vectors of all chunks, through the cache. The embedded texts live only here: at
- * 100k chunks they are ~200 MB the rest of the run does not need.
+ * The vectors of all chunks, through the cache, written to `vectorsFile` (row i = chunk i) for
+ * the graph build. The embedded texts are made when read (for the fit, the cache key and the
+ * embedding of a batch), never all at once: at 100k chunks they would be ~200 MB on top of the
+ * chunks. The cache is saved here, so that no vector is still in memory while the graph and the
+ * lexical index are built (at 100k chunks the matrix is 200 MB): saved before the new version is
+ * committed, a failed run leaves a cache of the vectors it made, which is just as valid.
  */
-async function embedChunks(chunks: Chunk[], previousState: unknown | null, opts: IngestOptions) {
-  const texts = chunks.map(embeddingText);
-  const { embedder, state } = await opts.embedder(texts, previousState);
+async function embedChunks(chunks: Chunk[], previousState: unknown | null, vectorsFile: string, opts: IngestOptions) {
+  const texts = { length: chunks.length, at: (i: number) => embeddingText(chunks[i]) };
+  const { embedder, state } = await opts.embedder(lazyTexts(texts), previousState);
   const cache = await EmbeddingCache.open(cacheDir(opts.indexDir), embedder.modelId, embedder.dimensions);
   const embedBatch = (batch: string[]) => (embedder.embedVectors ? embedder.embedVectors(batch) : embedder.embedDocuments(batch));
   const vectors = await cache.getOrEmbed(texts, embedBatch, (d, t) => opts.onProgress?.({ phase: 'embed', done: d, total: t }));
-  return { embedder, state, cache, vectors };
+  await writeVectors(vectorsFile, vectors, embedder.dimensions);
+  await cache.save();
+  return { embedder, state, misses: cache.misses, hits: cache.hits };
+}
+
+function* lazyTexts(texts: TextList): Iterable<string> {
+  for (let i = 0; i < texts.length; i++) yield texts.at(i)!;
 }
 
 /** What gets embedded: the passage with its document title and article heading, for context. */

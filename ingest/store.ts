@@ -43,12 +43,32 @@ export async function readCurrentVersion(indexDir: string): Promise<string | nul
   }
 }
 
-/** Write a file so that readers see either the old or the new content, never half. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write a file so that readers see either the old or the new content, never half. `data` may
+ * come in pieces, written in order (a large blob need not be built whole).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
+}
+
+/**
+ * The bytes of `rows` in order, for a file written in pieces: rows that follow each other in
+ * one buffer (a matrix) are one view of it, so a large matrix is written without a copy.
+ */
+export function* contiguousBytes(rows: Iterable<Float32Array>): Iterable<Uint8Array> {
+  let run: Uint8Array | null = null;
+  for (const r of rows) {
+    if (run && r.buffer === run.buffer && r.byteOffset === run.byteOffset + run.byteLength) {
+      run = new Uint8Array(run.buffer, run.byteOffset, run.byteLength + r.byteLength);
+      continue;
+    }
+    if (run) yield run;
+    run = new Uint8Array(r.buffer, r.byteOffset, r.byteLength);
+  }
+  if (run) yield run;
 }
 
 export async function setCurrentVersion(indexDir: string, version: string): Promise<void> {

@@ -87,10 +87,15 @@ export class BM25Index {
     private readonly impacts: Uint16Array,
     private readonly custom = false,
     accentedDf: Map<string, number> | null = null,
+    /** vocab[i] → i, when the caller already has it (the build does). */
+    termIndex?: Map<string, number>,
   ) {
     this.accentedDf = accentedDf;
-    this.termIndex = new Map();
-    for (let i = 0; i < vocab.length; i++) this.termIndex.set(vocab[i], i);
+    if (!termIndex) {
+      termIndex = new Map();
+      for (let i = 0; i < vocab.length; i++) termIndex.set(vocab[i], i);
+    }
+    this.termIndex = termIndex;
     const n = ids.length;
     this.idf = new Float32Array(vocab.length);
     for (let t = 0; t < vocab.length; t++) {
@@ -111,23 +116,28 @@ export class BM25Index {
   static build(input: Iterable<BM25Doc>, opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
     const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
     const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
-    // One record per (document, distinct term): the term and its count in each field, in flat
-    // growable arrays; a per-document Map per field cost ~1 GB at 100k chunks.
-    const recTerm = new Growable(new Uint32Array(1024));
-    // 3 counts per record: body, heading, title; saturating at 65535 (BM25 saturates long before: the impact is the same).
-    const recCount = new Growable(new Uint16Array(3072));
-    const docStart = new Growable(new Uint32Array(1024));
+    // One record per (document, distinct term): the term and its count in each field. A document's
+    // records are counted in small scratch arrays, then appended to a compact byte stream (a few
+    // bytes a record instead of ten, no doubling slack): flat arrays of them were most of the
+    // ingest's peak memory at 100k chunks, a per-document Map per field ~1 GB before that.
+    const records = new RecordStream();
+    const docRecords = new Growable(new Uint32Array(1024));
     const lens = [0, 1, 2].map(() => new Growable(new Float64Array(1024)));
     const termIds = new Map<string, number>();
     const df: number[] = [];
     const accentedDf = new Map<string, number>();
     const ids: string[] = [];
+    // This document's distinct terms (first-seen order) and their 3 counts: body, heading, title;
+    // saturating at 65535 (BM25 saturates long before: the impact is the same).
     const slot = new Map<number, number>();
+    const docTerms = new Growable(new Uint32Array(1024));
+    const docCounts = new Growable(new Uint16Array(3072));
     const syl = new Set<string>();
     for (const doc of input) {
       ids.push(doc.id);
-      docStart.push(recTerm.length);
       slot.clear();
+      docTerms.length = 0;
+      docCounts.length = 0;
       const texts = [doc.text, doc.heading, doc.title];
       for (let fi = 0; fi < 3; fi++) {
         const text = texts[fi];
@@ -142,30 +152,31 @@ export class BM25Index {
           }
           let r = slot.get(id);
           if (r === undefined) {
-            r = recTerm.length;
+            r = docTerms.length;
             slot.set(id, r);
-            recTerm.push(id);
-            recCount.push(0);
-            recCount.push(0);
-            recCount.push(0);
+            docTerms.push(id);
+            docCounts.push(0);
+            docCounts.push(0);
+            docCounts.push(0);
             df[id]++;
           }
-          if (recCount.data[r * 3 + fi] < 0xffff) recCount.data[r * 3 + fi]++;
+          if (docCounts.data[r * 3 + fi] < 0xffff) docCounts.data[r * 3 + fi]++;
         }
       }
+      for (let r = 0; r < docTerms.length; r++) records.put(docTerms.data[r], docCounts.data[r * 3], docCounts.data[r * 3 + 1], docCounts.data[r * 3 + 2]);
+      docRecords.push(docTerms.length);
       syl.clear();
       for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
       for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
     }
     const n = ids.length;
-    docStart.push(recTerm.length);
     const avg = lens.map((l) => {
       let sum = 0;
       for (let d = 0; d < n; d++) sum += l.data[d];
       return (n ? sum / n : 0) || 1;
     });
+    // The map of the build is the index's own term lookup (its keys, in id order, are the vocabulary).
     const vocab = [...termIds.keys()];
-    termIds.clear();
     const offsets = new Uint32Array(vocab.length + 1);
     for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + df[t];
     const docs = new Uint32Array(offsets[vocab.length]);
@@ -173,25 +184,24 @@ export class BM25Index {
     const cursor = offsets.slice(0, vocab.length);
     const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];
     const bs = [o.b, o.bShort, o.bShort];
-    const terms = recTerm.data;
-    const counts = recCount.data;
-    const starts = docStart.data;
     const norms = [0, 0, 0];
+    const rec = records.reader();
     for (let d = 0; d < n; d++) {
       for (let fi = 0; fi < 3; fi++) norms[fi] = 1 - bs[fi] + (bs[fi] * lens[fi].data[d]) / avg[fi];
-      for (let r = starts[d], end = starts[d + 1]; r < end; r++) {
+      for (let r = docRecords.data[d]; r > 0; r--) {
+        rec.next();
         // Fields summed in the order body, heading, title (as the scores were always computed).
         let tf = 0;
         for (let fi = 0; fi < 3; fi++) {
-          const c = counts[r * 3 + fi];
+          const c = rec.counts[fi];
           if (c > 0) tf += (weights[fi] * c) / norms[fi];
         }
-        const p = cursor[terms[r]]++;
+        const p = cursor[rec.term]++;
         docs[p] = d;
         impacts[p] = Math.max(1, Math.round((tf / (o.k1 + tf)) * Q));
       }
     }
-    return new BM25Index(o, ids, vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf);
+    return new BM25Index(o, ids, vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf, termIds);
   }
 
   /** True when the index carries accented-syllable frequencies (indexes built before them do not). */
@@ -663,7 +673,7 @@ function unb64(s: string): ArrayBuffer {
   return out;
 }
 
-type NumberArray = Uint16Array | Uint32Array | Float64Array;
+type NumberArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 /** An append-only typed array for the build (amortised doubling). */
 class Growable<A extends NumberArray> {
@@ -676,5 +686,86 @@ class Growable<A extends NumberArray> {
       this.data = next;
     }
     this.data[this.length++] = v;
+  }
+}
+
+/**
+ * The build's records as bytes, in blocks: a term id as a varint, then one byte with the body
+ * count (4 bits), heading and title counts (2 bits each), a saturated count continuing as a
+ * varint of the rest. Counts are mostly 0 to 2, so a record is 2 to 4 bytes. Read once, in
+ * order; the reader lets go of each block it has passed.
+ */
+class RecordStream {
+  private static readonly BLOCK = 1 << 20;
+  private readonly blocks: (Uint8Array | null)[] = [];
+  private block: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+
+  put(term: number, body: number, heading: number, title: number): void {
+    this.varint(term);
+    const b = Math.min(body, 15);
+    const h = Math.min(heading, 3);
+    const t = Math.min(title, 3);
+    this.byte(b | (h << 4) | (t << 6));
+    if (b === 15) this.varint(body - 15);
+    if (h === 3) this.varint(heading - 3);
+    if (t === 3) this.varint(title - 3);
+  }
+
+  private byte(x: number): void {
+    if (this.pos === this.block.length) {
+      this.block = new Uint8Array(RecordStream.BLOCK);
+      this.blocks.push(this.block);
+      this.pos = 0;
+    }
+    this.block[this.pos++] = x;
+  }
+
+  private varint(x: number): void {
+    while (x >= 0x80) {
+      this.byte((x & 0x7f) | 0x80);
+      x >>>= 7;
+    }
+    this.byte(x);
+  }
+
+  reader(): { next(): void; term: number; counts: Uint16Array } {
+    const blocks = this.blocks;
+    let bi = -1;
+    let block: Uint8Array = new Uint8Array(0);
+    let pos = 0;
+    const byte = (): number => {
+      if (pos === block.length) {
+        if (bi >= 0) blocks[bi] = null;
+        block = blocks[++bi]!;
+        pos = 0;
+      }
+      return block[pos++];
+    };
+    const varint = (): number => {
+      let x = 0;
+      let shift = 0;
+      for (;;) {
+        const b = byte();
+        x += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return x;
+        shift += 7;
+      }
+    };
+    const out = {
+      term: 0,
+      counts: new Uint16Array(3),
+      next(): void {
+        out.term = varint();
+        const packed = byte();
+        const b = packed & 15;
+        const h = (packed >> 4) & 3;
+        const t = packed >> 6;
+        out.counts[0] = b === 15 ? 15 + varint() : b;
+        out.counts[1] = h === 3 ? 3 + varint() : h;
+        out.counts[2] = t === 3 ? 3 + varint() : t;
+      },
+    };
+    return out;
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../../core/types.js';
-import { readChunkStore, writeChunkStore, ChunkStoreFormatError } from '../../ingest/chunk-store.js';
+import { readChunkStore, writeChunkStore, ChunkStoreFormatError, ChunkStoreWriter } from '../../ingest/chunk-store.js';
 import { lexicalDocs, loadIndexVersion } from '../../ingest/index-version.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { emptyManifest } from '../../ingest/manifest.js';
@@ -29,6 +29,23 @@ describe('chunk store', () => {
     expect({ ...back[0] }.text).toBe(chunks[0].text);
     expect(JSON.parse(JSON.stringify(back[1]))).toEqual(chunks[1]);
     expect('heading' in back[1]).toBe(false);
+  });
+
+  it('written in several batches (as the ingest streams it), is the same store as written at once', async () => {
+    // Enough text to cross the writer's 4 MB flush more than once.
+    const many = Array.from({ length: 3000 }, (_, i) => ({ ...chunks[i % 3], id: `c${i}`, ord: i, text: `${chunks[i % 3].text} ${'đoạn văn '.repeat(i % 700)}` }));
+    const whole = await tmp();
+    await writeChunkStore(whole, many);
+    const streamed = await tmp();
+    const writer = await ChunkStoreWriter.open(streamed);
+    for (let i = 0; i < many.length; i += 7 + (i % 300)) await writer.add(many.slice(i, i + 7 + (i % 300)));
+    await writer.add([]);
+    await writer.close();
+    expect(writer.count).toBe(many.length);
+    for (const f of ['chunks.json', 'chunks.txt', 'chunks.off']) {
+      expect((await readFile(path.join(streamed, f))).equals(await readFile(path.join(whole, f)))).toBe(true);
+    }
+    expect(await readChunkStore(streamed)).toEqual(many);
   });
 
   it('rejects a store whose files disagree', async () => {

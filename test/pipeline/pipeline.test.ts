@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runIngest, isIndexStale } from '../../ingest/pipeline.js';
-import { loadIndexVersion } from '../../ingest/index-version.js';
+import { loadIndexVersion, VECTORS_FILE } from '../../ingest/index-version.js';
 import { readCurrentVersion, versionDir } from '../../ingest/store.js';
 import { openAssistant } from '../../core/runtime.js';
 import { testConfig } from '../../core/config.js';
@@ -40,6 +40,7 @@ describe('ingest pipeline', () => {
     const v1 = (await readCurrentVersion(indexDir))!;
     const stored = await readdir(versionDir(indexDir, v1), { recursive: true, withFileTypes: true });
     expect(stored.map((e) => e.name)).toEqual(expect.arrayContaining(['chunks.txt', 'chunks.json', 'lexical.json', 'manifest.json']));
+    expect(stored.map((e) => e.name)).not.toContain(VECTORS_FILE); // the graph build's scratch file is gone
     for (const e of stored.filter((x) => x.isFile())) {
       expect(await readFile(path.join(e.parentPath, e.name), 'utf8')).not.toContain('Nội dung thử nghiệm');
     }

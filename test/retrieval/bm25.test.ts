@@ -111,6 +111,63 @@ describe('pruned top-k search', () => {
   });
 });
 
+describe('BM25 build', () => {
+  it('stores every posting as scoring each field count directly would (large counts and term ids included)', () => {
+    // Counts past what one packed byte holds (body ≥ 15, heading and title ≥ 3, up to the 65535
+    // cap) and term ids past one and two varint bytes.
+    let seed = 11;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const vocab = Array.from({ length: 20_000 }, (_, i) => `t${i}`);
+    const field = (max: number) => {
+      const words: string[] = [];
+      const distinct = 1 + Math.floor(rand() * 30);
+      for (let j = 0; j < distinct; j++) {
+        const w = vocab[Math.floor(rand() * vocab.length)];
+        const r = rand();
+        const reps = r < 0.6 ? 1 : r < 0.8 ? 2 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * max);
+        for (let k = 0; k < reps; k++) words.push(w);
+      }
+      return words.join(' ');
+    };
+    const corpus = Array.from({ length: 300 }, (_, d) => ({ id: `d${d}`, text: field(300), heading: d % 3 ? field(40) : undefined, title: field(20) }));
+    corpus[7].text += ' t5'.repeat(66_000); // past the 65535 cap
+    corpus[7].title += ' t6'.repeat(300);
+    const tok = (t: string) => t.split(' ');
+    const { vocab: terms, offsets, docs, impacts } = BM25Index.build(corpus, {}, tok).parts();
+    const o = { k1: 1.2, b: 0.75, bShort: 0.3, weights: [1, 2, 0.5] };
+    const fields = corpus.map((c) => [c.text, c.heading, c.title].map((t) => (t ? tok(t) : [])));
+    const avg = [0, 1, 2].map((f) => fields.reduce((s, x) => s + x[f].length, 0) / corpus.length);
+    const expected = new Map<string, number>();
+    fields.forEach((fs, d) => {
+      const counts = new Map<string, number[]>();
+      fs.forEach((words, f) => {
+        for (const w of words) {
+          const c = counts.get(w) ?? [0, 0, 0];
+          c[f] = Math.min(c[f] + 1, 65535);
+          counts.set(w, c);
+        }
+      });
+      const norms = [0, 1, 2].map((f) => 1 - (f ? o.bShort : o.b) + ((f ? o.bShort : o.b) * fs[f].length) / avg[f]);
+      for (const [w, c] of counts) {
+        let tf = 0;
+        for (let f = 0; f < 3; f++) if (c[f] > 0) tf += (o.weights[f] * c[f]) / norms[f];
+        expected.set(`${w} ${d}`, Math.max(1, Math.round((tf / (o.k1 + tf)) * 65535)));
+      }
+    });
+    const wrong: string[] = [];
+    let postings = 0;
+    terms.forEach((w, t) => {
+      for (let p = offsets[t]; p < offsets[t + 1]; p++) {
+        if (p > offsets[t] && docs[p] <= docs[p - 1]) wrong.push(`${w}: documents out of order`);
+        if (impacts[p] !== expected.get(`${w} ${docs[p]}`)) wrong.push(`${w} in d${docs[p]}: ${impacts[p]} ≠ ${expected.get(`${w} ${docs[p]}`)}`);
+        postings++;
+      }
+    });
+    expect(wrong).toEqual([]);
+    expect(postings).toBe(expected.size);
+  });
+});
+
 describe('accented-syllable frequencies', () => {
   const acc = BM25Index.build([
     { id: 'x', text: 'Hợp đồng thuê nhà phải lập thành văn bản.' },
