@@ -108,11 +108,11 @@ export class HybridRetriever {
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /**
-   * Titles by their first two words, each with its rank in byTitle: a question is matched
-   * against the titles that start at one of its words, not against every document's title
-   * (tens of thousands at 100k chunks).
+   * Rank of each title in byTitle, and the most words a title has: a question is matched by
+   * looking up its own word runs, not by scanning every document's title (tens of thousands at
+   * 100k chunks, most starting with the same "Nghị định quy định …").
    */
-  private titleStarts?: Map<string, Array<{ title: string; rank: number }>>;
+  private titleRanks?: { rank: Map<string, number>; longest: number };
   /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
   private readonly definedTerms = new BoundedMap<number, Set<string>>(20_000);
 
@@ -171,35 +171,29 @@ export class HybridRetriever {
       const exp = expandAbbreviation(m[0].toUpperCase());
       if (exp) parts.push(phrase(exp));
     }
-    const text = ` ${parts.join(' | ')} `;
-    const found: Array<{ title: string; rank: number }> = [];
-    const seen = new Set<string>();
-    const words = text.split(' ');
-    const starts = this.startsOf();
-    for (let w = 0; w < words.length; w++) {
-      const candidates = [...(starts.get(words[w]) ?? []), ...(starts.get(`${words[w]} ${words[w + 1]}`) ?? [])];
-      for (const t of candidates) {
-        if (!seen.has(t.title) && text.includes(` ${t.title} `)) {
-          seen.add(t.title);
-          found.push(t);
-        }
+    const { rank, longest } = this.ranksOf();
+    const found = new Set<string>();
+    for (const part of parts) {
+      const words = part.split(' ');
+      for (let i = 0; i < words.length; i++) {
+        let run = words[i];
+        for (let j = i; j < words.length && j - i < longest; run += ` ${words[++j]}`) if (rank.has(run)) found.add(run);
       }
     }
     // In title order, as a scan of every title would give: ties downstream keep this order.
-    found.sort((a, b) => a.rank - b.rank);
-    for (const { title } of found) for (const i of this.byTitle.get(title)!) out.add(i);
+    for (const title of [...found].sort((a, b) => rank.get(a)! - rank.get(b)!)) for (const i of this.byTitle.get(title)!) out.add(i);
     return out;
   }
 
-  private startsOf(): Map<string, Array<{ title: string; rank: number }>> {
-    if (this.titleStarts) return this.titleStarts;
-    const starts = new Map<string, Array<{ title: string; rank: number }>>();
-    let rank = 0;
+  private ranksOf(): { rank: Map<string, number>; longest: number } {
+    if (this.titleRanks) return this.titleRanks;
+    const rank = new Map<string, number>();
+    let longest = 0;
     for (const title of this.byTitle.keys()) {
-      const [a, b] = title.split(' ');
-      push(starts, b === undefined ? a : `${a} ${b}`, { title, rank: rank++ });
+      rank.set(title, rank.size);
+      longest = Math.max(longest, title.split(' ').length);
     }
-    return (this.titleStarts = starts);
+    return (this.titleRanks = { rank, longest });
   }
 
   async retrieve(query: string, k = 8): Promise<Scored<Chunk>[]> {
