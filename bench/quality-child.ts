@@ -9,8 +9,7 @@ import type { QualitySection } from './lib/results.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runIngest, listSourceFiles } from '../ingest/pipeline.js';
-import { embedderProvider } from '../core/embedders.js';
+import { listSourceFiles } from '../ingest/pipeline.js';
 import { openAssistant } from '../core/runtime.js';
 import { checkInput } from '../core/guard/index.js';
 import type { Turn } from '../core/types.js';
@@ -22,7 +21,7 @@ import { LangchainPeer, splitSources } from './lib/peer-langchain.js';
 import { MiniSearchPeer } from './lib/peer-minisearch.js';
 import { retrievalItems, scoreRetrieval, type RankMetrics } from './lib/devset-retrieval.js';
 import { loadGuardSets } from './lib/guard-sets.js';
-import { readCurrentVersion } from '../ingest/store.js';
+import { ensureKnowledgeIndex } from './lib/knowledge-index.js';
 
 /** What this child reports: the quality section of the results. */
 export type QualityResult = QualitySection;
@@ -32,10 +31,7 @@ const indexDir = path.resolve(values.index!);
 const knowledgeDir = path.resolve(values.knowledge ?? path.join(REPO_ROOT, 'knowledge'));
 const cfg = benchConfig();
 
-if (!(await readCurrentVersion(indexDir))) {
-  const r = await runIngest({ sourceDir: knowledgeDir, indexDir, full: true, embedder: embedderProvider(cfg) });
-  if (!r.ok && !r.versionAfter) throw new Error(`ingest of the knowledge folder failed: ${r.error}`);
-}
+await ensureKnowledgeIndex(cfg, knowledgeDir, indexDir);
 
 const devset = loadDevset();
 const items = retrievalItems(devset);

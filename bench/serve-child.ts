@@ -9,12 +9,15 @@ import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { openAssistant } from '../core/runtime.js';
 import { createServer } from '../bot/server.js';
-import { reportResult } from './lib/child.js';
+import { reportResult, REPO_ROOT } from './lib/child.js';
+import { ensureKnowledgeIndex } from './lib/knowledge-index.js';
 import { benchConfig } from './lib/bench-config.js';
 
 const { values } = parseArgs({ options: { index: { type: 'string' } } });
 const cfg = benchConfig({ RATE_LIMIT_PER_MINUTE: '1000000' });
-const assistant = await openAssistant(cfg, { indexDir: path.resolve(values.index!), chatModel: null });
+const indexDir = path.resolve(values.index!);
+await ensureKnowledgeIndex(cfg, path.join(REPO_ROOT, 'knowledge'), indexDir);
+const assistant = await openAssistant(cfg, { indexDir, chatModel: null });
 const service = createServer({ cfg, assistant, storage: new MemoryStorage(), localDirectLine: false });
 const { port } = await service.listen(0, '127.0.0.1');
 reportResult({ url: `http://127.0.0.1:${port}`, pid: process.pid, chunks: assistant.health().chunks });

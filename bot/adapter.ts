@@ -5,7 +5,7 @@
 import {
   ActivityTypes,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthentication,
   type Activity,
   type InvokeResponse,
   type TurnContext,
@@ -14,6 +14,7 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import { TURN_ERROR } from '../prompts/bot.js';
+import { ReusingBotFrameworkAuthentication } from './client-reuse.js';
 
 /** Audience for replies to Bot Framework channels (AuthenticationConstants.ToChannelFromBotOAuthScope). */
 const CHANNEL_AUDIENCE = 'https://api.botframework.com';
@@ -25,7 +26,7 @@ export function hasAppCredentials(cfg: AuthConfig): boolean {
 }
 
 export function createAuthentication(cfg: AuthConfig): ConfigurationBotFrameworkAuthentication {
-  return new ConfigurationBotFrameworkAuthentication({
+  return new ReusingBotFrameworkAuthentication({
     MicrosoftAppId: cfg.MicrosoftAppId ?? '',
     MicrosoftAppPassword: cfg.MicrosoftAppPassword ?? '',
     MicrosoftAppType: cfg.MicrosoftAppType,

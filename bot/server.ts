@@ -4,13 +4,14 @@
  * is passed in, so tests run the same server on a fake or the real assistant.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../core/config.js';
 import type { Assistant } from '../core/assistant.js';
 import { checkActivity } from './activity-validation.js';
 import { createAdapter, hasAppCredentials, type VksAdapter } from './adapter.js';
 import { AssistantBot } from './assistant-bot.js';
+import { LeanConversationState } from './conversation-state.js';
 import { LocalDirectLine } from './directline/local.js';
 import { mountLocalDirectLine, mountTokenEndpoint } from './directline/routes.js';
 import { localTokenSource, remoteTokenSource, type TokenSource } from './directline/token.js';
@@ -89,7 +90,7 @@ export function createServer(options: CreateServerOptions): BotServer {
     admin,
     metrics,
     assistant,
-    conversationState: new ConversationState(storage),
+    conversationState: new LeanConversationState(storage),
     feedback,
     rateLimiter: options.rateLimiter ?? createRateLimiter({ perMinute: cfg.RATE_LIMIT_PER_MINUTE }),
     maxMessageChars: cfg.MAX_MESSAGE_CHARS,

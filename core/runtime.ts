@@ -15,9 +15,9 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from './config.js';
 import type { Assistant, AskOptions, AssistantReply, Health } from './assistant.js';
 import type { Chunk, Citation, Scored } from './types.js';
-import { checkInput, checkOutput, passageIsClassified, type GuardCategory } from './guard/index.js';
+import { checkInput, checkOutput, passageIsClassified, type GuardCategory, type GuardVerdict } from './guard/index.js';
 import { RefusalAudit } from './refusal-audit.js';
-import { BoundedMap } from './memo.js';
+import { BoundedMap, memoize } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
@@ -47,6 +47,14 @@ interface Snapshot {
 
 type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
 
+/**
+ * Input verdicts remembered, by message. The guard is a pure function of the text and costs
+ * as much as a cached answer, and a service sees the same questions (and the same attacks)
+ * again and again; refused messages are never answer-cached, so without this each repeat
+ * would be analysed anew. Bounded: a message may be a few thousand characters.
+ */
+const VERDICTS_KEPT = 2000;
+
 export interface RuntimeOptions {
   /** Defaults to the configured provider (or none). Tests pass LangChain fake models. */
   chatModel?: BaseChatModel | null;
@@ -62,6 +70,7 @@ export class AssistantRuntime implements RuntimeAssistant {
   private readonly loader: EmbedderLoader;
   private readonly audit: RefusalAudit;
   private readonly topK: number;
+  private readonly checkInput: (message: string) => GuardVerdict = memoize(checkInput, VERDICTS_KEPT);
 
   constructor(
     private readonly cfg: Config,
@@ -109,14 +118,14 @@ export class AssistantRuntime implements RuntimeAssistant {
       return reply({ text: REFUSAL_TEXT, refused: true, abstained: false, citations: [], standalone: '' });
     };
 
-    const verdict = checkInput(question);
+    const verdict = this.checkInput(question);
     if (!verdict.allowed) return refuse(verdict.category);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, question, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
       : rewriteFollowUp(question, history);
     if (standalone !== question) {
-      const again = checkInput(standalone);
+      const again = this.checkInput(standalone);
       if (!again.allowed) return refuse(again.category);
     }
     if (!snapshot) {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RefusalAudit, hashUser, type RefusalRecord } from '../../core/refusal-audit.js';
 import { REFUSAL_TEXT, INJECTION_REFUSAL_TEXT } from '../../prompts/guard.js';
 
@@ -27,6 +27,42 @@ describe('RefusalAudit', () => {
     expect(lines[0]).not.toContain('user-42');
     expect(Object.keys(first).sort()).toEqual(['category', 'channel', 'conversation', 'time', 'user']);
     expect(JSON.parse(lines[1]).user).toBeNull();
+  });
+
+  it('records arriving together are all written, in order, each promise resolving once its line is in the file', async () => {
+    const file = join(tmp(), 'refusals.jsonl');
+    const audit = new RefusalAudit({ file, salt: 's' });
+    const seenOnResolve: boolean[] = [];
+    const conversations = Array.from({ length: 120 }, (_, i) => `c${i}`);
+    const waits = conversations.map(async (c, i) => {
+      if (i % 40 === 0) await new Promise((r) => setImmediate(r)); // some arrive while an append runs
+      await audit.record({ conversationId: c, category: 'classified-content' });
+      seenOnResolve.push(readFileSync(file, 'utf8').includes(`"conversation":"${c}"`));
+    });
+    await Promise.all(waits);
+    expect(seenOnResolve.every(Boolean)).toBe(true);
+    const written = readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as RefusalRecord).conversation);
+    expect([...written].sort()).toEqual([...conversations].sort());
+    // Within what arrived at once, the order of arrival is kept.
+    const firstBatch = conversations.filter((_, i) => i % 40 !== 0);
+    expect(written.filter((c) => firstBatch.includes(c!))).toEqual(firstBatch);
+  });
+
+  it('follows a log rotated by renaming within a second', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const dir = tmp();
+      const file = join(dir, 'refusals.jsonl');
+      const audit = new RefusalAudit({ file, salt: 's' });
+      await audit.record({ conversationId: 'before', category: 'injection' });
+      renameSync(file, join(dir, 'refusals.1.jsonl'));
+      vi.setSystemTime(Date.now() + 1500);
+      await audit.record({ conversationId: 'after', category: 'injection' });
+      expect(readFileSync(file, 'utf8')).toContain('"conversation":"after"');
+      expect(readFileSync(join(dir, 'refusals.1.jsonl'), 'utf8')).not.toContain('"after"');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hashes with the salt: same user, different salt, different hash', () => {
