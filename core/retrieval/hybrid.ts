@@ -126,12 +126,17 @@ export class HybridRetriever {
     this.embeddings = init.embeddings;
     this.options = { ...DEFAULT_HYBRID, ...init.options };
     // Title, type and number belong to the document: their keys are worked out once per
-    // document, not once per chunk (1.7 s of index load at 100k chunks).
-    const perDoc = new Map<string, { titles: string[]; number?: string; ref?: string }>();
+    // document, not once per chunk (1.7 s of index load at 100k chunks). Looked up by docId, a
+    // string the chunks of a document share (its hash is computed once), and checked, so chunks
+    // that share a docId but not a title (hand-made ones) still get their own keys.
+    type DocKeys = { of: Chunk; titles: string[]; number?: string; ref?: string };
+    const perDoc = new Map<string, DocKeys>();
     init.chunks.forEach((c, i) => {
-      const key = `${c.title}\u0000${c.type}\u0000${c.number ?? ''}`;
-      let d = perDoc.get(key);
-      if (!d) perDoc.set(key, (d = this.documentKeys(c)));
+      let d = perDoc.get(c.docId);
+      if (!d || d.of.title !== c.title || d.of.type !== c.type || d.of.number !== c.number) {
+        d = { of: c, ...this.documentKeys(c) };
+        perDoc.set(c.docId, d);
+      }
       for (const t of d.titles) push(this.byTitle, t, i);
       if (d.number !== undefined) push(this.byNumber, d.number, i);
       if (d.ref !== undefined) push(this.byRef, d.ref, i);
