@@ -55,6 +55,8 @@ export interface BuildFigures {
   builtAt: string;
   /** True when the index was reused from an earlier run's build (same code and corpus). */
   cached: boolean;
+  /** Built by a --quick run, alongside other work: its throughput and peak RSS are not clean. */
+  overlapped?: boolean;
   error?: string;
 }
 
