@@ -146,14 +146,26 @@ const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|na
  * neighbour (each adjacent pair of question words found adjacent in the piece): the
  * proximity signal of extractive QA, so "độ Mật" beats "độ Tuyệt mật".
  */
-function phraseShare(terms: readonly QueryTerm[], text: string, weight: (t: string) => number): number {
+function phraseShare(terms: readonly QueryTerm[], pairs: readonly Pair[], text: string, weight: (t: string) => number): number {
   const total = terms.reduce((s, t) => s + t.weight * weight(t.term), 0) || 1;
   const covered = new Set<number>();
-  for (let i = 1; i < terms.length; i++) {
-    if (terms[i].pos !== terms[i - 1].pos + 1) continue;
-    if (text.includes(` ${terms[i - 1].term} ${terms[i].term} `)) covered.add(i - 1).add(i);
-  }
+  for (const { at, spaced } of pairs) if (text.includes(spaced)) covered.add(at - 1).add(at);
   return [...covered].reduce((s, i) => s + terms[i].weight * weight(terms[i].term), 0) / total;
+}
+
+/** Two question terms standing together (the second at `at`), written " a b " as phraseShare looks them up. */
+interface Pair {
+  at: number;
+  spaced: string;
+}
+
+/** The question's adjacent term pairs, spelled once per question rather than once per piece read. */
+function adjacentPairs(terms: readonly QueryTerm[]): Pair[] {
+  const out: Pair[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    if (terms[i].pos === terms[i - 1].pos + 1) out.push({ at: i, spaced: ` ${terms[i - 1].term} ${terms[i].term} ` });
+  }
+  return out;
 }
 
 /** What scoring reads of a piece, independent of the question: derived once per unit. */
@@ -191,6 +203,8 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
 /** What scoring reads of the question, worked out once per question. */
 interface QuestionFeatures {
   terms: readonly QueryTerm[];
+  /** Adjacent pairs of `terms`, for phrase lookups. */
+  pairs: readonly Pair[];
   kinds: Set<QuestionKind>;
   /** Numbers the question writes (a piece restating them answers nothing new). */
   numbers: Set<string>;
@@ -208,8 +222,10 @@ interface QuestionFeatures {
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
   const f = fold(question).toLowerCase();
+  const terms = matchTerms(question);
   return {
-    terms: matchTerms(question),
+    terms,
+    pairs: adjacentPairs(terms),
     kinds: questionKinds(question),
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
     asksDate: DATE_QUESTION.test(f),
@@ -254,7 +270,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
     else if (DURATION.test(f)) score += 0.05;
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
-  score += 0.35 * phraseShare(terms, feat.spaced, weight);
+  score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   // A lead-in ("... có nhiệm vụ, quyền hạn sau đây:") says nothing on its own; its block or items do.
   if (!kinds.has('list') && unit.shape !== 'block' && /:\s*$/.test(unit.text)) score -= 0.2;
   if (kinds.has('actor') && ACTOR.test(f)) score += 0.15;
