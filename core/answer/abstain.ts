@@ -288,10 +288,20 @@ export function decideAbstention(
   const coverage = top[0]?.coverage;
   // A passage writing the field's word ("chi phí") holds the question's everyday one ("trả tiền").
   const synonyms = questionSynonyms(question);
-  const indexes = top.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms));
-  const matches = indexes.map((ix) => termMatch(terms, ix, opts.termWeight));
-  const match = Math.max(0, ...matches);
-  const bestIndex = indexes[matches.indexOf(match)];
+  // The best term match among the top hits, and the first passage that has it. A full match
+  // cannot be beaten: the passages after it are not indexed (that is most of a cold question's
+  // abstention cost, and nothing else reads a whole passage's index).
+  let match = 0;
+  let bestIndex: PassageIndex | undefined;
+  for (const h of top) {
+    const ix = withSynonyms(chunkIndexOf(h.item), synonyms);
+    const m = termMatch(terms, ix, opts.termWeight);
+    if (bestIndex === undefined || m > match) {
+      match = m;
+      bestIndex = ix;
+    }
+    if (match >= 1) break;
+  }
   const decision = (reason?: AbstainReason): AbstainDecision => ({
     abstain: reason !== undefined,
     reason,
@@ -308,9 +318,13 @@ export function decideAbstention(
   const covered = coverage !== undefined && coverage >= opts.trustCoverage;
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');
   if (match < opts.topicCheckBelow && bestIndex) {
-    // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's index.
-    const each = hits.map((h) => withSynonyms(chunkIndexOf(h.item), synonyms).unigrams);
-    const all = { unigrams: { has: (t: string) => each.some((u) => u.has(t)) } };
+    // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's
+    // index. A passage is indexed only when the ones before it lack the syllable asked about.
+    const each = hits.map((h) => {
+      let u: Lookup | undefined;
+      return () => (u ??= withSynonyms(chunkIndexOf(h.item), synonyms).unigrams);
+    });
+    const all = { unigrams: { has: (t: string) => each.some((u) => u().has(t)) } };
     if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
   }
   return decision();
