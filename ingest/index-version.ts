@@ -154,6 +154,11 @@ async function loadLexical(dir: string): Promise<Bm25Index> {
   return bm25FromBinary(json as BM25BinaryHeader, await readFile(path.join(dir, 'lexical.bin')));
 }
 
+/** The chunks of a version: its chunk store, or LangChain's docstore in versions written before it. */
+export async function loadVersionChunks(dir: string): Promise<Chunk[]> {
+  return (await exists(path.join(dir, 'chunks.json'))) ? readChunkStore(dir) : loadDocstoreChunks(dir);
+}
+
 /** Chunks of a version from before the chunk store: LangChain's docstore. */
 async function loadDocstoreChunks(dir: string): Promise<Chunk[]> {
   const entries = JSON.parse(await readFile(path.join(dir, 'hnswlib', 'docstore.json'), 'utf8')) as [string, { pageContent: string; metadata: Omit<Chunk, 'text'> }][];
@@ -185,7 +190,7 @@ async function loadGraph(dir: string) {
 }
 
 export interface LoadOptions {
-  /** Open the HNSW graph (default true); the pipeline reading the previous version's chunks does not need it. */
+  /** Open the HNSW graph (default true). */
   graph?: boolean;
 }
 
@@ -202,7 +207,7 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
     readFile(path.join(dir, 'embedder.json'), 'utf8')
       .then(JSON.parse)
       .catch(() => null),
-    manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : exists(path.join(dir, 'chunks.json')).then((yes) => (yes ? readChunkStore(dir) : loadDocstoreChunks(dir))),
+    manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : loadVersionChunks(dir),
     withGraph ? loadGraph(dir) : Promise.resolve(null),
   ]);
   let vectorStore: HNSWLib | null = null;

@@ -13,7 +13,7 @@ import type { Chunk, DocMeta } from '../core/types.js';
 import { EmbeddingCache, type TextList } from './embed-cache.js';
 import { emptyManifest, type ManifestFile } from './manifest.js';
 import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir } from './store.js';
-import { loadIndexVersion, saveIndexVersion, writeVectors, VECTORS_FILE, type EmbedderProvider } from './index-version.js';
+import { loadVersionChunks, saveIndexVersion, writeVectors, VECTORS_FILE, type EmbedderProvider } from './index-version.js';
 import { SUPPORTED_EXTENSIONS, isSidecar, sidecarPaths } from './loaders/index.js';
 import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { processFile, type ProcessedFile } from './process-file.js';
@@ -270,8 +270,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 /** The chunks of a version by document, for files that did not change; none when it cannot be read. */
 async function chunksByDoc(dir: string): Promise<Map<string, Chunk[]>> {
   const byDoc = new Map<string, Chunk[]>();
-  const index = await loadIndexVersion(dir, null, { graph: false }).catch(() => null);
-  for (const c of index?.chunks ?? []) {
+  // Only the chunks: the previous version's graph and lexical index are not read.
+  const chunks = await loadVersionChunks(dir).catch(() => [] as Chunk[]);
+  for (const c of chunks) {
     const list = byDoc.get(c.docId);
     if (list) list.push(c);
     else byDoc.set(c.docId, [c]);
