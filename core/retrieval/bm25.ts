@@ -350,7 +350,6 @@ export class BM25Index {
     return out;
   }
 
-  /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
   /**
    * The query's known terms, repeats merged, with their factor (impact → score), their constant
    * part, the most they add to any one document, and their list length; highest bound first.
@@ -374,6 +373,7 @@ export class BM25Index {
     return plan.sort((a, b) => b.bound - a.bound);
   }
 
+  /** Exact scores of the given documents (by index) for weighted query terms, in the same order. */
   scoreDocs(terms: (QueryTerm | string)[], indices: number[]): Float32Array {
     const out = new Float32Array(indices.length);
     if (!indices.length) return out;
