@@ -43,6 +43,12 @@ export const ConfigSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20000),
   /** Extractive answers remembered per index version (a question asked again is not recomposed); 0 = off. */
   ANSWER_CACHE_SIZE: z.coerce.number().int().nonnegative().default(2000),
+  /**
+   * Indexes of at least this many chunks walk half their lexical postings in a worker thread; 0 = never.
+   * Below it the walk takes a millisecond or so, and a message round trip (~0.1 ms) plus a second
+   * pass over the accumulators would eat most of what the split saves.
+   */
+  SEARCH_SPLIT_MIN_CHUNKS: z.coerce.number().int().nonnegative().default(8000),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),

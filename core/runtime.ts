@@ -20,6 +20,7 @@ import { RefusalAudit } from './refusal-audit.js';
 import { BoundedMap, memoize } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever } from './retrieval/hybrid.js';
+import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp } from './answer/rewrite.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
@@ -89,12 +90,11 @@ export class AssistantRuntime implements RuntimeAssistant {
 
   async reload(): Promise<void> {
     const version = await readCurrentVersion(this.indexDir);
-    if (!version) {
-      this.snapshot = null;
-      return;
-    }
-    if (version === this.snapshot?.version) return;
-    this.snapshot = await openSnapshot(this.indexDir, version, this.loader, this.cfg.ANSWER_CACHE_SIZE);
+    const previous = this.snapshot;
+    if (version && version === previous?.version) return;
+    this.snapshot = version ? await openSnapshot(this.indexDir, version, this.loader, this.cfg) : null;
+    // Asks already running on the old version finish first; its search worker then stops.
+    previous?.retriever.retire();
   }
 
   health(): Health {
@@ -182,6 +182,8 @@ export async function openRetriever(
   indexDir: string,
   version: string,
   loader: EmbedderLoader,
+  /** Chunks from which the lexical search is split over two threads (0 = never). */
+  splitMinChunks = 0,
 ): Promise<{ index: LoadedIndex; retriever: HybridRetriever }> {
   const index = await loadIndexVersion(versionDir(indexDir, version), null);
   const embedder = await loader(index.embedderState, index.manifest);
@@ -190,6 +192,7 @@ export async function openRetriever(
   const retriever = new HybridRetriever({
     chunks: index.chunks,
     bm25: index.lexical,
+    splitSearch: splitMinChunks > 0 ? SplitLexicalSearch.over(index.lexical, splitMinChunks) : null,
     embeddings: embedder as unknown as Embeddings,
     vectorSearch: async (vector: number[], k: number) => {
       if (!vs) return [];
@@ -200,11 +203,11 @@ export async function openRetriever(
   return { index, retriever };
 }
 
-async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader, cacheSize: number): Promise<Snapshot> {
-  const { index, retriever } = await openRetriever(indexDir, version, loader);
+async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader, cfg: Config): Promise<Snapshot> {
+  const { index, retriever } = await openRetriever(indexDir, version, loader, cfg.SEARCH_SPLIT_MIN_CHUNKS);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cacheSize, true) };
+  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true) };
 }
 
 /**

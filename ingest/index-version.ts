@@ -13,7 +13,7 @@
  * Versions written before the chunk store (chunks in hnswlib/docstore.json, a
  * base64 lexical.json) still open.
  */
-import { readFile, writeFile, mkdir, access, rm, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, access, rm, stat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
@@ -151,7 +151,24 @@ async function exists(file: string): Promise<boolean> {
 async function loadLexical(dir: string): Promise<Bm25Index> {
   const json = JSON.parse((await readFile(path.join(dir, 'lexical.json'))).toString('utf8')) as BM25Json | BM25BinaryHeader;
   if (json.format === 'vks-bm25/1') return Bm25Index.fromJSON(json as BM25Json);
-  return bm25FromBinary(json as BM25BinaryHeader, await readFile(path.join(dir, 'lexical.bin')));
+  return bm25FromBinary(json as BM25BinaryHeader, await readShared(path.join(dir, 'lexical.bin')));
+}
+
+/** A file read into shared memory: the lexical search worker reads the postings where they lie. */
+async function readShared(file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    for (let pos = 0; pos < size; ) {
+      const { bytesRead } = await fh.read(bytes, pos, size - pos, pos);
+      if (bytesRead === 0) throw new Error(`${file} ended early`);
+      pos += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** The chunks of a version: its chunk store, or LangChain's docstore in versions written before it. */

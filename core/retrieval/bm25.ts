@@ -8,6 +8,7 @@
  */
 import { type AnalyzeOptions, DEFAULT_ANALYZE, type QueryTerm, accentedSyllables, analyzeText } from './analyze.js';
 import { fold, lower, nfc } from '../text.js';
+import { type FlatPlan, type Ranked, searchRange, seek } from './bm25-kernel.mjs';
 
 export interface BM25Doc {
   id: string;
@@ -82,9 +83,9 @@ export class BM25Index {
     readonly options: BM25Options,
     readonly ids: string[],
     private readonly vocab: string[],
-    private readonly offsets: Uint32Array,
-    private readonly docs: Uint32Array,
-    private readonly impacts: Uint16Array,
+    readonly offsets: Uint32Array,
+    readonly docs: Uint32Array,
+    readonly impacts: Uint16Array,
     private readonly custom = false,
     accentedDf: Map<string, number> | null = null,
     /** vocab[i] → i, when the caller already has it (the build does). */
@@ -253,66 +254,22 @@ export class BM25Index {
    * "kiểm", "sát") through a 100k-chunk corpus.
    */
   search(terms: (QueryTerm | string)[], k = 10): BM25Hit[] {
-    const { acc, docs, impacts, offsets } = this;
-    const n = this.ids.length;
-    if (k <= 0 || n === 0) return [];
+    return this.hitsOf(searchRange(this, this.flatPlan(terms), k, 0, this.ids.length, this.acc));
+  }
+
+  /** The query plan as the search kernel (and its worker) reads it. */
+  flatPlan(terms: (QueryTerm | string)[]): FlatPlan {
     const plan = this.planOf(terms);
-    // rest[i]: the most that terms i.. can add to any one document.
-    const rest = new Float64Array(plan.length + 1);
-    for (let i = plan.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + plan[i].bound;
-    let remaining = 0;
-    for (const x of plan) remaining += x.len;
-    let i = 0;
-    let candidates: Uint32Array | null = null;
-    // Checks are spaced by a pass over the accumulators' worth of postings, so they cost at most as much as the walk.
-    let lastCheck = Infinity;
-    // Documents first reached by the rarest terms: the k-th best among them is a lower bound of the
-    // k-th best overall, read far more cheaply than a pass over every accumulator.
-    const sample = new Uint32Array(SAMPLE);
-    let sampled = 0;
-    for (; i < plan.length; i++) {
-      const { t, f, add, len } = plan[i];
-      // A check costs a pass over the accumulators: worth it while the lists left are longer.
-      if (lastCheck - remaining >= n && sampled >= k) {
-        lastCheck = remaining;
-        const floor = kthLargest(acc, sample, sampled, k) - rest[i] * (1 + 1e-6);
-        if (floor > 0) {
-          // Binary searches for the documents still in the race, against walking the lists left.
-          const m = countAbove(acc, n, floor);
-          if (BINARY_STEP_COST * m * Math.log2(n + 1) * (plan.length - i) < remaining) {
-            candidates = above(acc, n, floor, m);
-            break;
-          }
-        }
-      }
-      const start = offsets[t];
-      const end = offsets[t + 1];
-      if (sampled + len <= SAMPLE) {
-        for (let p = start; p < end; p++) {
-          const d = docs[p];
-          if (acc[d] === 0) sample[sampled++] = d;
-          acc[d] += impacts[p] * f + add;
-        }
-      } else {
-        for (let p = start; p < end; p++) acc[docs[p]] += impacts[p] * f + add;
-      }
-      remaining -= len;
-    }
-    if (candidates) {
-      for (; i < plan.length; i++) {
-        const { t, f, add } = plan[i];
-        let lo = offsets[t];
-        const end = offsets[t + 1];
-        for (let j = 0; j < candidates.length && lo < end; j++) {
-          const d = candidates[j];
-          lo = seek(docs, lo, end, d);
-          if (lo < end && docs[lo] === d) acc[d] += impacts[lo] * f + add;
-        }
-      }
-    }
-    const hits = topK(acc, candidates, n, k);
-    acc.fill(0);
-    return hits.map(([index, score]) => ({ index, id: this.ids[index], score }));
+    return {
+      t: Uint32Array.from(plan, (x) => x.t),
+      f: Float64Array.from(plan, (x) => x.f),
+      add: Float64Array.from(plan, (x) => x.add),
+      bound: Float64Array.from(plan, (x) => x.bound),
+    };
+  }
+
+  hitsOf(r: Ranked): BM25Hit[] {
+    return Array.from(r.indices, (index, j) => ({ index, id: this.ids[index], score: r.scores[j] }));
   }
 
   private maxImpact?: Uint16Array;
@@ -352,10 +309,10 @@ export class BM25Index {
 
   /**
    * The query's known terms, repeats merged, with their factor (impact → score), their constant
-   * part, the most they add to any one document, and their list length; highest bound first.
+   * part and the most they add to any one document; highest bound first.
    */
-  private planOf(terms: (QueryTerm | string)[]): Array<{ t: number; f: number; add: number; bound: number; len: number }> {
-    const { offsets, idf } = this;
+  private planOf(terms: (QueryTerm | string)[]): Array<{ t: number; f: number; add: number; bound: number }> {
+    const { idf } = this;
     const scale = this.options.k1 + 1;
     const delta = this.options.delta;
     const merged = new Map<number, number>();
@@ -368,7 +325,7 @@ export class BM25Index {
     const plan = [...merged].map(([t, w]) => {
       const f = (w * idf[t] * scale) / Q;
       const add = w * idf[t] * scale * delta;
-      return { t, f, add, bound: this.maxImpactOf(t) * f + add, len: offsets[t + 1] - offsets[t] };
+      return { t, f, add, bound: this.maxImpactOf(t) * f + add };
     });
     return plan.sort((a, b) => b.bound - a.bound);
   }
@@ -542,123 +499,6 @@ export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25
 
 function foldSyllable(s: string): string {
   return fold(s.trim());
-}
-
-/** A binary-search step costs about this many steps of a sequential walk (branchy, cache-missing). */
-const BINARY_STEP_COST = 8;
-
-/** Documents remembered as a lower bound of the k-th best score. */
-const SAMPLE = 4096;
-
-/** The k-th largest accumulator among `m` documents (0 when fewer than k). */
-function kthLargest(acc: Float32Array, among: Uint32Array, m: number, k: number): number {
-  if (m < k) return 0;
-  const heap = new MinHeap(k, acc);
-  for (let j = 0; j < m; j++) heap.offer(among[j]);
-  return acc[heap.top()];
-}
-
-/**
- * First position in docs[lo, end) holding a document ≥ d (postings are in document order).
- * Callers seek ascending documents from the last position, so each list is read once at most.
- */
-function seek(docs: Uint32Array, lo: number, end: number, d: number): number {
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid] < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function countAbove(acc: Float32Array, n: number, floor: number): number {
-  let m = 0;
-  for (let d = 0; d < n; d++) if (acc[d] >= floor) m++;
-  return m;
-}
-
-/** The `m` documents (ascending) whose accumulator is at least `floor` (> 0). */
-function above(acc: Float32Array, n: number, floor: number, m: number): Uint32Array {
-  const out = new Uint32Array(m);
-  m = 0;
-  for (let d = 0; d < n; d++) if (acc[d] >= floor) out[m++] = d;
-  return out;
-}
-
-/** The k best documents among `among` (or all with a positive score), best first; ties go to the lower index. */
-function topK(acc: Float32Array, among: Uint32Array | null, n: number, k: number): [number, number][] {
-  const heap = new MinHeap(k, acc);
-  if (among) {
-    for (let j = 0; j < among.length; j++) if (acc[among[j]] > 0) heap.offer(among[j]);
-  } else {
-    for (let d = 0; d < n; d++) if (acc[d] > 0) heap.offer(d);
-  }
-  return heap.drain().map((d) => [d, acc[d]]);
-}
-
-/** A bounded min-heap of document indices by score (lower index wins ties), in a typed array. */
-class MinHeap {
-  private readonly items: Uint32Array;
-  size = 0;
-  constructor(
-    private readonly k: number,
-    private readonly score: Float32Array,
-  ) {
-    this.items = new Uint32Array(k);
-  }
-
-  /** a ranks below b: lower score, or the same score and a higher index. */
-  private below(a: number, b: number): boolean {
-    const sa = this.score[a];
-    const sb = this.score[b];
-    return sa < sb || (sa === sb && a > b);
-  }
-
-  top(): number {
-    return this.items[0];
-  }
-
-  offer(d: number): void {
-    const h = this.items;
-    if (this.size < this.k) {
-      let j = this.size++;
-      h[j] = d;
-      while (j > 0) {
-        const p = (j - 1) >> 1;
-        if (!this.below(h[j], h[p])) break;
-        const x = h[j];
-        h[j] = h[p];
-        h[p] = x;
-        j = p;
-      }
-    } else if (this.below(h[0], d)) {
-      h[0] = d;
-      this.down(0);
-    }
-  }
-
-  private down(i: number): void {
-    const h = this.items;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.size && this.below(h[l], h[m])) m = l;
-      if (r < this.size && this.below(h[r], h[m])) m = r;
-      if (m === i) return;
-      const x = h[i];
-      h[i] = h[m];
-      h[m] = x;
-      i = m;
-    }
-  }
-
-  /** Best first. */
-  drain(): number[] {
-    const out = Array.from(this.items.subarray(0, this.size));
-    return out.sort((a, b) => (this.below(a, b) ? 1 : this.below(b, a) ? -1 : 0));
-  }
 }
 
 function b64(a: ArrayBufferView): string {

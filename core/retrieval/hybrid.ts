@@ -14,6 +14,7 @@ import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
+import type { SplitLexicalSearch } from './split-search.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 import { BoundedMap } from '../memo.js';
 
@@ -79,6 +80,8 @@ export interface HybridInit {
   vectorSearch?: VectorSearch;
   embeddings?: Embeddings;
   options?: Partial<HybridOptions>;
+  /** Walks half the lexical postings in a worker thread (large indexes). */
+  splitSearch?: SplitLexicalSearch | null;
 }
 
 /** Why a retrieval could not run (e.g. index and chunks out of step). */
@@ -102,6 +105,7 @@ export class HybridRetriever {
   private readonly bm25: BM25Index;
   private readonly vectorSearch?: VectorSearch;
   private readonly embeddings?: Embeddings;
+  private readonly splitSearch: SplitLexicalSearch | null;
   /** docNumberKey → chunk indices, and bare "type|number" → chunk indices. */
   private readonly byNumber = new Map<string, number[]>();
   private readonly byRef = new Map<string, number[]>();
@@ -131,6 +135,7 @@ export class HybridRetriever {
     this.bm25 = init.bm25;
     this.vectorSearch = init.vectorSearch;
     this.embeddings = init.embeddings;
+    this.splitSearch = init.splitSearch ?? null;
     this.options = { ...DEFAULT_HYBRID, ...init.options };
     // Title, type and number belong to the document: their keys are worked out once per
     // document, not once per chunk (1.7 s of index load at 100k chunks). Looked up by docId, a
@@ -207,15 +212,22 @@ export class HybridRetriever {
     return (this.titleRanks = { rank, longest });
   }
 
+  /** Stops the retriever's worker once its searches in flight are answered (the index version is dropped). */
+  retire(): void {
+    this.splitSearch?.retire();
+  }
+
   async retrieve(query: string, k = 8): Promise<Scored<Chunk>[]> {
     const o = this.options;
     const q = analyzeQuery(query, this.bm25.options.analyze, o.queryWeights);
-    const bm = this.bm25.search(q.terms, o.candidates);
+    // With a split search, the worker walks its half of the postings while this thread searches the graph.
+    const lexical = this.splitSearch?.begin(this.bm25.flatPlan(q.terms), o.candidates);
     let vec: { index: number; score: number }[] = [];
     if (o.vectorWeight > 0 && this.vectorSearch && this.embeddings) {
       const v = await this.embeddings.embedQuery(query);
       vec = (await this.vectorSearch(v, Math.min(o.candidates, this.chunks.length))).filter((h) => h.index >= 0 && h.index < this.chunks.length);
     }
+    const bm = lexical ? this.bm25.hitsOf(await lexical.finish()) : this.bm25.search(q.terms, o.candidates);
     const refs = this.referenced(q);
     const pool = new Set<number>([...bm.map((h) => h.index), ...vec.map((h) => h.index)]);
     // Chunks of a named document compete even when the question's wording misses them

@@ -1,0 +1,22 @@
+/**
+ * The lexical search worker: walks its range of the BM25 postings for each plan it is sent.
+ * The postings are the index's own arrays, in shared memory (no copy). Plain JavaScript so
+ * that it runs under node, tsx and vitest alike.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { searchRange } from './bm25-kernel.mjs';
+
+const { offsets, docs, impacts, size } = workerData;
+const postings = { offsets, docs, impacts };
+const acc = new Float32Array(size);
+
+parentPort.on('message', ({ id, plan, k, lo, hi }) => {
+  try {
+    const r = searchRange(postings, plan, k, lo, hi, acc);
+    parentPort.postMessage({ id, indices: r.indices, scores: r.scores }, [r.indices.buffer, r.scores.buffer]);
+  } catch (err) {
+    // The caller walks the range itself: a failed search only costs time.
+    acc.fill(0);
+    parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * A BM25 search split over two threads: a worker walks the postings of the upper half of the
+ * documents while this thread walks the lower half (and searches the graph), and the two top-k
+ * lists are merged. On a 100k-chunk index the postings walk is the largest part of a question's
+ * cost (a question's folded syllables reach a million postings), and it divides cleanly: each
+ * half is searched exactly, so the merged list is exactly the one-thread result, float for float.
+ *
+ * The worker reads the index's own arrays, so they must live in shared memory (the index loader
+ * reads them into a SharedArrayBuffer). Any failure of the worker falls back to walking its
+ * half here: slower, never wrong.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BM25Index } from './bm25.js';
+import { type FlatPlan, type Ranked, mergeRanked, searchRange } from './bm25-kernel.mjs';
+
+interface Pending {
+  resolve: (r: Ranked | null) => void;
+}
+
+/** A started search: the worker is walking its half; `finish` walks this thread's half and merges. */
+export interface SplitSearch {
+  finish(): Promise<Ranked>;
+}
+
+export class SplitLexicalSearch {
+  private worker: Worker | null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private retired = false;
+  private readonly split: number;
+  private readonly acc: Float32Array;
+
+  /** A split search over the index, or null when it has fewer than `minChunks` or its arrays are not shared. */
+  static over(index: BM25Index, minChunks: number): SplitLexicalSearch | null {
+    if (index.size < Math.max(2, minChunks)) return null;
+    if (![index.offsets, index.docs, index.impacts].every((a) => a.buffer instanceof SharedArrayBuffer)) return null;
+    return new SplitLexicalSearch(index);
+  }
+
+  private constructor(private readonly index: BM25Index) {
+    const size = index.size;
+    this.split = size >> 1;
+    this.acc = new Float32Array(size);
+    this.worker = new Worker(new URL('./bm25-worker.mjs', import.meta.url), {
+      workerData: { offsets: index.offsets, docs: index.docs, impacts: index.impacts, size },
+    });
+    // An idle worker must not keep a CLI or a test process alive: it is referenced only while a search waits on it.
+    this.worker.unref();
+    this.worker.on('message', (m: { id: number; indices?: Uint32Array; scores?: Float32Array; error?: string }) => {
+      this.settle(m.id, m.indices && m.scores ? { indices: m.indices, scores: m.scores } : null);
+    });
+    const lost = () => this.abandonWorker();
+    this.worker.once('error', lost);
+    this.worker.once('exit', lost);
+  }
+
+  /** Starts a search: the worker begins its half now, this thread's half waits for `finish`. */
+  begin(plan: FlatPlan, k: number): SplitSearch {
+    const { split } = this;
+    const n = this.index.size;
+    const upper = this.post(plan, k, split, n);
+    return {
+      finish: async () => {
+        const lower = searchRange(this.index, plan, k, 0, split, this.acc);
+        const theirs = (await upper) ?? searchRange(this.index, plan, k, split, n, this.acc);
+        return mergeRanked(lower, theirs, k);
+      },
+    };
+  }
+
+  /** Stops the worker once the searches in flight are answered (an index version is being dropped). */
+  retire(): void {
+    this.retired = true;
+    if (this.pending.size === 0) this.stopWorker();
+  }
+
+  private post(plan: FlatPlan, k: number, lo: number, hi: number): Promise<Ranked | null> {
+    const w = this.worker;
+    if (!w || this.retired) return Promise.resolve(null);
+    const id = this.nextId++;
+    if (this.pending.size === 0) w.ref();
+    const answer = new Promise<Ranked | null>((resolve) => this.pending.set(id, { resolve }));
+    w.postMessage({ id, plan, k, lo, hi });
+    return answer;
+  }
+
+  private settle(id: number, r: Ranked | null): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.resolve(r);
+    if (this.pending.size === 0) {
+      if (this.retired) this.stopWorker();
+      else this.worker?.unref();
+    }
+  }
+
+  private abandonWorker(): void {
+    this.worker = null;
+    for (const id of [...this.pending.keys()]) this.settle(id, null);
+  }
+
+  private stopWorker(): void {
+    const w = this.worker;
+    this.worker = null;
+    void w?.terminate();
+  }
+}
