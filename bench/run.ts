@@ -114,8 +114,8 @@ async function buildSize(size: number): Promise<Built | undefined> {
     const dir = indexDirOf(impl, size);
     const marker = `${dir}.build.json`;
     const cached = readJson<BuildFigures>(marker);
-    // A --quick run's build overlapped other work (and maybe a test run): a full run does not
-    // report its throughput and peak RSS as its own, it builds again.
+    // A --quick run builds every size at once (and maybe during a test run): a full run does not
+    // report such a build's throughput and peak RSS as its own, it builds again.
     if (cached && existsSync(dir) && (quick || !cached.overlapped)) return { ...cached, cached: true };
     const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dir], {
       label: `${impl} build @${size}`,
@@ -131,11 +131,23 @@ async function buildSize(size: number): Promise<Built | undefined> {
 }
 const indexDirOf = (impl: 'ours' | 'peer', size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
 const speedSizes = parts.has('speed') ? plan.sizes : [];
-// --quick is a smoke run: its builds overlap the quality phase (their throughput figures are then
-// not comparable); a full run builds alone, so ingest throughput and peak RSS are measured clean.
-const early = quick ? Promise.all(speedSizes.map(buildSize)) : undefined;
 
-// --- phase 1: quality and public benchmarks, side by side -------------------
+// --- phase 0: guard decision time, alone (nothing else runs: it is the one timing taken this early)
+if (parts.has('quality')) log('guard decision time, alone');
+const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
+
+// --- phase 1: index builds in the background; quality and public benchmarks meanwhile
+// The builds are most of a cold run (two 100k-chunk indexes), and quality figures do not depend
+// on timing, so the two overlap. A full run builds one size after another (each size's two builds
+// side by side, one per core) and its ingest throughput is measured with the quality phase running
+// for its first minute; --quick builds every size at once. Peak RSS is per process either way.
+const builds = quick
+  ? Promise.all(speedSizes.map(buildSize))
+  : (async () => {
+      const out: (Built | undefined)[] = [];
+      for (const size of speedSizes) out.push(await buildSize(size));
+      return out;
+    })();
 if (parts.has('quality')) log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
 const [quality, beir] = await Promise.all(parts.has('quality') ? [
   runChild<QualitySection>('quality-child.ts', ['--index', knowledgeIndex], { label: 'quality', timeoutMs: 15 * 60_000 }).catch(fail('dev-set quality')),
@@ -144,14 +156,11 @@ const [quality, beir] = await Promise.all(parts.has('quality') ? [
     .catch(fail('public benchmarks')),
 ] : [undefined, undefined]);
 
-if (parts.has('quality')) log('guard decision time, alone');
-const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
-
-// --- phase 2: speed and memory per index size ---------------------------------
+// --- phase 2: speed and memory per index size, once every build is done ----------
 const speed: SizeSection[] = [];
-const builtAll = early ? await early : [];
+const builtAll = await builds;
 for (const size of speedSizes) {
-  const built = early ? builtAll.find((b) => b?.size === size) : await buildSize(size);
+  const built = builtAll.find((b) => b?.size === size);
   if (!built) continue;
   const section: SizeSection = { size, corpus: built.corpus, ours: { build: built.ours }, peer: { build: built.peer } };
   speed.push(section);
