@@ -6,7 +6,7 @@
 import restify, { type Request, type Response } from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { fileURLToPath } from 'node:url';
-import { reportResult } from './lib/child.js';
+import { answerHeapProbes, reportResult } from './lib/child.js';
 
 export function createEchoServer(): restify.Server {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -27,6 +27,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const server = createEchoServer();
   server.listen(0, '127.0.0.1', () => {
     const a = server.address();
+    answerHeapProbes();
     reportResult({ url: `http://127.0.0.1:${a.port}`, pid: process.pid });
   });
   process.once('SIGTERM', () => server.close(() => process.exit(0)));

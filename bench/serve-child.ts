@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { openAssistant } from '../core/runtime.js';
 import { createServer } from '../bot/server.js';
-import { reportResult, REPO_ROOT } from './lib/child.js';
+import { answerHeapProbes, reportResult, REPO_ROOT } from './lib/child.js';
 import { ensureKnowledgeIndex } from './lib/knowledge-index.js';
 import { benchConfig } from './lib/bench-config.js';
 
@@ -20,6 +20,7 @@ await ensureKnowledgeIndex(cfg, path.join(REPO_ROOT, 'knowledge'), indexDir);
 const assistant = await openAssistant(cfg, { indexDir, chatModel: null });
 const service = createServer({ cfg, assistant, storage: new MemoryStorage(), localDirectLine: false });
 const { port } = await service.listen(0, '127.0.0.1');
+answerHeapProbes();
 reportResult({ url: `http://127.0.0.1:${port}`, pid: process.pid, chunks: assistant.health().chunks });
 process.once('SIGTERM', () => {
   service.close().finally(() => process.exit(0));

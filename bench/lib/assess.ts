@@ -141,6 +141,18 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
     add({ section: sec, name: 'errors + timeouts + non-2xx', value: errors, unit: '', target: exactly(errors, 0) });
     add({ section: sec, name: 'server RSS at start', value: o.rssStartMB, unit: 'MB' });
     add({ section: sec, name: 'server RSS at end', value: o.rssEndMB, unit: 'MB' });
+    // RSS moves with V8's heap sizing; what the run retains is the heap after a full collection.
+    // "No growth beyond noise": the last two thirds of the run add at most 2 MB or 5 % to it.
+    const growth = o.heapWarmMB !== null && o.heapEndMB !== null ? o.heapEndMB - o.heapWarmMB : null;
+    const echoGrowth = l.echo && l.echo.heapWarmMB !== null && l.echo.heapEndMB !== null ? l.echo.heapEndMB - l.echo.heapWarmMB : null;
+    add({
+      section: sec,
+      name: `heap retained over the last two thirds (after full GC: ${o.heapWarmMB?.toFixed(1) ?? '–'} → ${o.heapEndMB?.toFixed(1) ?? '–'} MB)`,
+      value: growth,
+      unit: 'MB',
+      target: atMost(growth, Math.max(2, 0.05 * (o.heapWarmMB ?? 0)), 'MB'),
+      note: echoGrowth !== null ? `echo bot ${echoGrowth >= 0 ? '+' : ''}${echoGrowth.toFixed(1)} MB` : undefined,
+    });
   }
   return figs;
 }

@@ -8,6 +8,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const RESULT_MARK = '@@BENCH_RESULT ';
+/** A server child's answer to SIGUSR2: its heap after a full collection. */
+export const HEAP_MARK = '@@BENCH_HEAP ';
+
+/**
+ * In a server child: on SIGUSR2, collect garbage fully and print the heap still in use. What a
+ * long run retains (a leak) shows there, where RSS also moves with V8's heap sizing.
+ */
+export function answerHeapProbes(): void {
+  process.on('SIGUSR2', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    process.stdout.write(`${HEAP_MARK}${JSON.stringify({ heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20 })}\n`);
+  });
+}
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 

@@ -7,13 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { RESULT_MARK, spawnTs } from './child.js';
+import { HEAP_MARK, RESULT_MARK, spawnTs } from './child.js';
 import { summarize, type Summary } from './stats.js';
 
 export interface ServerHandle {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** The server's heap after a full collection (MB), or null when it does not answer in time. */
+  heapAfterGc(): Promise<number | null>;
 }
 
 export interface LoadResult {
@@ -26,6 +28,12 @@ export interface LoadResult {
   non2xx: number;
   rssStartMB: number | null;
   rssEndMB: number | null;
+  /**
+   * Heap after a full collection, a third into the run (the bounded caches are full by then:
+   * the mix repeats every 400 requests) and at its end: their difference is what the run retained.
+   */
+  heapWarmMB: number | null;
+  heapEndMB: number | null;
 }
 
 /** Starts a server child and resolves once it reports its URL. */
@@ -43,9 +51,13 @@ export function startServer(script: string, args: string[], timeoutMs = 120_000)
       clearTimeout(timer);
       reject(new Error(`${script} exited (${code}) before listening: ${err.slice(-500)}`));
     });
+    const heapWaiters: ((mb: number) => void)[] = [];
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith(RESULT_MARK));
+      const lines = out.split('\n');
+      out = lines.pop()!;
+      for (const l of lines.filter((x) => x.startsWith(HEAP_MARK))) heapWaiters.shift()?.((JSON.parse(l.slice(HEAP_MARK.length)) as { heapMB: number }).heapMB);
+      const line = lines.find((l) => l.startsWith(RESULT_MARK));
       if (!line) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
@@ -53,6 +65,15 @@ export function startServer(script: string, args: string[], timeoutMs = 120_000)
       resolve({
         url,
         pid: child.pid!,
+        heapAfterGc: () =>
+          new Promise<number | null>((done) => {
+            const timer = setTimeout(() => done(null), 10_000);
+            heapWaiters.push((mb) => {
+              clearTimeout(timer);
+              done(mb);
+            });
+            child.kill('SIGUSR2');
+          }),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -122,8 +143,14 @@ export async function runLoad(server: ServerHandle, questions: string[], opts: {
     ],
   });
   instance.on('response', (_c, _status, _bytes, ms) => latencies.push(ms));
+  // One full collection mid-run (tens of ms, a handful of requests of tens of thousands).
+  let heapWarm: Promise<number | null> = Promise.resolve(null);
+  const probe = setTimeout(() => (heapWarm = server.heapAfterGc()), (opts.seconds * 1000) / 3);
   const r = await instance;
+  clearTimeout(probe);
   const rssEndMB = rssOfPid(server.pid);
+  const heapWarmMB = await heapWarm;
+  const heapEndMB = await server.heapAfterGc();
   return {
     requests: latencies.length,
     seconds: r.duration,
@@ -134,5 +161,7 @@ export async function runLoad(server: ServerHandle, questions: string[], opts: {
     non2xx: r.non2xx,
     rssStartMB,
     rssEndMB,
+    heapWarmMB,
+    heapEndMB,
   };
 }
