@@ -75,13 +75,15 @@ class SyllableSequence implements PassageIndex {
   private readonly padded: string;
   /** Bigrams an expanded abbreviation forms with its neighbours as written. */
   private readonly writtenBigrams: string[] = [];
-  private readonly bigramCache = new Map<string, boolean>();
+  private bigramCache?: Map<string, boolean>;
   private initialsCache?: string[];
 
   /** The sequence's syllables plus the written forms of expanded abbreviations. */
   readonly unigrams: Set<string>;
-  readonly bigrams: Lookup = { has: (k) => this.writtenBigrams.includes(k) || this.hasBigram(k) };
-  readonly trigrams: Lookup = { has: (k) => this.hasRun(k, 2) };
+  // Lookups are small objects of named classes: per-instance closures cost more than the lookups
+  // (a passage index is built for every piece of every passage a question reads).
+  readonly bigrams: Lookup = new BigramLookup(this);
+  readonly trigrams: Lookup = new TrigramLookup(this);
 
   constructor(text: string) {
     const seq: string[] = [];
@@ -114,17 +116,19 @@ class SyllableSequence implements PassageIndex {
   }
 
   /** Is `key` (exactly `spaces` + 1 syllables) a run of the sequence? */
-  private hasRun(key: string, spaces: number): boolean {
+  hasRun(key: string, spaces: number): boolean {
     let n = 0;
     for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
     return n === spaces && key.length > 0 && this.padded.includes(` ${key} `);
   }
 
-  private hasBigram(key: string): boolean {
-    let v = this.bigramCache.get(key);
+  hasBigram(key: string): boolean {
+    if (this.writtenBigrams.includes(key)) return true;
+    const cache = (this.bigramCache ??= new Map<string, boolean>());
+    let v = cache.get(key);
     if (v === undefined) {
       v = this.hasRun(key, 1) && this.standsAlone(key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1));
-      this.bigramCache.set(key, v);
+      cache.set(key, v);
     }
     return v;
   }
@@ -151,6 +155,20 @@ class SyllableSequence implements PassageIndex {
       if (seq[i - 1] === x && seq[i] === y && (z === undefined || seq[i + 1] === z)) n++;
     }
     return n;
+  }
+}
+
+class BigramLookup implements Lookup {
+  constructor(private readonly seq: SyllableSequence) {}
+  has(key: string): boolean {
+    return this.seq.hasBigram(key);
+  }
+}
+
+class TrigramLookup implements Lookup {
+  constructor(private readonly seq: SyllableSequence) {}
+  has(key: string): boolean {
+    return this.seq.hasRun(key, 2);
   }
 }
 
