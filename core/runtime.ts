@@ -193,6 +193,7 @@ export async function openRetriever(
     chunks: index.chunks,
     bm25: index.lexical,
     splitSearch: splitMinChunks > 0 ? SplitLexicalSearch.over(index.lexical, splitMinChunks) : null,
+    definitions: index.definitions,
     embeddings: embedder as unknown as Embeddings,
     vectorSearch: async (vector: number[], k: number) => {
       if (!vs) return [];

@@ -25,6 +25,7 @@ import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHe
 import type { Manifest } from './manifest.js';
 import { contiguousBytes, writeFileAtomic } from './store.js';
 import { readChunkStore } from './chunk-store.js';
+import { definitionTable, definitionTableFromJson, definitionTableToJson, type DefinitionTable } from '../core/retrieval/definitions.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -64,7 +65,11 @@ export interface LoadedIndex {
   vectorStore: HNSWLib | null;
   lexical: Bm25Index;
   embedderState: unknown | null;
+  /** Defined term → chunks defining it; null for versions written before the table. */
+  definitions: DefinitionTable | null;
 }
+
+const DEFINITIONS_FILE = 'definitions.json';
 
 export const HNSW_EF_SEARCH = 96;
 
@@ -128,6 +133,7 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
     await writeFile(path.join(dir, 'lexical.bin'), pieces);
     await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
     await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
+    await writeFile(path.join(dir, DEFINITIONS_FILE), definitionTableToJson(definitionTable(data.chunks)));
     if (graph) {
       await graph.done;
       await writeFile(path.join(dir, 'hnswlib', 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
@@ -219,10 +225,13 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
   const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
   // The graph is read on libuv's thread pool while this thread parses the rest.
-  const [lexical, embedderState, chunks, graph] = await Promise.all([
+  const [lexical, embedderState, definitions, chunks, graph] = await Promise.all([
     loadLexical(dir),
     readFile(path.join(dir, 'embedder.json'), 'utf8')
       .then(JSON.parse)
+      .catch(() => null),
+    readFile(path.join(dir, DEFINITIONS_FILE), 'utf8')
+      .then(definitionTableFromJson)
       .catch(() => null),
     manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : loadVersionChunks(dir),
     withGraph ? loadGraph(dir) : Promise.resolve(null),
@@ -232,5 +241,5 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
-  return { dir, manifest, chunks, vectorStore, lexical, embedderState };
+  return { dir, manifest, chunks, vectorStore, lexical, embedderState, definitions };
 }

@@ -289,10 +289,21 @@ export class BM25Index {
     return this.maxImpact[t];
   }
 
-  /** Documents (ascending) holding every one of the terms; none when a term is unknown. */
-  docsWithAll(terms: string[]): number[] {
+  /**
+   * Documents (ascending) holding every one of the terms; none when a term is unknown. With
+   * `among` (ascending), only those of its documents: each list is then searched, not walked.
+   */
+  docsWithAll(terms: string[], among?: readonly number[]): number[] {
     const ids = terms.map((t) => this.termIndex.get(t));
     if (!ids.length || ids.some((t) => t === undefined)) return [];
+    if (among) {
+      return among.filter((d) =>
+        (ids as number[]).every((t) => {
+          const p = seek(this.docs, this.offsets[t], this.offsets[t + 1], d);
+          return p < this.offsets[t + 1] && this.docs[p] === d;
+        }),
+      );
+    }
     const lists = (ids as number[]).sort((a, b) => this.offsets[a + 1] - this.offsets[a] - (this.offsets[b + 1] - this.offsets[b]));
     let out = Array.from(this.docs.subarray(this.offsets[lists[0]], this.offsets[lists[0] + 1]));
     for (const t of lists.slice(1)) {

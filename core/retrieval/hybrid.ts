@@ -15,6 +15,7 @@ import { withAlternatives } from './thesaurus.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 import type { SplitLexicalSearch } from './split-search.js';
+import { definedIn } from './definitions.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 import { BoundedMap } from '../memo.js';
 
@@ -82,6 +83,8 @@ export interface HybridInit {
   options?: Partial<HybridOptions>;
   /** Walks half the lexical postings in a worker thread (large indexes). */
   splitSearch?: SplitLexicalSearch | null;
+  /** Defined term → chunks defining it, as built at ingest; without it, chunks are read per question. */
+  definitions?: ReadonlyMap<string, readonly number[]> | null;
 }
 
 /** Why a retrieval could not run (e.g. index and chunks out of step). */
@@ -106,6 +109,7 @@ export class HybridRetriever {
   private readonly vectorSearch?: VectorSearch;
   private readonly embeddings?: Embeddings;
   private readonly splitSearch: SplitLexicalSearch | null;
+  private readonly definitions: ReadonlyMap<string, readonly number[]> | null;
   /** docNumberKey → chunk indices, and bare "type|number" → chunk indices. */
   private readonly byNumber = new Map<string, number[]>();
   private readonly byRef = new Map<string, number[]>();
@@ -136,6 +140,7 @@ export class HybridRetriever {
     this.vectorSearch = init.vectorSearch;
     this.embeddings = init.embeddings;
     this.splitSearch = init.splitSearch ?? null;
+    this.definitions = init.definitions ?? null;
     this.options = { ...DEFAULT_HYBRID, ...init.options };
     // Title, type and number belong to the document: their keys are worked out once per
     // document, not once per chunk (1.7 s of index load at 100k chunks). Looked up by docId, a
@@ -284,10 +289,13 @@ export class HybridRetriever {
   private definitionsOf(query: string): Set<number> {
     const subject = definitionSubject(query);
     if (!subject) return new Set();
-    // Only chunks holding every word of the subject can define it: the postings say which,
-    // so a definition question reads a handful of chunks, not the whole corpus.
+    const words = [...new Set(subject.split(' '))];
+    // The chunks that define the subject and hold each of its words as the lexical index reads them.
+    if (this.definitions) return new Set(this.bm25.docsWithAll(words, this.definitions.get(subject) ?? []));
+    // Without the ingest's table (an older index version), only chunks holding every word of the
+    // subject can define it: the postings say which.
     const out = new Set<number>();
-    for (const i of this.bm25.docsWithAll([...new Set(subject.split(' '))])) {
+    for (const i of this.bm25.docsWithAll(words)) {
       if (this.definedTerms.getOrCreate(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
     }
     return out;
@@ -422,22 +430,6 @@ export function definitionSubject(query: string): string | null {
   if (!m) return null;
   const words = m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length >= 1 && words.length <= 8 ? words.join(' ') : null;
-}
-
-/** A definition line: optional numbering or bullet, a short term, then "là" / "được hiểu là" / "có nghĩa là". */
-const DEFINITION_LINE = /^\s*(?:[-+•]\s*|\(?\d{1,3}[a-zđ]?[.)]\s*|[a-zđ][.)]\s*)?([^.:;,()\d][^.:;()]{1,90}?)\s+(?:là|được hiểu là|có nghĩa là)\s/u;
-
-/** Folded terms a chunk's lines define. */
-function definedIn(c: Chunk): Set<string> {
-  const out = new Set<string>();
-  for (const line of c.text.split('\n')) {
-    const m = DEFINITION_LINE.exec(line.replace(/[*_#`]/g, '').toLowerCase());
-    if (!m) continue;
-    const words = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (words.length === 0 || words.length > 8) continue;
-    out.add(words.join(' '));
-  }
-  return out;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

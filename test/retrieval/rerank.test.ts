@@ -6,6 +6,7 @@ import type { Chunk, DocType } from '../../core/types.js';
 import { DEFAULT_QUERY_WEIGHTS } from '../../core/retrieval/analyze.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { HybridRetriever, type HybridOptions, definitionSubject } from '../../core/retrieval/hybrid.js';
+import { definedIn, definitionTable, definitionTableFromJson, definitionTableToJson } from '../../core/retrieval/definitions.js';
 
 const laws = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'laws');
 
@@ -56,6 +57,17 @@ describe('rerank features on shipped laws', () => {
     ] as const) {
       const top = (await r.retrieve(q, 1))[0].item;
       expect(`${top.docId}:${top.article}`).toBe(`${doc}:2`);
+    }
+  });
+
+  it('the ingest\'s table of definitions retrieves what reading the chunks per question does', async () => {
+    const table = definitionTableFromJson(definitionTableToJson(definitionTable(all)))!;
+    expect(table.get('an ninh mang')?.map((i) => `${all[i].docId}:${all[i].article}`)).toEqual(['anm:2']);
+    const bm25 = BM25Index.build(all.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
+    const withTable = new HybridRetriever({ chunks: all, bm25, definitions: table });
+    for (const q of ['an ninh mạng được hiểu là gì?', 'tố cáo là gì', 'khiếu nại là gì?', 'Thế nào là người bị tố cáo?', 'tin tặc là gì']) {
+      const [a, b] = [await r.retrieve(q, 5), await withTable.retrieve(q, 5)];
+      expect(b.map((h) => [h.item.id, h.score])).toEqual(a.map((h) => [h.item.id, h.score]));
     }
   });
 
@@ -138,5 +150,14 @@ describe('heading precision', () => {
     expect((await lexical(chunks).retrieve(q, 1))[0].item.id).toBe('b');
     const off = lexical(chunks, { headingPrecisionWeight: 0, headingWeight: 0 });
     expect((await off.retrieve(q, 1))[0].item.id).toBe('a');
+  });
+});
+
+describe('definition lines', () => {
+  const chunk = (text: string): Chunk => ({ id: 'x', docId: 'x', text, title: 'T', type: 'Luật', ord: 0 });
+  it('are found in capitals and through markup, and a chunk without "là" defines nothing', () => {
+    expect([...definedIn(chunk('1. AN NINH MẠNG LÀ sự bảo đảm hoạt động.'))]).toEqual(['an ninh mang']);
+    expect([...definedIn(chunk('- **Tin tặc** l*à* người tấn công hệ thống.'))]).toEqual(['tin tac']);
+    expect([...definedIn(chunk('Tội phạm được quy định trong Bộ luật này.'))]).toEqual([]);
   });
 });

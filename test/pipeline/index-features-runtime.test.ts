@@ -5,9 +5,25 @@ import { runIngest } from '../../ingest/pipeline.js';
 import { openAssistant } from '../../core/runtime.js';
 import { testConfig } from '../../core/config.js';
 import { SplitLexicalSearch } from '../../core/retrieval/split-search.js';
+import { loadIndexVersion } from '../../ingest/index-version.js';
+import { readCurrentVersion, versionDir } from '../../ingest/store.js';
 import { countingProvider, GUIDE_B, LAW_A, NEWS_C, tempDir, writeFiles } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
+
+describe('the definitions table of an index version', () => {
+  it('is written by the ingest and read back by the loader', async () => {
+    const src = await tempDir();
+    const indexDir = await tempDir();
+    await writeFiles(src, { 'luat-a.txt': LAW_A.replace('Điều 2. Thời hạn lưu trữ\n', 'Điều 2. Thời hạn lưu trữ\nHồ sơ điện tử là hồ sơ được lập bằng phương tiện điện tử.\n') });
+    await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
+    const version = await readCurrentVersion(indexDir);
+    const loaded = await loadIndexVersion(versionDir(indexDir, version!), null);
+    const defining = loaded.definitions?.get('ho so dien tu');
+    expect(defining).toHaveLength(1);
+    expect(loaded.chunks[defining![0]].text).toContain('Hồ sơ điện tử là hồ sơ');
+  });
+});
 
 describe('split lexical search in the runtime', () => {
   it('gives the same answers, and stops the old version’s worker after a re-ingest', async () => {
