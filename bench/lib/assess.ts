@@ -147,11 +147,16 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
     const echoGrowth = l.echo && l.echo.heapWarmMB !== null && l.echo.heapEndMB !== null ? l.echo.heapEndMB - l.echo.heapWarmMB : null;
     add({
       section: sec,
-      name: `heap retained over the last two thirds (after full GC: ${o.heapWarmMB?.toFixed(1) ?? '–'} → ${o.heapEndMB?.toFixed(1) ?? '–'} MB)`,
+      name: 'heap retained over the last two thirds (after full GC)',
       value: growth,
       unit: 'MB',
       target: atMost(growth, Math.max(2, 0.05 * (o.heapWarmMB ?? 0)), 'MB'),
-      note: echoGrowth !== null ? `echo bot ${echoGrowth >= 0 ? '+' : ''}${echoGrowth.toFixed(1)} MB` : undefined,
+      note: [
+        `${o.heapWarmMB?.toFixed(1) ?? '–'} → ${o.heapEndMB?.toFixed(1) ?? '–'} MB`,
+        echoGrowth !== null ? `echo bot ${echoGrowth >= 0 ? '+' : ''}${echoGrowth.toFixed(1)} MB` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   return figs;

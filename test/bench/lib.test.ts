@@ -117,7 +117,7 @@ describe('assessment', () => {
     expect(figs.find((f) => f.name.startsWith('ask p95') && f.target?.text.startsWith('<'))?.target?.ok).toBe(true);
     expect(figs.find((f) => f.name === 'throughput ratio to the bare echo bot')).toMatchObject({ value: 0.4, target: { ok: false } });
     // 10 MB kept over the run's last two thirds is growth; the echo bot's 0.5 MB is noise.
-    expect(figs.find((f) => f.name.startsWith('heap retained'))).toMatchObject({ value: 10, target: { ok: false }, note: 'echo bot +0.5 MB' });
+    expect(figs.find((f) => f.name.startsWith('heap retained'))).toMatchObject({ value: 10, target: { ok: false }, note: '50.0 → 60.0 MB; echo bot +0.5 MB' });
   });
 });
 
