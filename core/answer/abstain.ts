@@ -230,13 +230,15 @@ export function falseFriend(
   const content = new Set(contentTerms(question).filter((t) => t.weight === 1).map((t) => t.pos));
   const words = tokens(question);
   const raw = rawTokens(question);
-  const sets = hits.map((h) => chunkAccentedOf(h.item));
+  // A hit's words are read only when the hits before it lack the word (usually the first has it).
+  const sets: Set<string>[] = [];
+  const holds = (w: string) => hits.some((h, j) => (sets[j] ??= chunkAccentedOf(h.item)).has(w));
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
-    if (sets.some((s) => s.has(w))) continue;
+    if (holds(w)) continue;
     // Absent with its accents, but written with other accents: a look-alike word matched it.
     // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
     if (!hits.some((h) => chunkWrittenFoldedOf(h.item).has(fold(w)))) continue;
