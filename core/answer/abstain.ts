@@ -257,11 +257,10 @@ const chunkNumbersOf = memoize((c: Chunk) => {
 /** Document numbers ("30/2020/NĐ-CP", "kế hoạch 221") the question names and no hit carries. */
 export function unknownDocuments(question: string, hits: Scored<Chunk>[]): string[] {
   const numbers = new Set(hits.map((h) => h.item.number).filter((n): n is string => !!n).map(docNumberKey));
-  const texts = hits.map((h) => chunkNumbersOf(h.item).key);
   const missing: string[] = [];
   for (const n of findDocNumbers(question)) {
     const key = docNumberKey(n);
-    if (!numbers.has(key) && !texts.some((t) => t.includes(key))) missing.push(n);
+    if (!numbers.has(key) && !hits.some((h) => chunkNumbersOf(h.item).key.includes(key))) missing.push(n);
   }
   const written = findDocNumbers(question).map((n) => docNumberKey(n).split('/')[0]);
   for (const ref of findBareReferences(question)) {
