@@ -23,6 +23,9 @@ export const KEY_INPUTS = {
     'core/retrieval/abbreviations.ts',
     'core/retrieval/bm25.ts',
     'core/retrieval/embeddings.ts',
+    'core/retrieval/feature-table.ts',
+    'core/retrieval/definitions.ts',
+    'core/guard',
     'core/embedders.ts',
     'core/config.ts',
     'core/text.ts',
@@ -30,7 +33,7 @@ export const KEY_INPUTS = {
     'package-lock.json',
   ],
   /** Peer (b): its own code and the shared embeddings. */
-  peer: ['bench/lib/peer-langchain.ts', 'core/retrieval/embeddings.ts', 'core/retrieval/analyze.ts', 'core/embedders.ts', 'core/text.ts', 'package-lock.json'],
+  peer: ['bench/lib/peer-langchain.ts', 'core/retrieval/embeddings.ts', 'core/retrieval/feature-table.ts', 'core/retrieval/analyze.ts', 'core/embedders.ts', 'core/text.ts', 'package-lock.json'],
 } as const;
 
 function files(p: string): string[] {
