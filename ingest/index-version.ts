@@ -17,7 +17,7 @@ import { readFile, writeFile, mkdir, access, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../core/types.js';
@@ -213,6 +213,8 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   let vectorStore: HNSWLib | null = null;
   if (graph) {
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
+    // Imported when a version is opened for serving: the ingest, which only writes versions, never loads it (~30 MB resident).
+    const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
   return { dir, manifest, chunks, vectorStore, lexical, embedderState };
