@@ -115,7 +115,9 @@ export class BM25Index {
 
   static build(input: Iterable<BM25Doc>, opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
     const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
-    const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
+    // Our analyzer gathers a text's accented syllables in the same pass as its terms.
+    const syl = new Set<string>();
+    const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze, syl));
     // One record per (document, distinct term): the term and its count in each field. A document's
     // records are counted in small scratch arrays, then appended to a compact byte stream (a few
     // bytes a record instead of ten, no doubling slack): flat arrays of them were most of the
@@ -128,14 +130,16 @@ export class BM25Index {
     const accentedDf = new Map<string, number>();
     const ids: string[] = [];
     // This document's distinct terms (first-seen order) and their 3 counts: body, heading, title;
-    // saturating at 65535 (BM25 saturates long before: the impact is the same).
-    const slot = new Map<number, number>();
+    // saturating at 65535 (BM25 saturates long before: the impact is the same). A term's slot
+    // among them is found by term id (lastDoc says whether it is this document's).
+    const lastDoc = new Growable(new Int32Array(1024));
+    const slotOf = new Growable(new Uint32Array(1024));
     const docTerms = new Growable(new Uint32Array(1024));
     const docCounts = new Growable(new Uint16Array(3072));
-    const syl = new Set<string>();
     for (const doc of input) {
+      const d = ids.length;
       ids.push(doc.id);
-      slot.clear();
+      syl.clear();
       docTerms.length = 0;
       docCounts.length = 0;
       const texts = [doc.text, doc.heading, doc.title];
@@ -149,11 +153,15 @@ export class BM25Index {
             id = df.length;
             termIds.set(t, id);
             df.push(0);
+            lastDoc.push(-1);
+            slotOf.push(0);
           }
-          let r = slot.get(id);
-          if (r === undefined) {
+          let r: number;
+          if (lastDoc.data[id] === d) r = slotOf.data[id];
+          else {
             r = docTerms.length;
-            slot.set(id, r);
+            lastDoc.data[id] = d;
+            slotOf.data[id] = r;
             docTerms.push(id);
             docCounts.push(0);
             docCounts.push(0);
@@ -165,8 +173,7 @@ export class BM25Index {
       }
       for (let r = 0; r < docTerms.length; r++) records.put(docTerms.data[r], docCounts.data[r * 3], docCounts.data[r * 3 + 1], docCounts.data[r * 3 + 2]);
       docRecords.push(docTerms.length);
-      syl.clear();
-      for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
+      if (tokenize) for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
       for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
     }
     const n = ids.length;
@@ -673,7 +680,7 @@ function unb64(s: string): ArrayBuffer {
   return out;
 }
 
-type NumberArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+type NumberArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
 /** An append-only typed array for the build (amortised doubling). */
 class Growable<A extends NumberArray> {
