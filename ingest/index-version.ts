@@ -201,6 +201,9 @@ export interface LoadOptions {
 export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
   const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
+  // LangChain's HNSWLib is imported here, not by the module: the ingest, which only writes
+  // versions, never needs it (~30 MB resident). Started now, it loads while the files are read.
+  const langchainHnsw = withGraph ? import('@langchain/community/vectorstores/hnswlib') : null;
   // The graph is read on libuv's thread pool while this thread parses the rest.
   const [lexical, embedderState, chunks, graph] = await Promise.all([
     loadLexical(dir),
@@ -213,8 +216,7 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   let vectorStore: HNSWLib | null = null;
   if (graph) {
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
-    // Imported when a version is opened for serving: the ingest, which only writes versions, never loads it (~30 MB resident).
-    const { HNSWLib } = await import('@langchain/community/vectorstores/hnswlib');
+    const { HNSWLib } = await langchainHnsw!;
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
   return { dir, manifest, chunks, vectorStore, lexical, embedderState };
