@@ -6,7 +6,7 @@
  * for a word segmenter ("kiểm sát", "chuyển đổi số"); bigrams never cross punctuation.
  * Document numbers and dates become single terms so "221/KH-VKSTC" is not three weak syllables.
  */
-import { type BareReference, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
+import { type BareReference, detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { findSynonyms, type SynonymMatch } from './thesaurus.js';
 
@@ -53,7 +53,8 @@ export function foldToken(t: string): string {
   if (f === undefined) {
     f = fold(t);
     if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
-    foldCache.set(t, f);
+    // Detached: a token is a cut of its passage, and a kept cut keeps the whole passage.
+    foldCache.set(detach(t), f);
   }
   return f;
 }
@@ -83,9 +84,10 @@ function tokenInfo(t: string): TokenInfo {
   let info = tokenInfos.get(t);
   if (info === undefined) {
     const exp = mayBeAbbreviation(t) ? expandAbbreviation(t) : undefined;
-    info = { folded: foldToken(t), lower: lower(t), hasLetter: /\p{L}/u.test(t), expansion: exp ? exp.split(' ') : null };
+    // Key and lower-cased form detached, as in foldToken (lower-casing may give back the cut itself).
+    info = { folded: foldToken(t), lower: detach(lower(t)), hasLetter: /\p{L}/u.test(t), expansion: exp ? exp.split(' ') : null };
     if (tokenInfos.size >= FOLD_CACHE_MAX) tokenInfos.clear();
-    tokenInfos.set(t, info);
+    tokenInfos.set(detach(t), info);
   }
   return info;
 }
