@@ -219,7 +219,8 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
   const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
   // LangChain's HNSWLib is imported here, not by the module: the ingest, which only writes
-  // versions, never needs it (~30 MB resident). Started now, it loads while the files are read.
+  // versions, never needs it (~30 MB resident). The runtime loads it at start-up; for other
+  // callers it loads while the files are read.
   const langchainHnsw = withGraph ? import('@langchain/community/vectorstores/hnswlib') : null;
   // The graph is read on libuv's thread pool while this thread parses the rest.
   const [lexical, embedderState, chunks, graph] = await Promise.all([
