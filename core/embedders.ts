@@ -5,7 +5,6 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Config } from './config.js';
 import { LocalEmbeddings } from './retrieval/embeddings.js';
-import { createEmbeddingsProvider } from './answer/providers.js';
 import type { EmbedderLoader, EmbedderProvider, IndexEmbedder } from '../ingest/index-version.js';
 
 /** A remote model wrapped with the identity the cache and the manifest need. */
@@ -35,6 +34,9 @@ function remoteModelName(cfg: Config): string {
 }
 
 async function remote(cfg: Config, dimensions?: number): Promise<RemoteEmbedder> {
+  // Imported when a remote model is configured: LangChain's OpenAI and Ollama clients are ~70 MB
+  // of resident code and heap that a local-embeddings ingest (the default) never uses.
+  const { createEmbeddingsProvider } = await import('./answer/providers.js');
   const inner = createEmbeddingsProvider(cfg);
   if (!inner) throw new Error(`no embeddings provider for ${cfg.EMBEDDINGS_PROVIDER}`);
   const dims = dimensions ?? (await inner.embedQuery('kiểm sát')).length;

@@ -27,6 +27,9 @@ import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
 import { embedderLoader } from './embedders.js';
 import { loadIndexVersion, type EmbedderLoader, type LoadedIndex } from '../ingest/index-version.js';
+// Loaded with the service, not on its first index open: index-version imports LangChain's HNSWLib
+// only when a version is opened (the ingest never needs it), and an open should not pay for loading it.
+import '@langchain/community/vectorstores/hnswlib';
 import { readCurrentVersion, versionDir } from '../ingest/store.js';
 import { docNumberKey, findDocNumbers } from './text.js';
 

@@ -14,6 +14,7 @@
 import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocType } from '../core/types.js';
+import { detach } from '../core/text.js';
 
 const FORMAT = 'vks-chunks/1';
 export const CHUNK_STORE_FILES = { meta: 'chunks.json', text: 'chunks.txt', offsets: 'chunks.off' } as const;
@@ -47,6 +48,7 @@ class TextBlob {
   ) {}
 
   text(i: number): string {
+    if (this.keep === 0) return this.blob.toString('utf8', this.offsets[i], this.offsets[i + 1]);
     let t = this.recent.get(i);
     if (t === undefined) {
       t = this.blob.toString('utf8', this.offsets[i], this.offsets[i + 1]);
@@ -135,15 +137,16 @@ export class ChunkStoreWriter {
       if (d === undefined) {
         d = json.docs.length;
         this.docIndex.set(key, d);
-        json.docs.push({ docId: c.docId, title: c.title, ...(c.number !== undefined && { number: c.number }), type: c.type });
+        json.docs.push({ docId: detach(c.docId), title: detach(c.title), ...(c.number !== undefined && { number: detach(c.number) }), type: c.type });
       }
+      // Kept until close: detached, so that no field cut from a document keeps its text alive.
       json.count++;
-      json.id.push(c.id);
+      json.id.push(detach(c.id));
       json.doc.push(d);
       json.ord.push(c.ord);
-      json.locator.push(c.locator ?? null);
-      json.article.push(c.article ?? null);
-      json.heading.push(c.heading ?? null);
+      json.locator.push(c.locator == null ? null : detach(c.locator));
+      json.article.push(c.article == null ? null : detach(c.article));
+      json.heading.push(c.heading == null ? null : detach(c.heading));
       const buf = Buffer.from(c.text, 'utf8');
       this.pending.push(buf);
       this.pendingBytes += buf.byteLength;
@@ -190,8 +193,17 @@ export async function writeChunkStore(dir: string, chunks: readonly Chunk[]): Pr
   await writer.close();
 }
 
+export interface ReadChunkStoreOptions {
+  /**
+   * How many recently read texts to keep decoded (default 4096, for serving). The ingest reads
+   * every text once per pass, in order, so it keeps none: kept texts outlive the young
+   * generation and become old-generation garbage (a pass over 100k chunks is ~200 MB of it).
+   */
+  keepTexts?: number;
+}
+
 /** Opens the store written by `writeChunkStore`. */
-export async function readChunkStore(dir: string): Promise<Chunk[]> {
+export async function readChunkStore(dir: string, opts: ReadChunkStoreOptions = {}): Promise<Chunk[]> {
   const [metaJson, blob, offBuf] = await Promise.all([
     // Read as bytes and decoded in one go: readFile's own 'utf8' decodes in small pieces, 3x slower on a 15 MB file.
     readFile(path.join(dir, CHUNK_STORE_FILES.meta)).then((b) => b.toString('utf8')),
@@ -208,7 +220,7 @@ export async function readChunkStore(dir: string): Promise<Chunk[]> {
   const offsets = new Float64Array(n + 1);
   new Uint8Array(offsets.buffer).set(offBuf);
   if (offsets[n] !== blob.byteLength) throw new ChunkStoreFormatError('corrupt chunk store: text blob size disagrees');
-  const texts = new TextBlob(blob, offsets);
+  const texts = new TextBlob(blob, offsets, opts.keepTexts);
   const chunks: Chunk[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const d = meta.docs[meta.doc[i]];

@@ -13,15 +13,15 @@
  * Versions written before the chunk store (chunks in hnswlib/docstore.json, a
  * base64 lexical.json) still open.
  */
-import { readFile, writeFile, mkdir, access, rm, stat, open } from 'node:fs/promises';
+import { open, readFile, writeFile, mkdir, access, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import hnswlib from 'hnswlib-node';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../core/types.js';
-import { BM25Index as Bm25Index, bm25FromBinary, bm25ToBinary, type BM25BinaryHeader, type BM25Doc, type BM25Json } from '../core/retrieval/bm25.js';
+import { BM25Index as Bm25Index, bm25BinaryWindows, bm25FromBinary, type BM25BinaryHeader, type BM25Doc, type BM25Json } from '../core/retrieval/bm25.js';
 import type { Manifest } from './manifest.js';
 import { contiguousBytes, writeFileAtomic } from './store.js';
 import { readChunkStore } from './chunk-store.js';
@@ -114,6 +114,25 @@ function buildGraphInWorker(file: string, vectorsFile: string, count: number, di
   return { done: done.finally(() => worker.terminate()), cancel: () => void worker.terminate() };
 }
 
+/**
+ * The BM25 index of the chunks, straight to lexical.bin and lexical.json: its postings are
+ * written a window at a time (bm25BinaryWindows), never held whole beside the graph being built.
+ */
+async function writeLexical(dir: string, chunks: Chunk[]): Promise<void> {
+  const { header, total, pieces } = bm25BinaryWindows(lexicalDocs(chunks));
+  const fh = await open(path.join(dir, 'lexical.bin'), 'w');
+  try {
+    for (const { at, bytes } of pieces) {
+      for (let done = 0; done < bytes.byteLength; ) done += (await fh.write(bytes, done, bytes.byteLength - done, at + done)).bytesWritten;
+    }
+    // The gaps between the arrays (alignment padding) and the tail read as zeros.
+    await fh.truncate(total);
+  } finally {
+    await fh.close();
+  }
+  await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
+}
+
 export async function saveIndexVersion(dir: string, data: IndexVersionData): Promise<void> {
   await mkdir(dir, { recursive: true });
   const dims = data.embedder.dimensions;
@@ -129,9 +148,7 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
     graph.done.catch(() => undefined); // awaited below; a failure elsewhere must not leave it unhandled
   }
   try {
-    const { header, pieces } = bm25ToBinary(Bm25Index.build(lexicalDocs(data.chunks)));
-    await writeFile(path.join(dir, 'lexical.bin'), pieces);
-    await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(header));
+    await writeLexical(dir, data.chunks);
     await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
     await writeFile(path.join(dir, DEFINITIONS_FILE), definitionTableToJson(definitionTable(data.chunks)));
     if (graph) {
@@ -224,6 +241,10 @@ export interface LoadOptions {
 export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
   const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
+  // LangChain's HNSWLib is imported here, not by the module: the ingest, which only writes
+  // versions, never needs it (~30 MB resident). The runtime loads it at start-up; for other
+  // callers it loads while the files are read.
+  const langchainHnsw = withGraph ? import('@langchain/community/vectorstores/hnswlib') : null;
   // The graph is read on libuv's thread pool while this thread parses the rest.
   const [lexical, embedderState, definitions, chunks, graph] = await Promise.all([
     loadLexical(dir),
@@ -239,6 +260,7 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   let vectorStore: HNSWLib | null = null;
   if (graph) {
     const placeholder = embedder ?? ({ embedQuery: async () => [], embedDocuments: async () => [] } as unknown as IndexEmbedder);
+    const { HNSWLib } = await langchainHnsw!;
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
   return { dir, manifest, chunks, vectorStore, lexical, embedderState, definitions };

@@ -201,7 +201,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     previousChunks.clear();
     await store.close();
     store = null;
-    const allChunks = await readChunkStore(outDir);
+    // Each pass below (fit, cache keys, embedding, lexical index) reads every text once: none kept.
+    const allChunks = await readChunkStore(outDir, { keepTexts: 0 });
     if (previous) {
       for (const rel of Object.keys(previous.files)) {
         if (!manifest.files[rel]) {

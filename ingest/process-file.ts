@@ -3,7 +3,8 @@
  * screening → chunks. Never throws for a bad file: the outcome says why.
  */
 import path from 'node:path';
-import type { Chunk, LoadedDocument } from '../core/types.js';
+import type { Chunk, DocMeta, LoadedDocument } from '../core/types.js';
+import { detach } from '../core/text.js';
 import { loadFile } from './loaders/index.js';
 import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { IngestFileError } from './errors.js';
@@ -23,6 +24,16 @@ export interface ProcessedFile {
 
 function failed(reason: string, message: string): ProcessedFile {
   return { entry: { status: 'failed', reason, message }, chunks: [] };
+}
+
+/** The metadata with every string its own copy (see `detach`). */
+function detachMeta(meta: DocMeta): DocMeta {
+  const out = { ...meta } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'string') out[k] = detach(v);
+    else if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' ? detach(x) : x));
+  }
+  return out as unknown as DocMeta;
 }
 
 export async function processFile(abs: string, rel: string, opts: { ocr?: OcrFn } = {}): Promise<ProcessedFile> {
@@ -59,7 +70,9 @@ export async function processFile(abs: string, rel: string, opts: { ocr?: OcrFn 
     }
   }
 
-  const meta = detectMetadata(loaded.text, loaded.declared, rel);
+  // Detached: the manifest keeps the metadata for the whole run, and fields cut from the text
+  // would keep the whole text alive with them (the chunks copy title and number from here).
+  const meta = detachMeta(detectMetadata(loaded.text, loaded.declared, rel));
   const verdict = screenDocument(loaded.text, meta);
   if (verdict.classified) {
     // Kept out entirely: no chunk, no vector, no text in the manifest.

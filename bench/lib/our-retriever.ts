@@ -3,7 +3,6 @@
  * (the bench needs ranked passages, not answers).
  */
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
 import type { HybridRetriever } from '../../core/retrieval/hybrid.js';
 import { openRetriever as openRuntimeRetriever } from '../../core/runtime.js';
 import { embedderLoader } from '../../core/embedders.js';
@@ -24,13 +23,4 @@ export async function openRetriever(cfg: Config, indexDir: string): Promise<{ re
   return openRuntimeRetriever(indexDir, version, embedderLoader(cfg));
 }
 
-/** Bytes on disk of one index version (what "index size" means to an operator). */
-export async function dirBytes(dir: string): Promise<number> {
-  const { stat } = await import('node:fs/promises');
-  let total = 0;
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    total += e.isDirectory() ? await dirBytes(p) : (await stat(p)).size;
-  }
-  return total;
-}
+export { dirBytes } from './dir-bytes.js';

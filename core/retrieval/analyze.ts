@@ -6,7 +6,7 @@
  * for a word segmenter ("kiểm sát", "chuyển đổi số"); bigrams never cross punctuation.
  * Document numbers and dates become single terms so "221/KH-VKSTC" is not three weak syllables.
  */
-import { type BareReference, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
+import { type BareReference, detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, isUnaccented, lower } from '../text.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { findSynonyms, type SynonymMatch } from './thesaurus.js';
 
@@ -53,7 +53,8 @@ export function foldToken(t: string): string {
   if (f === undefined) {
     f = fold(t);
     if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
-    foldCache.set(t, f);
+    // Detached: a token is a cut of its passage, and a kept cut keeps the whole passage.
+    foldCache.set(detach(t), f);
   }
   return f;
 }
@@ -61,6 +62,59 @@ export function foldToken(t: string): string {
 /** Abbreviations are written in capitals: skip the lookup for every other token. */
 function mayBeAbbreviation(t: string): boolean {
   return t.length >= 2 && t.length <= 8 && t === t.toUpperCase() && t !== t.toLowerCase();
+}
+
+/** What document analysis needs of one raw token (case and diacritics as written). */
+interface TokenInfo {
+  folded: string;
+  /** `lower` of the token: its accented syllable, when it has a letter. */
+  lower: string;
+  hasLetter: boolean;
+  /** The folded syllables of its expansion when it is a field abbreviation written in capitals. */
+  expansion: string[] | null;
+}
+
+/**
+ * TokenInfo by raw token, memoised like `foldToken`: a corpus repeats a few tens of thousands of
+ * tokens, and folding, lower-casing and the abbreviation check of each occurrence were a third of
+ * the lexical index build.
+ */
+const tokenInfos = new Map<string, TokenInfo>();
+function tokenInfo(t: string): TokenInfo {
+  let info = tokenInfos.get(t);
+  if (info === undefined) {
+    const exp = mayBeAbbreviation(t) ? expandAbbreviation(t) : undefined;
+    // Key and lower-cased form detached, as in foldToken (lower-casing may give back the cut itself).
+    info = { folded: foldToken(t), lower: detach(lower(t)), hasLetter: /\p{L}/u.test(t), expansion: exp ? exp.split(' ') : null };
+    if (tokenInfos.size >= FOLD_CACHE_MAX) tokenInfos.clear();
+    tokenInfos.set(detach(t), info);
+  }
+  return info;
+}
+
+/**
+ * "a_b" for two folded syllables, the same string each time: building it anew for every
+ * occurrence (and hashing the new string to look it up) was most of the index build's own time.
+ */
+const bigrams = new Map<string, Map<string, string>>();
+let bigramCount = 0;
+function bigramOf(a: string, b: string): string {
+  let byNext = bigrams.get(a);
+  if (byNext === undefined) {
+    if (bigramCount >= FOLD_CACHE_MAX) {
+      bigrams.clear();
+      bigramCount = 0;
+    }
+    byNext = new Map();
+    bigrams.set(a, byNext);
+  }
+  let bi = byNext.get(b);
+  if (bi === undefined) {
+    bi = a + BIGRAM_SEP + b;
+    byNext.set(b, bi);
+    bigramCount++;
+  }
+  return bi;
 }
 
 const TOKEN_OR_PUNCT = /[\p{L}\p{N}]+|[^\p{L}\p{N}\s]+/gu;
@@ -85,7 +139,7 @@ function segments(text: string): string[][] {
 function pushSegment(out: string[], folded: string[], bigrams: boolean, trigrams = false): void {
   for (let i = 0; i < folded.length; i++) {
     out.push(folded[i]);
-    if (bigrams && i + 1 < folded.length) out.push(folded[i] + BIGRAM_SEP + folded[i + 1]);
+    if (bigrams && i + 1 < folded.length) out.push(bigramOf(folded[i], folded[i + 1]));
     if (trigrams && i + 2 < folded.length) out.push(folded[i] + BIGRAM_SEP + folded[i + 1] + BIGRAM_SEP + folded[i + 2]);
   }
 }
@@ -96,32 +150,36 @@ function pushSegment(out: string[], folded: string[], bigrams: boolean, trigrams
  */
 export function accentedSyllables(text: string): Set<string> {
   const out = new Set<string>();
-  for (const seg of segments(text)) for (const t of seg) if (/\p{L}/u.test(t)) out.add(lower(t));
+  for (const seg of segments(text)) {
+    for (const t of seg) {
+      const x = tokenInfo(t);
+      if (x.hasLetter) out.add(x.lower);
+    }
+  }
   return out;
 }
 
-/** Index terms of a document text (with repetition, so term frequencies can be counted). */
-export function analyzeText(text: string, options: AnalyzeOptions = {}): string[] {
-  const o = { ...DEFAULT_ANALYZE, ...options };
+/**
+ * Index terms of a document text (with repetition, so term frequencies can be counted). With
+ * `syllables`, also adds the text's `accentedSyllables` to it, from the same pass over the text.
+ */
+export function analyzeText(text: string, options: AnalyzeOptions = {}, syllables?: Set<string>): string[] {
+  const o = options === DEFAULT_ANALYZE ? DEFAULT_ANALYZE : { ...DEFAULT_ANALYZE, ...options };
   const out: string[] = [];
   for (const seg of segments(text)) {
-    const folded = seg.map(foldToken);
+    const infos = seg.map(tokenInfo);
+    const folded = infos.map((x) => x.folded);
     pushSegment(out, folded, o.bigrams, o.trigrams);
     if (o.accented) {
-      for (let i = 0; i < seg.length; i++) {
-        const l = lower(seg[i]);
-        if (l !== folded[i]) out.push(ACCENT_PREFIX + l);
-      }
+      for (const x of infos) if (x.lower !== x.folded) out.push(ACCENT_PREFIX + x.lower);
     }
     if (o.expand) {
-      for (const t of seg) {
-        if (!mayBeAbbreviation(t)) continue;
-        const exp = expandAbbreviation(t);
-        if (exp) pushSegment(out, exp.split(' '), o.bigrams);
-      }
+      for (const x of infos) if (x.expansion) pushSegment(out, x.expansion, o.bigrams);
     }
+    if (syllables) for (const x of infos) if (x.hasLetter) syllables.add(x.lower);
   }
-  for (const n of findDocNumbers(text)) out.push(DOCNUM_PREFIX + docNumberKey(n));
+  // A document number always has a slash: most passages have none, and the regex is slow.
+  if (text.includes('/')) for (const n of findDocNumbers(text)) out.push(DOCNUM_PREFIX + docNumberKey(n));
   for (const d of findDates(text)) out.push(DATE_PREFIX + d);
   return out;
 }

@@ -115,94 +115,13 @@ export class BM25Index {
   }
 
   static build(input: Iterable<BM25Doc>, opts: Partial<BM25Options> = {}, tokenize?: Tokenizer): BM25Index {
-    const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
-    const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze));
-    // One record per (document, distinct term): the term and its count in each field. A document's
-    // records are counted in small scratch arrays, then appended to a compact byte stream (a few
-    // bytes a record instead of ten, no doubling slack): flat arrays of them were most of the
-    // ingest's peak memory at 100k chunks, a per-document Map per field ~1 GB before that.
-    const records = new RecordStream();
-    const docRecords = new Growable(new Uint32Array(1024));
-    const lens = [0, 1, 2].map(() => new Growable(new Float64Array(1024)));
-    const termIds = new Map<string, number>();
-    const df: number[] = [];
-    const accentedDf = new Map<string, number>();
-    const ids: string[] = [];
-    // This document's distinct terms (first-seen order) and their 3 counts: body, heading, title;
-    // saturating at 65535 (BM25 saturates long before: the impact is the same).
-    const slot = new Map<number, number>();
-    const docTerms = new Growable(new Uint32Array(1024));
-    const docCounts = new Growable(new Uint16Array(3072));
-    const syl = new Set<string>();
-    for (const doc of input) {
-      ids.push(doc.id);
-      slot.clear();
-      docTerms.length = 0;
-      docCounts.length = 0;
-      const texts = [doc.text, doc.heading, doc.title];
-      for (let fi = 0; fi < 3; fi++) {
-        const text = texts[fi];
-        const terms = text ? tok(text) : [];
-        lens[fi].push(terms.length);
-        for (const t of terms) {
-          let id = termIds.get(t);
-          if (id === undefined) {
-            id = df.length;
-            termIds.set(t, id);
-            df.push(0);
-          }
-          let r = slot.get(id);
-          if (r === undefined) {
-            r = docTerms.length;
-            slot.set(id, r);
-            docTerms.push(id);
-            docCounts.push(0);
-            docCounts.push(0);
-            docCounts.push(0);
-            df[id]++;
-          }
-          if (docCounts.data[r * 3 + fi] < 0xffff) docCounts.data[r * 3 + fi]++;
-        }
-      }
-      for (let r = 0; r < docTerms.length; r++) records.put(docTerms.data[r], docCounts.data[r * 3], docCounts.data[r * 3 + 1], docCounts.data[r * 3 + 2]);
-      docRecords.push(docTerms.length);
-      syl.clear();
-      for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
-      for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
-    }
-    const n = ids.length;
-    const avg = lens.map((l) => {
-      let sum = 0;
-      for (let d = 0; d < n; d++) sum += l.data[d];
-      return (n ? sum / n : 0) || 1;
-    });
+    const c = collect(input, opts, tokenize);
+    const offsets = c.offsets();
+    const docs = new Uint32Array(offsets[c.df.length]);
+    const impacts = new Uint16Array(offsets[c.df.length]);
+    c.fill(offsets, 0, c.df.length, docs, impacts, true);
     // The map of the build is the index's own term lookup (its keys, in id order, are the vocabulary).
-    const vocab = [...termIds.keys()];
-    const offsets = new Uint32Array(vocab.length + 1);
-    for (let t = 0; t < vocab.length; t++) offsets[t + 1] = offsets[t] + df[t];
-    const docs = new Uint32Array(offsets[vocab.length]);
-    const impacts = new Uint16Array(offsets[vocab.length]);
-    const cursor = offsets.slice(0, vocab.length);
-    const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];
-    const bs = [o.b, o.bShort, o.bShort];
-    const norms = [0, 0, 0];
-    const rec = records.reader();
-    for (let d = 0; d < n; d++) {
-      for (let fi = 0; fi < 3; fi++) norms[fi] = 1 - bs[fi] + (bs[fi] * lens[fi].data[d]) / avg[fi];
-      for (let r = docRecords.data[d]; r > 0; r--) {
-        rec.next();
-        // Fields summed in the order body, heading, title (as the scores were always computed).
-        let tf = 0;
-        for (let fi = 0; fi < 3; fi++) {
-          const c = rec.counts[fi];
-          if (c > 0) tf += (weights[fi] * c) / norms[fi];
-        }
-        const p = cursor[rec.term]++;
-        docs[p] = d;
-        impacts[p] = Math.max(1, Math.round((tf / (o.k1 + tf)) * Q));
-      }
-    }
-    return new BM25Index(o, ids, vocab, offsets, docs, impacts, Boolean(tokenize), accentedDf, termIds);
+    return new BM25Index(c.o, c.ids, [...c.termIds.keys()], offsets, docs, impacts, Boolean(tokenize), c.accentedDf, c.termIds);
   }
 
   /** True when the index carries accented-syllable frequencies (indexes built before them do not). */
@@ -467,15 +386,24 @@ export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; piec
   put(parts.impacts, at.impacts);
   if (accentedCounts) put(accentedCounts, at.accentedDf);
   if (at.total > pos) pieces.push(new Uint8Array(at.total - pos));
-  const header: BM25BinaryHeader = {
+  return { header: binaryHeader(index.options, index.ids, parts.vocab, parts.accentedDf, lengths), pieces };
+}
+
+function binaryHeader(
+  options: BM25Options,
+  ids: string[],
+  vocab: string[],
+  accentedDf: Map<string, number> | null,
+  lengths: BM25BinaryHeader['lengths'],
+): BM25BinaryHeader {
+  return {
     format: BINARY_FORMAT,
-    options: index.options,
-    ids: index.ids,
-    vocab: parts.vocab.join('\n'),
-    ...(parts.accentedDf && { accentedVocab: [...parts.accentedDf.keys()].join('\n') }),
+    options,
+    ids,
+    vocab: vocab.join('\n'),
+    ...(accentedDf && { accentedVocab: [...accentedDf.keys()].join('\n') }),
     lengths,
   };
-  return { header, pieces };
 }
 
 export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25Index {
@@ -508,6 +436,181 @@ export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25
   });
 }
 
+/** The build's one pass over the documents (see Collected). */
+function collect(input: Iterable<BM25Doc>, opts: Partial<BM25Options>, tokenize?: Tokenizer): Collected {
+  const o: BM25Options = { ...DEFAULT_BM25, ...opts, fieldWeights: { ...DEFAULT_BM25.fieldWeights, ...opts.fieldWeights } };
+  // Our analyzer gathers a text's accented syllables in the same pass as its terms.
+  const syl = new Set<string>();
+  const tok: Tokenizer = tokenize ?? ((t) => analyzeText(t, o.analyze, syl));
+  // One record per (document, distinct term): the term and its count in each field. A document's
+  // records are counted in small scratch arrays, then appended to a compact byte stream (a few
+  // bytes a record instead of ten, no doubling slack): flat arrays of them were most of the
+  // ingest's peak memory at 100k chunks, a per-document Map per field ~1 GB before that.
+  const records = new RecordStream();
+  const docRecords = new Growable(new Uint32Array(1024));
+  const lens = [0, 1, 2].map(() => new Growable(new Float64Array(1024)));
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const accentedDf = new Map<string, number>();
+  const ids: string[] = [];
+  // This document's distinct terms (first-seen order) and their 3 counts: body, heading, title;
+  // saturating at 65535 (BM25 saturates long before: the impact is the same). A term's slot
+  // among them is found by term id (lastDoc says whether it is this document's).
+  const lastDoc = new Growable(new Int32Array(1024));
+  const slotOf = new Growable(new Uint32Array(1024));
+  const docTerms = new Growable(new Uint32Array(1024));
+  const docCounts = new Growable(new Uint16Array(3072));
+  for (const doc of input) {
+    const d = ids.length;
+    ids.push(doc.id);
+    syl.clear();
+    docTerms.length = 0;
+    docCounts.length = 0;
+    const texts = [doc.text, doc.heading, doc.title];
+    for (let fi = 0; fi < 3; fi++) {
+      const text = texts[fi];
+      const terms = text ? tok(text) : [];
+      lens[fi].push(terms.length);
+      for (const t of terms) {
+        let id = termIds.get(t);
+        if (id === undefined) {
+          id = df.length;
+          termIds.set(t, id);
+          df.push(0);
+          lastDoc.push(-1);
+          slotOf.push(0);
+        }
+        let r: number;
+        if (lastDoc.data[id] === d) r = slotOf.data[id];
+        else {
+          r = docTerms.length;
+          lastDoc.data[id] = d;
+          slotOf.data[id] = r;
+          docTerms.push(id);
+          docCounts.push(0);
+          docCounts.push(0);
+          docCounts.push(0);
+          df[id]++;
+        }
+        if (docCounts.data[r * 3 + fi] < 0xffff) docCounts.data[r * 3 + fi]++;
+      }
+    }
+    for (let r = 0; r < docTerms.length; r++) records.put(docTerms.data[r], docCounts.data[r * 3], docCounts.data[r * 3 + 1], docCounts.data[r * 3 + 2]);
+    docRecords.push(docTerms.length);
+    if (tokenize) for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
+    for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
+  }
+  return new Collected(o, Boolean(tokenize), ids, termIds, df, accentedDf, lens, docRecords, records);
+}
+
+/**
+ * What the build's one pass over the documents gathers: per document its field lengths and its
+ * records (term, field counts), per term its document frequency. The postings are filled from
+ * it: all at once for an index in memory, or a window of terms at a time for a file.
+ */
+class Collected {
+  constructor(
+    readonly o: BM25Options,
+    readonly custom: boolean,
+    readonly ids: string[],
+    readonly termIds: Map<string, number>,
+    readonly df: number[],
+    readonly accentedDf: Map<string, number>,
+    private readonly lens: Growable<Float64Array>[],
+    private readonly docRecords: Growable<Uint32Array>,
+    private readonly records: RecordStream,
+  ) {}
+
+  /** Where each term's postings start (CSR offsets, terms in id order). */
+  offsets(): Uint32Array {
+    const offsets = new Uint32Array(this.df.length + 1);
+    for (let t = 0; t < this.df.length; t++) offsets[t + 1] = offsets[t] + this.df[t];
+    return offsets;
+  }
+
+  /**
+   * Fills the postings of terms [t0, t1) into docs/impacts, whose index 0 is posting offsets[t0].
+   * `last`: the records are not read again, and each block is let go once read.
+   */
+  fill(offsets: Uint32Array, t0: number, t1: number, docs: Uint32Array, impacts: Uint16Array, last: boolean): void {
+    const { o, lens, docRecords } = this;
+    const n = this.ids.length;
+    const avg = lens.map((l) => {
+      let sum = 0;
+      for (let d = 0; d < n; d++) sum += l.data[d];
+      return (n ? sum / n : 0) || 1;
+    });
+    const base = offsets[t0];
+    const cursor = offsets.slice(t0, t1);
+    const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];
+    const bs = [o.b, o.bShort, o.bShort];
+    const norms = [0, 0, 0];
+    const rec = this.records.reader(last);
+    for (let d = 0; d < n; d++) {
+      for (let fi = 0; fi < 3; fi++) norms[fi] = 1 - bs[fi] + (bs[fi] * lens[fi].data[d]) / avg[fi];
+      for (let r = docRecords.data[d]; r > 0; r--) {
+        rec.next();
+        const t = rec.term;
+        if (t < t0 || t >= t1) continue;
+        // Fields summed in the order body, heading, title (as the scores were always computed).
+        let tf = 0;
+        for (let fi = 0; fi < 3; fi++) {
+          const c = rec.counts[fi];
+          if (c > 0) tf += (weights[fi] * c) / norms[fi];
+        }
+        const p = cursor[t - t0]++ - base;
+        docs[p] = d;
+        impacts[p] = Math.max(1, Math.round((tf / (o.k1 + tf)) * Q));
+      }
+    }
+  }
+}
+
+/**
+ * The binary form of the index of `input` (bm25ToBinary of BM25Index.build, byte for byte),
+ * without the index: its postings are filled a window of terms at a time (about
+ * `windowPostings` postings) and given as pieces to write at their byte offset, so the whole
+ * docs and impacts arrays (160 MB at 100k chunks) never exist. The rest of the file is zeros;
+ * `total` is its size. A piece's bytes are reused by the next one: write each before taking the next.
+ */
+export function bm25BinaryWindows(
+  input: Iterable<BM25Doc>,
+  opts: Partial<BM25Options> = {},
+  windowPostings = 1 << 23,
+): { header: BM25BinaryHeader; total: number; pieces: Iterable<{ at: number; bytes: Uint8Array }> } {
+  const c = collect(input, opts);
+  const offsets = c.offsets();
+  const terms = c.df.length;
+  const postings = offsets[terms];
+  const accentedCounts = Uint32Array.from(c.accentedDf.values());
+  const lengths: BM25BinaryHeader['lengths'] = { offsets: offsets.length, docs: postings, impacts: postings, accentedDf: accentedCounts.length };
+  const at = binaryLayout(lengths);
+  const header = binaryHeader(c.o, c.ids, [...c.termIds.keys()], c.accentedDf, lengths);
+  // A window holds at least the longest list (a term's postings are never split).
+  let window = windowPostings;
+  for (const f of c.df) if (f > window) window = f;
+  function* pieces(): Iterable<{ at: number; bytes: Uint8Array }> {
+    yield { at: at.offsets, bytes: bytesOf(offsets) };
+    const docs = new Uint32Array(Math.min(window, postings));
+    const impacts = new Uint16Array(docs.length);
+    for (let t0 = 0; t0 < terms; ) {
+      let t1 = t0;
+      while (t1 < terms && offsets[t1 + 1] - offsets[t0] <= window) t1++;
+      const count = offsets[t1] - offsets[t0];
+      c.fill(offsets, t0, t1, docs, impacts, t1 === terms);
+      yield { at: at.docs + offsets[t0] * 4, bytes: bytesOf(docs.subarray(0, count)) };
+      yield { at: at.impacts + offsets[t0] * 2, bytes: bytesOf(impacts.subarray(0, count)) };
+      t0 = t1;
+    }
+    yield { at: at.accentedDf, bytes: bytesOf(accentedCounts) };
+  }
+  return { header, total: at.total, pieces: pieces() };
+}
+
+function bytesOf(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
 function foldSyllable(s: string): string {
   return fold(s.trim());
 }
@@ -524,7 +627,7 @@ function unb64(s: string): ArrayBuffer {
   return out;
 }
 
-type NumberArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+type NumberArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
 /** An append-only typed array for the build (amortised doubling). */
 class Growable<A extends NumberArray> {
@@ -580,14 +683,15 @@ class RecordStream {
     this.byte(x);
   }
 
-  reader(): { next(): void; term: number; counts: Uint16Array } {
+  /** Reads the records from the start; `release` lets go of each block once read (a last pass). */
+  reader(release = true): { next(): void; term: number; counts: Uint16Array } {
     const blocks = this.blocks;
     let bi = -1;
     let block: Uint8Array = new Uint8Array(0);
     let pos = 0;
     const byte = (): number => {
       if (pos === block.length) {
-        if (bi >= 0) blocks[bi] = null;
+        if (bi >= 0 && release) blocks[bi] = null;
         block = blocks[++bi]!;
         pos = 0;
       }

@@ -1,10 +1,11 @@
 /** Decodes an image file (PNG, JPEG, TIFF, BMP, GIF) to RGB for the red-ink search. */
 import { readFile } from 'node:fs/promises';
-import { Jimp } from 'jimp';
 import { OcrError } from './errors.js';
 import type { RasterImage } from './pnm.js';
 
 export async function decodeRgb(path: string): Promise<RasterImage> {
+  // Imported here: jimp is ~40 MB resident, and only an image scan needs it (not every ingest).
+  const { Jimp } = await import('jimp');
   let bitmap: { width: number; height: number; data: Uint8Array };
   try {
     bitmap = (await Jimp.read(await readFile(path))).bitmap;

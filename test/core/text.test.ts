@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences } from '../../core/text.js';
+import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences } from '../../core/text.js';
 
 describe('Vietnamese text utilities', () => {
   it('folds diacritics, đ and case, whatever the Unicode form', () => {
@@ -58,5 +58,15 @@ describe('fold, fast path', () => {
       const mixed = sample([...latin, ...tricky], 17 + (seed % 200), seed);
       expect(fold(mixed)).toBe(foldByDefinition(mixed));
     }
+  });
+});
+
+describe('detach', () => {
+  it('gives an equal string, cut or whole, empty or not', () => {
+    const text = 'Số: 221/KH-VKSTC ' + 'nội dung văn bản '.repeat(1000);
+    expect(detach(text.slice(4, 16))).toBe('221/KH-VKSTC');
+    expect(detach(text)).toBe(text);
+    expect(detach('')).toBe('');
+    expect(detach('Đ')).toBe('Đ');
   });
 });

@@ -31,6 +31,14 @@ describe('chunk store', () => {
     expect('heading' in back[1]).toBe(false);
   });
 
+  it('keeping no decoded text (as the ingest reads it), reads the same texts every time', async () => {
+    const dir = await tmp();
+    await writeChunkStore(dir, chunks);
+    const back = await readChunkStore(dir, { keepTexts: 0 });
+    for (let pass = 0; pass < 2; pass++) expect(back.map((c) => c.text)).toEqual(chunks.map((c) => c.text));
+    expect(back).toEqual(chunks);
+  });
+
   it('written in several batches (as the ingest streams it), is the same store as written at once', async () => {
     // Enough text to cross the writer's 4 MB flush more than once.
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...chunks[i % 3], id: `c${i}`, ord: i, text: `${chunks[i % 3].text} ${'đoạn văn '.repeat(i % 700)}` }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_WEIGHTS, analyzeQuery, analyzeText } from '../../core/retrieval/analyze.js';
+import { DEFAULT_QUERY_WEIGHTS, accentedSyllables, analyzeQuery, analyzeText } from '../../core/retrieval/analyze.js';
 import { expandAbbreviation } from '../../core/retrieval/abbreviations.js';
 
 describe('Vietnamese analysis', () => {
@@ -75,5 +75,25 @@ describe('implied terms', () => {
     const off = analyzeQuery('mấy ngày', {}, { ...DEFAULT_QUERY_WEIGHTS, implied: 0 });
     expect(off.implied).toEqual([]);
     expect(off.terms.some((t) => t.term === 'thoi_han')).toBe(false);
+  });
+});
+
+describe('document analysis, one pass', () => {
+  const text = 'Điều 2. KSV Viện kiểm sát nhân dân (VKSND) thực hành quyền công tố theo Kế hoạch 221/KH-VKSTC ngày 15/12/2023; thuế, thuê, KIỂM SÁT.';
+
+  it('gathers the accented syllables accentedSyllables finds, in the same order, with the same terms', () => {
+    const syllables = new Set<string>();
+    const terms = analyzeText(text, {}, syllables);
+    expect(terms).toEqual(analyzeText(text));
+    expect([...syllables]).toEqual([...accentedSyllables(text)]);
+  });
+
+  it('gives the same terms on every call (its memos change nothing)', () => {
+    const first = analyzeText(text, { accented: true, trigrams: true });
+    for (let i = 0; i < 3; i++) expect(analyzeText(text, { accented: true, trigrams: true })).toEqual(first);
+    expect(first).toContain('kiem_sat');
+    expect(first).toContain('~kiểm');
+    expect(first).toContain('#221/KH-VKSTC');
+    expect(first).toContain('@2023-12-15');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BM25FormatError, BM25Index, bm25FromBinary, bm25ToBinary } from '../../core/retrieval/bm25.js';
+import { BM25FormatError, BM25Index, bm25BinaryWindows, bm25FromBinary, bm25ToBinary } from '../../core/retrieval/bm25.js';
 import { analyzeQuery } from '../../core/retrieval/analyze.js';
 
 const docs = [
@@ -64,6 +64,25 @@ describe('BM25 index', () => {
       expect(copy.toJSON()).toEqual(idx.toJSON());
     }
     expect(() => bm25FromBinary(header, blob.subarray(8))).toThrow(BM25FormatError);
+  });
+
+  it('written a window of terms at a time, is the binary form byte for byte, whatever the window', () => {
+    // Enough documents and repeated terms for lists longer than the smallest windows.
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...docs[i % docs.length], id: `x${i}`, title: i % 3 ? `Luật số ${i}/2020/QH14` : undefined }));
+    const { header, pieces } = bm25ToBinary(BM25Index.build(many));
+    const whole = Buffer.concat(pieces);
+    for (const window of [1, 7, 100, 1 << 23]) {
+      const w = bm25BinaryWindows(many, {}, window);
+      const out = new Uint8Array(w.total);
+      let n = 0;
+      for (const { at, bytes } of w.pieces) {
+        out.set(bytes, at);
+        n++;
+      }
+      expect(Buffer.from(out).equals(whole)).toBe(true);
+      expect(JSON.stringify(w.header)).toBe(JSON.stringify(header));
+      if (window === 7) expect(n).toBeGreaterThan(4);
+    }
   });
 
   it('lists the documents holding every given term', () => {
