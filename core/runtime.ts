@@ -91,7 +91,17 @@ export class AssistantRuntime implements RuntimeAssistant {
     return this.snapshot?.version ?? null;
   }
 
-  async reload(): Promise<void> {
+  private reloads: Promise<void> = Promise.resolve();
+
+  reload(): Promise<void> {
+    // One at a time: two overlapping reloads (a version message and a poll) would each open the
+    // new version, and the one overwritten would keep its search worker and index in memory.
+    const next = this.reloads.then(() => this.reloadNow());
+    this.reloads = next.catch(() => undefined);
+    return next;
+  }
+
+  private async reloadNow(): Promise<void> {
     const version = await readCurrentVersion(this.indexDir);
     const previous = this.snapshot;
     if (version && version === previous?.version) return;

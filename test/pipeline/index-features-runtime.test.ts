@@ -48,9 +48,12 @@ describe('split lexical search in the runtime', () => {
     expect(begin).toHaveBeenCalledTimes(questions.length);
 
     const retire = vi.spyOn(SplitLexicalSearch.prototype, 'retire');
+    const opened = vi.spyOn(SplitLexicalSearch, 'over');
     await writeFiles(src, { 'tin-d.md': NEWS_C.replace(/\d{4}/g, '2031') });
     await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
-    await split.reload();
+    // Two reloads at once (a version message and a poll) open the new version once.
+    await Promise.all([split.reload(), split.reload()]);
+    expect(opened).toHaveBeenCalledTimes(1);
     expect(retire).toHaveBeenCalledTimes(1);
     expect((await split.ask(questions[0])).citations.length).toBeGreaterThan(0);
   });
