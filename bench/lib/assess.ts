@@ -150,7 +150,8 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
       name: 'heap retained over the last two thirds (after full GC)',
       value: growth,
       unit: 'MB',
-      target: atMost(growth, Math.max(2, 0.05 * (o.heapWarmMB ?? 0)), 'MB'),
+      // A smoke run's few seconds end before the caches are full: its figure is shown, not judged.
+      target: l.seconds >= 30 ? atMost(growth, Math.max(2, 0.05 * (o.heapWarmMB ?? 0)), 'MB') : undefined,
       note: [
         `${o.heapWarmMB?.toFixed(1) ?? '–'} → ${o.heapEndMB?.toFixed(1) ?? '–'} MB`,
         echoGrowth !== null ? `echo bot ${echoGrowth >= 0 ? '+' : ''}${echoGrowth.toFixed(1)} MB` : '',
