@@ -187,6 +187,7 @@ export class BM25Index {
     };
   }
 
+  /** A ranked list from the kernel (or two merged) as hits with their chunk ids. */
   hitsOf(r: Ranked): BM25Hit[] {
     return Array.from(r.indices, (index, j) => ({ index, id: this.ids[index], score: r.scores[j] }));
   }
