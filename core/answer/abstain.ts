@@ -321,11 +321,8 @@ export function decideAbstention(
   if (match < opts.topicCheckBelow && bestIndex) {
     // A syllable's presence does not depend on its neighbours: the hits' union is their joined text's
     // index. A passage is indexed only when the ones before it lack the syllable asked about.
-    const each = hits.map((h) => {
-      let u: Lookup | undefined;
-      return () => (u ??= withSynonyms(chunkIndexOf(h.item), synonyms).unigrams);
-    });
-    const all = { unigrams: { has: (t: string) => each.some((u) => u().has(t)) } };
+    const each: Lookup[] = [];
+    const all = { unigrams: { has: (t: string) => hits.some((h, j) => (each[j] ??= withSynonyms(chunkIndexOf(h.item), synonyms).unigrams).has(t)) } };
     if (missingTopic(terms, bestIndex, all)) return decision('missing-topic');
   }
   return decision();

@@ -120,11 +120,11 @@ export function seek(docs, lo, end, d) {
  * over the union of their ranges gives.
  */
 export function mergeRanked(a, b, k) {
-  const out = { indices: new Uint32Array(Math.min(k, a.indices.length + b.indices.length)), scores: new Float32Array(0) };
-  out.scores = new Float32Array(out.indices.length);
+  const m = Math.min(k, a.indices.length + b.indices.length);
+  const out = { indices: new Uint32Array(m), scores: new Float32Array(m) };
   let x = 0;
   let y = 0;
-  for (let j = 0; j < out.indices.length; j++) {
+  for (let j = 0; j < m; j++) {
     const takeA =
       y >= b.indices.length ||
       (x < a.indices.length && (a.scores[x] > b.scores[y] || (a.scores[x] === b.scores[y] && a.indices[x] < b.indices[y])));

@@ -510,6 +510,9 @@ function collect(input: Iterable<BM25Doc>, opts: Partial<BM25Options>, tokenize?
  * it: all at once for an index in memory, or a window of terms at a time for a file.
  */
 class Collected {
+  /** Average length of each field (body, heading, title) over the documents, for BM25's length norm. */
+  private readonly avg: number[];
+
   constructor(
     readonly o: BM25Options,
     readonly custom: boolean,
@@ -520,7 +523,14 @@ class Collected {
     private readonly lens: Growable<Float64Array>[],
     private readonly docRecords: Growable<Uint32Array>,
     private readonly records: RecordStream,
-  ) {}
+  ) {
+    const n = ids.length;
+    this.avg = lens.map((l) => {
+      let sum = 0;
+      for (let d = 0; d < n; d++) sum += l.data[d];
+      return (n ? sum / n : 0) || 1;
+    });
+  }
 
   /** Where each term's postings start (CSR offsets, terms in id order). */
   offsets(): Uint32Array {
@@ -534,13 +544,8 @@ class Collected {
    * `last`: the records are not read again, and each block is let go once read.
    */
   fill(offsets: Uint32Array, t0: number, t1: number, docs: Uint32Array, impacts: Uint16Array, last: boolean): void {
-    const { o, lens, docRecords } = this;
+    const { o, lens, docRecords, avg } = this;
     const n = this.ids.length;
-    const avg = lens.map((l) => {
-      let sum = 0;
-      for (let d = 0; d < n; d++) sum += l.data[d];
-      return (n ? sum / n : 0) || 1;
-    });
     const base = offsets[t0];
     const cursor = offsets.slice(t0, t1);
     const weights = [o.fieldWeights.body, o.fieldWeights.heading, o.fieldWeights.title];

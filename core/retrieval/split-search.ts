@@ -13,10 +13,6 @@ import { Worker } from 'node:worker_threads';
 import type { BM25Index } from './bm25.js';
 import { type FlatPlan, type Ranked, mergeRanked, searchRange } from './bm25-kernel.mjs';
 
-interface Pending {
-  resolve: (r: Ranked | null) => void;
-}
-
 /** A started search: the worker is walking its half; `finish` walks this thread's half and merges. */
 export interface SplitSearch {
   finish(): Promise<Ranked>;
@@ -24,7 +20,8 @@ export interface SplitSearch {
 
 export class SplitLexicalSearch {
   private worker: Worker | null;
-  private readonly pending = new Map<number, Pending>();
+  /** Searches sent to the worker, by id: how to answer each. */
+  private readonly pending = new Map<number, (r: Ranked | null) => void>();
   private nextId = 0;
   private retired = false;
   private readonly split: number;
@@ -79,16 +76,16 @@ export class SplitLexicalSearch {
     if (!w || this.retired) return Promise.resolve(null);
     const id = this.nextId++;
     if (this.pending.size === 0) w.ref();
-    const answer = new Promise<Ranked | null>((resolve) => this.pending.set(id, { resolve }));
+    const answer = new Promise<Ranked | null>((resolve) => this.pending.set(id, resolve));
     w.postMessage({ id, plan, k, lo, hi });
     return answer;
   }
 
   private settle(id: number, r: Ranked | null): void {
-    const p = this.pending.get(id);
-    if (!p) return;
+    const resolve = this.pending.get(id);
+    if (!resolve) return;
     this.pending.delete(id);
-    p.resolve(r);
+    resolve(r);
     if (this.pending.size === 0) {
       if (this.retired) this.stopWorker();
       else this.worker?.unref();
