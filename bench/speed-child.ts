@@ -44,7 +44,6 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 // The serving runtime and the LangChain peer are imported by the modes that use them: a build of
 // ours must not count their code in its peak RSS (nor ours theirs).
 
-
 async function build(): Promise<BuildResult> {
   const corpusDir = path.resolve(values.corpus!);
   await rm(indexDir, { recursive: true, force: true });

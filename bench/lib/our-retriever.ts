@@ -2,7 +2,6 @@
  * Our retriever over an index folder, exactly as the runtime opens it
  * (the bench needs ranked passages, not answers).
  */
-import path from 'node:path';
 import type { HybridRetriever } from '../../core/retrieval/hybrid.js';
 import { openRetriever as openRuntimeRetriever } from '../../core/runtime.js';
 import { embedderLoader } from '../../core/embedders.js';
@@ -22,5 +21,3 @@ export async function openRetriever(cfg: Config, indexDir: string): Promise<{ re
   if (!version) throw new NoIndexError(indexDir);
   return openRuntimeRetriever(indexDir, version, embedderLoader(cfg));
 }
-
-export { dirBytes } from './dir-bytes.js';
