@@ -6,7 +6,7 @@
  * every cue is matched folded, so unaccented typing works the same.
  */
 import type { Turn } from '../types.js';
-import { findDocNumbers, fold, nfc } from '../text.js';
+import { findDocNumbers, fold, isUnaccented, nfc } from '../text.js';
 import { contentTerms } from './terms.js';
 
 interface Tok {
@@ -186,7 +186,8 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q) || personAnaphor(q)) return true;
-  return contentTerms(q).length <= CONTENT_SHORT && !documentReferences(q).length;
+  // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
+  return contentTerms(q).filter((t) => t.weight === 1).length <= CONTENT_SHORT && !documentReferences(q).length;
 }
 
 function previousQuestion(history: Turn[]): string | undefined {
@@ -322,9 +323,11 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
 
 /** "người đó", "ông ấy", "đồng chí này": a pointer at a person, not at a topic. */
 const PERSON_ANAPHOR = /(?:^|\s)((?:người|ông|bà|đồng chí|vị)\s+(?:đó|ấy|này|kia))(?=[\s?.,!]|$)/iu;
+/** The same typed without accents ("nguoi do"); not "ba"/"vi", which are also "ba" (three) and "vì". */
+const PERSON_ANAPHOR_FOLDED = /(?:^|\s)((?:nguoi|ong|dong chi)\s+(?:do|ay|nay|kia))(?=[\s?.,!]|$)/i;
 
 function personAnaphor(q: string): Span | undefined {
-  const m = PERSON_ANAPHOR.exec(q);
+  const m = (isUnaccented(q) ? PERSON_ANAPHOR_FOLDED : PERSON_ANAPHOR).exec(q);
   if (!m) return undefined;
   const start = m.index + m[0].indexOf(m[1]);
   return { start, end: start + m[1].length };

@@ -6,8 +6,11 @@
  * Everything is compared folded (no diacritics) so "thoi han" and "thời hạn"
  * meet; single syllables are dropped as function words only when the accented
  * form says so, because folding merges words like "chỉ" (chỉ đạo) and "chị".
+ * A question typed without accents says nothing of the sort: its "bao" may be
+ * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
+ * folded forms alone.
  */
-import { fold, lower, nfc } from '../text.js';
+import { fold, isUnaccented, lower, nfc } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -30,7 +33,7 @@ export function rawTokens(text: string): string[] {
  */
 const STOP_PHRASES = [
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'luc nao', 'o dau', 'nhu the nao', 'the nao',
-  'lam the nao', 'tai sao', 'vi sao', 'co phai', 'phai khong', 'hay khong', 'duoc khong', 'co khong',
+  'lam the nao', 'lam sao', 'tai sao', 'vi sao', 'co phai', 'phai khong', 'hay khong', 'duoc khong', 'co khong',
   'nhung gi', 'nhung nao', 'cai gi', 'thi sao', 'the con', 'vay con', 'vay thi', 'the thi', 'nhu vay',
   'cho hoi', 'xin hoi', 'cho biet', 'cho toi', 'hom nay', 'hien nay', 'quy dinh', 'duoc quy', 'bao gom',
   'gom co', 'gom nhung', 'cu the', 'dieu do', 'viec do', 'cai do', 'van de', 'noi dung do', 'hay cho',
@@ -51,16 +54,21 @@ const STOP_WORDS = new Set(
 
 /**
  * Folded single syllables dropped when the user typed without accents: only
- * those whose folded form is rarely a content syllable.
+ * those whose folded form is rarely a content syllable ("toi" is also "tội",
+ * "minh" "minh bạch": those are only ambiguous).
  */
-const STOP_FOLDED = new Set('gi nao ai nhung cac voi cua cho duoc nhu vay nay kia ay hoac nhe oi toi minh la va khong'.split(' '));
+const STOP_FOLDED = new Set('gi nao ai nhung cac voi cua cho duoc nhu vay nay kia ay hoac nhe oi la va khong'.split(' '));
 
 /** Weight of a folded function word that may also be content ("co" = có / cơ quan, "thi" = thì / thi hành). */
 const AMBIGUOUS_WEIGHT = 0.3;
 
-/** 0 for a function word, AMBIGUOUS_WEIGHT for one we cannot tell without accents, 1 for content. */
-function syllableWeight(token: string): number {
-  if (STOP_WORDS.has(token)) return 0;
+/**
+ * 0 for a function word, AMBIGUOUS_WEIGHT for one we cannot tell without accents, 1 for content.
+ * `unaccented`: the whole question is typed without diacritics, so a token spelled like an
+ * accent-free function word ("bao" of "bao nhiêu", "sao" of "tại sao") is only a guess.
+ */
+function syllableWeight(token: string, unaccented: boolean): number {
+  if (!unaccented && STOP_WORDS.has(token)) return 0;
   const f = fold(token);
   // Accented and not in the accented list: a content word that merely folds like one ("chỉ", "số").
   if (f !== token) return 1;
@@ -100,12 +108,13 @@ function contentTermsOf(text: string): QueryTerm[] {
     }
   }
   const out: QueryTerm[] = [];
+  const unaccented = isUnaccented(text);
   // "... không?" / "... chưa?" at the end asks yes or no; elsewhere "không" negates and matters.
   const last = folded.length - 1;
   if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) dropped[last] = true;
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = syllableWeight(t);
+    const weight = syllableWeight(t, unaccented);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;
@@ -160,10 +169,15 @@ export function questionKinds(question: string): Set<QuestionKind> {
 /** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
 const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
-/** An all-capitals token of three letters or more ("BVBMNN", "CĐS"): an acronym, even one no list knows. */
+/**
+ * A token of three letters or more written in capitals ("BVBMNN", "CĐS"), or holding no vowel
+ * ("bvbmnn", "ksnd": every Vietnamese syllable has one, so it is an acronym typed in lower case):
+ * an acronym, even one no list knows.
+ */
 function isAcronym(raw: string): boolean {
   const letters = raw.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters.length === raw.length && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  if (letters.length < 3 || letters.length !== raw.length) return false;
+  return (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) || !/[aeiouy]/.test(fold(raw).toLowerCase());
 }
 
 export interface MatchTerm extends QueryTerm {

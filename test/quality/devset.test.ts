@@ -4,12 +4,13 @@
  * correct citation, and every out-of-scope question must abstain.
  *
  * The product target is 90% of answerable questions (issue: answering). The
- * measured figure on 2026-11-23 is 86/92 = 93.5% (81/92 before the field
+ * measured figure on 2026-11-23 is 88/92 = 95.7% (81/92 before the field
  * thesaurus), so the floor is now the target itself; the test prints the figure.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeAssistant } from '../../core/runtime.js';
 import { askWithHistory, judge, loadDevset, openKnowledgeAssistant } from './devset.js';
+import { fold } from '../../core/text.js';
 
 const items = loadDevset();
 const TARGET = 0.9;
@@ -53,5 +54,30 @@ describe('dev set (embedded default)', () => {
     if (failures.length) console.log(failures.join('\n'));
     expect(share).toBeGreaterThanOrEqual(FLOOR);
     expect(abstained).toBe(outOfScope.length);
+  }, 300_000);
+
+  it('answers the same questions typed without accents, and abstains on most out-of-scope ones', async () => {
+    // Users type "ke hoach 221" too. Measured 2026-11-23: 87/92 answerable (83/92 while an unaccented "bao",
+    // "toi" or "sao" was dropped as a function word), 13/16 out of scope: without accents a look-alike
+    // cannot be told apart ("thue": thuê or thuế). The floors are one question below those figures.
+    const answerable = items.filter((i) => !i.expect.abstain);
+    const outOfScope = items.filter((i) => i.expect.abstain);
+    const failures: string[] = [];
+    let good = 0;
+    for (const item of answerable) {
+      const r = await askItem(fold(item.question), item.history?.map(fold));
+      if (judge(item, r).ok) good++;
+      else failures.push(`${item.id} ${fold(item.question)}\n   → ${r.text.slice(0, 160).replace(/\n/g, ' ')}`);
+    }
+    let abstained = 0;
+    for (const item of outOfScope) {
+      const r = await askItem(fold(item.question), item.history?.map(fold));
+      if (judge(item, r).ok) abstained++;
+      else failures.push(`${item.id} [out of scope] ${fold(item.question)}\n   → ${r.text.slice(0, 160).replace(/\n/g, ' ')}`);
+    }
+    console.log(`dev set without accents: answerable ${good}/${answerable.length}, out-of-scope abstained ${abstained}/${outOfScope.length}`);
+    if (failures.length) console.log(failures.join('\n'));
+    expect(good / answerable.length).toBeGreaterThanOrEqual(0.93);
+    expect(abstained / outOfScope.length).toBeGreaterThanOrEqual(0.75);
   }, 300_000);
 });
