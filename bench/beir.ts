@@ -9,8 +9,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { HybridOptions } from '../core/retrieval/hybrid.js';
-import { BENCHMARKS, type Metrics, evaluate, loadBeir, splitViews } from './lib/beir-data.js';
-import { type Ranker, baselineRanker, hybridRanker } from './lib/systems.js';
+import { BENCHMARKS, type Metrics, type Ranker, loadBeir, scoreSplit, splitViews } from './lib/beir-data.js';
+import { baselineRanker, hybridRanker } from './lib/systems.js';
 
 export interface BeirResult extends Metrics {
   benchmark: string;
@@ -28,28 +28,19 @@ export interface BeirOptions {
   root?: string;
 }
 
-async function runSplit(ranker: Ranker, queries: Map<string, string>, gold: Map<string, Set<string>>) {
-  const runs = new Map<string, string[]>();
-  for (const id of gold.keys()) {
-    const text = queries.get(id);
-    if (text !== undefined) runs.set(id, await ranker(text, 10));
-  }
-  return evaluate(runs, gold);
-}
-
 export async function runBeir(opts: BeirOptions = {}): Promise<BeirResult[]> {
   const names = opts.benchmarks ?? (opts.quick ? ['alqac2023'] : [...BENCHMARKS]);
   const out: BeirResult[] = [];
   for (const name of names) {
     const ds = loadBeir(name, opts.root);
     const queries = new Map(ds.queries.map((q) => [q.id, q.text]));
-    const systems: [BeirResult['system'], Ranker][] = [
-      ['bm25-baseline', baselineRanker(ds.corpus)],
-      ['hybrid', hybridRanker(ds.corpus, opts.hybrid).ranker],
+    const systems: [BeirResult['system'], Ranker, Map<string, string[]>][] = [
+      ['bm25-baseline', baselineRanker(ds.corpus), new Map()],
+      ['hybrid', hybridRanker(ds.corpus, opts.hybrid).ranker, new Map()],
     ];
     for (const [split, gold] of splitViews(ds.qrels)) {
-      for (const [system, ranker] of systems) {
-        out.push({ benchmark: name, split, system, ...(await runSplit(ranker, queries, gold)) });
+      for (const [system, ranker, rankings] of systems) {
+        out.push({ benchmark: name, split, system, ...(await scoreSplit(ranker, queries, gold, rankings)) });
       }
     }
   }

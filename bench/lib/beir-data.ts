@@ -109,3 +109,27 @@ export function splitViews(qrels: Map<string, Map<string, Set<string>>>): [strin
   }
   return views;
 }
+
+/** A system's top-k sources for one query. */
+export type Ranker = (query: string, k: number) => Promise<string[]>;
+
+/**
+ * Scores a system on one split view. `rankings` is shared across a benchmark's views: a
+ * query searched for "train" is not searched again for its "train-dev" half.
+ */
+export async function scoreSplit(
+  ranker: Ranker,
+  queries: Map<string, string>,
+  gold: Map<string, Set<string>>,
+  rankings: Map<string, string[]>,
+): Promise<Metrics> {
+  const runs = new Map<string, string[]>();
+  for (const id of gold.keys()) {
+    const text = queries.get(id);
+    if (text === undefined) continue;
+    let ranked = rankings.get(id);
+    if (!ranked) rankings.set(id, (ranked = await ranker(text, 10)));
+    runs.set(id, ranked);
+  }
+  return evaluate(runs, gold);
+}

@@ -4,7 +4,7 @@
  */
 import { Document } from '@langchain/core/documents';
 import MiniSearch from 'minisearch';
-import { type BeirDoc, type Metrics, evaluate, loadBeir, splitViews } from './beir-data.js';
+import { type BeirDoc, type Metrics, type Ranker, loadBeir, scoreSplit, splitViews } from './beir-data.js';
 import { LangchainPeer, PEER_CHUNK_OVERLAP, PEER_CHUNK_SIZE } from './peer-langchain.js';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 
@@ -15,8 +15,6 @@ export interface PeerBeirResult extends Metrics {
   split: string;
   system: PeerSystem;
 }
-
-type Ranker = (query: string, k: number) => Promise<string[]>;
 
 async function langchainRanker(corpus: BeirDoc[]): Promise<Ranker> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: PEER_CHUNK_SIZE, chunkOverlap: PEER_CHUNK_OVERLAP });
@@ -47,18 +45,13 @@ export async function runPeerBeir(names: string[], root?: string): Promise<PeerB
   for (const name of names) {
     const ds = loadBeir(name, root);
     const queries = new Map(ds.queries.map((q) => [q.id, q.text]));
-    const systems: [PeerSystem, Ranker][] = [
-      ['langchain-default', await langchainRanker(ds.corpus)],
-      ['minisearch', minisearchRanker(ds.corpus)],
+    const systems: [PeerSystem, Ranker, Map<string, string[]>][] = [
+      ['langchain-default', await langchainRanker(ds.corpus), new Map()],
+      ['minisearch', minisearchRanker(ds.corpus), new Map()],
     ];
     for (const [split, gold] of splitViews(ds.qrels)) {
-      for (const [system, ranker] of systems) {
-        const runs = new Map<string, string[]>();
-        for (const id of gold.keys()) {
-          const text = queries.get(id);
-          if (text !== undefined) runs.set(id, await ranker(text, 10));
-        }
-        out.push({ benchmark: name, split, system, ...evaluate(runs, gold) });
+      for (const [system, ranker, rankings] of systems) {
+        out.push({ benchmark: name, split, system, ...(await scoreSplit(ranker, queries, gold, rankings)) });
       }
     }
   }

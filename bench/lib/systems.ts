@@ -3,9 +3,7 @@ import type { Chunk } from '../../core/types.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { LocalEmbeddings, dot } from '../../core/retrieval/embeddings.js';
 import { HybridRetriever, type HybridOptions } from '../../core/retrieval/hybrid.js';
-import type { BeirDoc } from './beir-data.js';
-
-export type Ranker = (query: string, k: number) => Promise<string[]>;
+import type { BeirDoc, Ranker } from './beir-data.js';
 
 /** The corpus README's calibration baseline: k1 1.2, b 0.75, lower-cased NFC `\w+` tokens, heading + body. */
 export function baselineRanker(corpus: BeirDoc[]): Ranker {
