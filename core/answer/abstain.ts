@@ -65,6 +65,7 @@ export const DEFAULT_ABSTAIN: AbstainOptions = {
 
 export type AbstainReason =
   | 'no-hits'
+  | 'missing-count'
   | 'low-score'
   | 'low-coverage'
   | 'missing-terms'

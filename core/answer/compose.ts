@@ -91,7 +91,7 @@ const ACTOR =
 const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
 
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
-const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|nguoi|lan|cap|loai|buoc|muc';
+const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|tuoi|nguoi|lan|cap|loai|buoc|muc';
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
 /**
  * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
@@ -187,7 +187,7 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
   let dates: boolean | undefined;
   return {
     folded,
-    spaced: ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
+    spaced: spacedText(unit.text),
     // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
     index: passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
     leadIndex: unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined,
@@ -391,6 +391,11 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
   };
 }
 
+/** Folded words separated by single spaces, padded (" a b c "), as the counted-thing pattern reads them. */
+function spacedText(text: string): string {
+  return ` ${fold(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
 function scoreCeiling({ kinds, counted, subject }: QuestionFeatures): number {
   let b = 1 + 0.35; // overlap, phrase
@@ -553,6 +558,10 @@ export function composeExtractive(
   }
   const chosen = withPrimarySources(select(q, hits, opts), q, hits);
   if (!chosen.length) return abstained('no-hits', opts);
+  // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
+  // does not answer it, however many of its words they share; quoting them would be a guess.
+  const counted = q.counted;
+  if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedText(rendered(c.unit))))) return abstained('missing-count', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

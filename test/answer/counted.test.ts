@@ -38,3 +38,27 @@ describe('countedThing and words that fold like numbers', () => {
     expect(days.test(' trong thoi han 20 ngay ke tu ngay nhan ')).toBe(true);
   });
 });
+
+describe('a counted question the passages write no number for', () => {
+  const chunk = (id: string, text: string): Scored<Chunk> => ({
+    item: { id, docId: `luat/${id}.txt`, text, ord: 0, title: 'Luật Khiếu nại', type: 'Luật', article: '28', locator: 'Điều 28', heading: 'Điều 28. Thời hạn giải quyết khiếu nại lần đầu' },
+    score: 1,
+  });
+  const question = 'Thời hạn giải quyết khiếu nại lần đầu là bao nhiêu ngày?';
+
+  it('abstains rather than quote the words of the question without the number asked', () => {
+    const r = composeExtractive(question, [chunk('a', 'Thời hạn giải quyết khiếu nại lần đầu được tính kể từ ngày thụ lý khiếu nại.')]);
+    expect(r.abstained).toBe(true);
+    expect(r.abstainReason).toBe('missing-count');
+  });
+
+  it('answers when a passage writes it', () => {
+    const r = composeExtractive(question, [chunk('a', 'Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý.')]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('30 ngày');
+  });
+
+  it('counts ages too', () => {
+    expect(countedThing('Người dưới bao nhiêu tuổi phải có người đại diện?')?.test(' nguoi duoi 18 tuoi ')).toBe(true);
+  });
+});
