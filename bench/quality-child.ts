@@ -13,6 +13,7 @@ import { listSourceFiles } from '../ingest/pipeline.js';
 import { openAssistant } from '../core/runtime.js';
 import { checkInput } from '../core/guard/index.js';
 import type { Turn } from '../core/types.js';
+import { fold } from '../core/text.js';
 import { loadDevset, judge, type DevItem } from '../test/quality/devset.js';
 import { reportResult, REPO_ROOT } from './lib/child.js';
 import { benchConfig } from './lib/bench-config.js';
@@ -54,28 +55,34 @@ const minisearch = await scoreRetrieval(items, async (q) =>
   mini.search(q, 10).map((c) => ({ source: c.docId, text: c.text, locator: [c.locator, c.heading].filter(Boolean).join(' ') })),
 );
 
-// Answer quality: the embedded default (no chat model), follow-ups asked in order.
+// Answer quality: the embedded default (no chat model), follow-ups asked in order; the dev set as
+// written, then typed without accents (users type "ke hoach 221" too).
 const assistant = await openAssistant(cfg, { indexDir, chatModel: null });
-const answers: QualityResult['answers'] = { answerable: 0, correct: 0, factsOk: 0, citationOk: 0, outOfScope: 0, abstainedCorrectly: 0, failures: [] };
-for (const item of devset as DevItem[]) {
-  const history: Turn[] = [];
-  for (const q of item.history ?? []) {
-    const r = await assistant.ask(q, { history: [...history] });
-    history.push({ question: q, standalone: r.standalone, answer: r.text });
+async function answerQuality(spell: (text: string) => string): Promise<QualityResult['answers']> {
+  const out: QualityResult['answers'] = { answerable: 0, correct: 0, factsOk: 0, citationOk: 0, outOfScope: 0, abstainedCorrectly: 0, failures: [] };
+  for (const item of devset as DevItem[]) {
+    const history: Turn[] = [];
+    for (const q of (item.history ?? []).map(spell)) {
+      const r = await assistant.ask(q, { history: [...history] });
+      history.push({ question: q, standalone: r.standalone, answer: r.text });
+    }
+    const reply = await assistant.ask(spell(item.question), { history });
+    const v = judge(item, reply);
+    if (item.expect.abstain) {
+      out.outOfScope++;
+      if (v.ok) out.abstainedCorrectly++;
+    } else {
+      out.answerable++;
+      if (v.ok) out.correct++;
+      if (v.factsOk) out.factsOk++;
+      if (v.citationOk) out.citationOk++;
+    }
+    if (!v.ok) out.failures.push({ id: item.id, kind: item.kind, missing: v.missing, citationOk: v.citationOk });
   }
-  const reply = await assistant.ask(item.question, { history });
-  const v = judge(item, reply);
-  if (item.expect.abstain) {
-    answers.outOfScope++;
-    if (v.ok) answers.abstainedCorrectly++;
-  } else {
-    answers.answerable++;
-    if (v.ok) answers.correct++;
-    if (v.factsOk) answers.factsOk++;
-    if (v.citationOk) answers.citationOk++;
-  }
-  if (!v.ok) answers.failures.push({ id: item.id, kind: item.kind, missing: v.missing, citationOk: v.citationOk });
+  return out;
 }
+const answers = await answerQuality((t) => t);
+const answersUnaccented = await answerQuality(fold);
 
 // Guard: decisions and their time per message (warm, then timed rounds).
 const sets = loadGuardSets();
@@ -87,6 +94,7 @@ const result: QualityResult = {
   chunks: index.chunks.length,
   devset: { items: devset.length, retrievalItems: items.length, ours, langchain, minisearch },
   answers,
+  answersUnaccented,
   guard: {
     files: sets.files,
     redTeam: sets.redTeam.length,

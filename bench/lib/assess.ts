@@ -73,6 +73,11 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
     add({ section: sec, name: 'answers with the expected facts', value: a.factsOk / (a.answerable || 1), unit: '' });
     add({ section: sec, name: 'answers citing an expected source', value: a.citationOk / (a.answerable || 1), unit: '' });
     add({ section: sec, name: `abstention accuracy on out-of-scope questions (n=${a.outOfScope})`, value: a.abstainedCorrectly / (a.outOfScope || 1), unit: '' });
+    const u = r.quality.answersUnaccented;
+    if (u) {
+      add({ section: sec, name: `typed without accents: answers with the expected facts and a correct citation (n=${u.answerable})`, value: u.correct / (u.answerable || 1), unit: '' });
+      add({ section: sec, name: `typed without accents: abstention accuracy on out-of-scope questions (n=${u.outOfScope})`, value: u.abstainedCorrectly / (u.outOfScope || 1), unit: '' });
+    }
     add({ section: sec, name: `guard refusal rate, red-team set (n=${g.redTeam})`, value: g.redTeam ? g.refusedRedTeam / g.redTeam : null, unit: '' });
     add({ section: sec, name: `guard false-refusal rate, benign set (n=${g.benign})`, value: g.benign ? g.refusedBenign / g.benign : null, unit: '' });
   }

@@ -37,6 +37,8 @@ export function renderReport(r: BenchResults): string {
     );
     const a = r.quality.answers;
     if (a.failures.length) out.push('', `Dev-set items not fully right: ${a.failures.map((x) => x.id).join(', ')}.`);
+    const u = r.quality.answersUnaccented;
+    if (u?.failures.length) out.push('', `Typed without accents, not fully right: ${u.failures.map((x) => x.id).join(', ')}.`);
     const g = r.quality.guard;
     if (g.missedAttacks.length) out.push('', `Red-team messages let through (first ${g.missedAttacks.length}): ${g.missedAttacks.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
     if (g.falseRefusals.length) out.push('', `Benign messages refused (first ${g.falseRefusals.length}): ${g.falseRefusals.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);

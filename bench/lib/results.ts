@@ -32,6 +32,8 @@ export interface QualitySection {
     abstainedCorrectly: number;
     failures: { id: string; kind: string; missing: string[]; citationOk: boolean }[];
   };
+  /** The same dev set typed without accents (absent from results written before it). */
+  answersUnaccented?: QualitySection['answers'];
   guard: {
     files: string[];
     redTeam: number;
