@@ -187,7 +187,7 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
   let dates: boolean | undefined;
   return {
     folded,
-    spaced: spacedText(unit.text),
+    spaced: spacedOf(folded),
     // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
     index: passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
     leadIndex: unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined,
@@ -391,9 +391,9 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
   };
 }
 
-/** Folded words separated by single spaces, padded (" a b c "), as the counted-thing pattern reads them. */
-function spacedText(text: string): string {
-  return ` ${fold(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+/** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
+function spacedOf(folded: string): string {
+  return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
@@ -561,7 +561,7 @@ export function composeExtractive(
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const counted = q.counted;
-  if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedText(rendered(c.unit))))) return abstained('missing-count', opts);
+  if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedOf(fold(rendered(c.unit)))))) return abstained('missing-count', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);
