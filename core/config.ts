@@ -49,6 +49,11 @@ export const ConfigSchema = z.object({
    * pass over the accumulators would eat most of what the split saves.
    */
   SEARCH_SPLIT_MIN_CHUNKS: z.coerce.number().int().nonnegative().default(8000),
+  /**
+   * Share of the vector ranker in the hybrid fusion, 0..1. Unset: the retriever's default (0.1), tuned
+   * for the local embeddings, which hash words and add little to BM25; a semantic provider may earn more.
+   */
+  RETRIEVAL_VECTOR_WEIGHT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),

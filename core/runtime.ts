@@ -19,7 +19,7 @@ import { checkInput, checkOutput, passageIsClassified, type GuardCategory, type 
 import { RefusalAudit } from './refusal-audit.js';
 import { BoundedMap, memoize } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
-import { HybridRetriever } from './retrieval/hybrid.js';
+import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp } from './answer/rewrite.js';
@@ -197,6 +197,7 @@ export async function openRetriever(
   loader: EmbedderLoader,
   /** Chunks from which the lexical search is split over two threads (0 = never). */
   splitMinChunks = 0,
+  options: Partial<HybridOptions> = {},
 ): Promise<{ index: LoadedIndex; retriever: HybridRetriever }> {
   const index = await loadIndexVersion(versionDir(indexDir, version), null);
   const embedder = await loader(index.embedderState, index.manifest);
@@ -207,6 +208,7 @@ export async function openRetriever(
     bm25: index.lexical,
     splitSearch: splitMinChunks > 0 ? SplitLexicalSearch.over(index.lexical, splitMinChunks) : null,
     definitions: index.definitions,
+    options,
     embeddings: embedder as unknown as Embeddings,
     vectorSearch: async (vector: number[], k: number) => {
       if (!vs) return [];
@@ -218,7 +220,8 @@ export async function openRetriever(
 }
 
 async function openSnapshot(indexDir: string, version: string, loader: EmbedderLoader, cfg: Config): Promise<Snapshot> {
-  const { index, retriever } = await openRetriever(indexDir, version, loader, cfg.SEARCH_SPLIT_MIN_CHUNKS);
+  const options = cfg.RETRIEVAL_VECTOR_WEIGHT === undefined ? {} : { vectorWeight: cfg.RETRIEVAL_VECTOR_WEIGHT };
+  const { index, retriever } = await openRetriever(indexDir, version, loader, cfg.SEARCH_SPLIT_MIN_CHUNKS, options);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
   return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true) };
