@@ -213,8 +213,10 @@ function matchTermsOf(text: string): MatchTerm[] {
       return;
     }
     const raw = rawWords.length === words.length ? rawWords[i] : word;
+    // Inside a document number ("390/qd-vkstc") a short part is its type, however it is typed.
+    const inNumber = /\d/.test(raw) && raw.includes('/');
     for (const part of raw.match(SYLLABLE) ?? []) {
-      const exp = expandAbbreviation(part);
+      const exp = expandAbbreviation(inNumber ? part.toUpperCase() : part);
       if (exp) {
         const syl = exp.split(' ');
         const w = Math.min(1, 2 / syl.length);

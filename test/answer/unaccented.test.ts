@@ -45,6 +45,17 @@ describe('function words of a question typed without accents', () => {
   });
 });
 
+describe('document numbers typed in lower case', () => {
+  it('read the type part as its abbreviation, as the capitals would ("390/qd-vkstc": quyết định)', () => {
+    const terms = matchTerms('ai cong bo quyet dinh 390/qd-vkstc').map((t) => t.term);
+    expect(terms).not.toContain('qd');
+    expect(terms.filter((t) => t === 'quyet').length).toBe(2);
+    expect(matchTerms('ai cong bo quyet dinh 390/QĐ-VKSTC').map((t) => t.term)).toEqual(terms);
+    // Outside a number a lower-case "qd" stays a syllable: it is only expanded in capitals.
+    expect(matchTerms('qd cua ai').map((t) => t.term)).toContain('qd');
+  });
+});
+
 describe('follow-ups typed without accents', () => {
   const turn = (question: string, answer = ''): Turn[] => [{ question, standalone: question, answer }];
 

@@ -66,12 +66,12 @@ describe('dev set (embedded default)', () => {
   }, 300_000);
 
   it('answers the same questions typed without accents, and abstains on most out-of-scope ones', async () => {
-    // Users type "ke hoach 221" too. Measured 2026-11-23: 87/92 answerable (83/92 while an unaccented "bao",
-    // "toi" or "sao" was dropped as a function word), 13/16 out of scope: without accents a look-alike
-    // cannot be told apart ("thue": thuê or thuế). The floors are one question below those figures.
+    // Users type "ke hoach 221" too. Measured 2026-11-23: 88/92 answerable, as with accents (83/92 while an
+    // unaccented "bao", "toi" or "sao" was dropped as a function word), 13/16 out of scope: without accents a
+    // look-alike cannot be told apart ("thue": thuê or thuế). The floors are one question below those figures.
     const r = await runDevset(fold);
     console.log(`dev set without accents: answerable ${r.good}/${r.answerable}, out-of-scope abstained ${r.abstained}/${r.outOfScope}`);
-    expect(r.good / r.answerable).toBeGreaterThanOrEqual(0.93);
+    expect(r.good / r.answerable).toBeGreaterThanOrEqual(0.94);
     expect(r.abstained / r.outOfScope).toBeGreaterThanOrEqual(0.75);
   }, 300_000);
 });
