@@ -12,9 +12,8 @@ import { parseArgs } from 'node:util';
 import { listSourceFiles } from '../ingest/pipeline.js';
 import { openAssistant } from '../core/runtime.js';
 import { checkInput } from '../core/guard/index.js';
-import type { Turn } from '../core/types.js';
 import { fold } from '../core/text.js';
-import { loadDevset, judge, type DevItem } from '../test/quality/devset.js';
+import { askWithHistory, loadDevset, judge, type DevItem } from '../test/quality/devset.js';
 import { reportResult, REPO_ROOT } from './lib/child.js';
 import { benchConfig } from './lib/bench-config.js';
 import { openRetriever } from './lib/our-retriever.js';
@@ -61,12 +60,7 @@ const assistant = await openAssistant(cfg, { indexDir, chatModel: null });
 async function answerQuality(spell: (text: string) => string): Promise<QualityResult['answers']> {
   const out: QualityResult['answers'] = { answerable: 0, correct: 0, factsOk: 0, citationOk: 0, outOfScope: 0, abstainedCorrectly: 0, failures: [] };
   for (const item of devset as DevItem[]) {
-    const history: Turn[] = [];
-    for (const q of (item.history ?? []).map(spell)) {
-      const r = await assistant.ask(q, { history: [...history] });
-      history.push({ question: q, standalone: r.standalone, answer: r.text });
-    }
-    const reply = await assistant.ask(spell(item.question), { history });
+    const reply = await askWithHistory(assistant, spell(item.question), item.history?.map(spell));
     const v = judge(item, reply);
     if (item.expect.abstain) {
       out.outOfScope++;

@@ -501,7 +501,7 @@ function collect(input: Iterable<BM25Doc>, opts: Partial<BM25Options>, tokenize?
     if (tokenize) for (const text of texts) if (text) for (const t of accentedSyllables(text)) syl.add(t);
     for (const t of syl) accentedDf.set(t, (accentedDf.get(t) ?? 0) + 1);
   }
-  return new Collected(o, Boolean(tokenize), ids, termIds, df, accentedDf, lens, docRecords, records);
+  return new Collected(o, ids, termIds, df, accentedDf, lens, docRecords, records);
 }
 
 /**
@@ -515,7 +515,6 @@ class Collected {
 
   constructor(
     readonly o: BM25Options,
-    readonly custom: boolean,
     readonly ids: string[],
     readonly termIds: Map<string, number>,
     readonly df: number[],
