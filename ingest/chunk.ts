@@ -250,13 +250,15 @@ function articleHeading(num: string, rest: string): string {
 function parseLegal(lines: string[]): LegalParse | undefined {
   const kinds = lines.map(classify);
   // Quoted amendments and references can start a line with "Điều N." out of order; only a
-  // rising sequence of article numbers is structure.
+  // rising sequence of article numbers is structure. Numbering may start again at "Điều 1" (a
+  // decree followed by the regulation it issues), but only after it got past 1: a run of
+  // "Điều 1." lines is a collection of forms (each template opens with one), not articles.
   let last = 0;
   const isArticle = kinds.map((k) => {
     if (k.kind !== 'article') return false;
     const dotted = k.num!.includes('.');
     const order = articleOrder(k.num!);
-    if (dotted || order > last || order === 1) {
+    if (dotted || order > last || (order === 1 && last !== 1)) {
       last = dotted ? last : order;
       return true;
     }
@@ -369,14 +371,59 @@ interface FreeUnit extends Unit {
   section?: string;
 }
 
+/** "Phụ lục II" on a line of its own: an appendix, above the parts and headings inside it. */
+const APPENDIX = /^(?:Phụ lục|PHỤ LỤC)\s+([IVXLC]+|\d+)\s*$/u;
+
+/**
+ * Where free text is: its appendix and part ("Phụ lục I", "Phần II") when it has them, then
+ * its nearest heading. A heading written over several all-capital lines is one title.
+ */
+class SectionPath {
+  private appendix?: string;
+  private part?: string;
+  private heading?: string;
+  private lastWasUpperHeading = false;
+
+  enter(text: string): void {
+    const appendix = text.match(APPENDIX);
+    const k = classify(text);
+    if (appendix) {
+      this.appendix = `Phụ lục ${appendix[1]}`;
+      this.part = this.heading = undefined;
+    } else if (k.kind === 'part' && text.length <= 20) {
+      this.part = k.label;
+      this.heading = undefined;
+    } else {
+      const upper = isUpperHeading(text);
+      // "I. QUY ĐỊNH CHUNG" under a title is a heading of its own, not the title's next line.
+      const continues = upper && this.lastWasUpperHeading && this.heading && !/^(?:[IVXLC]+|\d+)\./u.test(text);
+      this.heading = continues ? `${this.heading} ${text}` : text;
+      this.lastWasUpperHeading = upper;
+      return;
+    }
+    this.lastWasUpperHeading = false;
+  }
+
+  /** Any line that is not a heading ends a title spread over several lines. */
+  leave(): void {
+    this.lastWasUpperHeading = false;
+  }
+
+  get locator(): string | undefined {
+    return [this.appendix, this.part, this.heading].filter(Boolean).join(', ') || undefined;
+  }
+}
+
 /** Paragraph units of free text, headings marked, tables kept as row groups. */
 function freeUnits(lines: string[], max: number): FreeUnit[] {
   const units: FreeUnit[] = [];
+  const path = new SectionPath();
   let section: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.trim()) continue;
     if (TABLE_ROW.test(line)) {
+      path.leave();
       const rows: string[] = [];
       while (i < lines.length && TABLE_ROW.test(lines[i])) rows.push(lines[i++]);
       i--;
@@ -386,10 +433,12 @@ function freeUnits(lines: string[], max: number): FreeUnit[] {
     const isHeading =
       MD_HEADING.test(line) || BOLD_LINE.test(line) || ROMAN_HEADING.test(line.trim()) || isUpperHeading(line);
     if (isHeading) {
-      section = headingText(line);
+      path.enter(headingText(line));
+      section = path.locator;
       units.push({ text: line.trim(), sep: '\n', heading: true, section });
       continue;
     }
+    path.leave();
     for (const u of splitUnit({ text: line.trim(), sep: '\n' }, max)) units.push({ ...u, section });
   }
   // Consecutive heading lines ("# NGHỊ ĐỊNH" / "# QUY ĐỊNH ...") open one chunk together.
@@ -465,7 +514,9 @@ export function chunkDocument(text: string, meta: DocMeta, opts: ChunkOptions = 
     }
   } else {
     for (const p of pack(freeUnits(lines, max), max, overlap)) {
-      const section = (p.units as FreeUnit[]).find((u) => u.section)?.section;
+      // Located by its first paragraph's section: the headings opening a chunk lead up to it.
+      const units = p.units as FreeUnit[];
+      const section = (units.find((u) => u.section && !u.heading) ?? units.find((u) => u.section))?.section;
       drafts.push({ text: p.text, locator: section, heading: section });
     }
   }

@@ -22,10 +22,17 @@ export function abstentionText(hint: string = COVERAGE_HINT): string {
  * name ("Theo Điều 30 Luật Tố cáo:"); a section of a guide or plan does not, so it follows the
  * title in brackets ("Theo Hướng dẫn X (mục “Các bước”):"), and is left out when the title already says it.
  */
+const STRUCTURAL = /^(?:(?:Điều|Chương|Mục|Phần|Phụ lục|khoản)\s+[\dIVXLC]+|điểm\s+[a-zđ])(?![\p{L}])/u;
+
 export function leadLine(source: { title: string; locator?: string }): string {
   const loc = source.locator?.trim();
   if (!loc) return `Theo ${source.title}:`;
-  if (/^(Điều|Chương|Mục|Phần|Phụ lục)\s+[\dIVXLC]/u.test(loc)) return `Theo ${loc} ${source.title}:`;
+  // Structural parts lead ("Phụ lục I, Phần I"); a heading after them reads as a section.
+  const parts = loc.split(', ');
+  let n = 0;
+  while (n < parts.length && STRUCTURAL.test(parts[n])) n++;
+  if (n === parts.length) return `Theo ${loc} ${source.title}:`;
+  if (n > 0) return `Theo ${source.title} (${parts.slice(0, n).join(', ')}, mục “${parts.slice(n).join(', ')}”):`;
   const same = (a: string, b: string) => a.toLocaleLowerCase('vi').includes(b.toLocaleLowerCase('vi'));
   if (same(source.title, loc) || same(loc, source.title)) return `Theo ${source.title}:`;
   return `Theo ${source.title} (mục “${loc}”):`;

@@ -218,6 +218,8 @@ interface QuestionFeatures {
   synonyms: readonly SynonymMatch[];
   /** The rules on a subject, not one fact (ASKS_OVERVIEW). */
   overview: boolean;
+  /** Pairs naming an office the question asks of itself, not of its deputy ("Viện trưởng", not "Phó Viện trưởng"). */
+  principals: readonly Pair[];
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -235,13 +237,39 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
+    principals: adjacentPairs(terms).filter((p) => !spacedOf(f).includes(` pho${p.spaced}`)),
   };
+}
+
+/**
+ * Does the piece name an office the question asks about only as its deputy? "Phó Viện trưởng"
+ * writes "Viện trưởng", but its term of office is not the Viện trưởng's.
+ */
+function onlyDeputyOf(principals: readonly Pair[], spaced: string): boolean {
+  return principals.some((p) => {
+    const deputy = ` pho${p.spaced}`;
+    if (!spaced.includes(deputy)) return false;
+    return occurrences(spaced, p.spaced) === occurrences(spaced, deputy);
+  });
+}
+
+function occurrences(text: string, key: string): number {
+  let n = 0;
+  // Keys are padded with spaces that neighbouring matches share: step past the key's last word only.
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length - 1)) n++;
+  return n;
 }
 
 /**
  * How well one piece answers the question: words shared, the kind of answer asked for, position.
  * `context`: question words the piece holds through its heading or its document's name.
  */
+/**
+ * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
+ * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
+ */
+const DATE_WORD = /^(\d+|nam|ngay|thang|ban|hanh|ky)$/;
+
 function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new Set()): { score: number; covers: Set<string> } {
   const { terms, kinds, numbers: questionNumbers, asksDate, weight, counted, subject, asksCase, synonyms } = q;
   const feat = featuresOf(unit);
@@ -258,12 +286,18 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
     feat.leadIndex ? 0.65 * overlap(withSynonyms(feat.leadIndex, synonyms)) + 0.35 * overlap(idx) : overlap(idx);
 
   const f = feat.folded;
+  // The kind of answer asked for (a date, a number, a who) counts only in a piece about what is asked:
+  // a law's signing date ("Hà Nội, ngày 22 tháng 6 năm 2023") is a date, not when the law takes effect.
+  // Words its heading or document name give it do not make a piece about the question.
+  const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
+  const topical = asked.filter((t) => !DATE_WORD.test(t.term));
+  const aboutIt = !topical.length || topical.some((t) => idx.unigrams.has(t.term));
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
-  if (kinds.has('quantity') && newNumbers.length) score += 0.25;
+  if (aboutIt && kinds.has('quantity') && newNumbers.length) score += 0.25;
   if (counted?.test(feat.spaced)) score += 0.3;
   const defines = subject.find((x) => feat.spaced.includes(x.phrase));
   if (defines) score += 0.3 * Math.min(1, defines.share);
-  if (kinds.has('time')) {
+  if (aboutIt && kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) score += feat.hasDates ? 0.35 : 0;
     else if (NUMERIC_DURATION.test(f) || feat.hasDates) score += 0.25;
@@ -271,9 +305,10 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
+  if (q.principals.length && onlyDeputyOf(q.principals, feat.spaced)) score -= 0.4;
   // A lead-in ("... có nhiệm vụ, quyền hạn sau đây:") says nothing on its own; its block or items do.
   if (!kinds.has('list') && unit.shape !== 'block' && /:\s*$/.test(unit.text)) score -= 0.2;
-  if (kinds.has('actor') && ACTOR.test(f)) score += 0.15;
+  if (aboutIt && kinds.has('actor') && ACTOR.test(f)) score += 0.15;
   if (kinds.has('procedure') && (unit.shape === 'block' || STEPS.test(f))) score += 0.15;
   if (kinds.has('list')) {
     if (unit.shape === 'block') score += 0.3;
@@ -289,7 +324,6 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
   // the question's reference and answers none of what it asks.
   if (questionNumbers.size && feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')))) {
-    const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
     if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term))) score -= 0.3;
   }
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
@@ -371,10 +405,20 @@ interface ChunkFeatures {
   named: PassageIndex;
 }
 
+/**
+ * A heading that only repeats the document's name (a law's preamble is headed by its title) says
+ * nothing of what the piece is about: every question naming the law would match it.
+ */
+function topicalHeading(chunk: Chunk): string | undefined {
+  const h = chunk.heading?.replace(/^#+\s*/u, '').trim();
+  if (!h) return undefined;
+  return fold(h).toLowerCase() === fold(chunk.title).toLowerCase() ? undefined : chunk.heading;
+}
+
 const chunkFeaturesOf = memoize(
   (chunk: Chunk): ChunkFeatures => ({
-    heading: chunk.heading
-      ? { index: passageIndex(chunk.heading), terms: matchTerms(chunk.heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
+    heading: topicalHeading(chunk)
+      ? { index: passageIndex(chunk.heading!), terms: matchTerms(chunk.heading!.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
       : undefined,
     named: passageIndex([chunk.title, chunk.number].filter(Boolean).join(' ')),
   }),

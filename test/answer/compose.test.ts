@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
+import type { Chunk } from '../../core/types.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
 
 const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
@@ -98,12 +99,58 @@ describe('composeExtractive', () => {
   });
 });
 
+describe('offices and their deputies', () => {
+  it('answers about the Viện trưởng, not the Phó Viện trưởng whose title contains it', () => {
+    const principal = body(ask('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao là bao lâu?').text);
+    expect(principal).toContain('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao theo nhiệm kỳ của Quốc hội');
+    expect(principal).not.toContain('Nhiệm kỳ của Phó Viện trưởng');
+    const deputy = body(ask('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là bao lâu?').text);
+    expect(deputy).toContain('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm');
+  });
+});
+
+describe('the kind of answer asked for', () => {
+  const law = { docId: 'luat/gd.txt', title: 'Luật Giao dịch điện tử', number: '20/2023/QH15', type: 'Luật' as const };
+  // A law's preamble is headed by its title and ranks first for a question naming the law.
+  const preamble: Chunk = {
+    ...law,
+    id: 'p',
+    ord: 0,
+    locator: 'Phần mở đầu',
+    heading: 'Luật Giao dịch điện tử',
+    text: 'QUỐC HỘI\nLuật số: 20/2023/QH15\nHà Nội, ngày 22 tháng 6 năm 2023\nLUẬT\nGIAO DỊCH ĐIỆN TỬ\nQuốc hội ban hành Luật Giao dịch điện tử.',
+  };
+  const article: Chunk = {
+    ...law,
+    id: 'a',
+    ord: 1,
+    locator: 'Chương VIII, Điều 52',
+    article: '52',
+    heading: 'Điều 52. Hiệu lực thi hành',
+    text: 'Điều 52. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.\n2. Luật Giao dịch điện tử số 51/2005/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.',
+  };
+  const hits = [
+    { item: preamble, score: 1.3 },
+    { item: article, score: 1.2 },
+  ];
+
+  it('answers "có hiệu lực từ khi nào" with the date it takes effect, not the date the law was signed', () => {
+    const text = body(composeExtractive('Luật Giao dịch điện tử năm 2023 có hiệu lực từ khi nào?', hits).text);
+    expect(text).toContain('01 tháng 7 năm 2024');
+    expect(text).not.toContain('22 tháng 6 năm 2023');
+  });
+});
+
 describe('lead lines', () => {
   it('reads an article as part of the law name, a section of a guide in brackets, never the title twice', async () => {
     const { leadLine } = await import('../../prompts/answer.js');
     expect(leadLine({ title: 'Luật Khiếu nại', locator: 'Điều 33' })).toBe('Theo Điều 33 Luật Khiếu nại:');
     expect(leadLine({ title: 'Hướng dẫn X', locator: 'Các bước' })).toBe('Theo Hướng dẫn X (mục “Các bước”):');
     expect(leadLine({ title: 'Hướng dẫn X', locator: 'Hướng dẫn X' })).toBe('Theo Hướng dẫn X:');
+    expect(leadLine({ title: 'Phụ lục Nghị định 30', locator: 'Phụ lục I, Phần I, I. QUY ĐỊNH CHUNG' })).toBe(
+      'Theo Phụ lục Nghị định 30 (Phụ lục I, Phần I, mục “I. QUY ĐỊNH CHUNG”):',
+    );
+    expect(leadLine({ title: 'Luật X', locator: 'Điều 8, khoản 3–6' })).toBe('Theo Điều 8, khoản 3–6 Luật X:');
   });
 });
 

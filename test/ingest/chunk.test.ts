@@ -122,6 +122,17 @@ describe('chunkDocument on the Markdown decree 224/2026', () => {
       ['Chương I, Điều 2', 'Điều 2. Đối tượng'],
     ]);
   });
+  it('numbers articles again from "Điều 1" only after the numbering got past it', () => {
+    const meta: DocMeta = { docId: 'a.md', source: 'a.md', title: 'A', type: 'Khác' };
+    // A decree, then the regulation it issues, each numbered from Điều 1.
+    const decree = ['Điều 1. Ban hành Quy chế', 'Ban hành kèm theo.', 'Điều 2. Hiệu lực', 'Từ ngày ký.', 'QUY CHẾ', 'Điều 1. Phạm vi', 'Quy chế này quy định.', 'Điều 2. Đối tượng', 'Cán bộ.'];
+    expect(chunkDocument(decree.join('\n'), meta).map((c) => c.locator)).toEqual(['Điều 1', 'Điều 2', 'Điều 1', 'Điều 2']);
+    // Forms that each open with "Điều 1." are not articles: their sections stay free text.
+    const forms = ['**Phụ lục I**', '## I. QUY ĐỊNH CHUNG', 'Khổ giấy A4.', '## II. MẪU', 'Mẫu 1.1 - Quyết định', '### Điều 1. ....', 'Mẫu 1.2 - Quyết định', '### Điều 1. ....'];
+    const located = chunkDocument(forms.join('\n'), meta, { maxChars: 200 });
+    expect(located.every((c) => c.article === undefined)).toBe(true);
+    expect(located.find((c) => c.text.includes('Khổ giấy'))?.locator).toBe('Phụ lục I, I. QUY ĐỊNH CHUNG');
+  });
 });
 
 describe('chunkDocument on free text', () => {
@@ -145,6 +156,11 @@ describe('chunkDocument on free text', () => {
     const { chunks } = await chunksOf(abs);
     for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(1500);
     expect(chunks.every((c) => c.locator)).toBe(true);
+    // Its forms open with "Điều 1.": they must not turn the appendices into one article.
+    expect(chunks.filter((c) => c.article !== undefined || /^(Phần|Chương)/u.test(c.locator!))).toEqual([]);
+    expect(chunks.find((c) => c.text.includes('Times New Roman, bộ mã ký tự Unicode'))?.locator).toBe('Phụ lục I, Phần I, I. QUY ĐỊNH CHUNG');
+    // A title written over two all-capital lines is one heading.
+    expect(chunks.some((c) => c.locator === 'Phụ lục I, THỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH VÀ BẢN SAO VĂN BẢN')).toBe(true);
     const source = readFileSync(abs, 'utf8');
     const rows = new Set(source.split('\n').filter((l) => l.trim().startsWith('|')).map(squash));
     const tableChunks = chunks.filter((c) => c.text.includes('\n|') || c.text.startsWith('|'));
