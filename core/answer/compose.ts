@@ -120,19 +120,33 @@ const SUBJECT_ENDS = new Set('gi nao ai sao la co duoc bi thi phai can nen se da
  * A piece that says "<subject> là ..." is about that subject, not one that mentions it in passing.
  */
 export function subjectPhrases(question: string): Array<{ phrase: string; share: number }> {
-  const words = tokens(question).map(fold);
-  const content = contentTerms(question);
-  if (!content.length) return [];
-  const start = content[0].pos;
-  // The subject runs until the question's predicate or question word ("có", "gì", "là"...).
-  const kept = new Set(content.map((t) => t.pos));
-  let end = start;
-  while (end < words.length && (kept.has(end) || !SUBJECT_ENDS.has(words[end]))) end++;
+  const span = subjectSpan(question);
+  if (!span) return [];
+  const { words, start, end, content } = span;
   const out: Array<{ phrase: string; share: number }> = [];
   for (let k = end - start; k >= MIN_SUBJECT; k--) {
     out.push({ phrase: ` ${words.slice(start, start + k).join(' ')} la `, share: k / content.length });
   }
   return out;
+}
+
+/** Where the question's subject is: from its first content word to its predicate or question word. */
+function subjectSpan(question: string): { words: string[]; start: number; end: number; content: ReturnType<typeof contentTerms> } | undefined {
+  const words = tokens(question).map(fold);
+  const content = contentTerms(question);
+  if (!content.length) return undefined;
+  const start = content[0].pos;
+  // The subject runs until the question's predicate or question word ("có", "gì", "là"...).
+  const kept = new Set(content.map((t) => t.pos));
+  let end = start;
+  while (end < words.length && (kept.has(end) || !SUBJECT_ENDS.has(words[end]))) end++;
+  return { words, start, end, content };
+}
+
+/** The match terms of the question's subject ("Kiểm sát viên" in "Kiểm sát viên phải đáp ứng những tiêu chuẩn gì?"). */
+function subjectTerms(question: string, terms: readonly QueryTerm[]): QueryTerm[] {
+  const span = subjectSpan(question);
+  return span ? terms.filter((t) => t.pos >= span.start && t.pos < span.end && t.weight === 1) : [];
 }
 
 function numbersIn(text: string): string[] {
@@ -220,6 +234,8 @@ interface QuestionFeatures {
   overview: boolean;
   /** Pairs naming an office the question asks of itself, not of its deputy ("Viện trưởng", not "Phó Viện trưởng"). */
   principals: readonly Pair[];
+  /** Terms of what the question is about, before its predicate. */
+  subjectTerms: readonly QueryTerm[];
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -238,6 +254,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
     principals: adjacentPairs(terms).filter((p) => !spacedOf(f).includes(` pho${p.spaced}`)),
+    subjectTerms: subjectTerms(question, terms),
   };
 }
 
@@ -306,6 +323,11 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.principals.length && onlyDeputyOf(q.principals, feat.spaced)) score -= 0.4;
+  // A piece that, even with its heading and document name, holds less than half of the question's
+  // subject answers the predicate about something else ("Người thực hiện nhiệm vụ ... phải đáp ứng
+  // tiêu chuẩn" for "Kiểm sát viên phải đáp ứng những tiêu chuẩn gì?").
+  const about = q.subjectTerms;
+  if (about.length >= 2 && 2 * about.filter((t) => idx.unigrams.has(t.term)).length < about.length) score -= 0.25;
   // A lead-in ("... có nhiệm vụ, quyền hạn sau đây:") says nothing on its own; its block or items do.
   if (!kinds.has('list') && unit.shape !== 'block' && /:\s*$/.test(unit.text)) score -= 0.2;
   if (aboutIt && kinds.has('actor') && ACTOR.test(f)) score += 0.15;

@@ -27,3 +27,23 @@ describe('composeExtractive and the question subject', () => {
     expect(r.text).toContain('màu xanh');
   });
 });
+
+describe('composeExtractive and a piece about another subject', () => {
+  it('does not answer what a Kiểm sát viên must meet with what another office must meet', () => {
+    const chunk = (id: string, docId: string, title: string, heading: string, text: string, ord = 0): Chunk => ({ id, docId, text, ord, title, type: 'Luật', heading });
+    const hits: Scored<Chunk>[] = [
+      {
+        // Shares the question's predicate word for word, about someone else.
+        item: chunk('b', 'nd/26.txt', 'Nghị định bảo vệ bí mật nhà nước', 'Điều 7. Người làm công tác bảo vệ bí mật nhà nước', '4. Người thực hiện nhiệm vụ bảo vệ bí mật nhà nước phải đáp ứng tiêu chuẩn sau đây:\na) Có phẩm chất đạo đức tốt;\nb) Có trách nhiệm giữ gìn bí mật.'),
+        score: 1.1,
+      },
+      {
+        item: chunk('k', 'luat/vksnd.txt', 'Luật Tổ chức Viện kiểm sát nhân dân', 'Điều 80. Tiêu chuẩn bổ nhiệm Kiểm sát viên cao cấp', '1. Người có đủ tiêu chuẩn quy định tại Điều 75 và đã là Kiểm sát viên trung cấp từ đủ 05 năm trở lên thì có thể được bổ nhiệm làm Kiểm sát viên cao cấp.'),
+        score: 1,
+      },
+    ];
+    const r = composeExtractive('Kiểm sát viên phải đáp ứng những tiêu chuẩn gì?', hits, { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('Kiểm sát viên cao cấp');
+    expect(r.text).not.toContain('bảo vệ bí mật nhà nước phải đáp ứng');
+  });
+});
