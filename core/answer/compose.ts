@@ -342,7 +342,8 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (kinds.has('definition') && /\s(la|duoc hieu la)\s/.test(f)) score += 0.1;
   // An editor's note ("> Lưu ý: đây là bản tóm tắt ...", "Hướng dẫn này chỉ tóm tắt ...") is about
   // the document, never the answer.
-  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b)/i.test(f)) score -= 0.6;
+  // Nor is an appendix's attribution line ("(Kèm theo Nghị định số 30/2020/NĐ-CP …)").
+  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b|(ban hanh )?kem theo\b)/i.test(f)) score -= 0.6;
   // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
   // the question's reference and answers none of what it asks.
   if (questionNumbers.size && feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')))) {

@@ -5,7 +5,7 @@
  * (joining its consecutive chunks) and summarises each step by its first
  * sentences, so the reader sees the whole sequence within the answer budget.
  */
-import type { Chunk, Scored } from '../types.js';
+import type { Chunk, DocType, Scored } from '../types.js';
 import { fold } from '../text.js';
 import { termMatch } from './abstain.js';
 import { indexTerms, type QueryTerm } from './terms.js';
@@ -70,6 +70,12 @@ function stepsOf(text: string): string[] {
  * The retrieved numbered procedure that best matches the question, or undefined when no hit
  * holds one. Only sections (guides, plans) count: a law's numbered khoản are not steps.
  */
+/**
+ * A law's or decree's numbered items are provisions, not steps, in an article or in an appendix
+ * alike ("III. Yêu cầu chức năng của hệ thống: 1. … 2. …").
+ */
+const NORMATIVE: ReadonlySet<DocType> = new Set<DocType>(['Hiến pháp', 'Bộ luật', 'Luật', 'Nghị quyết', 'Nghị định', 'Thông tư']);
+
 /** Share of the best retriever score a passage needs to give the steps. */
 const STEP_SCORE_SHARE = 0.5;
 
@@ -84,7 +90,7 @@ export function findSteps(
   // a numbered list in a far weaker hit is another document's procedure.
   const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
   hits.forEach((h, rank) => {
-    if (h.item.article || !h.item.heading) return;
+    if (h.item.article || !h.item.heading || NORMATIVE.has(h.item.type)) return;
     if (top > 0 && h.score < STEP_SCORE_SHARE * top) return;
     const section = sectionIndexOf(h.item);
     if (section.steps < 2) return;

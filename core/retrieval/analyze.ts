@@ -136,6 +136,39 @@ function segments(text: string): string[][] {
   return out;
 }
 
+/**
+ * Question words: they ask for the answer and are not in it. A passage that happens to write
+ * "như thế nào" ("… cần phải xử lý như thế nào") must not outrank the one that answers, so a
+ * question is searched without them, and no n-gram spans the gap they leave.
+ */
+const QUESTION_WORDS: readonly string[][] = [
+  'như thế nào', 'thế nào', 'ra sao', 'là gì', 'khi nào', 'lúc nào', 'bao giờ', 'ở đâu', 'tại sao', 'vì sao',
+  'làm sao', 'bao nhiêu', 'bao lâu', 'những gì', 'những nào', 'cái gì', 'phải không', 'hay không', 'được không',
+  'có không', 'hay chưa', 'gì', 'nào',
+].map((p) => p.split(' '));
+const QUESTION_WORDS_FOLDED = QUESTION_WORDS.map((p) => p.map((w) => fold(w)));
+
+/** The segment with its question words removed, cut where they were. */
+function withoutQuestionWords(seg: string[], unaccented: boolean): string[][] {
+  const words = seg.map((t) => (unaccented ? foldToken(t) : lower(t)));
+  const phrases = unaccented ? QUESTION_WORDS_FOLDED : QUESTION_WORDS;
+  const out: string[][] = [];
+  let cur: string[] = [];
+  for (let i = 0; i < seg.length; ) {
+    const hit = phrases.find((p) => p.every((w, j) => words[i + j] === w));
+    if (hit) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      for (let j = 0; j < hit.length; j++) out.push([seg[i + j]]);
+      i += hit.length;
+      continue;
+    }
+    cur.push(seg[i++]);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
 function pushSegment(out: string[], folded: string[], bigrams: boolean, trigrams = false): void {
   for (let i = 0; i < folded.length; i++) {
     out.push(folded[i]);
@@ -277,7 +310,8 @@ export function analyzeQuery(
     }
   };
   const unaccented = isUnaccented(query);
-  const segs = segments(query);
+  const written = segments(query);
+  const segs = written.flatMap((seg) => withoutQuestionWords(seg, unaccented));
   const synonyms: SynonymMatch[] = [];
   if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
   for (const seg of segs) {
@@ -304,7 +338,8 @@ export function analyzeQuery(
       }
     }
   }
-  const implied = weights.implied > 0 ? impliedTerms(segs.map((seg) => seg.map(foldToken).join(' ')).join(' | ')) : [];
+  // What the question words ask for ("bao lâu" → "thời hạn") is read before they are dropped.
+  const implied = weights.implied > 0 ? impliedTerms(written.map((seg) => seg.map(foldToken).join(' ')).join(' | ')) : [];
   for (const t of implied) add(t, weights.implied);
   const docNumbers = [...new Set(findDocNumbers(query).map(docNumberKey))];
   for (const n of docNumbers) add(DOCNUM_PREFIX + n, weights.special);

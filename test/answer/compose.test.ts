@@ -99,6 +99,17 @@ describe('composeExtractive', () => {
   });
 });
 
+describe('an appendix\'s attribution line', () => {
+  it('is never the answer, even under a heading that holds every word of the question', () => {
+    const decree = { docId: 'nd/30.txt', title: 'Nghị định về công tác văn thư', number: '30/2020/NĐ-CP', type: 'Nghị định' as const };
+    const appendix: Chunk = { ...decree, id: 'p', ord: 9, docId: 'nd/30-pl.md', locator: 'Phụ lục I', heading: 'Phụ lục I, THỂ THỨC VĂN BẢN HÀNH CHÍNH', text: '## THỂ THỨC VĂN BẢN HÀNH CHÍNH\n(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)' };
+    const article: Chunk = { ...decree, id: 'a', ord: 8, locator: 'Điều 8', article: '8', heading: 'Điều 8. Thể thức văn bản', text: 'Điều 8. Thể thức văn bản\n2. Thể thức văn bản hành chính bao gồm các thành phần chính\na) Quốc hiệu và Tiêu ngữ.\nb) Tên cơ quan, tổ chức ban hành văn bản.' };
+    const text = body(composeExtractive('Nghị định 30/2020/NĐ-CP quy định thể thức văn bản hành chính gồm những gì?', [{ item: appendix, score: 1.3 }, { item: article, score: 1.2 }]).text);
+    expect(text).toContain('Quốc hiệu và Tiêu ngữ');
+    expect(text).not.toContain('Kèm theo');
+  });
+});
+
 describe('offices and their deputies', () => {
   it('answers about the Viện trưởng, not the Phó Viện trưởng whose title contains it', () => {
     const principal = body(ask('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao là bao lâu?').text);

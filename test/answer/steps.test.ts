@@ -38,6 +38,18 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms('Làm thế nào để nộp hồ sơ?'), [intro, law], () => 1, 900)).toBeUndefined();
   });
 
+  it('takes no steps from the numbered items of a decree\'s appendix: they are provisions', () => {
+    const appendix = chunk({
+      id: 'p',
+      docId: 'nghi-dinh/phu-luc.md',
+      type: 'Nghị định',
+      heading: 'Phụ lục VI, III. YÊU CẦU CHỨC NĂNG CỦA HỆ THỐNG',
+      text: '1. Đối với việc tạo lập và xử lý hồ sơ\n2. Đối với việc nộp hồ sơ lên Hệ thống',
+    });
+    expect(findSteps(matchTerms('Hồ sơ được xử lý như thế nào?'), [appendix, intro], () => 1, 900)).toBeUndefined();
+    expect(findSteps(matchTerms('Hồ sơ được xử lý như thế nào?'), [{ ...appendix, item: { ...appendix.item, type: 'Hướng dẫn' } }], () => 1, 900)).toBeDefined();
+  });
+
   it('takes no steps from a passage the retriever ranks far below the best one', () => {
     const q = 'Việc nộp hồ sơ thực hiện thế nào?';
     const strong = { ...chunk({ id: 'n', docId: 'notice.md', heading: 'Thông báo nộp hồ sơ', text: 'Hồ sơ nộp tập trung tại Văn phòng trước ngày 14/02/2026.' }), score: 1.2 };

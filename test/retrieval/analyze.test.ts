@@ -19,6 +19,20 @@ describe('Vietnamese analysis', () => {
     expect(analyzeText('kiểm sát', { bigrams: false })).toEqual(['kiem', 'sat']);
   });
 
+  it('searches a question\'s words with no n-gram running into its question words', () => {
+    for (const [question, asking, kept] of [
+      ['Văn bản đến được xử lý như thế nào?', ['nhu', 'the', 'nao'], 'xu_ly'],
+      ['van ban den duoc xu ly nhu the nao', ['nhu', 'the', 'nao'], 'ban_den'],
+      ['Thời hạn giải quyết tố cáo là bao lâu?', ['bao', 'lau'], 'giai_quyet'],
+    ] as const) {
+      const keys = analyzeQuery(question).terms.map((t) => t.term);
+      // A passage writing "… cần phải xử lý như thế nào" is not what the question asks for.
+      const spanning = keys.filter((k) => k.includes('_') && k.split('_').some((w) => (asking as readonly string[]).includes(w)));
+      expect(spanning, question).toEqual([]);
+      expect(keys, question).toContain(kept);
+    }
+  });
+
   it('keeps document numbers and dates as single terms', () => {
     const terms = analyzeText('Thực hiện Kế hoạch 221/KH-VKSTC ngày 15/12/2023 và Nghị định 30/2020/NĐ-CP');
     expect(terms).toContain('#221/KH-VKSTC');
