@@ -45,7 +45,7 @@ export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi ma
 
 /** What may follow a document noun to make it classified material. */
 export const SECRET_MARK =
-  '(?:(?:bi |thuoc |thuoc loai |loai |dong dau |duoc dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
+  '(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
 
 /** Words between a document noun and its marking that do not change what the noun is. */
 const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';

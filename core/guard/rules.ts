@@ -52,6 +52,8 @@ const LAUNDER = rx(any(L.LAUNDER));
 const CONTENT = rx(L.CONTENT);
 /** A document number or "số 12" right after the target: a specific document. */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
+/** One numbered document or case anywhere ("hồ sơ vụ án số 12", "báo cáo số 45"). */
+const NUMBERED_INSTANCE = rx(`${L.DOC} (?:\\S+ ){0,3}?so \\d+`);
 
 export type Verdict = { allowed: true } | { allowed: false; category: GuardCategory };
 const ALLOW: Verdict = { allowed: true };
@@ -83,7 +85,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
-  const targets = [...material, ...t.matchAll(GENERIC)];
+  const levels = [...t.matchAll(GENERIC)];
+  const targets = [...material, ...levels];
   const hasTarget = targets.length > 0;
 
   const clauses = t.split(' | ');
@@ -96,6 +99,9 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
 
   const normativeAnywhere = NORMATIVE.test(t);
   const strictAnywhere = STRICT_NORMATIVE.test(t);
+  // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
+  // numbered document the message asks about, wherever the two stand; only a rule question is not a lookup.
+  if (levels.length && NUMBERED_INSTANCE.test(t) && !strictAnywhere) return refuse('classified-content');
   for (const m of targets) {
     const head = t.slice(0, m.index);
     // The "before" rules look at most 12 tokens back; cutting the head keeps their cost flat.
