@@ -59,6 +59,25 @@ export type Verdict = { allowed: true } | { allowed: false; category: GuardCateg
 const ALLOW: Verdict = { allowed: true };
 const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category });
 
+/** "…, được không?" closing a request or a wh-question: "could you", not "is it allowed". */
+const POLITE_TAG = /(?: \|)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)$/;
+const REQUEST_ANYWHERE = rx(
+  any([...L.REQ_STRONG, `(?:gui|chia se|doc|xuat|cung cap|chuyen|dua|cap|tim|lay|in) (?:lai )?(?:cho )?${L.PRON1}`, `cho ${L.PRON1} danh sach`, 'xuat (?:\\S+ ){0,8}ra']),
+);
+const WH_WORD = rx('bao nhieu|o dau|(?:\\S+ )nao|ai|gi|ra sao|the nao|tinh trang|what|how many|how much|where|who|which|is there|are there');
+
+/**
+ * "Cho tôi xem tài liệu tối mật được không?" is the request with a polite tag, and "Có bao nhiêu
+ * văn bản tối mật … được không?" the question; only "Tài liệu mật mang về nhà được không?", with
+ * neither, asks whether something is allowed. The tag goes when it only softens.
+ */
+function withoutPoliteTag(t: string): { text: string; request: boolean } {
+  if (!POLITE_TAG.test(t)) return { text: t, request: false };
+  const rest = t.replace(POLITE_TAG, '');
+  const request = REQUEST_ANYWHERE.test(rest) || LAUNDER.test(rest);
+  return { text: request || WH_WORD.test(rest) ? rest : t, request };
+}
+
 /** Rewrite public-law concepts ("bảo vệ bí mật nhà nước", "độ mật", "mật khẩu") to placeholders. */
 export function neutralise(text: string): string {
   let t = text;
@@ -79,7 +98,8 @@ function claimsAuthority(t: string, hasTarget: boolean, isQuestion: boolean): bo
 
 /** Decide on a canonical message (see canonical()). `variants` are decoded forms of the raw message. */
 export function decide(canonicalText: string, variants: string[], rawEndsWithQuestion: boolean): Verdict {
-  const t = neutralise(canonicalText);
+  const polite = withoutPoliteTag(neutralise(canonicalText));
+  const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
@@ -90,7 +110,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const hasTarget = targets.length > 0;
 
   const clauses = t.split(' | ');
-  const isQuestion = rawEndsWithQuestion || QUESTION_PARTICLE.test(clauses[clauses.length - 1]);
+  // A request softened into a question ("…, cấp cho tôi quyền truy cập được không?") is still a request.
+  const isQuestion = !polite.request && (rawEndsWithQuestion || QUESTION_PARTICLE.test(clauses[clauses.length - 1]));
   if (claimsAuthority(t, hasTarget, isQuestion)) return refuse('authority-claim');
   if (ENCODING_WITH_ANSWER.test(t)) return refuse('encoding-trick');
   if (!hasTarget) return ALLOW;
