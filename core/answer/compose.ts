@@ -240,6 +240,7 @@ interface QuestionFeatures {
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
   const f = fold(question).toLowerCase();
+  const spaced = spacedOf(f);
   const terms = matchTerms(question);
   return {
     terms,
@@ -253,7 +254,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
-    principals: adjacentPairs(terms).filter((p) => !spacedOf(f).includes(` pho${p.spaced}`)),
+    principals: adjacentPairs(terms).filter((p) => !spaced.includes(` pho${p.spaced}`)),
     subjectTerms: subjectTerms(question, terms),
   };
 }
@@ -278,15 +279,15 @@ function occurrences(text: string, key: string): number {
 }
 
 /**
- * How well one piece answers the question: words shared, the kind of answer asked for, position.
- * `context`: question words the piece holds through its heading or its document's name.
- */
-/**
  * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
  * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
  */
 const DATE_WORD = /^(\d+|nam|ngay|thang|ban|hanh|ky)$/;
 
+/**
+ * How well one piece answers the question: words shared, the kind of answer asked for, position.
+ * `context`: question words the piece holds through its heading or its document's name.
+ */
 function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new Set()): { score: number; covers: Set<string> } {
   const { terms, kinds, numbers: questionNumbers, asksDate, weight, counted, subject, asksCase, synonyms } = q;
   const feat = featuresOf(unit);
