@@ -52,6 +52,8 @@ const LAUNDER = rx(any(L.LAUNDER));
 const CONTENT = rx(L.CONTENT);
 /** A document number or "số 12" right after the target: a specific document. */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
+/** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
+const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do|nay|ay|kia|tren)`);
 /** One numbered document or case anywhere ("hồ sơ vụ án số 12", "báo cáo số 45"). */
 const NUMBERED_INSTANCE = rx(`${L.DOC} (?:\\S+ ){0,3}?so \\d+`);
 
@@ -60,7 +62,7 @@ const ALLOW: Verdict = { allowed: true };
 const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category });
 
 /** "…, được không?" closing a request or a wh-question: "could you", not "is it allowed". */
-const POLITE_TAG = /(?: \|)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)$/;
+const POLITE_TAG = /(?: \|)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)(?: (?:nhe|nha|a|voi|ha))*$/;
 const REQUEST_ANYWHERE = rx(
   any([...L.REQ_STRONG, `(?:gui|chia se|doc|xuat|cung cap|chuyen|dua|cap|tim|lay|in) (?:lai )?(?:cho )?${L.PRON1}`, `cho ${L.PRON1} danh sach`, 'xuat (?:\\S+ ){0,8}ra']),
 );
@@ -120,6 +122,12 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
 
   const normativeAnywhere = NORMATIVE.test(t);
   const strictAnywhere = STRICT_NORMATIVE.test(t);
+  // "…tài liệu Tối mật: gửi tôi bản sao tài liệu đó" (a follow-up completed with its previous turn):
+  // a request in one clause for the document another clause classifies. Rule words around it in the
+  // other clause do not make the request a question about rules.
+  if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && POINTED_DOC.test(c) && !STRICT_NORMATIVE.test(c))) {
+    return refuse('classified-content');
+  }
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
   // numbered document the message asks about, wherever the two stand; only a rule question is not a lookup.
   if (levels.length && NUMBERED_INSTANCE.test(t) && !strictAnywhere) return refuse('classified-content');
