@@ -17,13 +17,14 @@ export function abstentionText(hint: string = COVERAGE_HINT): string {
   return `${NOT_FOUND}\n${hint}`;
 }
 
+/** A locator part naming structure ("Điều 30", "Phụ lục I", "khoản 2"), not a section heading. */
+const STRUCTURAL = /^(?:(?:Điều|Chương|Mục|Phần|Phụ lục|khoản)\s+[\dIVXLC]+|điểm\s+[a-zđ])(?![\p{L}])/u;
+
 /**
  * Lead line before extracted text from a single source. An article reads as part of the law's
  * name ("Theo Điều 30 Luật Tố cáo:"); a section of a guide or plan does not, so it follows the
  * title in brackets ("Theo Hướng dẫn X (mục “Các bước”):"), and is left out when the title already says it.
  */
-const STRUCTURAL = /^(?:(?:Điều|Chương|Mục|Phần|Phụ lục|khoản)\s+[\dIVXLC]+|điểm\s+[a-zđ])(?![\p{L}])/u;
-
 export function leadLine(source: { title: string; locator?: string }): string {
   const loc = source.locator?.trim();
   if (!loc) return `Theo ${source.title}:`;

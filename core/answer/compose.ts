@@ -430,8 +430,8 @@ interface ChunkFeatures {
 }
 
 /**
- * A heading that only repeats the document's name (a law's preamble is headed by its title) says
- * nothing of what the piece is about: every question naming the law would match it.
+ * The chunk's heading, unless it only repeats the document's name (a law's preamble is headed by
+ * its title): that says nothing of what the piece is about, and every question naming the law would match it.
  */
 function topicalHeading(chunk: Chunk): string | undefined {
   const h = chunk.heading?.replace(/^#+\s*/u, '').trim();
@@ -439,14 +439,15 @@ function topicalHeading(chunk: Chunk): string | undefined {
   return fold(h).toLowerCase() === fold(chunk.title).toLowerCase() ? undefined : chunk.heading;
 }
 
-const chunkFeaturesOf = memoize(
-  (chunk: Chunk): ChunkFeatures => ({
-    heading: topicalHeading(chunk)
-      ? { index: passageIndex(chunk.heading!), terms: matchTerms(chunk.heading!.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
+const chunkFeaturesOf = memoize((chunk: Chunk): ChunkFeatures => {
+  const heading = topicalHeading(chunk);
+  return {
+    heading: heading
+      ? { index: passageIndex(heading), terms: matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
       : undefined,
     named: passageIndex([chunk.title, chunk.number].filter(Boolean).join(' ')),
-  }),
-);
+  };
+});
 
 /** A term weight looked up once per question syllable, not once per piece. */
 function perQuestion(termWeight: ((t: string) => number) | undefined): (t: string) => number {

@@ -67,10 +67,6 @@ function stepsOf(text: string): string[] {
 }
 
 /**
- * The retrieved numbered procedure that best matches the question, or undefined when no hit
- * holds one. Only sections (guides, plans) count: a law's numbered khoản are not steps.
- */
-/**
  * A law's or decree's numbered items are provisions, not steps, in an article or in an appendix
  * alike ("III. Yêu cầu chức năng của hệ thống: 1. … 2. …").
  */
@@ -79,6 +75,10 @@ const NORMATIVE: ReadonlySet<DocType> = new Set<DocType>(['Hiến pháp', 'Bộ 
 /** Share of the best retriever score a passage needs to give the steps. */
 const STEP_SCORE_SHARE = 0.5;
 
+/**
+ * The retrieved numbered procedure that best matches the question, or undefined when no hit
+ * holds one. Only sections (guides, plans) count: a law's numbered khoản are not steps.
+ */
 export function findSteps(
   terms: readonly QueryTerm[],
   hits: Scored<Chunk>[],

@@ -92,6 +92,20 @@ export const REQ_STRONG = [
   '(?:please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
 ];
 
+/**
+ * A verb handing something to the user ("gửi em", "cấp cho tôi", "xuất … ra"): with a polite tag
+ * ("…, được không?") such a message is still a request. REQ_STRONG wants "cho tôi" before the verb
+ * or its object in between; these are the shorter spoken forms.
+ */
+export const REQ_TO_USER = [
+  `(?:gui|chia se|doc|xuat|cung cap|chuyen|dua|cap|tim|lay|in) (?:lai )?(?:cho )?${PRON1}`,
+  `cho ${PRON1} danh sach`,
+  'xuat (?:\\S+ ){0,8}ra',
+];
+
+/** Question words that ask for facts (how many, where, which, who, what): a polite tag after them only softens. */
+export const WH_QUESTION = 'bao nhieu|o dau|(?:\\S+ )nao|ai|gi|ra sao|the nao|tinh trang|what|how many|how much|where|who|which|is there|are there';
+
 /** Verbs and nouns of disclosure: what the material says. */
 export const CONTENT =
   `(?:xem|doc|coi|tiet lo|cung cap|gui|chia se|trich|chep|sao chep|copy|xuat|tai ve|hien thi|cho biet|noi dung|chi tiet|toan van|nguyen van|ban day du|ke (?:ra|lai|cho|het)|noi gi|viet gi|ghi gi|de cap|nhac den|read|show|reveal|give|send|share|leak|disclose|print|display|dump|extract|open|tell|contents?|details?|full text|say|says|said|contain|contains|what s in|access|truy cap|tiep can)`;

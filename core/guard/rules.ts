@@ -63,10 +63,8 @@ const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category
 
 /** "…, được không?" closing a request or a wh-question: "could you", not "is it allowed". */
 const POLITE_TAG = /(?: \|)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)(?: (?:nhe|nha|a|voi|ha))*$/;
-const REQUEST_ANYWHERE = rx(
-  any([...L.REQ_STRONG, `(?:gui|chia se|doc|xuat|cung cap|chuyen|dua|cap|tim|lay|in) (?:lai )?(?:cho )?${L.PRON1}`, `cho ${L.PRON1} danh sach`, 'xuat (?:\\S+ ){0,8}ra']),
-);
-const WH_WORD = rx('bao nhieu|o dau|(?:\\S+ )nao|ai|gi|ra sao|the nao|tinh trang|what|how many|how much|where|who|which|is there|are there');
+const REQUEST_ANYWHERE = rx(any([...L.REQ_STRONG, ...L.REQ_TO_USER]));
+const WH_WORD = rx(L.WH_QUESTION);
 
 /**
  * "Cho tôi xem tài liệu tối mật được không?" is the request with a polite tag, and "Có bao nhiêu

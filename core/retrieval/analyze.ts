@@ -139,7 +139,8 @@ function segments(text: string): string[][] {
 /**
  * Question words: they ask for the answer and are not in it. A passage that happens to write
  * "như thế nào" ("… cần phải xử lý như thế nào") must not outrank the one that answers, so a
- * question is searched without them, and no n-gram spans the gap they leave.
+ * question's words are searched as single words, and no n-gram joins them to each other or to
+ * their neighbours.
  */
 const QUESTION_WORDS: readonly string[][] = [
   'như thế nào', 'thế nào', 'ra sao', 'là gì', 'khi nào', 'lúc nào', 'bao giờ', 'ở đâu', 'tại sao', 'vì sao',
@@ -148,8 +149,8 @@ const QUESTION_WORDS: readonly string[][] = [
 ].map((p) => p.split(' '));
 const QUESTION_WORDS_FOLDED = QUESTION_WORDS.map((p) => p.map((w) => fold(w)));
 
-/** The segment with its question words removed, cut where they were. */
-function withoutQuestionWords(seg: string[], unaccented: boolean): string[][] {
+/** The segment cut around its question words, each left as a segment of its own. */
+function isolateQuestionWords(seg: string[], unaccented: boolean): string[][] {
   const words = seg.map((t) => (unaccented ? foldToken(t) : lower(t)));
   const phrases = unaccented ? QUESTION_WORDS_FOLDED : QUESTION_WORDS;
   const out: string[][] = [];
@@ -311,7 +312,7 @@ export function analyzeQuery(
   };
   const unaccented = isUnaccented(query);
   const written = segments(query);
-  const segs = written.flatMap((seg) => withoutQuestionWords(seg, unaccented));
+  const segs = written.flatMap((seg) => isolateQuestionWords(seg, unaccented));
   const synonyms: SynonymMatch[] = [];
   if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
   for (const seg of segs) {
@@ -338,7 +339,7 @@ export function analyzeQuery(
       }
     }
   }
-  // What the question words ask for ("bao lâu" → "thời hạn") is read before they are dropped.
+  // What the question words ask for ("bao lâu" → "thời hạn") is read before they are cut apart.
   const implied = weights.implied > 0 ? impliedTerms(written.map((seg) => seg.map(foldToken).join(' ')).join(' | ')) : [];
   for (const t of implied) add(t, weights.implied);
   const docNumbers = [...new Set(findDocNumbers(query).map(docNumberKey))];
