@@ -282,6 +282,8 @@ function occurrences(text: string, key: string): number {
  * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
  * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
  */
+const DEFINITION_BONUS = 0.6;
+
 const DATE_WORD = /^(\d+|nam|ngay|thang|ban|hanh|ky)$/;
 
 /**
@@ -315,6 +317,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (counted?.test(feat.spaced)) score += 0.3;
   const defines = subject.find((x) => feat.spaced.includes(x.phrase));
   if (defines) score += 0.3 * Math.min(1, defines.share);
+  // "16. Hợp đồng điện tử là hợp đồng được thiết lập ...": a piece that opens by defining the whole
+  // subject is the definition, however well another article's heading names it.
+  if (defines && defines.share >= 1 && opensWith(feat.spaced, defines.phrase)) score += DEFINITION_BONUS;
   if (aboutIt && kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) score += feat.hasDates ? 0.35 : 0;
@@ -406,10 +411,18 @@ function renderPieces(chosen: Candidate[], room: number): string[] {
     const u = c.unit;
     let text = u.block ?? u.text;
     if (u.parent && !written.has(u.parent)) text = `${u.parent}\n${text}`;
-    for (const line of text.split('\n')) written.add(line);
-    out.push(fitPiece(text, room));
+    // A line another piece already quoted is not quoted twice (a điểm and the block holding it).
+    const fresh = text.split('\n').filter((line) => !written.has(line));
+    if (!fresh.length) continue;
+    for (const line of fresh) written.add(line);
+    out.push(fitPiece(fresh.join('\n'), room));
   }
   return out;
+}
+
+/** Is `piece` a whole line of what `quoted` renders (a điểm of a chosen block, read there with its siblings)? */
+function quotes(quoted: Unit, piece: Unit): boolean {
+  return piece.shape !== 'block' && rendered(quoted).split('\n').includes(piece.text);
 }
 
 function contains(a: string, b: string): boolean {
@@ -461,6 +474,11 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
 }
 
 /** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
+/** Does the piece, past its numbering ("16.", "a)"), begin with `phrase`? */
+function opensWith(spaced: string, phrase: string): boolean {
+  return spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ').startsWith(phrase);
+}
+
 function spacedOf(folded: string): string {
   return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
@@ -470,7 +488,7 @@ function scoreCeiling({ kinds, counted, subject }: QuestionFeatures): number {
   let b = 1 + 0.35; // overlap, phrase
   if (kinds.has('quantity')) b += 0.25;
   if (counted) b += 0.3;
-  if (subject.length) b += 0.3;
+  if (subject.length) b += 0.3 + DEFINITION_BONUS;
   if (kinds.has('time')) b += 0.35;
   if (kinds.has('actor')) b += 0.15;
   if (kinds.has('procedure')) b += 0.15;
@@ -528,13 +546,33 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
  */
 const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b|^(cac |nhung )?quy dinh\b.* ve .*\b(la gi|gom nhung gi|the nao)\W*$/;
 
+/**
+ * "Thông tin nào công dân không được tiếp cận?" is the heading of the article that answers it
+ * ("Điều 6. Thông tin công dân không được tiếp cận") asked back: it asks for what the article
+ * says, every khoản of it, not the one line that repeats the most of its words. A question for
+ * one value (a number, a date, who, what a word means) is not: the heading only names its subject.
+ */
+const RESTATED_SHARE = 0.8;
+function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
+  const { kinds, terms, weight } = q;
+  if (kinds.has('quantity') || kinds.has('time') || kinds.has('actor') || kinds.has('definition') || q.counted) return false;
+  const heading = chunkFeaturesOf(hit.item).heading;
+  if (!heading || !terms.length) return false;
+  // Every word of the question is in the heading: "quyền" in "Người bị tạm giữ có quyền gì?" is not in "Người bị giữ, người bị tạm giữ".
+  if (!terms.every((t) => t.weight < 1 || heading.index.unigrams.has(t.term))) return false;
+  return termMatch(terms, heading.index, weight) >= RESTATED_SHARE && headingPrecision(heading.terms, terms, weight) >= RESTATED_SHARE;
+}
+
 function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rank(q, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
-  const { counted, overview } = q;
+  const { counted } = q;
+  // Asked back, the heading's article answers whole: its khoản count however few question words they repeat.
+  const restated = !q.overview && restatesHeading(q, best.hit);
+  const overview = q.overview || restated;
   let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
   // The rules on a subject read as a whole, like a procedure's steps.
   const maxChars = overview ? Math.max(opts.maxChars, STEPS_CHARS) : opts.maxChars;
@@ -542,8 +580,11 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   let budget = maxChars - Math.min(rendered(best.unit).length, maxChars);
   for (const c of cands.slice(1)) {
     if (chosen.length >= maxUnits) break;
-    if (c.score < best.score * opts.keepRatio || c.score <= 0) break;
-    if (chosen.some((x) => x.hit === c.hit && contains(rendered(x.unit), rendered(c.unit)))) continue;
+    if (c.score <= 0 || (c.score < best.score * opts.keepRatio && !(restated && c.hit === best.hit))) {
+      if (restated) continue;
+      break;
+    }
+    if (chosen.some((x) => x.hit === c.hit && (contains(rendered(x.unit), rendered(c.unit)) || quotes(x.unit, c.unit)))) continue;
     const cost = rendered(c.unit).length + 1;
     if (cost > budget) continue;
     // A further piece must bring a word of the question the answer still lacks, or the number it asks

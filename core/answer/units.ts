@@ -50,8 +50,15 @@ export function plainText(line: string): string {
 function isHeadingLine(line: string, chunk: Chunk): boolean {
   if (MD_HEADING.test(line)) return true;
   if (chunk.heading && line === chunk.heading.trim()) return true;
+  // A title in capitals ("GIAO KẾT VÀ THỰC HIỆN HỢP ĐỒNG ĐIỆN TỬ") names the chapter or section that follows.
+  if (isCapitalTitle(line)) return true;
   // Structural headings carry no answer: "Điều 30. Thời hạn ...", "Chương III", "Mục 2".
   return /^(Điều\s+\d+[a-zđ]?\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b|Phần\s+(thứ\s+)?\S+$)/iu.test(line) && line.length < 200;
+}
+
+/** A line in capitals with a few words of them: acronyms alone ("VKSND") are not a title. */
+function isCapitalTitle(line: string): boolean {
+  return line.length < 200 && line === line.toUpperCase() && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && /\p{L}\s+\p{L}/u.test(line);
 }
 
 /** The pieces of a chunk, computed once per chunk object (treat the result as read-only). */
@@ -105,8 +112,7 @@ const SHORT_ITEM = 240;
  */
 function articleList(lines: string[], chunk: Chunk): Unit | undefined {
   // A chapter title in capitals ("TỔ CHỨC CỦA VIỆN KIỂM SÁT NHÂN DÂN") heads the chapter, not the list.
-  const title = (l: string) => l === l.toUpperCase() && l !== l.toLowerCase();
-  const body = lines.map((line, i) => ({ line, i })).filter((x) => !isHeadingLine(x.line, chunk) && !title(x.line));
+  const body = lines.map((line, i) => ({ line, i })).filter((x) => !isHeadingLine(x.line, chunk));
   if (body.length < MIN_LIST_ITEMS) return undefined;
   if (!body.every((x) => KHOAN.test(x.line) && x.line.length <= SHORT_ITEM)) return undefined;
   const heading = lines.find((l) => /^Điều\s+\d+[a-zđ]?\.\s/u.test(l));

@@ -37,3 +37,39 @@ describe('questionKinds', () => {
     expect(questionKinds('Chữ ký điện tử được phân loại như thế nào?').has('list')).toBe(true);
   });
 });
+
+describe('a title in capitals', () => {
+  it('is never a piece to quote, while an acronym line still is', () => {
+    const chunk: Chunk = {
+      id: 'c4', docId: 'luat/gddt.txt', ord: 0, title: 'Luật Giao dịch điện tử', type: 'Luật', article: '34', locator: 'Chương IV, Điều 34', heading: 'Điều 34. Hợp đồng điện tử',
+      text: ['Chương IV', 'GIAO KẾT VÀ THỰC HIỆN HỢP ĐỒNG ĐIỆN TỬ', 'Điều 34. Hợp đồng điện tử', '1. Hợp đồng điện tử không bị phủ nhận giá trị pháp lý.', 'VKSND'].join('\n'),
+    };
+    const texts = unitsOf(chunk).map((u) => u.text);
+    expect(texts).not.toContain('GIAO KẾT VÀ THỰC HIỆN HỢP ĐỒNG ĐIỆN TỬ');
+    expect(texts).toContain('1. Hợp đồng điện tử không bị phủ nhận giá trị pháp lý.');
+    expect(texts).toContain('VKSND');
+  });
+});
+
+describe('questions for the rights and duties a law lists', () => {
+  it('are list questions, accented or not', () => {
+    for (const q of ['Người bị tạm giữ có quyền gì?', 'Kiểm sát viên có nhiệm vụ, quyền hạn gì?', 'nguoi to cao co nghia vu gi', 'Người làm chứng có quyền và nghĩa vụ nào?'])
+      expect(questionKinds(q).has('list'), q).toBe(true);
+    expect(questionKinds('Ai có quyền khởi tố vụ án hình sự?').has('list')).toBe(false);
+  });
+  it('are answered with the lead-in and every item', () => {
+    const text = [
+      'Điều 59. Người bị tạm giữ',
+      '1. Người bị tạm giữ là người bị giữ trong trường hợp khẩn cấp và đã có quyết định tạm giữ.',
+      '2. Người bị tạm giữ có quyền:',
+      'a) Được biết lý do mình bị tạm giữ;',
+      'b) Được thông báo, giải thích về quyền và nghĩa vụ;',
+      'c) Tự bào chữa, nhờ người bào chữa;',
+      'd) Khiếu nại quyết định, hành vi tố tụng về việc tạm giữ.',
+      '3. Người bị tạm giữ có nghĩa vụ chấp hành các quy định của Bộ luật này.',
+    ].join('\n');
+    const hit = { item: { ...article(text, 'rights'), heading: 'Điều 59. Người bị tạm giữ' }, score: 1 };
+    const r = composeExtractive('Người bị tạm giữ có quyền gì?', [hit], { skipAbstention: true });
+    expect(r.text).toMatch(/có quyền:\na\) Được biết lý do[\s\S]*d\) Khiếu nại/);
+  });
+});

@@ -44,3 +44,43 @@ describe('a question asking for the rules on a subject', () => {
     expect(r.text).toMatch(/1\. Đề xuất độ mật[\s\S]*2\. Không dùng máy tính nối mạng[\s\S]*3\. Cấp số riêng/);
   });
 });
+
+describe('a question that asks the article heading back', () => {
+  const law = (heading: string, lines: string[], extra: Partial<Chunk> = {}): Scored<Chunk> => ({
+    item: { id: heading, docId: 'luat/tctt.txt', ord: 0, title: 'Luật Tiếp cận thông tin', type: 'Luật', locator: heading.split('.')[0], heading, text: [heading, ...lines].join('\n'), ...extra },
+    score: 1,
+  });
+  const notAccessible = law('Điều 6. Thông tin công dân không được tiếp cận', [
+    '1. Thông tin thuộc bí mật nhà nước, bao gồm những thông tin có nội dung quan trọng thuộc lĩnh vực chính trị, quốc phòng, an ninh.',
+    'Khi thông tin thuộc bí mật nhà nước được giải mật thì công dân được tiếp cận theo quy định của Luật này.',
+    '2. Thông tin mà nếu để tiếp cận sẽ gây nguy hại đến lợi ích của Nhà nước; thông tin thuộc bí mật công tác.',
+  ]);
+
+  it('quotes every khoản of the article, not the line that repeats the most of its words', () => {
+    for (const q of ['Thông tin nào công dân không được tiếp cận?', 'thong tin nao cong dan khong duoc tiep can']) {
+      const r = composeExtractive(q, [notAccessible], { skipAbstention: true });
+      expect(r.text).toContain('1. Thông tin thuộc bí mật nhà nước');
+      expect(r.text).toContain('thông tin thuộc bí mật công tác');
+    }
+  });
+
+  it('but a question with a word the heading lacks keeps to its own piece', () => {
+    const r = composeExtractive('Khi nào công dân được tiếp cận thông tin thuộc bí mật nhà nước đã giải mật?', [notAccessible], { skipAbstention: true });
+    expect(r.text).toContain('được giải mật');
+    expect(r.text).not.toContain('bí mật công tác');
+  });
+
+  it('never quotes a line twice when a điểm and the list holding it are both chosen', () => {
+    const grades = law('Điều 76. Ngạch Kiểm sát viên', [
+      '1. Ngạch Kiểm sát viên Viện kiểm sát nhân dân gồm có:',
+      'a) Kiểm sát viên Viện kiểm sát nhân dân tối cao;',
+      'b) Kiểm sát viên cao cấp;',
+      'c) Kiểm sát viên trung cấp;',
+      'd) Kiểm sát viên sơ cấp.',
+      '2. Ở Viện kiểm sát nhân dân tối cao có thể được bố trí bốn ngạch Kiểm sát viên.',
+    ], { title: 'Luật Tổ chức Viện kiểm sát nhân dân' });
+    const r = composeExtractive('Có những ngạch Kiểm sát viên nào?', [grades], { skipAbstention: true });
+    expect(r.text).toContain('d) Kiểm sát viên sơ cấp.');
+    for (const line of r.text.split('\n').filter((l) => /^[a-d]\) /.test(l))) expect(r.text.split(line).length - 1, line).toBe(1);
+  });
+});
