@@ -283,6 +283,15 @@ function occurrences(text: string, key: string): number {
  * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
  */
 const DEFINITION_BONUS = 0.6;
+const DATED_NUMBER_BONUS = 0.5;
+
+/** Does the folded piece write one of the numbers, with its symbol, right before a date? */
+function datedNumber(folded: string, numbers: ReadonlySet<string>): boolean {
+  for (const m of folded.matchAll(/(\d+)(?:\/[\p{L}\p{N}.\-]+)?,?\s+(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/gu)) {
+    if (numbers.has(m[1])) return true;
+  }
+  return false;
+}
 
 const DATE_WORD = /^(\d+|nam|ngay|thang|ban|hanh|ky)$/;
 
@@ -295,7 +304,11 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   const feat = featuresOf(unit);
   // Words that name the document ("Luật Giao dịch điện tử") are in every piece of it, written or not;
   // a question's everyday phrase ("trả tiền") is in a piece that writes the field's word for it ("chi phí").
-  const idx = withSynonyms(withUnigrams(feat.index, context), synonyms);
+  // "Kế hoạch số 221/KH-VKSTC, ngày 15/12/2023" is the plan's date of issue: it says "ban hành ngày …"
+  // without the words (DATE_WORD), which a piece about something else the plan led to may write.
+  const dated = asksDate && kinds.has('time') && questionNumbers.size > 0 && datedNumber(feat.folded, questionNumbers);
+  const implied = dated ? new Set([...context, ...terms.filter((t) => DATE_WORD.test(t.term)).map((t) => t.term)]) : context;
+  const idx = withSynonyms(withUnigrams(feat.index, implied), synonyms);
   const w = (t: QueryTerm) => t.weight * weight(t.term);
   const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
@@ -322,7 +335,12 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (defines && defines.share >= 1 && opensWith(feat.spaced, defines.phrase)) score += DEFINITION_BONUS;
   if (aboutIt && kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
-    if (asksDate) score += feat.hasDates ? 0.35 : 0;
+    if (asksDate) {
+      score += feat.hasDates ? 0.35 : 0;
+      // A document is cited by its number then its date ("Kế hoạch số 221/KH-VKSTC, ngày 15/12/2023"):
+      // that date is the one asked about the numbered document, not another date the piece writes.
+      if (dated) score += DATED_NUMBER_BONUS;
+    }
     else if (NUMERIC_DURATION.test(f) || feat.hasDates) score += 0.25;
     else if (DURATION.test(f)) score += 0.05;
   }
@@ -353,7 +371,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
   // the question's reference and answers none of what it asks.
   if (questionNumbers.size && feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')))) {
-    if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term))) score -= 0.3;
+    if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term) || (dated && DATE_WORD.test(t.term)))) score -= 0.3;
   }
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
@@ -489,7 +507,7 @@ function scoreCeiling({ kinds, counted, subject }: QuestionFeatures): number {
   if (kinds.has('quantity')) b += 0.25;
   if (counted) b += 0.3;
   if (subject.length) b += 0.3 + DEFINITION_BONUS;
-  if (kinds.has('time')) b += 0.35;
+  if (kinds.has('time')) b += 0.35 + DATED_NUMBER_BONUS;
   if (kinds.has('actor')) b += 0.15;
   if (kinds.has('procedure')) b += 0.15;
   b += kinds.has('list') ? 0.3 : 0.1;

@@ -150,6 +150,19 @@ describe('the kind of answer asked for', () => {
     expect(text).toContain('01 tháng 7 năm 2024');
     expect(text).not.toContain('22 tháng 6 năm 2023');
   });
+
+  it('answers "ban hành ngày nào" of a numbered document with the date written after its number', () => {
+    const plan = { docId: 'vksnd/kh221.md', title: 'Kế hoạch chuyển đổi số năm 2024', number: '221/KH-VKSTC', type: 'Kế hoạch' as const };
+    const rollout: Chunk = {
+      ...plan, id: 'st', ord: 3, heading: 'Triển khai tại Sóc Trăng',
+      text: 'Theo Báo Sóc Trăng, 30/08/2024, VKSND tỉnh quán triệt thực hiện Kế hoạch số 221/KH-VKSTC và ban hành kế hoạch về chuyển đổi số năm.',
+    };
+    const info: Chunk = { ...plan, id: 'info', ord: 1, heading: 'Thông tin văn bản', text: '- Số, ký hiệu: Kế hoạch số 221/KH-VKSTC, ngày 15/12/2023 (Viện kiểm sát nhân dân tối cao).' };
+    for (const q of ['Kế hoạch 221 ban hành ngày nào?', 'ke hoach 221/KH-VKSTC ban hanh ngay nao']) {
+      const text = body(composeExtractive(q, [{ item: rollout, score: 1 }, { item: info, score: 0.97 }], { maxUnits: 1 }).text);
+      expect(text, q).toContain('15/12/2023');
+    }
+  });
 });
 
 describe('lead lines', () => {
