@@ -82,6 +82,7 @@ export const REQ_STRONG = [
   'cho xem',
   'hay(?! khong| la| chua| nhat| hon| qua)',
   `giup ${PRON1}?`,
+  `(?:ke|noi) (?:cho )?${PRON1} (?:nghe|biet)`,
   'lam on',
   'vui long',
   'xin (?:hay|cho|gui|cung cap)',
@@ -155,6 +156,9 @@ export const NORMATIVE =
 /** Normative words that still hold when the question is about one document's content ("là gì" does not). */
 export const STRICT_NORMATIVE =
   '(?:phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|trach nhiem|dieu kien|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|luat|nghi dinh|thong tu|dieu \\d+|xin phep|must|rules?|laws?|regulations?|procedures?|allowed|permitted|required)';
+
+/** A question for when or in which case something happens to material: the conditions a law sets. */
+export const CONDITION_QUESTION = '(?:khi nao|luc nao|trong (?:nhung )?truong hop nao|(?:nhung )?truong hop nao|when|in (?:what|which) cases?)';
 
 /** Questions about the state of particular material: always about instances, never about rules. */
 export const STATUS =

@@ -50,6 +50,10 @@ const LAUNDER_BEFORE = new RegExp(`${phrase(any(L.LAUNDER))} ${NOT_RULE}{0,10}$`
 const LAUNDER_AT_END = new RegExp(`${phrase(any(L.LAUNDER))} ?$`);
 const LAUNDER = rx(any(L.LAUNDER));
 const CONTENT = rx(L.CONTENT);
+const CONDITION_QUESTION = rx(L.CONDITION_QUESTION);
+/** "Cho tôi <thing>" opening a message asks for the thing ("Cho tôi hỏi" asks a question). */
+const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
+const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|contents?|details?)');
 /** A document number or "số 12" right after the target: a specific document. */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
@@ -114,6 +118,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const isQuestion = !polite.request && (rawEndsWithQuestion || QUESTION_PARTICLE.test(clauses[clauses.length - 1]));
   if (claimsAuthority(t, hasTarget, isQuestion)) return refuse('authority-claim');
   if (ENCODING_WITH_ANSWER.test(t)) return refuse('encoding-trick');
+  // "Cho tôi danh mục bí mật nhà nước … kèm nội dung chi tiết": the list itself, not who issues it.
+  if ((REQUEST_ANYWHERE.test(t) || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
   if (!hasTarget) return ALLOW;
   if (ENCODING.test(t)) return refuse('encoding-trick');
   if (BYPASS.test(t)) return refuse('classified-content');
@@ -145,6 +151,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
-  if (material.length && !normativeAnywhere) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
+  const asksConditions = isQuestion && CONDITION_QUESTION.test(t) && !REQUEST_ANYWHERE.test(t);
+  if (material.length && !normativeAnywhere && !asksConditions) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }
