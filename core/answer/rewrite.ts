@@ -318,7 +318,35 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
     const tail = base.startsWith(prevTopic) ? base.slice(prevTopic.length).trim() : '?';
     return `${tidy(`${prevTopic.slice(0, tt[i].start)}${core} ${tail}`)}`.replace(/\s+\?$/u, '?');
   }
-  return undefined;
+  return swapKind(prev, ft.slice(0, n));
+}
+
+/**
+ * "vậy Điều tra viên thì sao?" after "Kiểm sát viên không được làm những việc gì?": the contrasted
+ * item is of the same kind as an item of the previous question, a compound with the same last word
+ * ("… viên"), which it replaces where it stands.
+ */
+function swapKind(prev: string, core: Tok[]): string | undefined {
+  const base = nfc(prev).trim();
+  const pt = tokenize(base);
+  const c = core.map((t) => t.f.toLowerCase());
+  const n = c.length;
+  let best: { start: number; end: number; rank: number } | undefined;
+  for (let i = pt.length - 1; i >= 1; i--) {
+    if (pt[i].f.toLowerCase() !== c[n - 1]) continue;
+    // The replaced item ends with the same word and is about as long: "tội phạm ít nghiêm trọng" for
+    // "tội phạm nghiêm trọng", "Viện trưởng" for "Phó Viện trưởng", "Kiểm sát viên" for "Điều tra viên".
+    for (const len of [n + 1, n, n - 1]) {
+      if (len < 2 || i - len + 1 < 0) continue;
+      const span = pt.slice(i - len + 1, i + 1).map((t) => t.f.toLowerCase());
+      if (span.join(' ') === c.join(' ')) continue;
+      // Two-word items alike only in their last word are not alike ("gia hạn" is no "thời hạn").
+      const rank = span[0] === c[0] ? 0 : span.join(' ') === c.slice(n - len).join(' ') ? 1 : len === n && n >= 3 ? 2 : 3;
+      if (rank < 3 && (!best || rank < best.rank)) best = { start: pt[i - len + 1].start, end: pt[i].end, rank };
+    }
+  }
+  if (!best) return undefined;
+  return capitalise(tidy(`${base.slice(0, best.start)}${core.map((t) => t.text).join(' ')}${base.slice(best.end)}`));
 }
 
 /** "người đó", "ông ấy", "đồng chí này": a pointer at a person, not at a topic. */

@@ -66,6 +66,16 @@ describe('rewriteFollowUp', () => {
     }
   });
 
+  it('swaps the contrasted item for the item of its kind wherever it stands in the previous question', () => {
+    expect(after('Kiểm sát viên không được làm những việc gì?', 'vậy Điều tra viên thì sao?')).toBe('Điều tra viên không được làm những việc gì?');
+    // Alike only in the last of two words: not swapped.
+    expect(after('Thời hạn giải quyết tố cáo là bao lâu?', 'thế còn gia hạn?')).not.toMatch(/^Gia hạn giải quyết/u);
+    expect(after('Người khiếu nại có quyền gì?', 'còn người bị khiếu nại thì sao?')).toBe('Người bị khiếu nại có quyền gì?');
+    expect(after('Nhiệm kỳ của Viện trưởng VKSND tối cao là bao lâu?', 'còn Phó Viện trưởng thì sao?')).toBe('Nhiệm kỳ của Phó Viện trưởng VKSND tối cao là bao lâu?');
+    expect(after('Thời hạn điều tra tội phạm ít nghiêm trọng là bao lâu?', 'còn tội phạm nghiêm trọng?')).toBe('Thời hạn điều tra tội phạm nghiêm trọng là bao lâu?');
+    expect(after('nguoi khieu nai co quyen gi', 'con nguoi bi khieu nai thi sao')).toBe('Nguoi bi khieu nai co quyen gi');
+  });
+
   it('swaps the contrasted item that closes the previous question ("lần đầu" → "lần hai")', () => {
     expect(after('Thời hạn nộp hồ sơ lần đầu là bao lâu?', 'còn lần hai thì sao?')).toBe('Thời hạn nộp hồ sơ lần hai là bao lâu?');
     expect(after('Lệ phí cấp thẻ hạng nhất là bao nhiêu?', 'hạng hai thì bao nhiêu?')).toBe('Lệ phí cấp thẻ hạng hai là bao nhiêu?');
