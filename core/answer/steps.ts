@@ -29,6 +29,20 @@ export function asksHowTo(question: string): boolean {
   return HOW_TO.test(f) && !/\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f);
 }
 
+/** The words that ask for a procedure, folded: two-syllable ones and single syllables. */
+const PROCEDURE_PAIRS: ReadonlySet<string> = new Set(['quy trinh', 'trinh tu', 'thu tuc']);
+const PROCEDURE_WORDS: ReadonlySet<string> = new Set(['buoc', 'cach']);
+
+function withoutProcedureWords(terms: readonly QueryTerm[]): QueryTerm[] {
+  const at = new Map(terms.map((t) => [t.pos, t.term]));
+  const drop = new Set<number>();
+  for (const t of terms) {
+    if (PROCEDURE_WORDS.has(t.term)) drop.add(t.pos);
+    if (PROCEDURE_PAIRS.has(`${t.term} ${at.get(t.pos + 1)}`)) drop.add(t.pos).add(t.pos + 1);
+  }
+  return terms.filter((t) => !drop.has(t.pos));
+}
+
 const STEP = /^(\d{1,2})[.)]\s+(.*)$/u;
 /** Section headings that announce a procedure. */
 const PROCEDURE_HEADING = /\b(cac buoc|quy trinh|trinh tu|thu tuc|khi |cach )/;
@@ -86,6 +100,10 @@ export function findSteps(
   maxChars: number,
 ): StepAnswer | undefined {
   let best: { key: string; score: number } | undefined;
+  // "Quy trình / các bước / thủ tục" says a procedure is asked for, which every procedure is: what
+  // tells one procedure from another is the rest of the question ("giải quyết đơn khiếu nại").
+  const topic = withoutProcedureWords(terms);
+  if (topic.length) terms = topic;
   // Steps answer only from passages the retriever itself ranks close to the best:
   // a numbered list in a far weaker hit is another document's procedure.
   const top = hits.reduce((m, h) => Math.max(m, h.score), 0);

@@ -58,3 +58,20 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms(q), [strong, { ...steps1, score: 1 }], () => 1, 1200)?.chunks.map((h) => h.item.id)).toEqual(['b']);
   });
 });
+
+describe('choosing among procedures', () => {
+  it('goes by what the procedure is for, not by the words that ask for one', () => {
+    const reception = chunk({
+      id: 'r', docId: 'tiep-cong-dan.md', heading: 'Các bước tiếp công dân',
+      text: '1. **Chuẩn bị.** Người tiếp công dân đeo thẻ công chức.\n2. **Lắng nghe, ghi sổ.** Ghi nội dung khiếu nại, tố cáo, kiến nghị vào sổ.\n3. **Phân loại, chuyển đơn.** Đơn khiếu nại không thuộc thẩm quyền thì hướng dẫn người khiếu nại.',
+    });
+    const complaints = chunk({
+      id: 'k', docId: 'khieu-nai.md', heading: 'A. Khiếu nại theo Luật Khiếu nại',
+      text: '1. **Kiểm tra thời hiệu.** Thời hiệu khiếu nại là 90 ngày.\n2. **Thụ lý trong 10 ngày.** Người giải quyết khiếu nại lần đầu phải thụ lý đơn.\n3. **Giải quyết lần đầu.** Không quá 30 ngày kể từ ngày thụ lý.',
+    });
+    for (const q of ['Quy trình giải quyết đơn khiếu nại gồm những bước nào?', 'thu tuc giai quyet don khieu nai']) {
+      const found = findSteps(matchTerms(q), [reception, complaints], () => 1, 1300);
+      expect(found?.chunks.map((h) => h.item.id), q).toEqual(['k']);
+    }
+  });
+});
