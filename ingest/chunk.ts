@@ -356,6 +356,8 @@ const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/u;
 const ROMAN_HEADING = /^[IVXLC]+\.\s+\p{Lu}/u;
 const TABLE_ROW = /^\s*\|/u;
 const TABLE_SEP = /^\s*\|?\s*:?-{2,}/u;
+/** A heading names something: it holds a word of two letters or more. */
+const NAMES = /\p{L}{2}/u;
 
 function isUpperHeading(line: string): boolean {
   const t = line.trim();
@@ -430,8 +432,9 @@ function freeUnits(lines: string[], max: number): FreeUnit[] {
       for (const t of tableUnits(rows, max)) units.push({ text: t, sep: '\n', section });
       continue;
     }
+    // A form's blank ("#### ........ 1 ........") is laid out like a heading but names nothing.
     const isHeading =
-      MD_HEADING.test(line) || BOLD_LINE.test(line) || ROMAN_HEADING.test(line.trim()) || isUpperHeading(line);
+      (MD_HEADING.test(line) || BOLD_LINE.test(line) || ROMAN_HEADING.test(line.trim()) || isUpperHeading(line)) && NAMES.test(headingText(line));
     if (isHeading) {
       path.enter(headingText(line));
       section = path.locator;

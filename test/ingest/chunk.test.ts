@@ -161,6 +161,8 @@ describe('chunkDocument on free text', () => {
     expect(chunks.find((c) => c.text.includes('Times New Roman, bộ mã ký tự Unicode'))?.locator).toBe('Phụ lục I, Phần I, I. QUY ĐỊNH CHUNG');
     // A title written over two all-capital lines is one heading.
     expect(chunks.some((c) => c.locator === 'Phụ lục I, THỂ THỨC, KỸ THUẬT TRÌNH BÀY VĂN BẢN HÀNH CHÍNH VÀ BẢN SAO VĂN BẢN')).toBe(true);
+    // A form's blank laid out as a heading ("#### ........ 1 ........") names nothing: no chunk is located by it.
+    expect(chunks.filter((c) => c.locator!.split(', ').some((part) => !/\p{L}{2}/u.test(part))).map((c) => c.locator)).toEqual([]);
     const source = readFileSync(abs, 'utf8');
     const rows = new Set(source.split('\n').filter((l) => l.trim().startsWith('|')).map(squash));
     const tableChunks = chunks.filter((c) => c.text.includes('\n|') || c.text.startsWith('|'));
