@@ -278,10 +278,7 @@ function occurrences(text: string, key: string): number {
   return n;
 }
 
-/**
- * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
- * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
- */
+/** Added for a piece that opens by defining the whole subject, and for a dated citation of the asked document. */
 const DEFINITION_BONUS = 0.6;
 const DATED_NUMBER_BONUS = 0.5;
 
@@ -293,6 +290,10 @@ function datedNumber(folded: string, numbers: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
+ * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
+ */
 const DATE_WORD = /^(\d+|nam|ngay|thang|ban|hanh|ky)$/;
 
 /**
@@ -491,12 +492,12 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
   };
 }
 
-/** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
 /** Does the piece, past its numbering ("16.", "a)"), begin with `phrase`? */
 function opensWith(spaced: string, phrase: string): boolean {
   return spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ').startsWith(phrase);
 }
 
+/** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
 function spacedOf(folded: string): string {
   return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
@@ -564,13 +565,15 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
  */
 const ASKS_OVERVIEW = /\bquy dinh (gi|nhung gi|(nhu )?the nao|ra sao) ve\b|^(cac |nhung )?quy dinh\b.* ve .*\b(la gi|gom nhung gi|the nao)\W*$/;
 
+/** Share of the question a heading must hold, and of the heading the question must, to restate it. */
+const RESTATED_SHARE = 0.8;
+
 /**
  * "Thông tin nào công dân không được tiếp cận?" is the heading of the article that answers it
  * ("Điều 6. Thông tin công dân không được tiếp cận") asked back: it asks for what the article
  * says, every khoản of it, not the one line that repeats the most of its words. A question for
  * one value (a number, a date, who, what a word means) is not: the heading only names its subject.
  */
-const RESTATED_SHARE = 0.8;
 function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
   const { kinds, terms, weight } = q;
   if (kinds.has('quantity') || kinds.has('time') || kinds.has('actor') || kinds.has('definition') || q.counted) return false;

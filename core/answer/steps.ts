@@ -103,7 +103,7 @@ export function findSteps(
   // "Quy trình / các bước / thủ tục" says a procedure is asked for, which every procedure is: what
   // tells one procedure from another is the rest of the question ("giải quyết đơn khiếu nại").
   const topic = withoutProcedureWords(terms);
-  if (topic.length) terms = topic;
+  const asked = topic.length ? topic : terms;
   // Steps answer only from passages the retriever itself ranks close to the best:
   // a numbered list in a far weaker hit is another document's procedure.
   const top = hits.reduce((m, h) => Math.max(m, h.score), 0);
@@ -114,8 +114,8 @@ export function findSteps(
     if (section.steps < 2) return;
     const heading = fold(h.item.heading).toLowerCase();
     const score =
-      termMatch(terms, section.all, weight) +
-      0.5 * termMatch(terms, section.heading, weight) +
+      termMatch(asked, section.all, weight) +
+      0.5 * termMatch(asked, section.heading, weight) +
       (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) -
       0.05 * rank;
     if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };

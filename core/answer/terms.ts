@@ -145,12 +145,12 @@ export function indexTerms(text: string): TermIndex {
 
 export type QuestionKind = 'quantity' | 'time' | 'actor' | 'procedure' | 'list' | 'definition';
 
-// "có quyền gì", "có nhiệm vụ, quyền hạn gì": a law lists rights and duties, item by item.
 const KIND_CUES: Record<QuestionKind, RegExp> = {
   quantity: /\b(bao nhieu|muc (phat|tien)|ty le|ti le|phan tram|so luong)\b/,
   time: /\b(khi nao|bao lau|thoi han|thoi gian|thoi hieu|ngay nao|luc nao|nam nao|han chot|khi nao thi|bao gio)\b/,
   actor: /(^|\s)(ai|co quan nao|nguoi nao|don vi nao|cap nao|tham quyen|chu the|trach nhiem)(\s|$|\?)/,
   procedure: /\b(the nao|thu tuc|trinh tu|cac buoc|quy trinh|cach thuc|cach nao|lam sao)\b/,
+  // Also "có quyền gì", "có nhiệm vụ, quyền hạn gì": a law lists rights and duties, item by item.
   list: /\b(gom nhung|gom co|bao gom|nhung gi|nhung truong hop|cac truong hop|truong hop nao|nhung (\w+ ){0,3}(nao|gi)|cac (\w+ ){0,3}(nao|gi)|nhung noi dung|gom nhung gi|phan loai|phan thanh|chia thanh|cac loai)\b|\b(quyen han|quyen|nghia vu|nhiem vu|trach nhiem)( (va )?(quyen han|quyen|nghia vu|nhiem vu|trach nhiem))* (gi|nao)\b/,
   definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia)\b/,
 };
