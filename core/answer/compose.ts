@@ -587,14 +587,22 @@ function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
 function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rank(q, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
+  const { counted } = q;
+  // "Bao nhiêu năm …": a close second that writes the number of that thing answers; a best piece
+  // without it does not, and the room left after it may not hold the one that does.
+  const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced);
+  const withCount = counted && !countsIn(cands[0]) ? cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && countsIn(c)) : undefined;
+  if (withCount) {
+    cands.splice(cands.indexOf(withCount), 1);
+    cands.unshift(withCount);
+  }
   const best = cands[0];
   const chosen: Candidate[] = [best];
   const covered = new Set(best.covers);
-  const { counted } = q;
   // Asked back, the heading's article answers whole: its khoản count however few question words they repeat.
   const restated = !q.overview && restatesHeading(q, best.hit);
   const overview = q.overview || restated;
-  let counts = !!counted && counted.test(featuresOf(best.unit).spaced);
+  let counts = countsIn(best);
   // The rules on a subject read as a whole, like a procedure's steps.
   const maxChars = overview ? Math.max(opts.maxChars, STEPS_CHARS) : opts.maxChars;
   const maxUnits = overview ? opts.maxUnits + 2 : opts.maxUnits;
