@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive, countedThing } from '../../core/answer/compose.js';
 import type { Chunk, Scored } from '../../core/types.js';
+import { articleHit } from './fixtures.js';
 
 describe('countedThing', () => {
   it('reads the thing a "mấy / bao nhiêu" question counts, accented or not', () => {
@@ -65,20 +66,17 @@ describe('a counted question the passages write no number for', () => {
 
 describe('a counted question whose best piece writes no number of the thing', () => {
   it('answers with the close second that writes it, not with the best piece, which leaves it no room', () => {
-    const law = (id: string, heading: string, lines: string[], score: number): Scored<Chunk> => ({
-      item: { id, docId: 'luat/tc.txt', ord: 0, title: 'Luật Tổ chức Viện kiểm sát nhân dân', type: 'Luật', locator: heading.split('.')[0], heading, text: [heading, ...lines].join('\n') },
-      score,
-    });
+    const tc = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' };
     const lead = 'có những nhiệm vụ, quyền hạn sau đây, theo quy chế do Viện trưởng Viện kiểm sát nhân dân tối cao ban hành sau khi thống nhất với các cơ quan có liên quan:';
-    const board = law('a87', 'Điều 87. Hội đồng thi tuyển Kiểm sát viên', [
+    const board = articleHit(tc, 'Điều 87. Hội đồng thi tuyển Kiểm sát viên', [
       `2. Hội đồng thi tuyển Kiểm sát viên sơ cấp, Kiểm sát viên trung cấp, Kiểm sát viên cao cấp ${lead}`,
       'c) Đề nghị bổ nhiệm người đã trúng tuyển làm Kiểm sát viên sơ cấp, Kiểm sát viên trung cấp, Kiểm sát viên cao cấp.',
       `1. Hội đồng thi tuyển Kiểm sát viên sơ cấp, Kiểm sát viên trung cấp, Kiểm sát viên cao cấp gồm có Chủ tịch và các thành viên ${lead}`,
-    ], 1);
-    const senior = law('a79', 'Điều 79. Tiêu chuẩn bổ nhiệm Kiểm sát viên cao cấp', [
+    ]);
+    const senior = articleHit(tc, 'Điều 79. Tiêu chuẩn bổ nhiệm Kiểm sát viên cao cấp', [
       `1. Người có đủ tiêu chuẩn và có đủ các điều kiện sau đây thì có thể được bổ nhiệm làm Kiểm sát viên cao cấp của Viện kiểm sát nhân dân; nếu là sĩ quan quân đội tại ngũ thì có thể được bổ nhiệm làm Kiểm sát viên cao cấp của Viện kiểm sát quân sự:`,
       'a) Đã là Kiểm sát viên trung cấp ít nhất 05 năm;',
-    ], 0.9);
+    ], { score: 0.9 });
     const r = composeExtractive('Kiểm sát viên cao cấp phải có bao nhiêu năm làm Kiểm sát viên trung cấp?', [board, senior], { skipAbstention: false });
     expect(r.abstained).toBe(false);
     expect(r.text).toContain('ít nhất 05 năm');

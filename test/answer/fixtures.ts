@@ -94,6 +94,22 @@ export const seedPlan2024 = () =>
 export const seedSocTrang = () => seedChunks(`${SHARED}/seeds/002_a32c4e3493e127a5.txt`, 'knowledge/tin-tuc/soc-trang-chuyen-doi-so.txt');
 
 /**
+ * A retrieved article of a law, written as the chunker writes one: its "Điều N. …" heading line
+ * then its lines, cited by "Điều N".
+ */
+export function articleHit(
+  law: { docId: string; title: string },
+  heading: string,
+  lines: string[],
+  { score = 1, id = heading }: { score?: number; id?: string } = {},
+): Scored<Chunk> {
+  return {
+    item: { id, docId: law.docId, ord: 0, title: law.title, type: 'Luật', locator: heading.split('.')[0], heading, text: [heading, ...lines].join('\n') },
+    score,
+  };
+}
+
+/**
  * Stand-in retriever: ranks by IDF-weighted share of the question's content syllables
  * found in the chunk (reported as coverage, like the real retriever), plus shared
  * two-syllable words and a heading match, so the article about the question comes first.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
 import type { Chunk, Scored } from '../../core/types.js';
+import { articleHit } from './fixtures.js';
 
 const article: Scored<Chunk> = {
   item: {
@@ -46,11 +47,8 @@ describe('a question asking for the rules on a subject', () => {
 });
 
 describe('a question that asks the article heading back', () => {
-  const law = (heading: string, lines: string[], extra: Partial<Chunk> = {}): Scored<Chunk> => ({
-    item: { id: heading, docId: 'luat/tctt.txt', ord: 0, title: 'Luật Tiếp cận thông tin', type: 'Luật', locator: heading.split('.')[0], heading, text: [heading, ...lines].join('\n'), ...extra },
-    score: 1,
-  });
-  const notAccessible = law('Điều 6. Thông tin công dân không được tiếp cận', [
+  const tctt = { docId: 'luat/tctt.txt', title: 'Luật Tiếp cận thông tin' };
+  const notAccessible = articleHit(tctt, 'Điều 6. Thông tin công dân không được tiếp cận', [
     '1. Thông tin thuộc bí mật nhà nước, bao gồm những thông tin có nội dung quan trọng thuộc lĩnh vực chính trị, quốc phòng, an ninh.',
     'Khi thông tin thuộc bí mật nhà nước được giải mật thì công dân được tiếp cận theo quy định của Luật này.',
     '2. Thông tin mà nếu để tiếp cận sẽ gây nguy hại đến lợi ích của Nhà nước; thông tin thuộc bí mật công tác.',
@@ -71,14 +69,14 @@ describe('a question that asks the article heading back', () => {
   });
 
   it('never quotes a line twice when a điểm and the list holding it are both chosen', () => {
-    const grades = law('Điều 76. Ngạch Kiểm sát viên', [
+    const grades = articleHit({ docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' }, 'Điều 76. Ngạch Kiểm sát viên', [
       '1. Ngạch Kiểm sát viên Viện kiểm sát nhân dân gồm có:',
       'a) Kiểm sát viên Viện kiểm sát nhân dân tối cao;',
       'b) Kiểm sát viên cao cấp;',
       'c) Kiểm sát viên trung cấp;',
       'd) Kiểm sát viên sơ cấp.',
       '2. Ở Viện kiểm sát nhân dân tối cao có thể được bố trí bốn ngạch Kiểm sát viên.',
-    ], { title: 'Luật Tổ chức Viện kiểm sát nhân dân' });
+    ]);
     const r = composeExtractive('Có những ngạch Kiểm sát viên nào?', [grades], { skipAbstention: true });
     expect(r.text).toContain('d) Kiểm sát viên sơ cấp.');
     for (const line of r.text.split('\n').filter((l) => /^[a-d]\) /.test(l))) expect(r.text.split(line).length - 1, line).toBe(1);

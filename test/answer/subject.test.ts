@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive, subjectPhrases } from '../../core/answer/compose.js';
 import type { Chunk, Scored } from '../../core/types.js';
+import { articleHit } from './fixtures.js';
 
 describe('subjectPhrases', () => {
   it('takes the question subject up to its predicate, longest first', () => {
@@ -50,18 +51,15 @@ describe('composeExtractive and a piece about another subject', () => {
 
 describe('composeExtractive and a definition question', () => {
   it('quotes the piece that opens by defining the subject over the article the subject names', () => {
-    const law = (id: string, heading: string, lines: string[], score: number): Scored<Chunk> => ({
-      item: { id, docId: 'luat/gddt.txt', ord: 0, title: 'Luật Giao dịch điện tử', type: 'Luật', locator: heading.split('.')[0], heading, text: [heading, ...lines].join('\n') },
-      score,
-    });
-    const named = law('a34', 'Điều 34. Hợp đồng điện tử', [
+    const gddt = { docId: 'luat/gddt.txt', title: 'Luật Giao dịch điện tử' };
+    const named = articleHit(gddt, 'Điều 34. Hợp đồng điện tử', [
       '1. Hợp đồng điện tử được giao kết từ sự tương tác giữa các hệ thống thông tin tự động không bị phủ nhận giá trị pháp lý.',
       '2. Bộ trưởng ban hành quy định về hợp đồng điện tử trong lĩnh vực quản lý.',
-    ], 1);
-    const terms = law('a3', 'Điều 3. Giải thích từ ngữ', [
+    ]);
+    const terms = articleHit(gddt, 'Điều 3. Giải thích từ ngữ', [
       '15. Chữ ký số là chữ ký điện tử sử dụng thuật toán khóa không đối xứng.',
       '16. Hợp đồng điện tử là hợp đồng được thiết lập dưới dạng thông điệp dữ liệu.',
-    ], 0.95);
+    ], { score: 0.95 });
     for (const q of ['Hợp đồng điện tử là gì?', 'hop dong dien tu la gi']) {
       const r = composeExtractive(q, [named, terms], { skipAbstention: true });
       expect(r.text, q).toContain('16. Hợp đồng điện tử là hợp đồng được thiết lập');
