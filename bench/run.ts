@@ -104,33 +104,53 @@ interface Built {
   ours?: BuildFigures;
   peer?: BuildFigures;
 }
-async function buildSize(size: number): Promise<Built | undefined> {
-  log(`size ${size}: corpus`);
-  const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
-    fail(`corpus ${size}`),
-  );
-  if (!corpus) return undefined;
-  const build = async (impl: 'ours' | 'peer'): Promise<BuildFigures | undefined> => {
-    const dir = indexDirOf(impl, size);
-    const marker = `${dir}.build.json`;
-    const cached = readJson<BuildFigures>(marker);
-    // A --quick run builds every size at once (and maybe during a test run): a full run does not
-    // report such a build's throughput and peak RSS as its own, it builds again.
-    if (cached && existsSync(dir) && (quick || !cached.overlapped)) return { ...cached, cached: true };
-    const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpus.dir, '--index', dir], {
-      label: `${impl} build @${size}`,
-      timeoutMs: 40 * 60_000,
-    });
-    const built = { ...r, overlapped: quick };
-    writeJson(marker, built);
-    return { ...built, cached: false };
-  };
-  log(`size ${size}: builds (ours: ingest; peer b: split + embed + HNSWLib)`);
-  const [ours, peer] = await Promise.all([build('ours').catch(fail(`ours build @${size}`)), build('peer').catch(fail(`peer build @${size}`))]);
-  return { size, corpus, ours, peer };
+type Impl = 'ours' | 'peer';
+async function buildOne(impl: Impl, size: number, corpusDir: string): Promise<BuildFigures | undefined> {
+  const dir = indexDirOf(impl, size);
+  const marker = `${dir}.build.json`;
+  const cached = readJson<BuildFigures>(marker);
+  // A --quick run builds every size at once (and maybe during a test run): a full run does not
+  // report such a build's throughput and peak RSS as its own, it builds again.
+  if (cached && existsSync(dir) && (quick || !cached.overlapped)) return { ...cached, cached: true };
+  log(`size ${size}: ${impl} build (${impl === 'ours' ? 'ingest' : 'split + embed + HNSWLib'})`);
+  const r = await runChild<BuildFigures>('speed-child.ts', ['--mode', 'build', '--impl', impl, '--corpus', corpusDir, '--index', dir], {
+    label: `${impl} build @${size}`,
+    timeoutMs: 40 * 60_000,
+  });
+  const built = { ...r, overlapped: quick };
+  writeJson(marker, built);
+  return { ...built, cached: false };
 }
-const indexDirOf = (impl: 'ours' | 'peer', size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
+const indexDirOf = (impl: Impl, size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
 const speedSizes = parts.has('speed') ? plan.sizes : [];
+
+/**
+ * Every build, as two lanes side by side (one per core): the peer's builds largest first, ours
+ * smallest first. The peer's 100k build is one thread for minutes, the longest single piece of a
+ * cold run: started first, it runs beside everything else instead of after it. --quick builds
+ * every size at once.
+ */
+async function buildAll(): Promise<Built[]> {
+  const corpora: Built[] = [];
+  for (const size of speedSizes) {
+    log(`size ${size}: corpus`);
+    const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
+      fail(`corpus ${size}`),
+    );
+    if (corpus) corpora.push({ size, corpus });
+  }
+  const one = async (b: Built, impl: Impl) => {
+    b[impl] = await buildOne(impl, b.size, b.corpus.dir).catch(fail(`${impl} build @${b.size}`));
+  };
+  const lane = async (impl: Impl, order: Built[]) => {
+    for (const b of order) await one(b, impl);
+  };
+  const ascending = [...corpora].sort((x, y) => x.size - y.size);
+  await (quick
+    ? Promise.all(corpora.flatMap((b) => [one(b, 'ours'), one(b, 'peer')]))
+    : Promise.all([lane('peer', [...ascending].reverse()), lane('ours', ascending)]));
+  return corpora;
+}
 
 // --- phase 0: guard decision time, alone (nothing else runs: it is the one timing taken this early)
 if (parts.has('quality')) log('guard decision time, alone');
@@ -138,16 +158,9 @@ const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>(
 
 // --- phase 1: index builds in the background; quality and public benchmarks meanwhile
 // The builds are most of a cold run (two 100k-chunk indexes), and quality figures do not depend
-// on timing, so the two overlap. A full run builds one size after another (each size's two builds
-// side by side, one per core) and its ingest throughput is measured with the quality phase running
-// for its first minute; --quick builds every size at once. Peak RSS is per process either way.
-const builds = quick
-  ? Promise.all(speedSizes.map(buildSize))
-  : (async () => {
-      const out: (Built | undefined)[] = [];
-      for (const size of speedSizes) out.push(await buildSize(size));
-      return out;
-    })();
+// on timing, so the two overlap: ingest throughput is measured beside the other lane's builds and,
+// for the first minutes, the quality phase. Peak RSS is per process either way.
+const builds = buildAll();
 if (parts.has('quality')) log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
 const [quality, beir] = await Promise.all(parts.has('quality') ? [
   runChild<QualitySection>('quality-child.ts', ['--index', knowledgeIndex], { label: 'quality', timeoutMs: 15 * 60_000 }).catch(fail('dev-set quality')),
@@ -155,6 +168,7 @@ const [quality, beir] = await Promise.all(parts.has('quality') ? [
     .then((r) => r.results)
     .catch(fail('public benchmarks')),
 ] : [undefined, undefined]);
+if (parts.has('quality')) log('quality and public benchmarks done');
 
 // --- phase 2: speed and memory per index size, once every build is done ----------
 const speed: SizeSection[] = [];
