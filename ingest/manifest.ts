@@ -29,6 +29,8 @@ export interface Manifest {
   source: string;
   embeddingModel: string;
   dimensions: number;
+  /** readerVersion() of the code that built it (absent in versions built before it was recorded). */
+  reader?: string;
   chunkCount: number;
   documentCount: number;
   files: Record<string, ManifestFile>;

@@ -11,7 +11,8 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocMeta } from '../core/types.js';
 import { EmbeddingCache, type TextList } from './embed-cache.js';
-import { emptyManifest, type ManifestFile } from './manifest.js';
+import { emptyManifest, type Manifest, type ManifestFile } from './manifest.js';
+import { readerVersion } from './reader-version.js';
 import { cacheDir, newVersionName, pruneVersions, readCurrentManifest, readCurrentVersion, setCurrentVersion, versionDir } from './store.js';
 import { loadVersionChunks, saveIndexVersion, writeVectors, VECTORS_FILE, type EmbedderProvider } from './index-version.js';
 import { SUPPORTED_EXTENSIONS, isSidecar, sidecarPaths } from './loaders/index.js';
@@ -121,6 +122,7 @@ export async function fileHash(abs: string): Promise<{ hash: string; size: numbe
 export async function isIndexStale(sourceDir: string, indexDir: string): Promise<{ stale: boolean; reason: string }> {
   const manifest = await readCurrentManifest(indexDir);
   if (!manifest) return { stale: true, reason: 'no index yet' };
+  if (manifest.reader !== readerVersion()) return { stale: true, reason: 'built by other ingest code' };
   const files = await listSourceFiles(sourceDir);
   const known = Object.keys(manifest.files);
   if (files.length !== known.length || files.some((f) => !manifest.files[f])) return { stale: true, reason: 'files added or removed' };
@@ -160,11 +162,14 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
   let store: ChunkStoreWriter | null = null;
   try {
     const previous = opts.full ? null : await readCurrentManifest(opts.indexDir);
-    const previousChunks = previous && versionBefore ? await chunksByDoc(versionDir(opts.indexDir, versionBefore)) : new Map<string, Chunk[]>();
+    // What other ingest code read is read again (its chunks and quarantine verdicts may differ);
+    // its cached vectors still serve, being keyed by text.
+    const reuse = previous?.reader === readerVersion();
+    const previousChunks = reuse && versionBefore ? await chunksByDoc(versionDir(opts.indexDir, versionBefore)) : new Map<string, Chunk[]>();
 
     const files = await listSourceFiles(opts.sourceDir);
     opts.onProgress?.({ phase: 'scan', total: files.length });
-    const manifest = emptyManifest(opts.sourceDir);
+    const manifest: Manifest = { ...emptyManifest(opts.sourceDir), reader: readerVersion() };
     // Chunks go to the new version's chunk store as each file yields them, and are read back
     // from it (texts decoded when read): the texts of every chunk are never on the heap at once.
     await mkdir(outDir, { recursive: true });
@@ -179,7 +184,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       const prevChunks = prev?.meta ? previousChunks.get(prev.meta.docId) : undefined;
       let entry: ManifestFile;
       let outcome: FileOutcome;
-      if (prev && prev.hash === hash && (prev.status !== 'indexed' || prevChunks)) {
+      if (reuse && prev && prev.hash === hash && (prev.status !== 'indexed' || prevChunks)) {
         entry = { ...prev, supersededBy: undefined };
         if (prev.status === 'indexed') await store.add(prevChunks!);
         outcome = { file: rel, status: prev.status === 'indexed' ? 'unchanged' : prev.status, reason: prev.reason, message: prev.message, chunks: prev.chunkIds?.length, title: prev.meta?.title };

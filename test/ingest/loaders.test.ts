@@ -156,6 +156,27 @@ describe('TXT / MD loaders and declared metadata', () => {
     expect(doc.declared.classification).toBe('Mật');
   });
 
+  it('drops the italics asterisks a plain text kept from a web page, even inside a word, and nothing else', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'luat.txt');
+    const text = [
+      '1. *Khiếu nạ*i là việc công dân đề nghị xem xét lại.',
+      '8. *Tấn công mạng *là hành vi phá hoại.',
+      '5*. Cơ sở hạ tầng không gian mạng quốc gia* là hệ thống.',
+      '* mục gạch đầu dòng (*) và **chữ đậm**',
+    ].join('\n');
+    writeFileSync(file, text);
+    expect((await loadFile(file)).text.split('\n')).toEqual([
+      '1. Khiếu nại là việc công dân đề nghị xem xét lại.',
+      '8. Tấn công mạng là hành vi phá hoại.',
+      '5. Cơ sở hạ tầng không gian mạng quốc gia là hệ thống.',
+      '* mục gạch đầu dòng (*) và **chữ đậm**',
+    ]);
+    // Markdown keeps its emphasis: there it is markup, not a leftover.
+    writeFileSync(path.join(dir, 'huong-dan.md'), '*Lưu ý:* ký trước khi gửi.');
+    expect((await loadFile(path.join(dir, 'huong-dan.md'))).text).toBe('*Lưu ý:* ký trước khi gửi.');
+  });
+
   it('NFC-normalises decomposed input', async () => {
     const p = path.join(tmp(), 'nfd.txt');
     writeFileSync(p, 'Viện kiểm sát nhân dân tối cao'.normalize('NFD'));

@@ -70,6 +70,27 @@ describe('ingest pipeline', () => {
     expect(chunks3.some((c) => c.docId === 'luat/luat-a.txt')).toBe(true);
   });
 
+  it('reads every file again when the index was built by other ingest code', async () => {
+    const src = await tempDir();
+    const indexDir = await tempDir();
+    await writeFiles(src, { 'luat/luat-a.txt': LAW_A, 'noi-bo/ke-hoach-mat.txt': STAMPED });
+    const r1 = await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
+    expect(r1.counts).toMatchObject({ added: 1, quarantined: 1 });
+    expect(await isIndexStale(src, indexDir)).toMatchObject({ stale: false });
+
+    // As if an older release had built it: no source changed, yet the index is stale.
+    const manifestFile = path.join(versionDir(indexDir, r1.versionAfter!), 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    expect(manifest.reader).toMatch(/^[0-9a-f]{16}$/);
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, reader: 'older-release' }));
+    expect(await isIndexStale(src, indexDir)).toEqual({ stale: true, reason: 'built by other ingest code' });
+
+    const r2 = await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider });
+    expect(r2.counts).toMatchObject({ updated: 1, unchanged: 0, quarantined: 1 });
+    expect(r2.files.find((f) => f.file === 'luat/luat-a.txt')?.status).toBe('updated');
+    expect(await isIndexStale(src, indexDir)).toMatchObject({ stale: false });
+  });
+
   it('keeps the last good index serving when a run fails mid-way', async () => {
     const src = await tempDir();
     const indexDir = await tempDir();
