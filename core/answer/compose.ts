@@ -7,7 +7,7 @@ import { findDates, fold } from '../text.js';
 import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
-import { citationOf, citationsOf, sourcesBlock, type SupersededLookup } from './format.js';
+import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { passageIndex, type PassageIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -423,6 +423,22 @@ function rendered(unit: Unit): string {
 }
 
 /** The quoted text of the chosen pieces, a shared lead-in written once. */
+const CLAUSE_NUMBER = /^(\d{1,3}[a-zđ]?)[.)]\s/u;
+
+/** The khoản a piece belongs to: "8" for "8. Tấn công mạng là …", its khoản's for a điểm. */
+function clauseOf(u: Unit): string | undefined {
+  return CLAUSE_NUMBER.exec(u.parent ?? u.text)?.[1];
+}
+
+/** The citation of a chunk, narrowed to the khoản the answer quotes from it. */
+function quotedCitation(hit: Scored<Chunk>, chosen: Candidate[], superseded?: SupersededLookup): Citation {
+  const c = citationOf(hit.item, superseded);
+  if (!c.locator) return c;
+  const clauses = chosen.filter((x) => x.hit === hit).map((x) => clauseOf(x.unit));
+  const held = hit.item.text.split('\n').flatMap((line) => CLAUSE_NUMBER.exec(line.trim())?.[1] ?? []);
+  return { ...c, locator: narrowLocator(c.locator, clauses, held) };
+}
+
 function renderPieces(chosen: Candidate[], room: number): string[] {
   const out: string[] = [];
   const written = new Set<string>();
@@ -704,15 +720,12 @@ export function composeExtractive(
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);
-  const citations = citationsOf(
-    used.map((h) => h.item),
-    opts.superseded,
-  );
+  const cited = used.map((hit) => quotedCitation(hit, chosen, opts.superseded));
+  const citations = uniqueCitations(cited);
   // Each source's pieces under their own lead line, so a reader knows which article says what.
   const room = Math.max(120, opts.maxChars - 60);
-  const sections = used.map((hit) => {
-    const c = citationOf(hit.item);
-    const lead = leadLine({ title: c.title, locator: c.locator });
+  const sections = used.map((hit, i) => {
+    const lead = leadLine({ title: cited[i].title, locator: cited[i].locator });
     return [lead, ...renderPieces(chosen.filter((x) => x.hit === hit), room)].join('\n');
   });
   const body = sections.join('\n\n');

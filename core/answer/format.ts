@@ -42,16 +42,46 @@ function articleLocator(chunk: Chunk): string | undefined {
 
 /** Citations of the used chunks in order of use, one per (document, locator). */
 export function citationsOf(chunks: Chunk[], superseded?: SupersededLookup): Citation[] {
+  return uniqueCitations(chunks.map((ch) => citationOf(ch, superseded)));
+}
+
+/** The citations in order, one per (document, locator). */
+export function uniqueCitations(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const ch of chunks) {
-    const c = citationOf(ch, superseded);
+  return citations.filter((c) => {
     const key = `${c.source}\u0000${c.locator ?? ''}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return false;
     seen.add(key);
-    out.push(c);
-  }
-  return out;
+    return true;
+  });
+}
+
+const ARTICLE_LOCATOR = /^(Điều\s+\d+[a-zđ]?)(?:,\s*khoản\s+[\d–, và]+)?$/u;
+
+/**
+ * The locator of what an answer quotes from a chunk: "Điều 2, khoản 8" when it quotes khoản 8 of
+ * a chunk holding khoản 6–12, so a reader finds the line without reading seven. `clauses` are
+ * the khoản numbers of the quoted pieces, `chunkClauses` those the chunk holds; a piece outside
+ * any khoản (the article's lead-in) keeps the chunk's own locator, and so does a locator that is
+ * not an article's.
+ */
+export function narrowLocator(locator: string, clauses: readonly (string | undefined)[], chunkClauses: readonly string[]): string {
+  const m = ARTICLE_LOCATOR.exec(locator);
+  if (!m || !clauses.length || clauses.some((c) => c === undefined)) return locator;
+  const quoted = [...new Set(clauses as string[])];
+  // Every khoản of the chunk quoted: its own locator says just that.
+  if (chunkClauses.every((c) => quoted.includes(c))) return locator;
+  return `${m[1]}, khoản ${clauseList(quoted)}`;
+}
+
+/** "3", "3–5" (a run), "1 và 4", "1, 3 và 6". */
+function clauseList(clauses: string[]): string {
+  const nums = clauses.map((c) => ({ c, n: parseInt(c, 10) })).sort((a, b) => a.n - b.n || a.c.localeCompare(b.c));
+  const plain = nums.every((x) => String(x.n) === x.c);
+  const consecutive = plain && nums.length > 1 && nums.every((x, i) => i === 0 || x.n === nums[i - 1].n + 1);
+  if (consecutive) return `${nums[0].c}–${nums[nums.length - 1].c}`;
+  const names = nums.map((x) => x.c);
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
 }
 
 /** "Luật Tố cáo (25/2018/QH14)": the title, with the number unless the title already shows it. */

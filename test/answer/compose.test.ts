@@ -15,19 +15,19 @@ describe('composeExtractive', () => {
     expect(r.citations[0].source).toBe('knowledge/tin-tuc/phien-hop-chuyen-doi-so-2024.txt');
   });
 
-  it('cites the article that answers, with title, number and locator', () => {
+  it('cites the article that answers, with title, number and the khoản it quotes', () => {
     const r = ask('Thời hạn giải quyết tố cáo là bao lâu?');
-    expect(body(r.text)).toMatch(/không quá 30 ngày kể từ ngày thụ lý tố cáo/);
+    expect(body(r.text)).toMatch(/^Theo Điều 30, khoản 1 Luật Tố cáo:\n1\. Thời hạn giải quyết tố cáo là không quá 30 ngày kể từ ngày thụ lý tố cáo/);
     expect(r.citations).toEqual([
-      { source: 'knowledge/luat/luat-to-cao-2018.txt', title: 'Luật Tố cáo', number: '25/2018/QH14', locator: 'Điều 30' },
+      { source: 'knowledge/luat/luat-to-cao-2018.txt', title: 'Luật Tố cáo', number: '25/2018/QH14', locator: 'Điều 30, khoản 1' },
     ]);
-    expect(r.text).toContain('Nguồn:\n- Luật Tố cáo (25/2018/QH14), Điều 30');
+    expect(r.text).toContain('Nguồn:\n- Luật Tố cáo (25/2018/QH14), Điều 30, khoản 1');
   });
 
   it('answers the same without diacritics', () => {
     const r = ask('thoi han giai quyet to cao la bao lau');
     expect(r.abstained).toBe(false);
-    expect(r.citations[0].locator).toBe('Điều 30');
+    expect(r.citations[0].locator).toBe('Điều 30, khoản 1');
   });
 
   it('keeps a khoản with its điểm for a "gồm những gì" question', () => {
@@ -37,7 +37,7 @@ describe('composeExtractive', () => {
     for (const item of ['a) Ngày, tháng, năm ra quyết định;', 'b) Căn cứ ra quyết định;', 'd) Thời hạn giải quyết tố cáo.']) {
       expect(text).toContain(item);
     }
-    expect(r.citations[0].locator).toBe('Điều 29');
+    expect(r.citations[0].locator).toBe('Điều 29, khoản 2');
   });
 
   it('keeps percentages exact in a list-shaped seed sentence', () => {
@@ -50,7 +50,7 @@ describe('composeExtractive', () => {
     const hits = rank('Người tố cáo có những quyền gì?', kb);
     const r = composeExtractive('Người tố cáo có những quyền gì?', hits);
     expect(body(r.text)).toContain('Người tố cáo có các quyền sau đây:');
-    expect(r.citations[0].locator).toBe('Điều 9');
+    expect(r.citations[0].locator).toBe('Điều 9, khoản 1');
   });
 
   it('bounds the answer body and never cuts inside a number', () => {
@@ -71,10 +71,16 @@ describe('composeExtractive', () => {
       expect(r.citations.length).toBeGreaterThan(0);
       expect(r.citations.length).toBe(new Set(r.citations.map((c) => `${c.source}|${c.locator}`)).size);
       for (const c of r.citations) {
-        const chunk = r.used.find((h) => h.item.docId === c.source && (h.item.locator ?? '').endsWith(c.locator ?? ''));
+        // The chunk of the cited article; a khoản the citation names is one whose line is quoted.
+        const [article, ...clause] = (c.locator ?? '').split(', khoản ');
+        const chunk = r.used.find((h) => h.item.docId === c.source && (h.item.locator ?? '').includes(article));
         expect(chunk).toBeDefined();
-        const quotedLine = chunk!.item.text.split('\n').some((l) => l.trim() && r.text.includes(l.trim().slice(0, 40)));
-        expect(quotedLine).toBe(true);
+        const quoted = chunk!.item.text.split('\n').filter((l) => l.trim() && r.text.includes(l.trim().slice(0, 40)));
+        expect(quoted.length).toBeGreaterThan(0);
+        for (const k of clause.join('').split(/, | và /).filter(Boolean)) {
+          const [from, to = from] = k.split('–').map(Number);
+          for (let n = from; n <= to; n++) expect(quoted.some((l) => l.trim().startsWith(`${n}. `))).toBe(true);
+        }
       }
     }
   });
@@ -198,5 +204,25 @@ describe('composeExtractive over reused chunks', () => {
     });
     expect(again).toEqual(once);
     expect(once).toEqual(cold);
+  });
+});
+
+describe('narrowLocator', () => {
+  it('names the khoản quoted from an article, as a run, a pair or a list', async () => {
+    const { narrowLocator } = await import('../../core/answer/format.js');
+    const held = ['6', '7', '8', '9', '10', '11', '12'];
+    expect(narrowLocator('Điều 2, khoản 6–12', ['8'], held)).toBe('Điều 2, khoản 8');
+    expect(narrowLocator('Điều 2, khoản 6–12', ['9', '8', '8'], held)).toBe('Điều 2, khoản 8–9');
+    expect(narrowLocator('Điều 2, khoản 6–12', ['6', '9'], held)).toBe('Điều 2, khoản 6 và 9');
+    expect(narrowLocator('Điều 2, khoản 6–12', ['12', '6', '9'], held)).toBe('Điều 2, khoản 6, 9 và 12');
+    expect(narrowLocator('Điều 60', ['2'], ['1', '2', '3', '4'])).toBe('Điều 60, khoản 2');
+  });
+
+  it('keeps the chunk locator when a piece lies outside any khoản, every khoản is quoted, or it is not an article', async () => {
+    const { narrowLocator } = await import('../../core/answer/format.js');
+    expect(narrowLocator('Điều 9', [undefined, '1'], ['1', '2'])).toBe('Điều 9');
+    expect(narrowLocator('Điều 6', ['2', '1'], ['1', '2'])).toBe('Điều 6');
+    expect(narrowLocator('Phụ lục I, Phần I', ['1'], ['1', '2'])).toBe('Phụ lục I, Phần I');
+    expect(narrowLocator('Điều 5, điểm a', ['1'], ['1', '2'])).toBe('Điều 5, điểm a');
   });
 });

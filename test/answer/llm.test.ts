@@ -82,7 +82,7 @@ describe('composeWithLlm', () => {
     let seen: unknown;
     const r = await composeWithLlm(failing, Q, hits, { timeoutMs: 5000, onFallback: (e) => (seen = e) });
     expect(r.fallback).toBe(true);
-    expect(r.citations[0].locator).toBe('Điều 30');
+    expect(r.citations[0].locator).toBe('Điều 30, khoản 1');
     expect(String(seen)).toContain('429');
   });
 
