@@ -422,7 +422,6 @@ function rendered(unit: Unit): string {
   return unit.text;
 }
 
-/** The quoted text of the chosen pieces, a shared lead-in written once. */
 const CLAUSE_NUMBER = /^(\d{1,3}[a-zđ]?)[.)]\s/u;
 
 /** The khoản a piece belongs to: "8" for "8. Tấn công mạng là …", its khoản's for a điểm. */
@@ -439,6 +438,7 @@ function quotedCitation(hit: Scored<Chunk>, chosen: Candidate[], superseded?: Su
   return { ...c, locator: narrowLocator(c.locator, clauses, held) };
 }
 
+/** The quoted text of the chosen pieces, a shared lead-in written once. */
 function renderPieces(chosen: Candidate[], room: number): string[] {
   const out: string[] = [];
   const written = new Set<string>();

@@ -24,8 +24,12 @@ const KHOAN = /^\d{1,3}[.)]\s/;
 const DIEM = /^[a-zđ]\)\s|^[-–•+]\s/u;
 /** Prose lines longer than this are split into sentences. */
 const LONG_LINE = 360;
-/** Blocks longer than this are not offered whole (the composer would have to cut them). */
-const LONG_BLOCK = 1400;
+/**
+ * Blocks longer than this are not offered whole. A list longer than an answer still is: the
+ * composer quotes its lead-in and as many items as fit (BLTTHS's "Bị can có quyền:" runs to
+ * 1,900 characters), which answers "có những quyền gì" better than one item under its lead-in.
+ */
+const LONG_BLOCK = 4000;
 
 /**
  * Sentence split for prose. Unlike splitSentences (core/text.ts), it does not split at

@@ -41,6 +41,8 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Plural markers a question puts between a verb and its noun ("có những quyền", "gồm các bước"). */
+const PLURAL: ReadonlySet<string> = new Set(['nhung', 'cac']);
 
 /**
  * `fold` of one token, memoised: `fold` normalises twice per call, and a corpus has only a few
@@ -306,6 +308,9 @@ export function analyzeQuery(
       if (o.bigrams && i + 1 < folded.length) {
         const bothStop = stop && STOP_SYLLABLES.has(folded[i + 1]);
         add(t + BIGRAM_SEP + folded[i + 1], share * (bothStop ? weights.stopBigram : weights.bigram));
+        // "có những quyền gì" asks what "có quyền" says: the plural marker the question adds is not in the text.
+        const next = folded[i + 2];
+        if (PLURAL.has(folded[i + 1]) && next !== undefined && !STOP_SYLLABLES.has(next)) add(t + BIGRAM_SEP + next, share * weights.bigram);
       }
       if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), share * weights.trigram);
     }

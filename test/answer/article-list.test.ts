@@ -72,4 +72,15 @@ describe('questions for the rights and duties a law lists', () => {
     const r = composeExtractive('Người bị tạm giữ có quyền gì?', [hit], { skipAbstention: true });
     expect(r.text).toMatch(/có quyền:\na\) Được biết lý do[\s\S]*d\) Khiếu nại/);
   });
+  it('quote a long list from its lead-in, item after item, not one item under it', () => {
+    const items = 'abcdeghik'.split('').map((l, i) => `${l}) Quyền thứ ${i + 1} của bị can trong tố tụng, ${'được thực hiện theo quy định của Bộ luật này và pháp luật có liên quan; '.repeat(2)}`);
+    const text = ['Điều 60. Bị can', '1. Bị can là người hoặc pháp nhân bị khởi tố về hình sự.', '2. Bị can có quyền:', ...items, '3. Bị can có nghĩa vụ có mặt theo giấy triệu tập.'].join('\n');
+    expect(text.length).toBeGreaterThan(1500);
+    const hit = { item: { ...article(text, 'long-rights'), article: '60', locator: 'Điều 60', heading: 'Điều 60. Bị can' }, score: 1 };
+    const r = composeExtractive('Bị can có những quyền gì?', [hit], { skipAbstention: true });
+    const body = r.text.split('\nNguồn:')[0];
+    expect(body).toContain('2. Bị can có quyền:');
+    expect(body.match(/^[a-zđ]\) Quyền thứ/gmu)?.length ?? 0).toBeGreaterThanOrEqual(5);
+    expect(r.citations[0].locator).toBe('Điều 60, khoản 2');
+  });
 });

@@ -33,6 +33,14 @@ describe('Vietnamese analysis', () => {
     }
   });
 
+  it('also pairs the words a plural marker stands between: "có những quyền" searches "có quyền"', () => {
+    const keys = (q: string) => analyzeQuery(q).terms.map((t) => t.term);
+    expect(keys('Bị can có những quyền gì?')).toEqual(expect.arrayContaining(['co_nhung', 'nhung_quyen', 'co_quyen']));
+    expect(keys('quy trình gồm các bước nào')).toContain('gom_buoc');
+    // Not across a question word: "có những gì" pairs nothing new.
+    expect(keys('Hồ sơ có những gì?')).not.toContain('co_gi');
+  });
+
   it('keeps document numbers and dates as single terms', () => {
     const terms = analyzeText('Thực hiện Kế hoạch 221/KH-VKSTC ngày 15/12/2023 và Nghị định 30/2020/NĐ-CP');
     expect(terms).toContain('#221/KH-VKSTC');
