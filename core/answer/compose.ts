@@ -236,6 +236,12 @@ interface QuestionFeatures {
   principals: readonly Pair[];
   /** Terms of what the question is about, before its predicate. */
   subjectTerms: readonly QueryTerm[];
+  /**
+   * For "X là gì?", the whole subject as a piece defining it opens (" to cao la "), however short:
+   * "1. Tố cáo là việc …" is the definition, while a two-word subject is too common to count
+   * wherever it is written (`subject`).
+   */
+  definiendum?: string;
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -256,7 +262,14 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     overview: ASKS_OVERVIEW.test(f),
     principals: adjacentPairs(terms).filter((p) => !spaced.includes(` pho${p.spaced}`)),
     subjectTerms: subjectTerms(question, terms),
+    definiendum: definiendumOf(question),
   };
+}
+
+function definiendumOf(question: string): string | undefined {
+  if (!questionKinds(question).has('definition')) return undefined;
+  const span = subjectSpan(question);
+  return span && span.end > span.start ? ` ${span.words.slice(span.start, span.end).join(' ')} la ` : undefined;
 }
 
 /**
@@ -281,6 +294,8 @@ function occurrences(text: string, key: string): number {
 /** Added for a piece that opens by defining the whole subject, and for a dated citation of the asked document. */
 const DEFINITION_BONUS = 0.6;
 const DATED_NUMBER_BONUS = 0.5;
+/** Taken from a piece that opens by defining a longer term holding the subject ("Người nhận <subject> là"). */
+const OTHER_DEFINITION_PENALTY = 0.3;
 
 /** Does the folded piece write one of the numbers, with its symbol, right before a date? */
 function datedNumber(folded: string, numbers: ReadonlySet<string>): boolean {
@@ -330,10 +345,14 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (aboutIt && kinds.has('quantity') && newNumbers.length) score += 0.25;
   if (counted?.test(feat.spaced)) score += 0.3;
   const defines = subject.find((x) => feat.spaced.includes(x.phrase));
-  if (defines) score += 0.3 * Math.min(1, defines.share);
+  // "1. Người nhận thông điệp dữ liệu là ..." defines another thing than "Thông điệp dữ liệu là gì?"
+  // asks, however many of its words it repeats.
+  const definesOther = !!q.definiendum && definesLonger(feat.spaced, q.definiendum);
+  if (defines && !definesOther) score += 0.3 * Math.min(1, defines.share);
+  if (definesOther) score -= OTHER_DEFINITION_PENALTY;
   // "16. Hợp đồng điện tử là hợp đồng được thiết lập ...": a piece that opens by defining the whole
   // subject is the definition, however well another article's heading names it.
-  if (defines && defines.share >= 1 && opensWith(feat.spaced, defines.phrase)) score += DEFINITION_BONUS;
+  if ((defines && defines.share >= 1 && opensWith(feat.spaced, defines.phrase)) || (q.definiendum && opensWith(feat.spaced, q.definiendum))) score += DEFINITION_BONUS;
   if (aboutIt && kinds.has('time')) {
     // "Khi nào / từ ngày nào" asks for a date; "bao lâu / thời hạn" for a duration.
     if (asksDate) {
@@ -513,17 +532,28 @@ function opensWith(spaced: string, phrase: string): boolean {
   return spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ').startsWith(phrase);
 }
 
+/** Does the piece open by defining a term that holds the subject and more ("người nhận" + subject + "là")? */
+function definesLonger(spaced: string, phrase: string): boolean {
+  const text = spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ');
+  const m = / la /.exec(text);
+  if (!m || m.index > 80) return false;
+  const defined = text.slice(0, m.index + 1);
+  const subject = phrase.replace(/ la $/, ' ');
+  return defined.includes(subject) && defined !== subject;
+}
+
 /** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
 function spacedOf(folded: string): string {
   return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
-function scoreCeiling({ kinds, counted, subject }: QuestionFeatures): number {
+function scoreCeiling({ kinds, counted, subject, definiendum }: QuestionFeatures): number {
   let b = 1 + 0.35; // overlap, phrase
   if (kinds.has('quantity')) b += 0.25;
   if (counted) b += 0.3;
   if (subject.length) b += 0.3 + DEFINITION_BONUS;
+  else if (definiendum) b += DEFINITION_BONUS;
   if (kinds.has('time')) b += 0.35 + DATED_NUMBER_BONUS;
   if (kinds.has('actor')) b += 0.15;
   if (kinds.has('procedure')) b += 0.15;
@@ -608,9 +638,17 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // without it does not, and the room left after it may not hold the one that does.
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced);
   const withCount = counted && !countsIn(cands[0]) ? cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && countsIn(c)) : undefined;
-  if (withCount) {
-    cands.splice(cands.indexOf(withCount), 1);
-    cands.unshift(withCount);
+  // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
+  // the answer, ahead of pieces an article titled with X's words ranks higher.
+  const defining = (c: Candidate) => !!q.definiendum && opensWith(featuresOf(c.unit).spaced, q.definiendum);
+  const definition =
+    !withCount && q.kinds.has('definition') && !defining(cands[0])
+      ? cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && defining(c))
+      : undefined;
+  const promoted = withCount ?? definition;
+  if (promoted) {
+    cands.splice(cands.indexOf(promoted), 1);
+    cands.unshift(promoted);
   }
   const best = cands[0];
   const chosen: Candidate[] = [best];

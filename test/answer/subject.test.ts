@@ -66,3 +66,42 @@ describe('composeExtractive and a definition question', () => {
     }
   });
 });
+
+describe('"X là gì?" and the piece that defines X', () => {
+  const gdđt = { docId: 'luat/gddt.txt', title: 'Luật Giao dịch điện tử' };
+  it('quotes the definition a close second hit opens with, not an article titled with X that defines something longer', () => {
+    const receiving = articleHit(gdđt, 'Điều 16. Nhận thông điệp dữ liệu', [
+      '1. Người nhận thông điệp dữ liệu là cơ quan, tổ chức, cá nhân được chỉ định nhận thông điệp dữ liệu từ người khởi tạo thông điệp dữ liệu.',
+      '2. Việc nhận thông điệp dữ liệu được quy định như sau:',
+      'a) Người nhận được xem là đã nhận được thông điệp dữ liệu nếu thông điệp dữ liệu được nhập vào hệ thống thông tin do người đó chỉ định;',
+      'b) Người nhận có quyền coi mỗi thông điệp dữ liệu nhận được là một thông điệp dữ liệu độc lập.',
+    ]);
+    const terms = articleHit(gdđt, 'Điều 3. Giải thích từ ngữ', [
+      '3. Phương tiện điện tử là phương tiện hoạt động dựa trên công nghệ điện, điện tử, kỹ thuật số, từ tính.',
+      '4. Thông điệp dữ liệu là thông tin được tạo ra, được gửi, được nhận, được lưu trữ bằng phương tiện điện tử.',
+    ], { score: 0.93 });
+    for (const q of ['Thông điệp dữ liệu là gì?', 'thong diep du lieu la gi']) {
+      const r = composeExtractive(q, [receiving, terms], { skipAbstention: true });
+      expect(r.text, q).toMatch(/^Theo Điều 3, khoản 4 Luật Giao dịch điện tử:\n4\. Thông điệp dữ liệu là thông tin/);
+    }
+  });
+  it('finds a two-word X defined too, not a longer term that starts with it', () => {
+    // Điều 2 Luật Tố cáo as written: khoản 2 and 3 define longer terms that open with "Tố cáo".
+    const law = articleHit({ docId: 'luat/tc.txt', title: 'Luật Tố cáo' }, 'Điều 2. Giải thích từ ngữ', [
+      'Trong Luật này, các từ ngữ dưới đây được hiểu như sau:',
+      '1. Tố cáo là việc cá nhân theo thủ tục quy định của Luật này báo cho cơ quan, tổ chức, cá nhân có thẩm quyền biết về hành vi vi phạm pháp luật của bất kỳ cơ quan, tổ chức, cá nhân nào gây thiệt hại hoặc đe dọa gây thiệt hại đến lợi ích của Nhà nước, quyền và lợi ích hợp pháp của cơ quan, tổ chức, cá nhân, bao gồm:',
+      'a) Tố cáo hành vi vi phạm pháp luật trong việc thực hiện nhiệm vụ, công vụ;',
+      'b) Tố cáo hành vi vi phạm pháp luật về quản lý nhà nước trong các lĩnh vực.',
+      '2. Tố cáo hành vi vi phạm pháp luật trong việc thực hiện nhiệm vụ, công vụ là tố cáo về hành vi vi phạm pháp luật trong việc thực hiện nhiệm vụ, công vụ của các đối tượng sau đây:',
+      'a) Cán bộ, công chức, viên chức; người khác được giao thực hiện nhiệm vụ, công vụ;',
+      'c) Cơ quan, tổ chức.',
+      '3. Tố cáo hành vi vi phạm pháp luật về quản lý nhà nước trong các lĩnh vực là tố cáo về hành vi vi phạm pháp luật về quản lý nhà nước trong các lĩnh vực của bất kỳ cơ quan, tổ chức, cá nhân nào về việc chấp hành quy định của pháp luật, trừ hành vi vi phạm pháp luật trong việc thực hiện nhiệm vụ, công vụ.',
+      '4. Người tố cáo là cá nhân thực hiện việc tố cáo.',
+    ]);
+    for (const q of ['Tố cáo là gì?', 'to cao la gi']) {
+      const r = composeExtractive(q, [law], { skipAbstention: true });
+      expect(r.text, q).toMatch(/^Theo Điều 2, khoản 1 Luật Tố cáo:\n1\. Tố cáo là việc cá nhân/);
+    }
+  });
+
+});
