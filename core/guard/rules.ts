@@ -58,6 +58,11 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|c
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do|nay|ay|kia|tren)`);
+const DOC_NOUN = rx(L.DOC);
+/** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
+function bareDisclosure(clause: string): boolean {
+  return clause.split(' ').length <= 5 && CONTENT.test(clause) && !DOC_NOUN.test(clause);
+}
 /** One numbered document or case anywhere ("hồ sơ vụ án số 12", "báo cáo số 45"). */
 const NUMBERED_INSTANCE = rx(`${L.DOC} (?:\\S+ ){0,3}?so \\d+`);
 
@@ -129,7 +134,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // "…tài liệu Tối mật: gửi tôi bản sao tài liệu đó" (a follow-up completed with its previous turn):
   // a request in one clause for the document another clause classifies. Rule words around it in the
   // other clause do not make the request a question about rules.
-  if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && POINTED_DOC.test(c) && !STRICT_NORMATIVE.test(c))) {
+  // So is a bare request for disclosure with no object of its own ("…, gửi tôi xem"): its object is the material.
+  if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && (POINTED_DOC.test(c) || bareDisclosure(c)) && !STRICT_NORMATIVE.test(c))) {
     return refuse('classified-content');
   }
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
