@@ -19,26 +19,36 @@ const CORE = path.join(HERE, '..', 'core');
 /** What a chunk depends on: everything under ingest/, the guard's marking rules, text folding. */
 export const READER_INPUTS: readonly string[] = [HERE, path.join(CORE, 'guard'), path.join(CORE, 'text.ts'), path.join(CORE, 'types.ts')];
 
-function sourceFiles(p: string): string[] {
+const CODE_FILE = /\.(?:[cm]?[jt]s)$/;
+
+function filesUnder(p: string): string[] {
   const s = statSync(p, { throwIfNoEntry: false });
   if (!s) return [];
-  if (s.isFile()) return /\.(?:[cm]?[jt]s)$/.test(p) ? [p] : [];
+  if (s.isFile()) return [p];
   return readdirSync(p)
     .sort()
-    .flatMap((name) => sourceFiles(path.join(p, name)));
+    .flatMap((name) => filesUnder(path.join(p, name)));
 }
 
-/** Hash of the files under `inputs` (paths relative to their common root, then contents). */
-export function fingerprintOf(inputs: readonly string[], root = path.join(HERE, '..')): string {
+/**
+ * sha256 (hex) of the files under `inputs` that `keep` accepts, in a sorted walk: each file's
+ * path relative to `root`, then its bytes. Also keys the bench's build cache.
+ */
+export function hashFiles(inputs: readonly string[], root: string, keep: (file: string) => boolean = () => true): string {
   const h = createHash('sha256');
   for (const input of inputs) {
-    for (const f of sourceFiles(input)) {
+    for (const f of filesUnder(input).filter(keep)) {
       h.update(path.relative(root, f).split(path.sep).join('/'));
       h.update('\0');
       h.update(readFileSync(f));
     }
   }
-  return h.digest('hex').slice(0, 16);
+  return h.digest('hex');
+}
+
+/** Hash of the code files under `inputs` (paths relative to `root`). */
+export function fingerprintOf(inputs: readonly string[], root = path.join(HERE, '..')): string {
+  return hashFiles(inputs, root, (f) => CODE_FILE.test(f)).slice(0, 16);
 }
 
 let cached: string | undefined;

@@ -5,10 +5,10 @@
  * run rebuilds; `--fresh` rebuilds regardless. Timings are always taken fresh;
  * only the build figures of a reused index come from the run that built it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './child.js';
+import { hashFiles } from '../../ingest/reader-version.js';
 
 export const CACHE_DIR = path.join(BENCH_DIR, '.cache');
 
@@ -36,25 +36,11 @@ export const KEY_INPUTS = {
   peer: ['bench/lib/peer-langchain.ts', 'core/retrieval/embeddings.ts', 'core/retrieval/feature-table.ts', 'core/retrieval/analyze.ts', 'core/embedders.ts', 'core/text.ts', 'package-lock.json'],
 } as const;
 
-function files(p: string): string[] {
-  if (!existsSync(p)) return [];
-  const s = statSync(p);
-  if (s.isFile()) return [p];
-  return readdirSync(p)
-    .sort()
-    .flatMap((n) => files(path.join(p, n)));
-}
-
 export function hashInputs(inputs: readonly string[]): string {
-  const h = createHash('sha256');
-  for (const input of inputs) {
-    for (const f of files(path.join(REPO_ROOT, input))) {
-      h.update(path.relative(REPO_ROOT, f));
-      h.update('\0');
-      h.update(readFileSync(f));
-    }
-  }
-  return h.digest('hex').slice(0, 12);
+  return hashFiles(
+    inputs.map((input) => path.join(REPO_ROOT, input)),
+    REPO_ROOT,
+  ).slice(0, 12);
 }
 
 export interface CacheKeys {

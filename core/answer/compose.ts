@@ -529,12 +529,17 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
 
 /** Does the piece, past its numbering ("16.", "a)"), begin with `phrase`? */
 function opensWith(spaced: string, phrase: string): boolean {
-  return spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ').startsWith(phrase);
+  return unnumbered(spaced).startsWith(phrase);
+}
+
+/** A spaced piece past its numbering ("16.", "a)"). */
+function unnumbered(spaced: string): string {
+  return spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ');
 }
 
 /** Does the piece open by defining a term that holds the subject and more ("người nhận" + subject + "là")? */
 function definesLonger(spaced: string, phrase: string): boolean {
-  const text = spaced.replace(/^ (\d{1,3}|[a-zđ]) /u, ' ');
+  const text = unnumbered(spaced);
   const m = / la /.exec(text);
   if (!m || m.index > 80) return false;
   const defined = text.slice(0, m.index + 1);
@@ -637,15 +642,14 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // "Bao nhiêu năm …": a close second that writes the number of that thing answers; a best piece
   // without it does not, and the room left after it may not hold the one that does.
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced);
-  const withCount = counted && !countsIn(cands[0]) ? cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && countsIn(c)) : undefined;
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
-  const defining = (c: Candidate) => !!q.definiendum && opensWith(featuresOf(c.unit).spaced, q.definiendum);
-  const definition =
-    !withCount && q.kinds.has('definition') && !defining(cands[0])
-      ? cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && defining(c))
-      : undefined;
-  const promoted = withCount ?? definition;
+  const { definiendum } = q;
+  const defining = (c: Candidate) => !!definiendum && opensWith(featuresOf(c.unit).spaced, definiendum);
+  /** A piece within keepRatio of the best that is what the best is not. */
+  const closeSecond = (wanted: (c: Candidate) => boolean) =>
+    wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && wanted(c));
+  const promoted = (counted ? closeSecond(countsIn) : undefined) ?? (definiendum ? closeSecond(defining) : undefined);
   if (promoted) {
     cands.splice(cands.indexOf(promoted), 1);
     cands.unshift(promoted);
