@@ -124,43 +124,56 @@ async function buildOne(impl: Impl, size: number, corpusDir: string): Promise<Bu
 const indexDirOf = (impl: Impl, size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
 const speedSizes = parts.has('speed') ? plan.sizes : [];
 
-/**
- * Every build, as two lanes side by side (one per core): the peer's builds largest first, ours
- * smallest first. The peer's 100k build is one thread for minutes, the longest single piece of a
- * cold run: started first, it runs beside everything else instead of after it. --quick builds
- * every size at once.
- */
-async function buildAll(): Promise<Built[]> {
-  const corpora: Built[] = [];
-  for (const size of speedSizes) {
-    log(`size ${size}: corpus`);
-    const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
-      fail(`corpus ${size}`),
-    );
-    if (corpus) corpora.push({ size, corpus });
+/** Each corpus, written one after another, largest first: the first build waits for its own only. */
+function prepareCorpora(): Map<number, Promise<Built | undefined>> {
+  const prepared = new Map<number, Promise<Built | undefined>>();
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const size of [...speedSizes].sort((x, y) => y - x)) {
+    const p = previous.then(async () => {
+      log(`size ${size}: corpus`);
+      const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
+        fail(`corpus ${size}`),
+      );
+      return corpus ? { size, corpus } : undefined;
+    });
+    prepared.set(size, p);
+    previous = p;
   }
-  const one = async (b: Built, impl: Impl) => {
-    b[impl] = await buildOne(impl, b.size, b.corpus.dir).catch(fail(`${impl} build @${b.size}`));
-  };
-  const lane = async (impl: Impl, order: Built[]) => {
-    for (const b of order) await one(b, impl);
-  };
-  const ascending = [...corpora].sort((x, y) => x.size - y.size);
-  await (quick
-    ? Promise.all(corpora.flatMap((b) => [one(b, 'ours'), one(b, 'peer')]))
-    : Promise.all([lane('peer', [...ascending].reverse()), lane('ours', ascending)]));
-  return corpora;
+  return prepared;
 }
 
-// --- phase 0: guard decision time, alone (nothing else runs: it is the one timing taken this early)
-if (parts.has('quality')) log('guard decision time, alone');
-const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
+/** Runs the jobs in order, at most `workers` at a time. */
+async function runJobs(jobs: (() => Promise<unknown>)[], workers: number): Promise<void> {
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, queue.length) }, worker));
+}
 
-// --- phase 1: index builds in the background; quality and public benchmarks meanwhile
-// The builds are most of a cold run (two 100k-chunk indexes), and quality figures do not depend
-// on timing, so the two overlap: ingest throughput is measured beside the other lane's builds and,
-// for the first minutes, the quality phase. Peak RSS is per process either way.
-const builds = buildAll();
+// --- phase 1: every build as jobs shared by two workers (one per core); the quality phase beside them
+// Nothing here is timed but the builds' own throughput. A cold run is CPU-bound here: the peer's
+// 100k build (one thread for minutes) is its longest piece, so it goes first; ours follow smallest
+// first and the rest of the peer's go to whichever worker is free, so neither idles while the
+// other has a queue. The quality phase runs beside the first builds (quality figures do not depend
+// on timing). Ingest throughput is measured beside the other worker's build; peak RSS is per
+// process either way. (Tried: both 100k builds first, the quality phase queued after them: the
+// two memory-bound builds slow each other and the run took longer.) --quick runs everything at once.
+const prepared = prepareCorpora();
+const build = (impl: Impl, size: number) => async () => {
+  const b = await prepared.get(size)!;
+  if (b) b[impl] = await buildOne(impl, size, b.corpus.dir).catch(fail(`${impl} build @${size}`));
+};
+const bySize = [...speedSizes].sort((x, y) => y - x);
+const [largest, ...smaller] = bySize;
+const builds = runJobs(
+  [
+    ...(largest === undefined ? [] : [build('peer', largest)]),
+    ...[...bySize].reverse().map((size) => build('ours', size)),
+    ...smaller.map((size) => build('peer', size)),
+  ],
+  quick ? Infinity : 2,
+);
 if (parts.has('quality')) log(`quality (dev set, guard) and public benchmarks (${plan.benchmarks.join(', ')})`);
 const [quality, beir] = await Promise.all(parts.has('quality') ? [
   runChild<QualitySection>('quality-child.ts', ['--index', knowledgeIndex], { label: 'quality', timeoutMs: 15 * 60_000 }).catch(fail('dev-set quality')),
@@ -169,10 +182,14 @@ const [quality, beir] = await Promise.all(parts.has('quality') ? [
     .catch(fail('public benchmarks')),
 ] : [undefined, undefined]);
 if (parts.has('quality')) log('quality and public benchmarks done');
+await builds;
+const builtAll = (await Promise.all(bySize.map((size) => prepared.get(size)!))).filter((b): b is Built => b !== undefined);
 
-// --- phase 2: speed and memory per index size, once every build is done ----------
+// --- phase 2: guard decision time, then speed and memory per index size -------
+// Each timing has the machine to itself.
+if (parts.has('quality')) log('guard decision time, alone');
+const guardTiming = !parts.has('quality') ? undefined : await runChild<Summary>('guard-child.ts', [], { label: 'guard timing', timeoutMs: 5 * 60_000 }).catch(fail('guard timing'));
 const speed: SizeSection[] = [];
-const builtAll = await builds;
 for (const size of speedSizes) {
   const built = builtAll.find((b) => b?.size === size);
   if (!built) continue;

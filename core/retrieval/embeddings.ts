@@ -110,15 +110,20 @@ export class LocalEmbeddings extends Embeddings {
   fit(texts: Iterable<string>): this {
     const size = 1 << this.options.idfBits;
     const df = new Uint32Array(size);
+    // The last document that counted each bucket: a bucket counts once per document, without a Set.
+    const countedIn = new Uint32Array(size);
     let n = 0;
-    const seen = new Set<number>();
     const table = new FeatureTable();
     for (const t of texts) {
       n++;
-      seen.clear();
       table.read(t, this.options.weights);
-      for (let f = 0; f < table.size; f++) seen.add(table.hashes[f * 5] & (size - 1));
-      for (const b of seen) df[b]++;
+      for (let f = 0; f < table.size; f++) {
+        const b = table.hashes[f * 5] & (size - 1);
+        if (countedIn[b] !== n) {
+          countedIn[b] = n;
+          df[b]++;
+        }
+      }
     }
     const idf = new Float32Array(size);
     for (let b = 0; b < size; b++) idf[b] = Math.log(1 + (n - df[b] + 0.5) / (df[b] + 0.5));
