@@ -10,6 +10,7 @@ import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions 
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { passageIndex, type PassageIndex } from '../retrieval/passage-index.js';
+import { STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
@@ -242,6 +243,8 @@ interface QuestionFeatures {
    * wherever it is written (`subject`).
    */
   definiendum?: string;
+  /** For "X có những quyền gì?", what X has a list of and X itself (see listLeadIn). */
+  listed?: { lead: RegExp; subject: string };
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -263,6 +266,30 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     principals: adjacentPairs(terms).filter((p) => !spaced.includes(` pho${p.spaced}`)),
     subjectTerms: subjectTerms(question, terms),
     definiendum: definiendumOf(question),
+    listed: listedOf(question),
+  };
+}
+
+/** "… có (những) quyền gì / nghĩa vụ nào": the noun asked a list of, one to four syllables. */
+const ASKS_LIST = / co (?:nhung |cac )?((?:\p{L}+ ){1,4}?)(?:gi|nao) +$/u;
+
+/**
+ * "Bị hại có những quyền gì?" asks for the list an article opens with "Bị hại … có quyền:", not
+ * for "Bị hại có nghĩa vụ:" of the same article, which shares more of the question's words (and
+ * "thẩm quyền" in its items) and may be the retriever's first hit.
+ */
+function listedOf(question: string): QuestionFeatures['listed'] {
+  const spaced = spacedOf(fold(question));
+  const m = ASKS_LIST.exec(spaced);
+  const span = subjectSpan(question);
+  if (!m || !span || m[1].split(' ').some((w) => STOP_SYLLABLES.has(w))) return undefined;
+  // X runs from the subject's first content word to "có" (typed without accents, "co" may be "cơ"
+  // and count as content, so the subject span alone could run past it).
+  const before = spaced.slice(0, m.index).trim().split(' ');
+  if (span.start >= before.length) return undefined;
+  return {
+    lead: new RegExp(` co (?:nhung |cac )?${m[1]}(?:sau day |nhu sau )? *$`),
+    subject: ` ${before.slice(span.start).join(' ')} `,
   };
 }
 
@@ -649,7 +676,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   /** A piece within keepRatio of the best that is what the best is not. */
   const closeSecond = (wanted: (c: Candidate) => boolean) =>
     wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && wanted(c));
-  const promoted = (counted ? closeSecond(countsIn) : undefined) ?? (definiendum ? closeSecond(defining) : undefined);
+  const promoted = (counted ? closeSecond(countsIn) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     cands.splice(cands.indexOf(promoted), 1);
     cands.unshift(promoted);
@@ -686,6 +713,31 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   }
   chosen.sort((a, b) => a.rank - b.rank || a.unit.index - b.unit.index);
   return chosen;
+}
+
+/** Hits searched for the list a question asks for: the retriever's first few, as for abstaining. */
+const LIST_POOL = ABSTAIN_POOL;
+
+/**
+ * For "X có những quyền gì?" (q.listed), when the best piece is not under that list's lead-in: the
+ * list whose lead-in names X and ends "có quyền:", from the retriever's first few hits, however far
+ * behind (its article may rank below the one with "X có nghĩa vụ:" or "có những quyền và nghĩa vụ").
+ */
+function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate): Candidate | undefined {
+  const { listed } = q;
+  if (!listed) return undefined;
+  const leads = (line: string | undefined) => {
+    if (!line || !/:\s*$/.test(line)) return false;
+    const spaced = spacedOf(fold(line));
+    return listed.lead.test(spaced) && spaced.includes(listed.subject);
+  };
+  const leadOf = (u: Unit) => (u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text));
+  if (leads(leadOf(best.unit))) return undefined;
+  for (const [rank, hit] of hits.slice(0, LIST_POOL).entries()) {
+    const unit = unitsOf(hit.item).find((u) => u.shape === 'block' && leads(leadOf(u)));
+    if (unit) return { unit, hit, rank, score: best.score, covers: scoreUnit(unit, q).covers };
+  }
+  return undefined;
 }
 
 /**

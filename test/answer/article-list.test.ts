@@ -83,4 +83,50 @@ describe('questions for the rights and duties a law lists', () => {
     expect(body.match(/^[a-zđ]\) Quyền thứ/gmu)?.length ?? 0).toBeGreaterThanOrEqual(5);
     expect(r.citations[0].locator).toBe('Điều 60, khoản 2');
   });
+
+  // Two chunks of one article, as BLTTHS Điều 62 is cut: the duties chunk shares more of the
+  // question's words ("bị hại có", "có những quyền và nghĩa vụ", "thẩm quyền") and ranks first.
+  const victim = (id: string, locator: string, lines: string[]): Chunk => ({
+    ...article(['Điều 62. Bị hại', ...lines].join('\n'), id),
+    article: '62',
+    locator,
+    heading: 'Điều 62. Bị hại',
+  });
+  const duties = victim('duties', 'Điều 62, khoản 4–5', [
+    '4. Bị hại có nghĩa vụ:',
+    'a) Có mặt theo giấy triệu tập của người có thẩm quyền tiến hành tố tụng;',
+    'b) Chấp hành quyết định, yêu cầu của cơ quan, người có thẩm quyền tiến hành tố tụng.',
+    '5. Người kế thừa quyền và nghĩa vụ của bị hại có những quyền và nghĩa vụ theo quy định tại Điều này.',
+  ]);
+  const rights = victim('rights', 'Điều 62, khoản 2–3', [
+    '2. Bị hại hoặc người đại diện của họ có quyền:',
+    'a) Được thông báo, giải thích quyền và nghĩa vụ quy định tại Điều này;',
+    'b) Đưa ra chứng cứ, tài liệu, đồ vật, yêu cầu;',
+    'c) Kháng cáo bản án, quyết định của Tòa án.',
+    '3. Bị hại trình bày lời buộc tội tại phiên tòa trong trường hợp luật định.',
+  ]);
+  const hits = [
+    { item: duties, score: 1.2 },
+    { item: rights, score: 0.65 },
+  ];
+  it('quote the list the question asks for from a lower hit, when the first hit lists something else', () => {
+    for (const q of ['Bị hại có những quyền gì?', 'bi hai co quyen gi']) {
+      const r = composeExtractive(q, hits, { skipAbstention: true });
+      const body = r.text.split('\nNguồn:')[0];
+      expect(body, q).toContain('có quyền:');
+      expect(body).toContain('c) Kháng cáo');
+      expect(body).not.toContain('có nghĩa vụ:');
+      expect(r.citations[0].locator).toBe('Điều 62, khoản 2');
+    }
+  });
+  it('keep the first hit when its list is the one asked for', () => {
+    const r = composeExtractive('Bị hại có những nghĩa vụ gì?', hits, { skipAbstention: true });
+    expect(r.text).toContain('4. Bị hại có nghĩa vụ:');
+    expect(r.text).not.toContain('có quyền:');
+  });
+  it('do not take a list whose lead-in names someone else', () => {
+    const other = victim('other', 'Điều 62, khoản 2', ['2. Người làm chứng có quyền:', 'a) Yêu cầu bảo vệ;', 'b) Được thanh toán chi phí.']);
+    const r = composeExtractive('Bị hại có những quyền gì?', [hits[0], { item: other, score: 0.65 }], { skipAbstention: true });
+    expect(r.text).not.toContain('Người làm chứng có quyền');
+  });
 });
