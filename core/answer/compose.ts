@@ -270,8 +270,8 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   };
 }
 
-/** "… có (những) quyền gì / nghĩa vụ nào": the noun asked a list of, one to four syllables. */
-const ASKS_LIST = / co (?:nhung |cac )?((?:\p{L}+ ){1,4}?)(?:gi|nao) +$/u;
+/** "… có (những) quyền gì / nghĩa vụ nào (khi …)": the noun asked a list of, one to four syllables. */
+const ASKS_LIST = / co (?:nhung |cac )?((?:\p{L}+ ){1,4}?)(?:gi|nao) /u;
 
 /**
  * "Bị hại có những quyền gì?" asks for the list an article opens with "Bị hại … có quyền:", not
@@ -732,10 +732,13 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
     return listed.lead.test(spaced) && spaced.includes(listed.subject);
   };
   const leadOf = (u: Unit) => (u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text));
-  if (leads(leadOf(best.unit))) return undefined;
-  for (const [rank, hit] of hits.slice(0, LIST_POOL).entries()) {
-    const unit = unitsOf(hit.item).find((u) => u.shape === 'block' && leads(leadOf(u)));
-    if (unit) return { unit, hit, rank, score: best.score, covers: scoreUnit(unit, q).covers };
+  const lead = leadOf(best.unit);
+  if (best.unit.shape === 'block' && leads(lead)) return undefined;
+  // The best piece is one item of that list ("b) Khiếu nại …" under "1. Công dân có quyền:"): the whole list answers.
+  const itemOfList = leads(lead);
+  for (const hit of itemOfList ? [best.hit] : hits.slice(0, LIST_POOL)) {
+    const unit = unitsOf(hit.item).find((u) => u.shape === 'block' && (itemOfList ? leadOf(u) === lead : leads(leadOf(u))));
+    if (unit) return { unit, hit, rank: hits.indexOf(hit), score: best.score, covers: scoreUnit(unit, q).covers };
   }
   return undefined;
 }

@@ -124,6 +124,25 @@ describe('questions for the rights and duties a law lists', () => {
     expect(r.text).toContain('4. Bị hại có nghĩa vụ:');
     expect(r.text).not.toContain('có quyền:');
   });
+  it('quote the whole list when the best piece is one item of it, and the question goes on after "gì"', () => {
+    const text = [
+      'Điều 8. Quyền và nghĩa vụ của công dân trong việc tiếp cận thông tin',
+      '1. Công dân có quyền:',
+      'a) Được cung cấp thông tin đầy đủ, chính xác, kịp thời;',
+      'b) Khiếu nại, khởi kiện, tố cáo hành vi vi phạm pháp luật về tiếp cận thông tin.',
+      '2. Công dân có nghĩa vụ:',
+      'a) Tuân thủ quy định của pháp luật về tiếp cận thông tin;',
+      'b) Không làm sai lệch nội dung thông tin đã được cung cấp;',
+      'c) Không xâm phạm quyền và lợi ích hợp pháp của cơ quan, tổ chức hoặc của người khác khi thực hiện quyền tiếp cận thông tin.',
+    ].join('\n');
+    const heading = 'Điều 8. Quyền và nghĩa vụ của công dân trong việc tiếp cận thông tin';
+    const hit = { item: { ...article(text, 'citizen'), article: '8', locator: 'Điều 8', heading }, score: 1 };
+    // As in a corpus of laws: "quyền" and "công dân" are everywhere, "tiếp cận thông tin" is not.
+    const termWeight = (t: string) => (['quyen', 'cong', 'dan'].includes(t) ? 0.2 : 1);
+    const r = composeExtractive('Công dân có những quyền gì khi tiếp cận thông tin?', [hit], { skipAbstention: true, termWeight });
+    expect(r.text).toMatch(/1\. Công dân có quyền:\na\) Được cung cấp[\s\S]*b\) Khiếu nại/);
+    expect(r.text).not.toContain('có nghĩa vụ:');
+  });
   it('do not take a list whose lead-in names someone else', () => {
     const other = victim('other', 'Điều 62, khoản 2', ['2. Người làm chứng có quyền:', 'a) Yêu cầu bảo vệ;', 'b) Được thanh toán chi phí.']);
     const r = composeExtractive('Bị hại có những quyền gì?', [hits[0], { item: other, score: 0.65 }], { skipAbstention: true });
