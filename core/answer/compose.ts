@@ -678,7 +678,9 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
     wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && wanted(c));
   const promoted = (counted ? closeSecond(countsIn) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
-    cands.splice(cands.indexOf(promoted), 1);
+    // A list found by listLeadIn may be a piece rank() left out.
+    const at = cands.indexOf(promoted);
+    if (at >= 0) cands.splice(at, 1);
     cands.unshift(promoted);
   }
   const best = cands[0];
