@@ -37,7 +37,7 @@ async function remote(cfg: Config, dimensions?: number): Promise<RemoteEmbedder>
   // Imported when a remote model is configured: LangChain's OpenAI and Ollama clients are ~70 MB
   // of resident code and heap that a local-embeddings ingest (the default) never uses.
   const { createEmbeddingsProvider } = await import('./answer/providers.js');
-  const inner = createEmbeddingsProvider(cfg);
+  const inner = await createEmbeddingsProvider(cfg);
   if (!inner) throw new Error(`no embeddings provider for ${cfg.EMBEDDINGS_PROVIDER}`);
   const dims = dimensions ?? (await inner.embedQuery('kiểm sát')).length;
   return new RemoteEmbedder(inner, remoteModelName(cfg), dims);

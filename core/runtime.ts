@@ -60,7 +60,7 @@ type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
 const VERDICTS_KEPT = 2000;
 
 export interface RuntimeOptions {
-  /** Defaults to the configured provider (or none). Tests pass LangChain fake models. */
+  /** openAssistant defaults it to the configured provider (or none). Tests pass LangChain fake models. */
   chatModel?: BaseChatModel | null;
   embedderLoader?: EmbedderLoader;
   audit?: RefusalAudit;
@@ -81,7 +81,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     private readonly indexDir: string,
     opts: RuntimeOptions = {},
   ) {
-    this.chatModel = opts.chatModel === undefined ? createChatModel(cfg) : opts.chatModel;
+    this.chatModel = opts.chatModel ?? null;
     this.loader = opts.embedderLoader ?? embedderLoader(cfg);
     this.audit = opts.audit ?? new RefusalAudit({ file: cfg.REFUSAL_AUDIT_FILE, salt: cfg.AUDIT_SALT });
     this.topK = opts.topK ?? 6;
@@ -247,7 +247,8 @@ function markSuperseded(citations: Citation[], supersededBy: Map<string, string>
 
 /** Opens the assistant over the configured index (which may not exist yet: it then abstains). */
 export async function openAssistant(cfg: Config, opts: RuntimeOptions & { indexDir?: string } = {}): Promise<RuntimeAssistant> {
-  const rt = new AssistantRuntime(cfg, path.resolve(opts.indexDir ?? cfg.INDEX_DIR), opts);
+  const chatModel = opts.chatModel === undefined ? await createChatModel(cfg) : opts.chatModel;
+  const rt = new AssistantRuntime(cfg, path.resolve(opts.indexDir ?? cfg.INDEX_DIR), { ...opts, chatModel });
   await rt.reload();
   return rt;
 }

@@ -122,9 +122,9 @@ describe('rewriteWithLlm', () => {
 });
 
 describe('provider factories (constructed with dummy keys, no calls made)', () => {
-  it('wires each provider', () => {
-    expect(createChatModel(testConfig())).toBeNull();
-    expect(createChatModel(testConfig({ LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-dummy' }))).toBeInstanceOf(ChatOpenAI);
+  it('wires each provider', async () => {
+    expect(await createChatModel(testConfig())).toBeNull();
+    expect(await createChatModel(testConfig({ LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-dummy' }))).toBeInstanceOf(ChatOpenAI);
     const azure = testConfig({
       LLM_PROVIDER: 'azure',
       EMBEDDINGS_PROVIDER: 'azure',
@@ -133,17 +133,17 @@ describe('provider factories (constructed with dummy keys, no calls made)', () =
       AZURE_OPENAI_API_DEPLOYMENT_NAME: 'chat',
       AZURE_OPENAI_API_EMBEDDINGS_DEPLOYMENT_NAME: 'embed',
     });
-    expect(createChatModel(azure)).toBeInstanceOf(AzureChatOpenAI);
-    expect(createEmbeddingsProvider(azure)).toBeInstanceOf(AzureOpenAIEmbeddings);
+    expect(await createChatModel(azure)).toBeInstanceOf(AzureChatOpenAI);
+    expect(await createEmbeddingsProvider(azure)).toBeInstanceOf(AzureOpenAIEmbeddings);
     const ollama = testConfig({ LLM_PROVIDER: 'ollama', EMBEDDINGS_PROVIDER: 'ollama' });
-    expect(createChatModel(ollama)).toBeInstanceOf(ChatOllama);
-    expect(createEmbeddingsProvider(ollama)).toBeInstanceOf(OllamaEmbeddings);
-    expect(createEmbeddingsProvider(testConfig())).toBeNull();
-    expect(createEmbeddingsProvider(testConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-dummy' }))).toBeInstanceOf(OpenAIEmbeddings);
+    expect(await createChatModel(ollama)).toBeInstanceOf(ChatOllama);
+    expect(await createEmbeddingsProvider(ollama)).toBeInstanceOf(OllamaEmbeddings);
+    expect(await createEmbeddingsProvider(testConfig())).toBeNull();
+    expect(await createEmbeddingsProvider(testConfig({ EMBEDDINGS_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-dummy' }))).toBeInstanceOf(OpenAIEmbeddings);
   });
 
-  it('reports a missing Azure deployment as a typed error', () => {
+  it('reports a missing Azure deployment as a typed error', async () => {
     const cfg = testConfig({ LLM_PROVIDER: 'azure', AZURE_OPENAI_API_KEY: 'dummy', AZURE_OPENAI_API_INSTANCE_NAME: 'inst' });
-    expect(() => createChatModel(cfg)).toThrow(ProviderConfigError);
+    await expect(createChatModel(cfg)).rejects.toThrow(ProviderConfigError);
   });
 });
