@@ -123,12 +123,14 @@ async function buildOne(impl: Impl, size: number, corpusDir: string): Promise<Bu
 }
 const indexDirOf = (impl: Impl, size: number) => cachePath('index', `${impl}-${size}-${keys[impl]}`);
 const speedSizes = parts.has('speed') ? plan.sizes : [];
+/** The sizes, largest first. */
+const bySize = [...speedSizes].sort((x, y) => y - x);
 
 /** Each corpus, written one after another, largest first: the first build waits for its own only. */
 function prepareCorpora(): Map<number, Promise<Built | undefined>> {
   const prepared = new Map<number, Promise<Built | undefined>>();
   let previous: Promise<unknown> = Promise.resolve();
-  for (const size of [...speedSizes].sort((x, y) => y - x)) {
+  for (const size of bySize) {
     const p = previous.then(async () => {
       log(`size ${size}: corpus`);
       const corpus = await prepareCorpus({ knowledgeDir, sharedCorpus: path.join(sharedDir(), 'corpus'), target: size, dir: cachePath('corpus', keys.corpus, String(size)) }).catch(
@@ -164,7 +166,6 @@ const build = (impl: Impl, size: number) => async () => {
   const b = await prepared.get(size)!;
   if (b) b[impl] = await buildOne(impl, size, b.corpus.dir).catch(fail(`${impl} build @${size}`));
 };
-const bySize = [...speedSizes].sort((x, y) => y - x);
 const [largest, ...smaller] = bySize;
 const builds = runJobs(
   [

@@ -10,7 +10,7 @@ import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions 
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { passageIndex, type PassageIndex } from '../retrieval/passage-index.js';
-import { STOP_SYLLABLES } from '../retrieval/analyze.js';
+import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
 import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
@@ -270,8 +270,10 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   };
 }
 
+/** An optional plural marker ("những", "các") before a listed noun, in a spaced folded text. */
+const PLURAL_MARKER = `(?:${[...PLURAL].join(' |')} )?`;
 /** "… có (những) quyền gì / nghĩa vụ nào (khi …)": the noun asked a list of, one to four syllables. */
-const ASKS_LIST = / co (?:nhung |cac )?((?:\p{L}+ ){1,4}?)(?:gi|nao) /u;
+const ASKS_LIST = new RegExp(` co ${PLURAL_MARKER}((?:\\p{L}+ ){1,4}?)(?:gi|nao) `, 'u');
 
 /**
  * "Bị hại có những quyền gì?" asks for the list an article opens with "Bị hại … có quyền:", not
@@ -288,7 +290,7 @@ function listedOf(question: string): QuestionFeatures['listed'] {
   const before = spaced.slice(0, m.index).trim().split(' ');
   if (span.start >= before.length) return undefined;
   return {
-    lead: new RegExp(` co (?:nhung |cac )?${m[1]}(?:sau day |nhu sau )? *$`),
+    lead: new RegExp(` co ${PLURAL_MARKER}${m[1]}(?:sau day |nhu sau )? *$`),
     subject: ` ${before.slice(span.start).join(' ')} `,
   };
 }

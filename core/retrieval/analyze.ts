@@ -42,7 +42,7 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
 );
 
 /** Plural markers a question puts between a verb and its noun ("có những quyền", "gồm các bước"). */
-const PLURAL: ReadonlySet<string> = new Set(['nhung', 'cac']);
+export const PLURAL: ReadonlySet<string> = new Set(['nhung', 'cac']);
 
 /**
  * `fold` of one token, memoised: `fold` normalises twice per call, and a corpus has only a few
