@@ -66,6 +66,7 @@ export const DEFAULT_ABSTAIN: AbstainOptions = {
 export type AbstainReason =
   | 'no-hits'
   | 'missing-count'
+  | 'missing-subject'
   | 'low-score'
   | 'low-coverage'
   | 'missing-terms'

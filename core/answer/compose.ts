@@ -3,13 +3,13 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold } from '../text.js';
+import { findDates, fold, nfc } from '../text.js';
 import { abstentionText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
-import { passageIndex, type PassageIndex } from '../retrieval/passage-index.js';
+import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
 import { unitsOf, type Unit } from './units.js';
@@ -243,8 +243,11 @@ interface QuestionFeatures {
    * wherever it is written (`subject`).
    */
   definiendum?: string;
-  /** For "X có những quyền gì?", what X has a list of and X itself (see listLeadIn). */
-  listed?: { lead: RegExp; subject: string };
+  /**
+   * For "X có những quyền gì?", what X has a list of, X itself (spaced) and X's syllables as a
+   * passage index reads them (see listLeadIn, namesSubject).
+   */
+  listed?: { lead: RegExp; subject: string; words: readonly string[] };
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -275,6 +278,9 @@ const PLURAL_MARKER = `(?:${[...PLURAL].join(' |')} )?`;
 /** "… có (những) quyền gì / nghĩa vụ nào (khi …)": the noun asked a list of, one to four syllables. */
 const ASKS_LIST = new RegExp(` co ${PLURAL_MARKER}((?:\\p{L}+ ){1,4}?)(?:gi|nao) `, 'u');
 
+/** What a law lists item by item, and writes together ("có những nhiệm vụ, quyền hạn sau đây:"). */
+const LISTED_NOUN = '(?:quyen han|quyen|nghia vu|nhiem vu|trach nhiem)';
+
 /**
  * "Bị hại có những quyền gì?" asks for the list an article opens with "Bị hại … có quyền:", not
  * for "Bị hại có nghĩa vụ:" of the same article, which shares more of the question's words (and
@@ -289,10 +295,61 @@ function listedOf(question: string): QuestionFeatures['listed'] {
   // and count as content, so the subject span alone could run past it).
   const before = spaced.slice(0, m.index).trim().split(' ');
   if (span.start >= before.length) return undefined;
+  // Abbreviations read as written out ("VKS" as "viện kiểm sát"), as the passages are.
+  // (in the question's own case: "VKS" is an abbreviation, "vks" may not be).
+  const raw = nfc(question).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = phraseSyllables(raw.slice(span.start, before.length).join(' '));
   return {
-    lead: new RegExp(` co ${PLURAL_MARKER}${m[1]}(?:sau day |nhu sau )? *$`),
-    subject: ` ${before.slice(span.start).join(' ')} `,
+    lead: new RegExp(` co ${PLURAL_MARKER}${m[1]}(?:(?:va )?${LISTED_NOUN} )*(?:sau day |nhu sau )? *$`),
+    subject: ` ${words.join(' ')} `,
+    words,
   };
+}
+
+/** Numbering that opens a line ("1.", "a)"): not part of the clause's subject. */
+const NUMBERING = /^\s*(?:\d{1,3}|[a-zđ])[.)]\s*/u;
+
+/**
+ * Does a clause of the line open with the subject, function words aside ("4. Bị hại có nghĩa vụ:"
+ * for "hại")? "Viện kiểm sát nhân dân có nhiệm vụ" is the Viện kiểm sát's; "Viện trưởng Viện kiểm
+ * sát có những nhiệm vụ" names it only to say whose Viện trưởng (a Vietnamese noun phrase's head
+ * comes first).
+ */
+function heads(line: string, subject: string): boolean {
+  return fold(line)
+    .toLowerCase()
+    .split(/[,;:]/)
+    .some((clause) => {
+      const spaced = spacedOf(clause.replace(NUMBERING, ''));
+      const at = spaced.indexOf(subject);
+      return at >= 0 && spaced.slice(0, at).split(' ').every((w) => !w || STOP_SYLLABLES.has(w));
+    });
+}
+
+/**
+ * The lead-in a piece is read under (a block's first line, an item's khoản) names the subject
+ * only to say whose list it opens ("Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:").
+ * One that does not name it may still be its list in other words ("Cá nhân đã tố giác … có
+ * quyền:" for "người tố giác tội phạm").
+ */
+function othersList(unit: Unit, subject: string): boolean {
+  const lead = unit.shape === 'block' ? unit.text.slice(0, unit.text.indexOf('\n')) : (unit.parent ?? unit.text);
+  return /:\s*$/.test(lead) && spacedOf(fold(lead)).includes(subject) && !heads(lead, subject);
+}
+
+/** Most syllables a list question's subject may have for the passages to be asked to write it whole. */
+const NAMED_SUBJECT_MAX = 3;
+
+/**
+ * "Thanh tra viên có những quyền gì?": no passage the answer could come from writes the subject,
+ * though they hold its syllables ("Kiểm tra viên có những nhiệm vụ, quyền hạn sau đây:"). The list
+ * they have is someone else's. A longer subject ("người bị tạm giữ, tạm giam") is not asked for
+ * word for word.
+ */
+function subjectUnnamed(listed: NonNullable<QuestionFeatures['listed']>, hits: Scored<Chunk>[]): boolean {
+  const { words } = listed;
+  if (words.length < 2 || words.length > NAMED_SUBJECT_MAX) return false;
+  return !hits.some((h) => chunkIndexOf(h.item).hasPhrase(words));
 }
 
 function definiendumOf(question: string): string | undefined {
@@ -396,6 +453,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.principals.length && onlyDeputyOf(q.principals, feat.spaced)) score -= 0.4;
+  // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
+  // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
+  if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
   // A piece that, even with its heading and document name, holds less than half of the question's
   // subject answers the predicate about something else ("Người thực hiện nhiệm vụ ... phải đáp ứng
   // tiêu chuẩn" for "Kiểm sát viên phải đáp ứng những tiêu chuẩn gì?").
@@ -732,8 +792,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
   if (!listed) return undefined;
   const leads = (line: string | undefined) => {
     if (!line || !/:\s*$/.test(line)) return false;
-    const spaced = spacedOf(fold(line));
-    return listed.lead.test(spaced) && spaced.includes(listed.subject);
+    return listed.lead.test(spacedOf(fold(line))) && heads(line, listed.subject);
   };
   const leadOf = (u: Unit) => (u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text));
   const lead = leadOf(best.unit);
@@ -807,6 +866,7 @@ export function composeExtractive(
     if (d.abstain) return abstained(d.reason, opts);
   }
   const q = questionFeatures(question, opts.termWeight);
+  if (q.listed && !opts.skipAbstention && subjectUnnamed(q.listed, hits.slice(0, ABSTAIN_POOL))) return abstained('missing-subject', opts);
   // A guide's numbered items are its rules on a subject as much as a procedure's steps.
   if (asksHowTo(question) || q.overview) {
     const steps = findSteps(q.terms, hits.slice(0, opts.maxHits), opts.termWeight ?? (() => 1), STEPS_CHARS);

@@ -39,7 +39,7 @@ export function extendIndex<T extends TermIndex>(
   if (!('trigrams' in idx)) return { ...idx, unigrams, bigrams };
   const p = idx as unknown as PassageIndex;
   const trigrams = union(p.trigrams, extra.trigrams ?? none);
-  return { unigrams, bigrams, trigrams, get initials() { return p.initials; } } as unknown as T;
+  return { unigrams, bigrams, trigrams, get initials() { return p.initials; }, hasPhrase: (s: readonly string[]) => p.hasPhrase(s) } as unknown as T;
 }
 
 /** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
@@ -50,6 +50,8 @@ export interface PassageIndex extends TermIndex {
   trigrams: Lookup;
   /** Initial letters of the passage's folded syllables, in order, for acronyms. */
   initials: string[];
+  /** Does the passage write these folded syllables one after another ("thanh tra vien")? */
+  hasPhrase(syllables: readonly string[]): boolean;
 }
 
 /**
@@ -66,6 +68,11 @@ export interface PassageIndex extends TermIndex {
  */
 export function passageIndex(text: string): PassageIndex {
   return new SyllableSequence(text);
+}
+
+/** A phrase's syllables as a passage index reads them (folded, abbreviations expanded): for hasPhrase. */
+export function phraseSyllables(text: string): string[] {
+  return new SyllableSequence(text).syllables;
 }
 
 class SyllableSequence implements PassageIndex {
@@ -110,9 +117,17 @@ class SyllableSequence implements PassageIndex {
     this.padded = ` ${seq.join(' ')} `;
   }
 
+  get syllables(): string[] {
+    return [...this.seq];
+  }
+
   // Computed on the first acronym only; views made by extendIndex read through to it.
   get initials(): string[] {
     return (this.initialsCache ??= this.seq.map((x) => x[0] ?? ''));
+  }
+
+  hasPhrase(syllables: readonly string[]): boolean {
+    return syllables.length > 0 && this.padded.includes(` ${syllables.join(' ')} `);
   }
 
   /** Is `key` (exactly `spaces` + 1 syllables) a run of the sequence? */

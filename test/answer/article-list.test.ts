@@ -149,3 +149,61 @@ describe('questions for the rights and duties a law lists', () => {
     expect(r.text).not.toContain('Người làm chứng có quyền');
   });
 });
+
+describe('whose list a lead-in opens', () => {
+  const piece = (id: string, article: string, heading: string, lines: string[], docTitle = 'Bộ luật Tố tụng hình sự'): Chunk => ({
+    id, docId: `luat/${id}.txt`, ord: 0, title: docTitle, type: 'Bộ luật', article, locator: `Điều ${article}`, heading,
+    text: [heading, ...lines].join('\n'),
+  });
+  const chief = piece('chief', '41', 'Điều 41. Nhiệm vụ, quyền hạn của Viện trưởng Viện kiểm sát', [
+    '1. Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:',
+    'a) Trực tiếp tổ chức và chỉ đạo hoạt động thực hành quyền công tố;',
+    'b) Quyết định phân công hoặc thay đổi Phó Viện trưởng Viện kiểm sát;',
+    'c) Quyết định rút, đình chỉ hoặc hủy bỏ quyết định trái pháp luật của Viện kiểm sát cấp dưới.',
+  ]);
+  const office = piece('office', '161', 'Điều 161. Nhiệm vụ, quyền hạn của Viện kiểm sát khi kiểm sát việc khởi tố', [
+    '2. Khi kiểm sát việc khởi tố vụ án hình sự, Viện kiểm sát có những nhiệm vụ, quyền hạn:',
+    'a) Kiểm sát việc tuân theo pháp luật trong việc khởi tố;',
+    'b) Yêu cầu Cơ quan điều tra khởi tố hoặc thay đổi quyết định khởi tố vụ án hình sự.',
+  ]);
+  const checker = piece('checker', '90', 'Điều 90. Kiểm tra viên', [
+    '4. Kiểm tra viên có những nhiệm vụ, quyền hạn sau đây:',
+    'a) Nghiên cứu hồ sơ vụ, việc và báo cáo kết quả với Kiểm sát viên;',
+    'b) Lập hồ sơ kiểm sát vụ, việc.',
+  ], 'Luật Tổ chức Viện kiểm sát nhân dân');
+  const investigator = piece('investigator', '37', 'Điều 37. Nhiệm vụ, quyền hạn của Điều tra viên', [
+    '1. Điều tra viên được phân công tiến hành hoạt động khởi tố, điều tra vụ án hình sự có những nhiệm vụ, quyền hạn sau đây:',
+    'a) Trực tiếp kiểm tra, xác minh và lập hồ sơ giải quyết nguồn tin về tội phạm;',
+    'b) Lập hồ sơ vụ án hình sự.',
+  ]);
+
+  it('is not the subject\'s when the subject only says whose head it is ("Viện trưởng Viện kiểm sát")', () => {
+    for (const q of ['Viện kiểm sát có những nhiệm vụ gì?', 'vien kiem sat co nhung nhiem vu gi', 'VKS có những nhiệm vụ gì?']) {
+      const r = composeExtractive(q, [{ item: chief, score: 1.2 }, { item: office, score: 1.1 }], { skipAbstention: true });
+      expect(r.text, q).toContain('Viện kiểm sát có những nhiệm vụ, quyền hạn:');
+      expect(r.text, q).not.toContain('Viện trưởng Viện kiểm sát có những');
+    }
+  });
+  it('still asks for the Viện trưởng\'s list when the question does', () => {
+    const r = composeExtractive('Viện trưởng Viện kiểm sát có những nhiệm vụ gì?', [{ item: office, score: 1.2 }, { item: chief, score: 1.1 }], { skipAbstention: true });
+    expect(r.text).toContain('1. Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:');
+  });
+  it('is found for the subject among lower hits when the first lists another\'s, its nouns written together', () => {
+    const r = composeExtractive('Điều tra viên có những nhiệm vụ gì?', [{ item: checker, score: 1.1 }, { item: investigator, score: 1.05 }], { skipAbstention: true });
+    expect(r.text).toContain('1. Điều tra viên được phân công');
+    expect(r.text).not.toContain('Kiểm tra viên có những');
+  });
+  it('is no answer when no passage names the subject at all: the bot abstains', () => {
+    const r = composeExtractive('Thanh tra viên có những quyền gì?', [{ item: checker, score: 1.1 }, { item: chief, score: 0.9 }]);
+    expect(r.abstained).toBe(true);
+    expect(r.abstainReason).toBe('missing-subject');
+    expect(r.text).not.toContain('Kiểm tra viên');
+  });
+  it('answers a subject the passages write with an abbreviation expanded, or with function words before it', () => {
+    const r = composeExtractive('Kiểm tra viên có những quyền gì?', [{ item: checker, score: 1.1 }, { item: chief, score: 0.9 }]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('4. Kiểm tra viên có những nhiệm vụ, quyền hạn sau đây:');
+    const vks = composeExtractive('VKS có những nhiệm vụ gì?', [{ item: office, score: 1.1 }]);
+    expect(vks.abstainReason).not.toBe('missing-subject');
+  });
+});
