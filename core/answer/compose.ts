@@ -247,7 +247,7 @@ interface QuestionFeatures {
    * For "X có những quyền gì?", what X has a list of, X itself (spaced) and X's syllables as a
    * passage index reads them (see listLeadIn, namesSubject).
    */
-  listed?: { lead: RegExp; subject: string; words: readonly string[] };
+  listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -280,6 +280,8 @@ const ASKS_LIST = new RegExp(` co ${PLURAL_MARKER}((?:\\p{L}+ ){1,4}?)(?:gi|nao)
 
 /** What a law lists item by item, and writes together ("có những nhiệm vụ, quyền hạn sau đây:"). */
 const LISTED_NOUN = '(?:quyen han|quyen|nghia vu|nhiem vu|trach nhiem)';
+/** "quyền", "quyền và nghĩa vụ", "nhiệm vụ quyền hạn": what someone has, as ASKS_LIST captures it. */
+const OF_SOMEONE = new RegExp(`^${LISTED_NOUN} (?:(?:va )?${LISTED_NOUN} )*$`);
 
 /**
  * "Bị hại có những quyền gì?" asks for the list an article opens with "Bị hại … có quyền:", not
@@ -303,6 +305,7 @@ function listedOf(question: string): QuestionFeatures['listed'] {
     lead: new RegExp(` co ${PLURAL_MARKER}${m[1]}(?:(?:va )?${LISTED_NOUN} )*(?:sau day |nhu sau )? *$`),
     subject: ` ${words.join(' ')} `,
     words,
+    ofSomeone: OF_SOMEONE.test(m[1]),
   };
 }
 
@@ -348,7 +351,9 @@ const NAMED_SUBJECT_MAX = 3;
  */
 function subjectUnnamed(listed: NonNullable<QuestionFeatures['listed']>, hits: Scored<Chunk>[]): boolean {
   const { words } = listed;
-  if (words.length < 2 || words.length > NAMED_SUBJECT_MAX) return false;
+  // Only rights and duties are someone's; "Kế hoạch 221 có mục tiêu gì?" names a document as it
+  // is cited ("Kế hoạch số 221/KH-VKSTC"), not word for word.
+  if (!listed.ofSomeone || words.length < 2 || words.length > NAMED_SUBJECT_MAX || words.some((w) => /\d/.test(w))) return false;
   return !hits.some((h) => chunkIndexOf(h.item).hasPhrase(words));
 }
 

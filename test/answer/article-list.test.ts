@@ -206,4 +206,13 @@ describe('whose list a lead-in opens', () => {
     const vks = composeExtractive('VKS có những nhiệm vụ gì?', [{ item: office, score: 1.1 }]);
     expect(vks.abstainReason).not.toBe('missing-subject');
   });
+  it('does not ask a document, cited by number, to be written word for word', () => {
+    const plan: Chunk = {
+      id: 'plan', docId: 'vksnd/kh221.md', ord: 0, title: 'Kế hoạch chuyển đổi số năm 2024', type: 'Kế hoạch', number: '221/KH-VKSTC', locator: 'mục “Mục tiêu”', heading: 'Mục tiêu',
+      text: 'Kế hoạch số 221/KH-VKSTC có 22 mục tiêu và các nhiệm vụ chuyển đổi số của ngành Kiểm sát nhân dân năm 2024.',
+    };
+    for (const q of ['Kế hoạch 221 có mục tiêu gì?', 'Kế hoạch 221 có những nhiệm vụ gì?']) {
+      expect(composeExtractive(q, [{ item: plan, score: 1 }]).abstainReason, q).not.toBe('missing-subject');
+    }
+  });
 });
