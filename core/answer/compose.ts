@@ -195,14 +195,18 @@ interface UnitFeatures {
   /** Numbers the piece writes, its khoản number aside. */
   numbers: string[];
   hasDates: boolean;
+  /** `spaced` of a điểm read with its khoản ("tạm đình chỉ vụ án trong các trường hợp: … c) Khi …"). */
+  spacedInContext: string;
 }
 
 const featuresOf = memoize((unit: Unit): UnitFeatures => {
   const folded = fold(unit.text);
   let dates: boolean | undefined;
+  let inContext: string | undefined;
+  const spaced = spacedOf(folded);
   return {
     folded,
-    spaced: spacedOf(folded),
+    spaced,
     // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
     index: passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
     leadIndex: unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined,
@@ -211,6 +215,9 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
     // Only time questions ask: found on first use.
     get hasDates() {
       return (dates ??= findDates(unit.text).length > 0);
+    },
+    get spacedInContext() {
+      return (inContext ??= unit.parent && unit.shape === 'line' ? `${spacedOf(fold(unit.parent))}${spaced.slice(1)}` : spaced);
     },
   };
 });
@@ -266,7 +273,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
-    principals: adjacentPairs(terms).filter((p) => !spaced.includes(` pho${p.spaced}`)),
+    principals: adjacentPairs(terms).filter((p) => !QUALIFIERS.some((w) => spaced.includes(` ${w}${p.spaced}`))),
     subjectTerms: subjectTerms(question, terms),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
@@ -364,15 +371,23 @@ function definiendumOf(question: string): string | undefined {
 }
 
 /**
+ * Words that, written before a two-word name, name another thing: "Phó Viện trưởng" is not the
+ * Viện trưởng, "tạm đình chỉ" (suspending a case) is not "đình chỉ" (ending it).
+ */
+const QUALIFIERS = ['pho', 'tam'];
+
+/**
  * Does the piece name an office the question asks about only as its deputy? "Phó Viện trưởng"
  * writes "Viện trưởng", but its term of office is not the Viện trưởng's.
  */
 function onlyDeputyOf(principals: readonly Pair[], spaced: string): boolean {
-  return principals.some((p) => {
-    const deputy = ` pho${p.spaced}`;
-    if (!spaced.includes(deputy)) return false;
-    return occurrences(spaced, p.spaced) === occurrences(spaced, deputy);
-  });
+  return principals.some((p) =>
+    QUALIFIERS.some((w) => {
+      const deputy = ` ${w}${p.spaced}`;
+      if (!spaced.includes(deputy)) return false;
+      return occurrences(spaced, p.spaced) === occurrences(spaced, deputy);
+    }),
+  );
 }
 
 function occurrences(text: string, key: string): number {
@@ -457,7 +472,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
-  if (q.principals.length && onlyDeputyOf(q.principals, feat.spaced)) score -= 0.4;
+  if (q.principals.length && onlyDeputyOf(q.principals, feat.spacedInContext)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
   if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
@@ -586,7 +601,7 @@ function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[],
 
 /** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
 interface ChunkFeatures {
-  heading?: { index: PassageIndex; terms: readonly QueryTerm[] };
+  heading?: { index: PassageIndex; terms: readonly QueryTerm[]; spaced: string };
   named: PassageIndex;
 }
 
@@ -604,7 +619,7 @@ const chunkFeaturesOf = memoize((chunk: Chunk): ChunkFeatures => {
   const heading = topicalHeading(chunk);
   return {
     heading: heading
-      ? { index: passageIndex(heading), terms: matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')) }
+      ? { index: passageIndex(heading), terms: matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')), spaced: spacedOf(fold(heading)) }
       : undefined,
     named: passageIndex([chunk.title, chunk.number].filter(Boolean).join(' ')),
   };
@@ -684,9 +699,11 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     // is likelier the answer: in legal text the heading says what the article is about, so it may
     // outweigh the retriever's order between two articles of the same document.
     const { heading, named } = chunkFeaturesOf(hit.item);
-    const headingBonus = heading
-      ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
-      : 0;
+    // "Điều 247. Tạm đình chỉ vụ án" is no heading for "Đình chỉ vụ án …?" (see onlyDeputyOf).
+    const headingBonus =
+      heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced))
+        ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
+        : 0;
     if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
@@ -735,7 +752,10 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   const { counted } = q;
   // "Bao nhiêu năm …": a close second that writes the number of that thing answers; a best piece
   // without it does not, and the room left after it may not hold the one that does.
-  const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced);
+  // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
+  // is neither promoted for its count nor quoted after the best for the words it adds.
+  const ofAnother = (c: Candidate) => q.principals.length > 0 && onlyDeputyOf(q.principals, featuresOf(c.unit).spacedInContext);
+  const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
   const { definiendum } = q;
@@ -768,11 +788,12 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
       break;
     }
     if (chosen.some((x) => x.hit === c.hit && (contains(rendered(x.unit), rendered(c.unit)) || quotes(x.unit, c.unit)))) continue;
+    if (ofAnother(c)) continue;
     const cost = rendered(c.unit).length + 1;
     if (cost > budget) continue;
     // A further piece must bring a word of the question the answer still lacks, or the number it asks
     // for: otherwise it repeats, or answers a neighbouring question.
-    const bringsCount = !!counted && !counts && counted.test(featuresOf(c.unit).spaced);
+    const bringsCount = !counts && countsIn(c);
     const sameRules = overview && c.hit === best.hit;
     if (!bringsCount && !sameRules && ![...c.covers].some((t) => !covered.has(t))) continue;
     if (bringsCount) counts = true;

@@ -124,6 +124,61 @@ describe('offices and their deputies', () => {
     const deputy = body(ask('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là bao lâu?').text);
     expect(deputy).toContain('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm');
   });
+
+  // As the retriever ranks them: the article titled with the deputy's office comes first, for it
+  // writes every word of the question, and its "05 năm" answers "mấy năm".
+  const law = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' as const };
+  const office = (id: string, article: string, heading: string, lines: string[]): Chunk => ({
+    ...law, id, ord: Number(article), article, locator: `Điều ${article}`, heading, text: [heading, ...lines].join('\n'),
+  });
+  it('reads a heading that names only the deputy as no heading for the office, and quotes no deputy\'s count for it', () => {
+    const deputyArticle = office('64', '64', 'Điều 64. Phó Viện trưởng Viện kiểm sát nhân dân tối cao', [
+      '1. Phó Viện trưởng Viện kiểm sát nhân dân tối cao do Chủ tịch nước bổ nhiệm, miễn nhiệm, cách chức.',
+      '3. Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm, kể từ ngày được bổ nhiệm.',
+    ]);
+    const chiefArticle = office('62', '62', 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', [
+      '1. Viện trưởng Viện kiểm sát nhân dân tối cao do Quốc hội bầu, miễn nhiệm, bãi nhiệm.',
+      '2. Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao theo nhiệm kỳ của Quốc hội.',
+    ]);
+    const hits = [
+      { item: deputyArticle, score: 1.14 },
+      { item: chiefArticle, score: 1.08 },
+    ];
+    const r = composeExtractive('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao là bao lâu?', hits);
+    expect(body(r.text)).toContain('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao theo nhiệm kỳ của Quốc hội');
+    expect(body(r.text)).not.toContain('Phó Viện trưởng');
+    // "Mấy năm" asks a number the office's own rule does not write: the deputy's "05 năm" is no answer.
+    const counted = composeExtractive('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao là mấy năm?', hits);
+    expect(counted.text).not.toContain('Phó Viện trưởng');
+  });
+  it('tells "đình chỉ" (ending a case) from "tạm đình chỉ" (suspending it), in a heading, a lead-in and its items', () => {
+    const bltths = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
+    const suspend: Chunk = {
+      ...bltths, id: '247', ord: 247, article: '247', locator: 'Điều 247', heading: 'Điều 247. Tạm đình chỉ vụ án',
+      text: [
+        'Điều 247. Tạm đình chỉ vụ án',
+        '1. Viện kiểm sát quyết định tạm đình chỉ vụ án trong các trường hợp:',
+        'a) Khi có kết luận giám định tư pháp xác định bị can bị bệnh tâm thần thì có thể tạm đình chỉ vụ án;',
+        'b) Khi bị can bỏ trốn mà không biết rõ bị can đang ở đâu;',
+        'c) Khi trưng cầu giám định mà chưa có kết quả nhưng đã hết thời hạn quyết định việc truy tố.',
+      ].join('\n'),
+    };
+    const end: Chunk = {
+      ...bltths, id: '282', ord: 282, article: '282', locator: 'Điều 282', heading: 'Điều 282. Đình chỉ vụ án',
+      text: [
+        'Điều 282. Đình chỉ vụ án',
+        '1. Thẩm phán chủ tọa phiên tòa ra quyết định đình chỉ vụ án khi thuộc một trong các trường hợp:',
+        'a) Có một trong các căn cứ quy định tại Điều 157 của Bộ luật này;',
+        'b) Viện kiểm sát rút toàn bộ quyết định truy tố trước khi mở phiên tòa.',
+      ].join('\n'),
+    };
+    const hits = [{ item: suspend, score: 1.06 }, { item: end, score: 0.91 }];
+    const ended = composeExtractive('Đình chỉ vụ án trong những trường hợp nào?', hits);
+    expect(ended.citations[0].locator).toMatch(/^Điều 282/);
+    expect(body(ended.text)).not.toContain('tạm đình chỉ');
+    const suspended = composeExtractive('Tạm đình chỉ vụ án trong những trường hợp nào?', hits);
+    expect(suspended.citations[0].locator).toMatch(/^Điều 247/);
+  });
 });
 
 describe('the kind of answer asked for', () => {
