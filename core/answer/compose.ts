@@ -242,6 +242,8 @@ interface QuestionFeatures {
   overview: boolean;
   /** Pairs naming an office the question asks of itself, not of its deputy ("Viện trưởng", not "Phó Viện trưởng"). */
   principals: readonly Pair[];
+  /** The words that, before a principal, name another thing (QUALIFIERS, NEGATIONS). */
+  qualifiers: readonly string[];
   /** Terms of what the question is about, before its predicate. */
   subjectTerms: readonly QueryTerm[];
   /**
@@ -261,6 +263,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const f = fold(question).toLowerCase();
   const spaced = spacedOf(f);
   const terms = matchTerms(question);
+  const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
   return {
     terms,
     pairs: adjacentPairs(terms),
@@ -273,7 +276,8 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
-    principals: adjacentPairs(terms).filter((p) => !QUALIFIERS.some((w) => spaced.includes(` ${w}${p.spaced}`))),
+    qualifiers,
+    principals: adjacentPairs(terms).filter((p) => !qualifiers.some((w) => spaced.includes(` ${w}${p.spaced}`))),
     subjectTerms: subjectTerms(question, terms),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
@@ -375,14 +379,20 @@ function definiendumOf(question: string): string | undefined {
  * Viện trưởng, "tạm đình chỉ" (suspending a case) is not "đình chỉ" (ending it).
  */
 const QUALIFIERS = ['pho', 'tam'];
+/**
+ * And "không (được)": "Không được khởi tố vụ án hình sự khi …" is not when one may. Not for a
+ * yes-or-no question ("Có được … không?", "…, đúng hay sai?"), which the rule it negates answers.
+ */
+const NEGATIONS = [...QUALIFIERS, 'khong', 'khong duoc'];
+const YES_NO = /\b(khong|chua|dung hay sai|dung khong|phai khong)\W*$|\bco phai\b/;
 
 /**
  * Does the piece name an office the question asks about only as its deputy? "Phó Viện trưởng"
  * writes "Viện trưởng", but its term of office is not the Viện trưởng's.
  */
-function onlyDeputyOf(principals: readonly Pair[], spaced: string): boolean {
+function onlyDeputyOf(principals: readonly Pair[], spaced: string, qualifiers: readonly string[]): boolean {
   return principals.some((p) =>
-    QUALIFIERS.some((w) => {
+    qualifiers.some((w) => {
       const deputy = ` ${w}${p.spaced}`;
       if (!spaced.includes(deputy)) return false;
       return occurrences(spaced, p.spaced) === occurrences(spaced, deputy);
@@ -472,7 +482,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
-  if (q.principals.length && onlyDeputyOf(q.principals, feat.spacedInContext)) score -= 0.8;
+  if (q.principals.length && onlyDeputyOf(q.principals, feat.spacedInContext, q.qualifiers)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
   if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
@@ -701,7 +711,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     const { heading, named } = chunkFeaturesOf(hit.item);
     // "Điều 247. Tạm đình chỉ vụ án" is no heading for "Đình chỉ vụ án …?" (see onlyDeputyOf).
     const headingBonus =
-      heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced))
+      heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced, q.qualifiers))
         ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
         : 0;
     if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
@@ -754,7 +764,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // without it does not, and the room left after it may not hold the one that does.
   // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
   // is neither promoted for its count nor quoted after the best for the words it adds.
-  const ofAnother = (c: Candidate) => q.principals.length > 0 && onlyDeputyOf(q.principals, featuresOf(c.unit).spacedInContext);
+  const ofAnother = (c: Candidate) => q.principals.length > 0 && onlyDeputyOf(q.principals, featuresOf(c.unit).spacedInContext, q.qualifiers);
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.

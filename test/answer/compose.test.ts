@@ -179,6 +179,34 @@ describe('offices and their deputies', () => {
     const suspended = composeExtractive('Tạm đình chỉ vụ án trong những trường hợp nào?', hits);
     expect(suspended.citations[0].locator).toMatch(/^Điều 247/);
   });
+  it('reads "Không được khởi tố" as no answer to when one may, yet as the answer to a yes-or-no question', () => {
+    const bltths = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
+    const grounds: Chunk = {
+      ...bltths, id: '143', ord: 143, article: '143', locator: 'Điều 143', heading: 'Điều 143. Căn cứ khởi tố vụ án hình sự',
+      text: ['Điều 143. Căn cứ khởi tố vụ án hình sự', 'Chỉ được khởi tố vụ án khi đã xác định có dấu hiệu tội phạm. Việc xác định dấu hiệu tội phạm dựa trên những căn cứ:', '1. Tố giác của cá nhân;', '2. Tin báo của cơ quan, tổ chức, cá nhân;', '3. Kiến nghị khởi tố của cơ quan nhà nước.'].join('\n'),
+    };
+    const bars: Chunk = {
+      ...bltths, id: '157', ord: 157, article: '157', locator: 'Điều 157', heading: 'Điều 157. Căn cứ không khởi tố vụ án hình sự',
+      text: ['Điều 157. Căn cứ không khởi tố vụ án hình sự', 'Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:', '1. Không có sự việc phạm tội;', '2. Hành vi không cấu thành tội phạm;', '3. Tội phạm đã được đại xá.'].join('\n'),
+    };
+    const hits = [{ item: grounds, score: 1.27 }, { item: bars, score: 1.24 }];
+    const when = composeExtractive('Khi nào thì được khởi tố vụ án hình sự?', hits);
+    expect(when.citations[0].locator).toMatch(/^Điều 143/);
+    expect(body(when.text)).not.toContain('Không được khởi tố');
+    const yesNo = composeExtractive('Hành vi không cấu thành tội phạm thì có được khởi tố vụ án hình sự không?', hits);
+    expect(yesNo.citations[0].locator).toMatch(/^Điều 157/);
+    const decree = { docId: 'nd/26.txt', title: 'Nghị định 26/2020/NĐ-CP', number: '26/2020/NĐ-CP', type: 'Nghị định' as const };
+    const rule: Chunk = {
+      ...decree, id: 'k7', ord: 4, article: '4', locator: 'Điều 4', heading: 'Điều 4. Soạn thảo, lưu giữ tài liệu bí mật nhà nước',
+      text: 'Điều 4. Soạn thảo, lưu giữ tài liệu bí mật nhà nước\n7. Máy tính dùng để soạn thảo tài liệu bí mật nhà nước không được nối mạng Internet, mạng máy tính và mạng viễn thông.',
+    };
+    const other: Chunk = {
+      ...decree, id: 'k5', ord: 5, article: '5', locator: 'Điều 5', heading: 'Điều 5. Chuyển, nhận văn bản điện tử',
+      text: 'Điều 5. Chuyển, nhận văn bản điện tử\n5. Việc soạn thảo, chuyển, nhận tài liệu bí mật nhà nước trên máy tính nối mạng nội bộ được thực hiện theo quy định pháp luật về cơ yếu.',
+    };
+    const allowed = composeExtractive('Có được soạn thảo tài liệu bí mật nhà nước trên máy tính nối mạng Internet không?', [{ item: rule, score: 1.1 }, { item: other, score: 1.05 }]);
+    expect(body(allowed.text)).toContain('không được nối mạng Internet');
+  });
 });
 
 describe('the kind of answer asked for', () => {
