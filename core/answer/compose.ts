@@ -197,12 +197,15 @@ interface UnitFeatures {
   hasDates: boolean;
   /** `spaced` of a điểm read with its khoản ("tạm đình chỉ vụ án trong các trường hợp: … c) Khi …"). */
   spacedInContext: string;
+  /** Does `spacedInContext` write a qualifier at all ("phó", "tạm", "không")? Most pieces do not. */
+  qualified: boolean;
 }
 
 const featuresOf = memoize((unit: Unit): UnitFeatures => {
   const folded = fold(unit.text);
   let dates: boolean | undefined;
   let inContext: string | undefined;
+  let qualified: boolean | undefined;
   const spaced = spacedOf(folded);
   return {
     folded,
@@ -216,8 +219,11 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
     get hasDates() {
       return (dates ??= findDates(unit.text).length > 0);
     },
+    get qualified() {
+      return (qualified ??= QUALIFIER_WORDS.some((w) => this.spacedInContext.includes(w)));
+    },
     get spacedInContext() {
-      return (inContext ??= unit.parent && unit.shape === 'line' ? `${spacedOf(fold(unit.parent))}${spaced.slice(1)}` : spaced);
+      return (inContext ??= unit.parent && unit.shape === 'line' ? `${spacedLine(unit.parent)}${spaced.slice(1)}` : spaced);
     },
   };
 });
@@ -241,9 +247,7 @@ interface QuestionFeatures {
   /** The rules on a subject, not one fact (ASKS_OVERVIEW). */
   overview: boolean;
   /** Pairs naming an office the question asks of itself, not of its deputy ("Viện trưởng", not "Phó Viện trưởng"). */
-  principals: readonly Pair[];
-  /** The words that, before a principal, name another thing (QUALIFIERS, NEGATIONS). */
-  qualifiers: readonly string[];
+  principals: readonly Principal[];
   /** Terms of what the question is about, before its predicate. */
   subjectTerms: readonly QueryTerm[];
   /**
@@ -276,8 +280,9 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
-    qualifiers,
-    principals: adjacentPairs(terms).filter((p) => !qualifiers.some((w) => spaced.includes(` ${w}${p.spaced}`))),
+    principals: adjacentPairs(terms)
+      .map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) }))
+      .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
@@ -348,7 +353,7 @@ function heads(line: string, subject: string): boolean {
  */
 function othersList(unit: Unit, subject: string): boolean {
   const lead = unit.shape === 'block' ? unit.text.slice(0, unit.text.indexOf('\n')) : (unit.parent ?? unit.text);
-  return /:\s*$/.test(lead) && spacedOf(fold(lead)).includes(subject) && !heads(lead, subject);
+  return /:\s*$/.test(lead) && spacedLine(lead).includes(subject) && !heads(lead, subject);
 }
 
 /** Most syllables a list question's subject may have for the passages to be asked to write it whole. */
@@ -384,20 +389,27 @@ const QUALIFIERS = ['pho', 'tam'];
  * yes-or-no question ("Có được … không?", "…, đúng hay sai?"), which the rule it negates answers.
  */
 const NEGATIONS = [...QUALIFIERS, 'khong', 'khong duoc'];
+/** The first word of each qualifier, spaced: a piece writing none of them qualifies nothing. */
+const QUALIFIER_WORDS = [...new Set(NEGATIONS.map((w) => ` ${w.split(' ')[0]} `))];
 const YES_NO = /\b(khong|chua|dung hay sai|dung khong|phai khong)\W*$|\bco phai\b/;
 
 /**
  * Does the piece name an office the question asks about only as its deputy? "Phó Viện trưởng"
  * writes "Viện trưởng", but its term of office is not the Viện trưởng's.
  */
-function onlyDeputyOf(principals: readonly Pair[], spaced: string, qualifiers: readonly string[]): boolean {
-  return principals.some((p) =>
-    qualifiers.some((w) => {
-      const deputy = ` ${w}${p.spaced}`;
-      if (!spaced.includes(deputy)) return false;
-      return occurrences(spaced, p.spaced) === occurrences(spaced, deputy);
-    }),
-  );
+function onlyDeputyOf(principals: readonly Principal[], spaced: string): boolean {
+  for (const p of principals) {
+    // A qualified form holds the name: most pieces write neither, and are done with in one search.
+    if (!spaced.includes(p.spaced)) continue;
+    for (const d of p.qualified) if (spaced.includes(d) && occurrences(spaced, p.spaced) === occurrences(spaced, d)) return true;
+  }
+  return false;
+}
+
+/** A two-word name the question asks about itself, and the qualified forms that name something else. */
+interface Principal {
+  spaced: string;
+  qualified: readonly string[];
 }
 
 function occurrences(text: string, key: string): number {
@@ -482,7 +494,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
-  if (q.principals.length && onlyDeputyOf(q.principals, feat.spacedInContext, q.qualifiers)) score -= 0.8;
+  if (q.principals.length && feat.qualified && onlyDeputyOf(q.principals, feat.spacedInContext)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
   if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
@@ -666,6 +678,9 @@ function definesLonger(spaced: string, phrase: string): boolean {
   return defined.includes(subject) && defined !== subject;
 }
 
+/** spacedOf a lead-in line, once per line: a khoản's items, and every question, read it again. */
+const spacedLine = memoize((line: string) => spacedOf(fold(line)), 20_000);
+
 /** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
 function spacedOf(folded: string): string {
   return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -711,7 +726,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     const { heading, named } = chunkFeaturesOf(hit.item);
     // "Điều 247. Tạm đình chỉ vụ án" is no heading for "Đình chỉ vụ án …?" (see onlyDeputyOf).
     const headingBonus =
-      heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced, q.qualifiers))
+      heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced))
         ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
         : 0;
     if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
@@ -764,7 +779,10 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // without it does not, and the room left after it may not hold the one that does.
   // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
   // is neither promoted for its count nor quoted after the best for the words it adds.
-  const ofAnother = (c: Candidate) => q.principals.length > 0 && onlyDeputyOf(q.principals, featuresOf(c.unit).spacedInContext, q.qualifiers);
+  const ofAnother = (c: Candidate) => {
+    const f = featuresOf(c.unit);
+    return q.principals.length > 0 && f.qualified && onlyDeputyOf(q.principals, f.spacedInContext);
+  };
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
