@@ -258,7 +258,7 @@ interface QuestionFeatures {
   definiendum?: string;
   /**
    * For "X có những quyền gì?", what X has a list of, X itself (spaced) and X's syllables as a
-   * passage index reads them (see listLeadIn, namesSubject).
+   * passage index reads them (see listLeadIn, othersList, subjectUnnamed).
    */
   listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
 }
@@ -313,8 +313,8 @@ function listedOf(question: string): QuestionFeatures['listed'] {
   // and count as content, so the subject span alone could run past it).
   const before = spaced.slice(0, m.index).trim().split(' ');
   if (span.start >= before.length) return undefined;
-  // Abbreviations read as written out ("VKS" as "viện kiểm sát"), as the passages are.
-  // (in the question's own case: "VKS" is an abbreviation, "vks" may not be).
+  // Abbreviations read as written out ("VKS" as "viện kiểm sát"), as the passages are, in the
+  // question's own case: "VKS" is an abbreviation, "vks" may not be.
   const raw = nfc(question).match(/[\p{L}\p{N}]+/gu) ?? [];
   const words = phraseSyllables(raw.slice(span.start, before.length).join(' '));
   return {
@@ -394,8 +394,8 @@ const QUALIFIER_WORDS = [...new Set(NEGATIONS.map((w) => ` ${w.split(' ')[0]} `)
 const YES_NO = /\b(khong|chua|dung hay sai|dung khong|phai khong)\W*$|\bco phai\b/;
 
 /**
- * Does the piece name an office the question asks about only as its deputy? "Phó Viện trưởng"
- * writes "Viện trưởng", but its term of office is not the Viện trưởng's.
+ * Does the piece write a name the question asks about only qualified (QUALIFIERS, NEGATIONS)?
+ * "Phó Viện trưởng" writes "Viện trưởng", but its term of office is not the Viện trưởng's.
  */
 function onlyDeputyOf(principals: readonly Principal[], spaced: string): boolean {
   for (const p of principals) {
@@ -846,7 +846,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
   if (!listed) return undefined;
   const leads = (line: string | undefined) => {
     if (!line || !/:\s*$/.test(line)) return false;
-    return listed.lead.test(spacedOf(fold(line))) && heads(line, listed.subject);
+    return listed.lead.test(spacedLine(line)) && heads(line, listed.subject);
   };
   const leadOf = (u: Unit) => (u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text));
   const lead = leadOf(best.unit);
