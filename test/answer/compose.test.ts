@@ -125,18 +125,22 @@ describe('offices and their deputies', () => {
     expect(deputy).toContain('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm');
   });
 
+  type Doc = Pick<Chunk, 'docId' | 'title' | 'number' | 'type'>;
+  const law: Doc = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' };
+  const bltths: Doc = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' };
+  const decree: Doc = { docId: 'nd/26.txt', title: 'Nghị định 26/2020/NĐ-CP', number: '26/2020/NĐ-CP', type: 'Nghị định' };
+  /** One article of `doc` as one chunk: its heading line, then its lines. */
+  const articleOf = (doc: Doc, article: string, heading: string, lines: string[]): Chunk => ({
+    ...doc, id: `${doc.docId}#${article}`, ord: Number(article), article, locator: `Điều ${article}`, heading, text: [heading, ...lines].join('\n'),
+  });
   // As the retriever ranks them: the article titled with the deputy's office comes first, for it
   // writes every word of the question, and its "05 năm" answers "mấy năm".
-  const law = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' as const };
-  const office = (id: string, article: string, heading: string, lines: string[]): Chunk => ({
-    ...law, id, ord: Number(article), article, locator: `Điều ${article}`, heading, text: [heading, ...lines].join('\n'),
-  });
   it('reads a heading that names only the deputy as no heading for the office, and quotes no deputy\'s count for it', () => {
-    const deputyArticle = office('64', '64', 'Điều 64. Phó Viện trưởng Viện kiểm sát nhân dân tối cao', [
+    const deputyArticle = articleOf(law, '64', 'Điều 64. Phó Viện trưởng Viện kiểm sát nhân dân tối cao', [
       '1. Phó Viện trưởng Viện kiểm sát nhân dân tối cao do Chủ tịch nước bổ nhiệm, miễn nhiệm, cách chức.',
       '3. Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm, kể từ ngày được bổ nhiệm.',
     ]);
-    const chiefArticle = office('62', '62', 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', [
+    const chiefArticle = articleOf(law, '62', 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', [
       '1. Viện trưởng Viện kiểm sát nhân dân tối cao do Quốc hội bầu, miễn nhiệm, bãi nhiệm.',
       '2. Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao theo nhiệm kỳ của Quốc hội.',
     ]);
@@ -152,26 +156,17 @@ describe('offices and their deputies', () => {
     expect(counted.text).not.toContain('Phó Viện trưởng');
   });
   it('tells "đình chỉ" (ending a case) from "tạm đình chỉ" (suspending it), in a heading, a lead-in and its items', () => {
-    const bltths = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
-    const suspend: Chunk = {
-      ...bltths, id: '247', ord: 247, article: '247', locator: 'Điều 247', heading: 'Điều 247. Tạm đình chỉ vụ án',
-      text: [
-        'Điều 247. Tạm đình chỉ vụ án',
-        '1. Viện kiểm sát quyết định tạm đình chỉ vụ án trong các trường hợp:',
-        'a) Khi có kết luận giám định tư pháp xác định bị can bị bệnh tâm thần thì có thể tạm đình chỉ vụ án;',
-        'b) Khi bị can bỏ trốn mà không biết rõ bị can đang ở đâu;',
-        'c) Khi trưng cầu giám định mà chưa có kết quả nhưng đã hết thời hạn quyết định việc truy tố.',
-      ].join('\n'),
-    };
-    const end: Chunk = {
-      ...bltths, id: '282', ord: 282, article: '282', locator: 'Điều 282', heading: 'Điều 282. Đình chỉ vụ án',
-      text: [
-        'Điều 282. Đình chỉ vụ án',
-        '1. Thẩm phán chủ tọa phiên tòa ra quyết định đình chỉ vụ án khi thuộc một trong các trường hợp:',
-        'a) Có một trong các căn cứ quy định tại Điều 157 của Bộ luật này;',
-        'b) Viện kiểm sát rút toàn bộ quyết định truy tố trước khi mở phiên tòa.',
-      ].join('\n'),
-    };
+    const suspend = articleOf(bltths, '247', 'Điều 247. Tạm đình chỉ vụ án', [
+      '1. Viện kiểm sát quyết định tạm đình chỉ vụ án trong các trường hợp:',
+      'a) Khi có kết luận giám định tư pháp xác định bị can bị bệnh tâm thần thì có thể tạm đình chỉ vụ án;',
+      'b) Khi bị can bỏ trốn mà không biết rõ bị can đang ở đâu;',
+      'c) Khi trưng cầu giám định mà chưa có kết quả nhưng đã hết thời hạn quyết định việc truy tố.',
+    ]);
+    const end = articleOf(bltths, '282', 'Điều 282. Đình chỉ vụ án', [
+      '1. Thẩm phán chủ tọa phiên tòa ra quyết định đình chỉ vụ án khi thuộc một trong các trường hợp:',
+      'a) Có một trong các căn cứ quy định tại Điều 157 của Bộ luật này;',
+      'b) Viện kiểm sát rút toàn bộ quyết định truy tố trước khi mở phiên tòa.',
+    ]);
     const hits = [{ item: suspend, score: 1.06 }, { item: end, score: 0.91 }];
     const ended = composeExtractive('Đình chỉ vụ án trong những trường hợp nào?', hits);
     expect(ended.citations[0].locator).toMatch(/^Điều 282/);
@@ -180,30 +175,30 @@ describe('offices and their deputies', () => {
     expect(suspended.citations[0].locator).toMatch(/^Điều 247/);
   });
   it('reads "Không được khởi tố" as no answer to when one may, yet as the answer to a yes-or-no question', () => {
-    const bltths = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
-    const grounds: Chunk = {
-      ...bltths, id: '143', ord: 143, article: '143', locator: 'Điều 143', heading: 'Điều 143. Căn cứ khởi tố vụ án hình sự',
-      text: ['Điều 143. Căn cứ khởi tố vụ án hình sự', 'Chỉ được khởi tố vụ án khi đã xác định có dấu hiệu tội phạm. Việc xác định dấu hiệu tội phạm dựa trên những căn cứ:', '1. Tố giác của cá nhân;', '2. Tin báo của cơ quan, tổ chức, cá nhân;', '3. Kiến nghị khởi tố của cơ quan nhà nước.'].join('\n'),
-    };
-    const bars: Chunk = {
-      ...bltths, id: '157', ord: 157, article: '157', locator: 'Điều 157', heading: 'Điều 157. Căn cứ không khởi tố vụ án hình sự',
-      text: ['Điều 157. Căn cứ không khởi tố vụ án hình sự', 'Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:', '1. Không có sự việc phạm tội;', '2. Hành vi không cấu thành tội phạm;', '3. Tội phạm đã được đại xá.'].join('\n'),
-    };
+    const grounds = articleOf(bltths, '143', 'Điều 143. Căn cứ khởi tố vụ án hình sự', [
+      'Chỉ được khởi tố vụ án khi đã xác định có dấu hiệu tội phạm. Việc xác định dấu hiệu tội phạm dựa trên những căn cứ:',
+      '1. Tố giác của cá nhân;',
+      '2. Tin báo của cơ quan, tổ chức, cá nhân;',
+      '3. Kiến nghị khởi tố của cơ quan nhà nước.',
+    ]);
+    const bars = articleOf(bltths, '157', 'Điều 157. Căn cứ không khởi tố vụ án hình sự', [
+      'Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:',
+      '1. Không có sự việc phạm tội;',
+      '2. Hành vi không cấu thành tội phạm;',
+      '3. Tội phạm đã được đại xá.',
+    ]);
     const hits = [{ item: grounds, score: 1.27 }, { item: bars, score: 1.24 }];
     const when = composeExtractive('Khi nào thì được khởi tố vụ án hình sự?', hits);
     expect(when.citations[0].locator).toMatch(/^Điều 143/);
     expect(body(when.text)).not.toContain('Không được khởi tố');
     const yesNo = composeExtractive('Hành vi không cấu thành tội phạm thì có được khởi tố vụ án hình sự không?', hits);
     expect(yesNo.citations[0].locator).toMatch(/^Điều 157/);
-    const decree = { docId: 'nd/26.txt', title: 'Nghị định 26/2020/NĐ-CP', number: '26/2020/NĐ-CP', type: 'Nghị định' as const };
-    const rule: Chunk = {
-      ...decree, id: 'k7', ord: 4, article: '4', locator: 'Điều 4', heading: 'Điều 4. Soạn thảo, lưu giữ tài liệu bí mật nhà nước',
-      text: 'Điều 4. Soạn thảo, lưu giữ tài liệu bí mật nhà nước\n7. Máy tính dùng để soạn thảo tài liệu bí mật nhà nước không được nối mạng Internet, mạng máy tính và mạng viễn thông.',
-    };
-    const other: Chunk = {
-      ...decree, id: 'k5', ord: 5, article: '5', locator: 'Điều 5', heading: 'Điều 5. Chuyển, nhận văn bản điện tử',
-      text: 'Điều 5. Chuyển, nhận văn bản điện tử\n5. Việc soạn thảo, chuyển, nhận tài liệu bí mật nhà nước trên máy tính nối mạng nội bộ được thực hiện theo quy định pháp luật về cơ yếu.',
-    };
+    const rule = articleOf(decree, '4', 'Điều 4. Soạn thảo, lưu giữ tài liệu bí mật nhà nước', [
+      '7. Máy tính dùng để soạn thảo tài liệu bí mật nhà nước không được nối mạng Internet, mạng máy tính và mạng viễn thông.',
+    ]);
+    const other = articleOf(decree, '5', 'Điều 5. Chuyển, nhận văn bản điện tử', [
+      '5. Việc soạn thảo, chuyển, nhận tài liệu bí mật nhà nước trên máy tính nối mạng nội bộ được thực hiện theo quy định pháp luật về cơ yếu.',
+    ]);
     const allowed = composeExtractive('Có được soạn thảo tài liệu bí mật nhà nước trên máy tính nối mạng Internet không?', [{ item: rule, score: 1.1 }, { item: other, score: 1.05 }]);
     expect(body(allowed.text)).toContain('không được nối mạng Internet');
   });
