@@ -596,6 +596,8 @@ function renderPieces(chosen: Candidate[], room: number): string[] {
     const u = c.unit;
     let text = u.block ?? u.text;
     if (u.parent && !written.has(u.parent)) text = `${u.parent}\n${text}`;
+    // "2. Hành vi không cấu thành tội phạm;" alone does not say it is a case where "Không được khởi tố …".
+    else if (u.context && !written.has(u.context)) text = `${u.context}\n${text}`;
     // A line another piece already quoted is not quoted twice (a điểm and the block holding it).
     const fresh = text.split('\n').filter((line) => !written.has(line));
     if (!fresh.length) continue;

@@ -18,6 +18,12 @@ export interface Unit {
   parent?: string;
   /** For a lead-in line ending with ":", its whole block (lead-in plus items). */
   block?: string;
+  /**
+   * For a numbered line under an unnumbered lead-in ending with ":" ("Không được khởi tố vụ án
+   * hình sự khi có một trong các căn cứ sau:"), that lead-in: quoted above it, but not read with
+   * it for ranking (a khoản answers by its own words; its lead-in says what it is a case of).
+   */
+  context?: string;
 }
 
 const KHOAN = /^\d{1,3}[.)]\s/;
@@ -42,6 +48,12 @@ export function splitProse(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:": the lead-in of a law's definitions,
+ * which says nothing a definition ("4. Không gian mạng quốc gia là …") does not.
+ */
+const DEFINITIONS_LEAD = /(từ ngữ|thuật ngữ).*\bhiểu như sau:\s*$/iu;
 
 /** A Markdown heading ("## Các bước ...") names a section; it never answers. */
 const MD_HEADING = /^#{1,6}\s/u;
@@ -76,14 +88,17 @@ function splitUnits(chunk: Chunk): Unit[] {
     .map(plainText);
   const units: Unit[] = [];
   let leadIn: string | undefined;
+  let listLead: string | undefined;
   lines.forEach((line, i) => {
     if (isHeadingLine(line, chunk)) return;
     const isItem = DIEM.test(line);
-    if (!isItem) leadIn = KHOAN.test(line) || /:\s*$/.test(line) ? line : undefined;
+    const numbered = KHOAN.test(line);
+    if (!isItem && !numbered) listLead = /:\s*$/.test(line) && !DEFINITIONS_LEAD.test(line) ? line : undefined;
+    if (!isItem) leadIn = numbered || /:\s*$/.test(line) ? line : undefined;
     if (line.length > LONG_LINE && !KHOAN.test(line) && !isItem) {
       for (const s of splitProse(line)) units.push({ text: s, shape: 'sentence', index: i });
     } else {
-      units.push({ text: line, shape: 'line', index: i, parent: isItem ? leadIn : undefined });
+      units.push({ text: line, shape: 'line', index: i, parent: isItem ? leadIn : undefined, context: numbered ? listLead : undefined });
     }
     const self = units[units.length - 1];
     // A khoản, or a lead-in ending with ":", followed by its điểm: offered whole for list questions.

@@ -204,6 +204,25 @@ describe('offices and their deputies', () => {
   });
 });
 
+describe('a numbered khoản under an unnumbered lead-in', () => {
+  const law = { docId: 'luat/x.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
+  const chunk = (article: string, lines: string[]): Chunk => ({
+    ...law, id: article, ord: Number(article), article, locator: `Điều ${article}`, heading: lines[0], text: lines.join('\n'),
+  });
+  it('is quoted under its lead-in, which says what it is a case of', () => {
+    const bars = chunk('157', ['Điều 157. Căn cứ không khởi tố vụ án hình sự', 'Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:', '1. Không có sự việc phạm tội;', '2. Hành vi không cấu thành tội phạm;']);
+    const r = composeExtractive('Hành vi không cấu thành tội phạm thì có được khởi tố không?', [{ item: bars, score: 1 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:\n2. Hành vi không cấu thành tội phạm;');
+    expect(r.citations[0].locator).toBe('Điều 157, khoản 2');
+  });
+  it('is quoted alone under a law\'s definitions lead-in, which adds nothing to a definition', () => {
+    const terms = chunk('2', ['Điều 2. Giải thích từ ngữ', 'Trong Luật này, các từ ngữ dưới đây được hiểu như sau:', '1. Không gian mạng là mạng lưới kết nối của cơ sở hạ tầng công nghệ thông tin.', '2. Không gian mạng quốc gia là không gian mạng do Chính phủ xác lập, quản lý và kiểm soát.']);
+    const r = composeExtractive('Không gian mạng quốc gia là gì?', [{ item: terms, score: 1 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('2. Không gian mạng quốc gia là không gian mạng do Chính phủ xác lập');
+    expect(body(r.text)).not.toContain('được hiểu như sau');
+  });
+});
+
 describe('the kind of answer asked for', () => {
   const law = { docId: 'luat/gd.txt', title: 'Luật Giao dịch điện tử', number: '20/2023/QH15', type: 'Luật' as const };
   // A law's preamble is headed by its title and ranks first for a question naming the law.
