@@ -352,8 +352,13 @@ function heads(line: string, subject: string): boolean {
  * quyền:" for "người tố giác tội phạm").
  */
 function othersList(unit: Unit, subject: string): boolean {
-  const lead = unit.shape === 'block' ? unit.text.slice(0, unit.text.indexOf('\n')) : (unit.parent ?? unit.text);
+  const lead = leadOf(unit);
   return /:\s*$/.test(lead) && spacedLine(lead).includes(subject) && !heads(lead, subject);
+}
+
+/** The line a piece is read under: a block's lead-in, an item's khoản, or the piece itself. */
+function leadOf(u: Unit): string {
+  return u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text);
 }
 
 /** Most syllables a list question's subject may have for the passages to be asked to write it whole. */
@@ -404,6 +409,11 @@ function onlyDeputyOf(principals: readonly Principal[], spaced: string): boolean
     for (const d of p.qualified) if (spaced.includes(d) && occurrences(spaced, p.spaced) === occurrences(spaced, d)) return true;
   }
   return false;
+}
+
+/** Is the piece (a điểm read with its khoản) about another thing than the names the question asks about? */
+function aboutAnother(q: QuestionFeatures, feat: UnitFeatures): boolean {
+  return q.principals.length > 0 && feat.qualified && onlyDeputyOf(q.principals, feat.spacedInContext);
 }
 
 /** A two-word name the question asks about itself, and the qualified forms that name something else. */
@@ -494,7 +504,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
-  if (q.principals.length && feat.qualified && onlyDeputyOf(q.principals, feat.spacedInContext)) score -= 0.8;
+  if (aboutAnother(q, feat)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
   if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
@@ -781,10 +791,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // without it does not, and the room left after it may not hold the one that does.
   // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
   // is neither promoted for its count nor quoted after the best for the words it adds.
-  const ofAnother = (c: Candidate) => {
-    const f = featuresOf(c.unit);
-    return q.principals.length > 0 && f.qualified && onlyDeputyOf(q.principals, f.spacedInContext);
-  };
+  const ofAnother = (c: Candidate) => aboutAnother(q, featuresOf(c.unit));
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
@@ -850,7 +857,6 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
     if (!line || !/:\s*$/.test(line)) return false;
     return listed.lead.test(spacedLine(line)) && heads(line, listed.subject);
   };
-  const leadOf = (u: Unit) => (u.shape === 'block' ? u.text.slice(0, u.text.indexOf('\n')) : (u.parent ?? u.text));
   const lead = leadOf(best.unit);
   if (best.unit.shape === 'block' && leads(lead)) return undefined;
   // The best piece is one item of that list ("b) Khiếu nại …" under "1. Công dân có quyền:"): the whole list answers.
