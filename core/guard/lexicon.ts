@@ -164,6 +164,9 @@ export const CONDITION_QUESTION = '(?:khi nao|luc nao|trong (?:nhung )?truong ho
 export const STATUS =
   '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
 
+/** Asking what the material says ("… nói gì?", "viết về gì"): its content, whatever rule word stands near. */
+export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi';
+
 /** A content noun right before the target: "nội dung [tài liệu tối mật]". */
 export const CONTENT_NOUN = '(?:noi dung|chi tiet|toan van|ban day du|ban goc|ban sao|trich doan|contents?|details?|full text|text) (?:cua |trong |o |of |in )?';
 

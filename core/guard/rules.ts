@@ -30,6 +30,7 @@ const STATUS = rx(L.STATUS);
 const CONTENT_NOUN_BEFORE = new RegExp(`${phrase(L.CONTENT_NOUN)} ?$`);
 const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
 const NORMATIVE = rx(L.NORMATIVE);
+const SAYS = rx(L.SAYS);
 const EXIST = rx(any(L.EXIST));
 const BYPASS = rx(L.BYPASS);
 const INJECTION = rx(any(L.INJECTION));
@@ -54,8 +55,11 @@ const CONDITION_QUESTION = rx(L.CONDITION_QUESTION);
 /** "Cho tôi <thing>" opening a message asks for the thing ("Cho tôi hỏi" asks a question). */
 const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
 const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|contents?|details?)');
-/** A document number or "số 12" right after the target: a specific document. */
-const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ [a-z]|ngay \d+)/;
+/**
+ * A document number or "số 12" right after the target: a specific document. A number of days,
+ * months, people or pages ("kéo dài 2 ngày", "gồm 3 trang") counts something, it names nothing.
+ */
+const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
@@ -114,7 +118,10 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
-  const levels = [...t.matchAll(GENERIC)];
+  // "tài liệu có nội dung bí mật nhà nước" is one target, the marked document: its level read on its
+  // own would have "nội dung" before it, as if the content were asked for.
+  const inMaterial = (i: number) => material.some((m) => i > m.index && i < m.index + m[0].length);
+  const levels = [...t.matchAll(GENERIC)].filter((m) => !inMaterial(m.index));
   const targets = [...material, ...levels];
   const hasTarget = targets.length > 0;
 
@@ -149,6 +156,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     const tailNormative = NORMATIVE.test(tail);
     if (LAUNDER_BEFORE.test(near) || LAUNDER_AT_END.test(near)) return refuse('laundering');
     if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
+    // "Tài liệu mật gồm 3 trang nói gì?": "gồm" reads as a rule word, the question is still what it says.
+    if (SAYS.test(tail) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
     if ((CONTENT_NOUN_BEFORE.test(near) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
