@@ -136,15 +136,19 @@ interface TermCheck {
   trigrams: string[];
 }
 
+const YEAR = /^(19|20)\d\d$/;
+
 const compiledChecks = new WeakMap<ReadonlyArray<QueryTerm | MatchTerm>, TermCheck[]>();
 
 function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
   let checks = compiledChecks.get(terms);
   if (checks) return checks;
-  // An acronym is a word of its own: it forms no two-syllable word with its neighbours.
-  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) ? t : undefined);
+  // An acronym is a word of its own: it forms no two-syllable word with its neighbours. Nor does a
+  // year ("luật giao dịch điện tử 2023 bắt đầu …"): it is found wherever the passage writes it.
+  const word = (t: QueryTerm | MatchTerm | undefined) => (t && !('acronym' in t && t.acronym) && !YEAR.test(t.term) ? t : undefined);
   checks = terms.map((t, i): TermCheck => {
     if ('acronym' in t && t.acronym) return { acronym: t.acronym, alone: false, loneOk: false, bigrams: [], trigrams: [] };
+    if (YEAR.test(t.term)) return { alone: true, loneOk: true, bigrams: [], trigrams: [] };
     const prev = i > 0 && terms[i - 1].pos === t.pos - 1 ? word(terms[i - 1]) : undefined;
     const next = i + 1 < terms.length && terms[i + 1].pos === t.pos + 1 ? word(terms[i + 1]) : undefined;
     const next2 = next && i + 2 < terms.length && terms[i + 2].pos === t.pos + 2 ? word(terms[i + 2]) : undefined;

@@ -107,7 +107,9 @@ const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 export function countedThing(question: string): RegExp | undefined {
   const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const m = ASKED_COUNT.exec(f);
-  return m ? new RegExp(` ${COUNT} ${m[1]} `) : undefined;
+  if (!m) return undefined;
+  // "gia hạn lần thứ hai" says how many times: twice at most.
+  return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
 }
 
 /** A subject shorter than this many syllables ("chữ ký") is too generic to say what a piece is about. */
@@ -470,7 +472,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
     0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
   let score =
-    feat.leadIndex ? 0.65 * overlap(withSynonyms(feat.leadIndex, synonyms)) + 0.35 * overlap(idx) : overlap(idx);
+    feat.leadIndex ? 0.65 * overlap(withSynonyms(withUnigrams(feat.leadIndex, implied), synonyms)) + 0.35 * overlap(idx) : overlap(idx);
 
   const f = feat.folded;
   // The kind of answer asked for (a date, a number, a who) counts only in a piece about what is asked:
@@ -783,6 +785,9 @@ function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
   return termMatch(terms, heading.index, weight) >= RESTATED_SHARE && headingPrecision(heading.terms, terms, weight) >= RESTATED_SHARE;
 }
 
+/** How far behind the best a piece writing the asked count may be and still be quoted for it. */
+const COUNT_RATIO = 0.4;
+
 function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rank(q, hits, opts, opts.keepRatio);
   if (!cands.length) return [];
@@ -797,10 +802,12 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // the answer, ahead of pieces an article titled with X's words ranks higher.
   const { definiendum } = q;
   const defining = (c: Candidate) => !!definiendum && opensWith(featuresOf(c.unit).spaced, definiendum);
-  /** A piece within keepRatio of the best that is what the best is not. */
-  const closeSecond = (wanted: (c: Candidate) => boolean) =>
-    wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * opts.keepRatio && c.score > 0 && wanted(c));
-  const promoted = (counted ? closeSecond(countsIn) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
+  /** A piece within `ratio` of the best that is what the best is not. */
+  const closeSecond = (wanted: (c: Candidate) => boolean, ratio = opts.keepRatio) =>
+    wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * ratio && c.score > 0 && wanted(c));
+  // Without the count, the answer is no answer (missing-count): a piece further behind that writes it
+  // ("… từ 05 đến 10 người thì cử 01 hoặc 02 người đại diện" in another law) is worth quoting instead.
+  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);

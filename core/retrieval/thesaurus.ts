@@ -39,7 +39,11 @@ const GROUPS: readonly string[] = [
   'giu bi mat|bao mat|bao dam tinh bi mat',
   'photo|sao chup|sao chep',
   'huy bo|bai bo',
-  'nghiem cam|bi cam|khong duoc',
+  'nghiem cam|bi cam|khong duoc|cam',
+  // Bounds: the law writes "không quá 03 ngày", "ít nhất 01 ngày".
+  'toi da|khong qua',
+  'toi thieu|it nhat',
+  'bat dau co hieu luc|co hieu luc',
   'duoc phep|co quyen',
   'email|thu dien tu',
   'website|trang thong tin dien tu|cong thong tin dien tu',

@@ -76,6 +76,16 @@ describe('decideAbstention', () => {
     expect(missingTopic(terms, best, passageIndex('đăng ký kết hôn; giấy tờ'))).toBeUndefined();
   });
 
+  it('finds a year wherever the passage writes it: a year forms no word with its neighbours', () => {
+    const terms = matchTerms('Luật giao dịch điện tử 2023 bắt đầu có hiệu lực từ ngày nào?');
+    const idx = passageIndex('Luật Giao dịch điện tử số 20/2023/QH15. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.');
+    const year = terms.findIndex((t) => t.term === '2023');
+    expect(year).toBeGreaterThanOrEqual(0);
+    const without = terms.filter((_, i) => i !== year);
+    // The year adds its weight to the match: it is found, though "2023 bắt" is no word of the passage.
+    expect(termMatch(terms, idx)).toBeGreaterThan(termMatch(without, idx) * 0.999);
+  });
+
   it('matches two-syllable words, not stray syllables ("thời tiết" is not "thời hạn ... chi tiết")', () => {
     const terms = contentTerms('thời tiết');
     expect(termMatch(terms, indexTerms('Thời hạn giải quyết; Chính phủ quy định chi tiết Điều này.'))).toBe(0);

@@ -84,3 +84,26 @@ describe('a counted question whose best piece writes no number of the thing', ()
     expect(r.text).not.toContain('trúng tuyển');
   });
 });
+
+describe('counts written another way, or further behind', () => {
+  it('reads "lần thứ hai" as a number of times', () => {
+    const times = countedThing('Được gia hạn tạm giữ mấy lần?')!;
+    expect(times.test(' co the gia han tam giu lan thu hai nhung khong qua 03 ngay ')).toBe(true);
+    expect(times.test(' gia han tam giu nhung khong qua 03 ngay ')).toBe(false);
+  });
+
+  it('quotes a piece well behind the best when it alone writes the count, rather than abstain', () => {
+    const complaints = articleHit({ docId: 'luat/kn.txt', title: 'Luật Khiếu nại' }, 'Điều 8. Hình thức khiếu nại', [
+      '4. Trường hợp nhiều người cùng khiếu nại về một nội dung thì thực hiện như sau:',
+      'a) Trường hợp nhiều người đến khiếu nại trực tiếp thì cơ quan tổ chức tiếp và hướng dẫn người khiếu nại cử người đại diện để trình bày nội dung khiếu nại;',
+      'b) Trường hợp nhiều người khiếu nại bằng đơn thì trong đơn phải có chữ ký của những người khiếu nại và phải cử người đại diện để trình bày khi có yêu cầu;',
+    ]);
+    const reception = articleHit({ docId: 'luat/tcd.txt', title: 'Luật Tiếp công dân' }, 'Điều 29. Cử người đại diện', [
+      'Việc cử người đại diện phải thể hiện bằng văn bản có chữ ký của tất cả những người khiếu nại, tố cáo, kiến nghị, phản ánh.',
+      'Trường hợp có từ năm đến mười người thì cử một hoặc hai người đại diện; trường hợp có trên mười người thì có thể cử thêm người đại diện, nhưng không quá năm người.',
+    ], { score: 0.95 });
+    const r = composeExtractive('Có 8 người cùng đến khiếu nại một nội dung thì họ phải cử bao nhiêu người đại diện?', [complaints, reception], { skipAbstention: false });
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('cử một hoặc hai người đại diện');
+  });
+});

@@ -16,6 +16,12 @@ describe('field thesaurus', () => {
     expect(m.alternatives).not.toContainEqual(['tra', 'tien']);
   });
 
+  it('offers the law\'s words for a bare prohibition and for bounds', () => {
+    expect(findSynonyms(words('phap luat cam nhung hanh vi nao'))[0].alternatives).toContainEqual(['nghiem', 'cam']);
+    expect(findSynonyms(words('toi thieu may ngay'))[0].alternatives).toContainEqual(['it', 'nhat']);
+    expect(findSynonyms(words('toi da bao lau'))[0].alternatives).toContainEqual(['khong', 'qua']);
+  });
+
   it('matches whole phrases only: a syllable of one is not the phrase', () => {
     expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
     expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
