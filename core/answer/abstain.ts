@@ -66,6 +66,8 @@ export const DEFAULT_ABSTAIN: AbstainOptions = {
 export type AbstainReason =
   | 'no-hits'
   | 'missing-count'
+  | 'missing-number'
+  | 'unknown-year'
   | 'missing-subject'
   | 'low-score'
   | 'low-coverage'
@@ -283,6 +285,14 @@ export function unknownDocuments(question: string, hits: Scored<Chunk>[]): strin
   return missing;
 }
 
+/** A year (1900–2099) the question names and none of the passages writes. */
+export function unknownYear(question: string, hits: Scored<Chunk>[]): string | undefined {
+  for (const m of fold(question).matchAll(/(?<![\p{L}\p{N}/.-])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu)) {
+    if (!hits.some((h) => chunkIndexOf(h.item).unigrams.has(m[1]))) return m[1];
+  }
+  return undefined;
+}
+
 export function decideAbstention(
   question: string,
   hits: Scored<Chunk>[],
@@ -319,6 +329,8 @@ export function decideAbstention(
   if (!terms.length) return decision('empty-question');
   if (!top.length) return decision('no-hits');
   if (unknown.length) return decision('unknown-document');
+  // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
+  if (unknownYear(question, hits)) return decision('unknown-year');
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');

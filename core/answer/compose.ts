@@ -112,6 +112,46 @@ export function countedThing(question: string): RegExp | undefined {
   return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
 }
 
+/** Asking for an amount or a calendar date: the answer writes a number. */
+const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
+const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
+/** Of those, asking for a date: the answer writes one. */
+const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may)\b/;
+
+/**
+ * Amounts a piece writes: numbers that are neither part of a document number or date ("221/KH-VKSTC",
+ * "18/12/2023") nor a reference ("Điều 42", "khoản 2", "số 390").
+ */
+function amountsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(/(?<![\p{L}\p{N}/.,-])(\d+(?:[.,]\d+)*)(?![\p{N}]|[/.-]\p{N}|\/)/gu)) {
+    const before = fold(text).slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+    if (/\b(dieu|khoan|diem|so|chuong|muc|phu luc|mau|luat|ky hieu)\s*$/.test(before)) continue;
+    out.push(m[1]);
+  }
+  return out;
+}
+
+/** Spelled-out numbers, accented ("một hoặc hai người"); "năm" only before what it counts (else it is a year). */
+const SPELLED_NUMBER = /(^|[^\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|năm (?:người|ngày|tháng|năm|lần))(?![\p{L}])/iu;
+
+/** Does the piece state what is asked: a date for "ngày nào", else an amount the question did not write? */
+function writesNumber(unit: Unit, q: QuestionFeatures): boolean {
+  // A recurring day has no year ("ngày 26 tháng 7 hằng năm", "trước ngày 15 tháng 11").
+  if (q.asksCalendar) return featuresOf(unit).hasDates || DAY_OF_MONTH.test(featuresOf(unit).folded) || /\b(nam|thang) \d{1,4}\b/.test(featuresOf(unit).folded);
+  // Line numbering ("2. …") counts lines, not what is asked.
+  const text = unit.text.replace(/^\s*\d{1,3}[a-zđ]?[.)]\s/gmu, '');
+  return amountsIn(text).some((n) => !q.numbers.has(n)) || SPELLED_NUMBER.test(text);
+}
+
+/** A number, or items listed one by one: a count by enumeration ("Có bao nhiêu hình thức …?"). */
+function givesNumber(unit: Unit, q: QuestionFeatures): boolean {
+  return (unit.shape === 'block' && COUNTS_ITEMS.test(q.folded)) || writesNumber(unit, q);
+}
+
+/** "Có / gồm bao nhiêu …": how many things, which a list answers by naming them. */
+const COUNTS_ITEMS = /\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?bao nhieu\b/;
+
 /** A subject shorter than this many syllables ("chữ ký") is too generic to say what a piece is about. */
 const MIN_SUBJECT = 3;
 /** Folded function words that end a question's subject (others, like "của", stay inside it). */
@@ -240,6 +280,12 @@ interface QuestionFeatures {
   numbers: Set<string>;
   /** "Khi nào / từ ngày nào" asks for a date, not a duration. */
   asksDate: boolean;
+  /** "… là bao nhiêu?", "ngày nào?" without a counted thing: an answer writes some number (ASKS_NUMBER). */
+  asksNumber: boolean;
+  /** Of those, "ngày nào", "tháng mấy": a date. */
+  asksCalendar: boolean;
+  /** The question folded and lower-cased. */
+  folded: string;
   weight: (t: string) => number;
   counted?: RegExp;
   subject: Array<{ phrase: string; share: number }>;
@@ -276,6 +322,9 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     kinds: questionKinds(question),
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
     asksDate: DATE_QUESTION.test(f),
+    asksNumber: !countedThing(question) && ASKS_NUMBER.test(f),
+    asksCalendar: ASKS_CALENDAR.test(f),
+    folded: f,
     weight: perQuestion(termWeight),
     counted: countedThing(question),
     subject: subjectPhrases(question),
@@ -807,7 +856,9 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
     wanted(cands[0]) ? undefined : cands.find((c) => c.score >= cands[0].score * ratio && c.score > 0 && wanted(c));
   // Without the count, the answer is no answer (missing-count): a piece further behind that writes it
   // ("… từ 05 đến 10 người thì cử 01 hoặc 02 người đại diện" in another law) is worth quoting instead.
-  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
+  // So is a piece that writes a number, when the question asks an amount or a date (missing-number).
+  const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c);
+  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);
@@ -947,6 +998,9 @@ export function composeExtractive(
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const counted = q.counted;
   if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedOf(fold(rendered(c.unit)))))) return abstained('missing-count', opts);
+  // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
+  // give no amount or date, whatever they say about the subject.
+  if (!counted && !opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q))) return abstained('missing-number', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

@@ -107,3 +107,45 @@ describe('counts written another way, or further behind', () => {
     expect(r.text).toContain('cử một hoặc hai người đại diện');
   });
 });
+
+describe('a question for an amount or a date', () => {
+  const sheet = (lines: string[], score = 1) =>
+    articleHit({ docId: 'vksnd/ct01.md', title: 'Chỉ thị số 01/CT-VKSTC' }, 'Thông tin văn bản', lines, { score });
+
+  it('quotes the line with the date over the one repeating the document number', () => {
+    const hit = sheet(['- Số, ký hiệu: Chỉ thị số 01/CT-VKSTC.', '- Ngày ban hành: 18/12/2023.', '- Người ban hành: Viện trưởng VKSND Tối cao.']);
+    const r = composeExtractive('chi thi 01 ct vkstc ban hanh ngay nao', [hit], { skipAbstention: false });
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('18/12/2023');
+  });
+
+  it('abstains when no piece writes an amount, however well it matches the words', () => {
+    const allowance = articleHit({ docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' }, 'Điều 96. Chế độ phụ cấp', [
+      '2. Kiểm sát viên được hưởng chế độ phụ cấp trách nhiệm theo nghề theo quy định của pháp luật, tại Điều 42 Luật này.',
+    ]);
+    const r = composeExtractive('Phụ cấp trách nhiệm theo nghề của Kiểm sát viên là bao nhiêu phần trăm?', [allowance], { skipAbstention: false });
+    expect(r.abstained).toBe(true);
+    expect(r.abstainReason).toBe('missing-number');
+  });
+
+  it('takes a list as the answer to how many things there are', () => {
+    const forms = articleHit({ docId: 'luat/kn.txt', title: 'Luật Khiếu nại' }, 'Điều 8. Hình thức khiếu nại', [
+      '1. Việc khiếu nại được thực hiện bằng các hình thức sau đây:',
+      'a) Khiếu nại bằng đơn;',
+      'b) Khiếu nại trực tiếp.',
+    ]);
+    const r = composeExtractive('Khiếu nại có bao nhiêu hình thức?', [forms], { skipAbstention: false });
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('Khiếu nại trực tiếp');
+  });
+});
+
+describe('a year the passages do not hold', () => {
+  it('abstains on the 2025 plan when only the 2024 one is known', () => {
+    const plan = articleHit({ docId: 'vksnd/kh221.md', title: 'Kế hoạch chuyển đổi số năm 2024 ngành Kiểm sát nhân dân' }, '22 mục tiêu cụ thể', [
+      'Kế hoạch chuyển đổi số năm 2024 ngành Kiểm sát nhân dân có 22 mục tiêu cụ thể.',
+    ]);
+    expect(composeExtractive('Kế hoạch chuyển đổi số năm 2025 của ngành Kiểm sát có bao nhiêu mục tiêu cụ thể?', [plan]).abstainReason).toBe('unknown-year');
+    expect(composeExtractive('Kế hoạch chuyển đổi số năm 2024 của ngành Kiểm sát có bao nhiêu mục tiêu cụ thể?', [plan]).text).toContain('22 mục tiêu');
+  });
+});
