@@ -122,10 +122,10 @@ const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may)\b/;
  * Amounts a piece writes: numbers that are neither part of a document number or date ("221/KH-VKSTC",
  * "18/12/2023") nor a reference ("Điều 42", "khoản 2", "số 390").
  */
-function amountsIn(text: string): string[] {
+function amountsIn(folded: string): string[] {
   const out: string[] = [];
-  for (const m of fold(text).matchAll(/(?<![\p{L}\p{N}/.,-])(\d+(?:[.,]\d+)*)(?![\p{N}]|[/.-]\p{N}|\/)/gu)) {
-    const before = fold(text).slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+  for (const m of folded.matchAll(/(?<![\p{L}\p{N}/.,-])(\d+(?:[.,]\d+)*)(?![\p{N}]|[/.-]\p{N}|\/)/gu)) {
+    const before = folded.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
     if (/\b(dieu|khoan|diem|so|chuong|muc|phu luc|mau|luat|ky hieu)\s*$/.test(before)) continue;
     out.push(m[1]);
   }
@@ -138,10 +138,16 @@ const SPELLED_NUMBER = /(^|[^\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|
 /** Does the piece state what is asked: a date for "ngày nào", else an amount the question did not write? */
 function writesNumber(unit: Unit, q: QuestionFeatures): boolean {
   // A recurring day has no year ("ngày 26 tháng 7 hằng năm", "trước ngày 15 tháng 11").
-  if (q.asksCalendar) return featuresOf(unit).hasDates || DAY_OF_MONTH.test(featuresOf(unit).folded) || /\b(nam|thang) \d{1,4}\b/.test(featuresOf(unit).folded);
+  if (q.asksCalendar) {
+    const f = featuresOf(unit).folded;
+    return /\d/.test(f) && (featuresOf(unit).hasDates || DAY_OF_MONTH.test(f) || /\b(nam|thang) \d{1,4}\b/.test(f));
+  }
+  const feat = featuresOf(unit);
+  // Most pieces write no digit and no spelled number: done with in two searches.
+  if (!/\d/.test(feat.folded)) return SPELLED_NUMBER.test(unit.text);
   // Line numbering ("2. …") counts lines, not what is asked.
-  const text = unit.text.replace(/^\s*\d{1,3}[a-zđ]?[.)]\s/gmu, '');
-  return amountsIn(text).some((n) => !q.numbers.has(n)) || SPELLED_NUMBER.test(text);
+  const folded = feat.folded.replace(/^\s*\d{1,3}[a-z]?[.)]\s/gm, '');
+  return amountsIn(folded).some((n) => !q.numbers.has(n)) || SPELLED_NUMBER.test(unit.text);
 }
 
 /** A number, or items listed one by one: a count by enumeration ("Có bao nhiêu hình thức …?"). */
