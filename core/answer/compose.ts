@@ -618,18 +618,40 @@ function fitPiece(text: string, max: number): string {
   if (lines.length > 1) {
     const [lead, ...items] = lines;
     const share = Math.floor((max - Math.min(lead.length, max / 2)) / items.length);
-    if (share >= 60) {
-      const shortened = [cutLine(lead, Math.floor(max / 2)), ...items.map((l) => cutLine(l, share))].join('\n');
+    // Each item cut at a clause boundary, whole when it has none in reach; else, when that is too
+    // long, at a word.
+    for (const cut of share >= 60 ? [cutLine, clip] : share >= MIN_ITEM_CHARS ? [clip] : []) {
+      const shortened = [cut(lead, Math.floor(max / 2)), ...items.map((l) => cut(l, share))].join('\n');
       if (shortened.length <= max * 1.15) return shortened;
     }
-    const kept: string[] = [];
-    for (const l of lines) {
-      if ([...kept, l].join('\n').length > max - 2) break;
-      kept.push(l);
+    const head = clip(lead, Math.floor(max / 2));
+    // Too many items to show each: the first ones, each shortened, and a mark that more follow
+    // (a lead-in alone, its items all cut, would say there is a list and not what is in it).
+    const kept = [head];
+    let used = head.length;
+    for (const l of items) {
+      const item = clip(l, LONG_ITEM_CHARS);
+      if (used + item.length + 1 > max - 2) break;
+      kept.push(item);
+      used += item.length + 1;
     }
-    if (kept.length) return `${kept.join('\n')}\n${ELLIPSIS}`;
+    return `${kept.join('\n')}\n${ELLIPSIS}`;
   }
   return cutLine(text, max);
+}
+
+/** An item cut shorter than this says too little to be worth showing. */
+const MIN_ITEM_CHARS = 45;
+/** How long one item may run when not every item fits. */
+const LONG_ITEM_CHARS = 160;
+
+/** cutLine, then at a word when no clause boundary is in reach: a list item must fit its share. */
+function clip(line: string, max: number): string {
+  const cut = cutLine(line, max);
+  // A clause boundary far back ("1. Quyết định hành chính, …") leaves too little: cut at a word nearer the end.
+  if (cut.length <= max + 2 && (cut === line || cut.length >= 0.6 * max)) return cut;
+  const at = line.lastIndexOf(' ', max - 2);
+  return `${line.slice(0, at > max / 2 ? at : max - 2).replace(/[\s,;:]+$/, '')} ${ELLIPSIS}`;
 }
 
 /** What a piece reads as on its own: a lead-in with its items, an item under its lead-in. */

@@ -58,6 +58,10 @@ const DEFINITIONS_LEAD = /(từ ngữ|thuật ngữ).*\bhiểu như sau:\s*$/iu;
 /** A Markdown heading ("## Các bước ...") names a section; it never answers. */
 const MD_HEADING = /^#{1,6}\s/u;
 
+/** A row of a Markdown table, and the rule under its header ("| --- | :---: |"). */
+const TABLE_ROW = /^\|.*\|$/u;
+const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/u;
+
 /** Markdown emphasis ("**không bảo đảm**") is layout, not text: quoted without it. */
 export function plainText(line: string): string {
   return line.replace(/\*\*(.+?)\*\*/gu, '$1').replace(/(^|\s)\*(\S.*?)\*(?=\s|$|[.,;:])/gu, '$1$2');
@@ -89,8 +93,21 @@ function splitUnits(chunk: Chunk): Unit[] {
   const units: Unit[] = [];
   let leadIn: string | undefined;
   let listLead: string | undefined;
+  let tableHead: string | undefined;
   lines.forEach((line, i) => {
     if (isHeadingLine(line, chunk)) return;
+    // A Markdown table: its header row names the columns and answers nothing; each row is read and
+    // quoted under it ("| STT | Tên loại văn bản | Chữ viết tắt |" over "|  | Tờ trình | TTr |").
+    if (TABLE_ROW.test(line)) {
+      if (TABLE_RULE.test(line)) return;
+      if (i + 1 < lines.length && TABLE_RULE.test(lines[i + 1])) {
+        tableHead = `${line}\n${lines[i + 1]}`;
+        return;
+      }
+      units.push({ text: line, shape: 'line', index: i, parent: tableHead });
+      return;
+    }
+    tableHead = undefined;
     const isItem = DIEM.test(line);
     const numbered = KHOAN.test(line);
     if (!isItem && !numbered) listLead = /:\s*$/.test(line) && !DEFINITIONS_LEAD.test(line) ? line : undefined;

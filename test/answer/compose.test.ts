@@ -323,3 +323,29 @@ describe('narrowLocator', () => {
     expect(narrowLocator('Điều 5, điểm a', ['1'], ['1', '2'])).toBe('Điều 5, điểm a');
   });
 });
+
+describe('tables and long lists', () => {
+  const doc = { docId: 'nghi-dinh/pl.md', title: 'Phụ lục Nghị định 30/2020/NĐ-CP', number: '30/2020/NĐ-CP', type: 'Nghị định' as const };
+  it('quotes a table row under its header, never the header alone', () => {
+    const table: Chunk = {
+      ...doc, id: 't', ord: 0, locator: 'Phụ lục III', heading: 'TÊN LOẠI VĂN BẢN',
+      text: ['| STT | Tên loại văn bản hành chính | Chữ viết tắt |', '| --- | --- | --- |', '|  | Chỉ thị | CT |', '|  | Báo cáo | BC |', '|  | Tờ trình | TTr |', '|  | Giấy mời | GM |'].join('\n'),
+    };
+    const r = composeExtractive('Chữ viết tắt của Tờ trình là gì?', [{ item: table, score: 1 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('| STT | Tên loại văn bản hành chính | Chữ viết tắt |\n| --- | --- | --- |\n|  | Tờ trình | TTr |');
+    expect(body(r.text)).not.toContain('Giấy mời');
+  });
+
+  it('shows the items of a list too long to quote whole, each shortened, not its lead-in alone', () => {
+    const long = (n: number) => `${n}. Trường hợp thứ ${n} trong đó quyết định hành chính, hành vi hành chính trong nội bộ cơ quan nhà nước để chỉ đạo, tổ chức thực hiện nhiệm vụ công vụ được ban hành theo trình tự thủ tục riêng biệt khác`;
+    const article: Chunk = {
+      ...doc, id: 'k', ord: 1, article: '11', locator: 'Điều 11', heading: 'Điều 11. Các khiếu nại không được thụ lý giải quyết',
+      text: ['Điều 11. Các khiếu nại không được thụ lý giải quyết', 'Khiếu nại thuộc một trong các trường hợp sau đây không được thụ lý giải quyết:', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(long)].join('\n'),
+    };
+    const r = composeExtractive('Những khiếu nại nào không được thụ lý giải quyết?', [{ item: article, score: 1 }], { skipAbstention: true });
+    const text = body(r.text);
+    expect(text).toContain('1. Trường hợp thứ 1');
+    expect(text).toContain('5. Trường hợp thứ 5');
+    expect(text.length).toBeLessThan(900);
+  });
+});
