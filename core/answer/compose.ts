@@ -290,6 +290,8 @@ interface QuestionFeatures {
   asksNumber: boolean;
   /** Of those, "ngày nào", "tháng mấy": a date. */
   asksCalendar: boolean;
+  /** "Bao lâu": a duration. */
+  asksDuration: boolean;
   /** The question folded and lower-cased. */
   folded: string;
   weight: (t: string) => number;
@@ -330,6 +332,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksDate: DATE_QUESTION.test(f),
     asksNumber: !countedThing(question) && ASKS_NUMBER.test(f),
     asksCalendar: ASKS_CALENDAR.test(f),
+    asksDuration: /\bbao lau\b/.test(f),
     folded: f,
     weight: perQuestion(termWeight),
     counted: countedThing(question),
@@ -886,7 +889,11 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // ("… từ 05 đến 10 người thì cử 01 hoặc 02 người đại diện" in another law) is worth quoting instead.
   // So is a piece that writes a number, when the question asks an amount or a date (missing-number).
   const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c);
-  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
+  // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
+  // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
+  const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
+  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
+    ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);

@@ -149,3 +149,18 @@ describe('a year the passages do not hold', () => {
     expect(composeExtractive('Kế hoạch chuyển đổi số năm 2024 của ngành Kiểm sát có bao nhiêu mục tiêu cụ thể?', [plan]).text).toContain('22 mục tiêu');
   });
 });
+
+describe('a question for how long', () => {
+  it('quotes the close second that writes a duration over the piece repeating more of its words', () => {
+    const law = { docId: 'luat/anm.txt', title: 'Luật An ninh mạng' };
+    const content = articleHit(law, 'Điều 16. Phòng ngừa, xử lý thông tin trên không gian mạng', [
+      '9. Tổ chức, cá nhân đăng tải thông tin vi phạm trên không gian mạng phải gỡ bỏ thông tin khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng.',
+    ]);
+    const providers = articleHit(law, 'Điều 26. Bảo đảm an ninh thông tin trên không gian mạng', [
+      '2. Doanh nghiệp cung cấp dịch vụ trên mạng có trách nhiệm sau đây:',
+      'b) Ngăn chặn việc chia sẻ thông tin, xóa bỏ thông tin vi phạm chậm nhất là 24 giờ kể từ thời điểm có yêu cầu của lực lượng chuyên trách.',
+    ], { score: 0.97 });
+    const r = composeExtractive('Khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng, thông tin vi phạm trên không gian mạng phải gỡ bỏ trong bao lâu?', [content, providers], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('24 giờ');
+  });
+});
