@@ -294,6 +294,8 @@ interface QuestionFeatures {
   asksDuration: boolean;
   /** The question folded and lower-cased. */
   folded: string;
+  /** Its syllables as a passage index reads them (abbreviations written out). */
+  syllables: readonly string[];
   weight: (t: string) => number;
   counted?: RegExp;
   subject: Array<{ phrase: string; share: number }>;
@@ -334,6 +336,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCalendar: ASKS_CALENDAR.test(f),
     asksDuration: /\bbao lau\b/.test(f),
     folded: f,
+    syllables: phraseSyllables(question),
     weight: perQuestion(termWeight),
     counted: countedThing(question),
     subject: subjectPhrases(question),
@@ -892,6 +895,9 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
   // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
   const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
+  // The document's own entry into force answers alone: the other pieces are about when something under it takes effect.
+  const effect = ownEffect(q, hits, cands[0]);
+  if (effect) return [effect];
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
     ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
@@ -933,6 +939,34 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   }
   chosen.sort((a, b) => a.rank - b.rank || a.unit.index - b.unit.index);
   return chosen;
+}
+
+/** A document type, spaced and folded: what "<type> này" in its own text refers to. */
+const DOC_TYPE = '(?:bo luat|luat|nghi dinh|thong tu|quyet dinh|chi thi|ke hoach|nghi quyet|phap lenh)';
+const ASKS_OWN_EFFECT = new RegExp(`(?:^| )${DOC_TYPE} .*\\bhieu luc\\b`);
+/** "Luật này có hiệu lực thi hành từ ngày …": how every Vietnamese legal text states its own entry into force. */
+const OWN_EFFECT = new RegExp(`^ (?:\\d{1,3} )?${DOC_TYPE} nay (?:bat dau )?co hieu luc `);
+
+/**
+ * "Luật Khiếu nại có hiệu lực từ ngày nào?" asks when the named document takes effect, which the
+ * document says of itself ("Luật này có hiệu lực thi hành kể từ ngày …") in its closing article;
+ * the retriever puts the articles on when a decision under it takes effect first. Among the first
+ * hits, the closing article of the document the question names (by every word of its title, or by
+ * its number) answers.
+ */
+function ownEffect(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate): Candidate | undefined {
+  if (!q.asksDate || !ASKS_OWN_EFFECT.test(q.folded) || OWN_EFFECT.test(featuresOf(best.unit).spaced)) return undefined;
+  // Abbreviations written out: "Luật Tổ chức VKSND" names the Luật Tổ chức Viện kiểm sát nhân dân.
+  const asked = new Set([...q.folded.split(/[^\p{L}\p{N}]+/u), ...q.syllables]);
+  const names = (c: Chunk) =>
+    fold(c.title).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => asked.has(w)) ||
+    (!!c.number && asked.has(c.number.split('/')[0].replace(/^0+/, '')));
+  for (const [rank, hit] of hits.slice(0, LIST_POOL).entries()) {
+    if (!names(hit.item)) continue;
+    const unit = unitsOf(hit.item).find((u) => u.shape !== 'block' && OWN_EFFECT.test(featuresOf(u).spaced));
+    if (unit) return { unit, hit, rank, score: best.score, covers: scoreUnit(unit, q).covers };
+  }
+  return undefined;
 }
 
 /** Hits searched for the list a question asks for: the retriever's first few, as for abstaining. */
@@ -1035,7 +1069,7 @@ export function composeExtractive(
   if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedOf(fold(rendered(c.unit)))))) return abstained('missing-count', opts);
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
-  if (!counted && !opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q))) return abstained('missing-number', opts);
+  if (!counted && !opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

@@ -349,3 +349,23 @@ describe('tables and long lists', () => {
     expect(text.length).toBeLessThan(900);
   });
 });
+
+describe('when a document takes effect', () => {
+  const law = { docId: 'luat/kn.txt', title: 'Luật Khiếu nại', number: '02/2011/QH13', type: 'Luật' as const };
+  const article = (n: string, lines: string[], ord: number): Chunk => ({ ...law, id: n, ord, article: n, locator: `Điều ${n}`, heading: lines[0], text: lines.join('\n') });
+  const decisions = article('44', ['Điều 44. Quyết định giải quyết khiếu nại có hiệu lực pháp luật', '1. Quyết định giải quyết khiếu nại lần đầu có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.', '2. Quyết định giải quyết khiếu nại lần hai có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.'], 1);
+  const closing = article('69', ['Điều 69. Hiệu lực thi hành', '1. Luật này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2012.'], 2);
+
+  it('quotes the document\'s own entry into force, however far behind the retriever put it', () => {
+    const r = composeExtractive('Luật Khiếu nại có hiệu lực từ ngày nào?', [{ item: decisions, score: 1.4 }, { item: closing, score: 1.1 }]);
+    expect(body(r.text)).toContain('01 tháng 7 năm 2012');
+    expect(body(r.text)).not.toContain('sau 30 ngày');
+    expect(r.citations[0].locator).toMatch(/^Điều 69/);
+  });
+
+  it('leaves a question on when a decision under it takes effect to the decision articles', () => {
+    const r = composeExtractive('Quyết định giải quyết khiếu nại lần hai có hiệu lực khi nào?', [{ item: decisions, score: 1.4 }, { item: closing, score: 1.1 }]);
+    expect(body(r.text)).toContain('sau 30 ngày');
+    expect(body(r.text)).not.toContain('01 tháng 7 năm 2012');
+  });
+});
