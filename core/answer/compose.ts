@@ -865,8 +865,13 @@ function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
   if (!heading || !terms.length) return false;
   // Every word of the question is in the heading: "quyền" in "Người bị tạm giữ có quyền gì?" is not in "Người bị giữ, người bị tạm giữ".
   if (!terms.every((t) => t.weight < 1 || heading.index.unigrams.has(t.term))) return false;
+  // "Quyền và nghĩa vụ của người tố cáo" is two lists: "Người tố cáo có những nghĩa vụ gì?" asks for one.
+  if (q.listed && NOUNS_LISTED.some((n) => heading.spaced.includes(` ${n} `) && !spacedOf(q.folded).includes(` ${n} `))) return false;
   return termMatch(terms, heading.index, weight) >= RESTATED_SHARE && headingPrecision(heading.terms, terms, weight) >= RESTATED_SHARE;
 }
+
+/** LISTED_NOUN's nouns one by one. */
+const NOUNS_LISTED = ['quyen han', 'quyen', 'nghia vu', 'nhiem vu', 'trach nhiem'];
 
 /** How far behind the best a piece writing the asked count may be and still be quoted for it. */
 const COUNT_RATIO = 0.4;

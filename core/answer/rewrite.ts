@@ -289,10 +289,40 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     }
     return `${capitalise(focus)}?`;
   }
-  const swapped = swapContrast(prev, prevTopic, focus);
+  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : prevTopic;
   return `Về ${context}: ${focus}?`;
+}
+
+/**
+ * Nouns a law lists side by side for the same subject ("Người tố cáo có quyền: …", "Người tố cáo
+ * có nghĩa vụ: …"): one asked after the other is the same question about the other list.
+ */
+const SIBLINGS: readonly (readonly string[])[] = [
+  ['quyen han', 'quyen', 'nghia vu', 'nhiem vu', 'trach nhiem'],
+  ['dieu kien', 'tieu chuan'],
+  ['thoi han', 'thoi hieu'],
+  ['tham quyen', 'trinh tu', 'thu tuc', 'ho so'],
+];
+
+/** "Còn nghĩa vụ?" after "Người tố cáo có những quyền gì?": "Người tố cáo có những nghĩa vụ gì?". */
+function swapSibling(prev: string, focus: string): string | undefined {
+  const core = tokenize(focus);
+  const said = core.map((t) => t.f.toLowerCase()).join(' ');
+  const group = SIBLINGS.find((g) => g.includes(said));
+  if (!group) return undefined;
+  const base = nfc(prev).trim();
+  const pt = tokenize(base);
+  // The first of the others the previous question writes, longest form first ("quyền hạn" before "quyền").
+  const others = group.filter((g) => g !== said).sort((a, b) => b.length - a.length);
+  for (let i = 0; i < pt.length; i++) {
+    const other = others.find((o) => o.split(' ').every((w, j) => pt[i + j]?.f.toLowerCase() === w));
+    if (!other) continue;
+    const end = pt[i + other.split(' ').length - 1].end;
+    return capitalise(tidy(`${base.slice(0, pt[i].start)}${core.map((t) => t.text).join(' ')}${base.slice(end)}`));
+  }
+  return undefined;
 }
 
 /** Words after which a follow-up's contrasted item ends ("lần hai | thì bao lâu"). */

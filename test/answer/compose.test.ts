@@ -369,3 +369,16 @@ describe('when a document takes effect', () => {
     expect(body(r.text)).not.toContain('01 tháng 7 năm 2012');
   });
 });
+
+describe('one of two lists an article heading names', () => {
+  it('quotes the list asked for, not the whole article its heading names with another', () => {
+    const art: Chunk = {
+      docId: 'luat/btths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật', id: '479', ord: 0, article: '479', locator: 'Điều 479',
+      heading: 'Điều 479. Quyền và nghĩa vụ của người tố cáo',
+      text: ['Điều 479. Quyền và nghĩa vụ của người tố cáo', '1. Người tố cáo có quyền:', 'a) Gửi đơn hoặc trực tiếp tố cáo với cơ quan, người có thẩm quyền;', 'b) Yêu cầu giữ bí mật họ tên, địa chỉ, bút tích của mình;', '2. Người tố cáo có nghĩa vụ:', 'a) Trình bày trung thực về nội dung tố cáo;', 'b) Nêu rõ họ tên, địa chỉ của mình;'].join('\n'),
+    };
+    const r = composeExtractive('Người tố cáo có những nghĩa vụ gì?', [{ item: art, score: 1 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('Trình bày trung thực');
+    expect(body(r.text)).not.toContain('Gửi đơn');
+  });
+});

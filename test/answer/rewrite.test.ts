@@ -76,6 +76,14 @@ describe('rewriteFollowUp', () => {
     expect(after('nguoi khieu nai co quyen gi', 'con nguoi bi khieu nai thi sao')).toBe('Nguoi bi khieu nai co quyen gi');
   });
 
+  it('asks for the other list of the same subject ("còn nghĩa vụ?" after its rights)', () => {
+    expect(after('Người tố cáo có những quyền gì?', 'Còn nghĩa vụ?')).toBe('Người tố cáo có những nghĩa vụ gì?');
+    expect(after('nguoi khieu nai co quyen gi', 'con nghia vu thi sao')).toBe('Nguoi khieu nai co nghia vu gi');
+    // "quyền" inside "quyền hạn" is not the noun asked back.
+    expect(after('Kiểm sát viên có những nhiệm vụ, quyền hạn gì?', 'còn trách nhiệm?')).toBe('Kiểm sát viên có những trách nhiệm, quyền hạn gì?');
+    expect(after('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', 'Còn thời hiệu?')).toBe('Thời hiệu giải quyết khiếu nại lần đầu là bao lâu?');
+  });
+
   it('swaps the contrasted item that closes the previous question ("lần đầu" → "lần hai")', () => {
     expect(after('Thời hạn nộp hồ sơ lần đầu là bao lâu?', 'còn lần hai thì sao?')).toBe('Thời hạn nộp hồ sơ lần hai là bao lâu?');
     expect(after('Lệ phí cấp thẻ hạng nhất là bao nhiêu?', 'hạng hai thì bao nhiêu?')).toBe('Lệ phí cấp thẻ hạng hai là bao nhiêu?');
