@@ -180,7 +180,26 @@ export function subjectPhrases(question: string): Array<{ phrase: string; share:
 }
 
 /** Where the question's subject is: from its first content word to its predicate or question word. */
+/** A document type as questions write it, accented or not. */
+const SOURCE_DOC = '(?:bộ luật|bo luat|luật|luat|nghị định|nghi dinh|nđ|nd|thông tư|thong tu|quyết định|quyet dinh|chỉ thị|chi thi|kế hoạch|ke hoach|hướng dẫn|huong dan|blths|bltths)';
+/** "Theo Luật An ninh mạng, …" opening a question, or "… theo Luật An ninh mạng?" closing it: where to look, not what is asked. */
+const SOURCE_LEAD = new RegExp(`^\\s*(?:theo|căn cứ|can cu)\\s+${SOURCE_DOC}(?![\\p{L}])[^,?]*,\\s*`, 'iu');
+const SOURCE_TAIL = new RegExp(`\\s*,?\\s+(?:theo|trong|tại|tai)\\s+(?:quy định (?:của|tại)\\s+|quy dinh (?:cua|tai)\\s+)?${SOURCE_DOC}(?![\\p{L}])[^,?]*(?=\\?*\\s*$)`, 'iu');
+
+/** The question without the document it says to look in: its subject is what it asks about. */
+export function withoutSource(question: string): string {
+  let q = question.replace(SOURCE_LEAD, '');
+  const tail = SOURCE_TAIL.exec(q);
+  // "… theo Luật Giao dịch điện tử 2023 gồm những dịch vụ nào?": the question goes on after the name.
+  if (tail && !fold(tail[0]).toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => ASKING.has(w))) q = q.slice(0, tail.index) + q.slice(tail.index + tail[0].length);
+  return q.trim() ? q : question;
+}
+
+/** Words that carry the question: a document's name ends before them. */
+const ASKING = new Set('gi nao gom bao khong sao ai dau la co duoc phai the'.split(' '));
+
 function subjectSpan(question: string): { words: string[]; start: number; end: number; content: ReturnType<typeof contentTerms> } | undefined {
+  question = withoutSource(question);
   const words = tokens(question).map(fold);
   const content = contentTerms(question);
   if (!content.length) return undefined;
@@ -904,7 +923,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   const effect = ownEffect(q, hits, cands[0]);
   if (effect) return [effect];
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
-    ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining) : undefined) ?? listLeadIn(q, hits, cands[0]);
+    ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);

@@ -382,3 +382,19 @@ describe('one of two lists an article heading names', () => {
     expect(body(r.text)).not.toContain('Gửi đơn');
   });
 });
+
+describe('a definition asked with the law to look in', () => {
+  const law = { docId: 'luat/anm.txt', title: 'Luật An ninh mạng', number: '24/2018/QH14', type: 'Luật' as const };
+  const duties: Chunk = {
+    ...law, id: '17', ord: 17, article: '17', locator: 'Điều 17', heading: 'Điều 17. Phòng, chống gián điệp mạng',
+    text: ['Điều 17. Phòng, chống gián điệp mạng', '2. Chủ quản hệ thống thông tin có trách nhiệm sau đây:', 'c) Phối hợp, thực hiện yêu cầu của lực lượng chuyên trách an ninh mạng về phòng, chống gián điệp mạng trên không gian mạng.'].join('\n'),
+  };
+  const terms: Chunk = {
+    ...law, id: '2', ord: 2, article: '2', locator: 'Điều 2', heading: 'Điều 2. Giải thích từ ngữ',
+    text: ['Điều 2. Giải thích từ ngữ', '10. Gián điệp mạng là hành vi cố ý vượt qua cảnh báo, mã truy cập, mật mã, tường lửa để chiếm đoạt trái phép thông tin.'].join('\n'),
+  };
+  it.each(['Gián điệp mạng là gì theo Luật An ninh mạng?', 'Theo Luật An ninh mạng, gián điệp mạng là gì?'])('quotes the definition for "%s"', (q) => {
+    const r = composeExtractive(q, [{ item: duties, score: 1.2 }, { item: terms, score: 1.05 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('10. Gián điệp mạng là hành vi');
+  });
+});
