@@ -179,6 +179,8 @@ function findAnaphor(s: string): Anaphor | undefined {
 }
 
 const CONTENT_SHORT = 2;
+/** A modal or passive opening a question in place of its subject. */
+const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
 
 /** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
 export function isFollowUp(question: string, history: Turn[] = []): boolean {
@@ -187,7 +189,10 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q) || personAnaphor(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
-  return contentTerms(q).filter((t) => t.weight === 1).length <= CONTENT_SHORT && !documentReferences(q).length;
+  const content = contentTerms(q).filter((t) => t.weight === 1).length;
+  if (documentReferences(q).length) return false;
+  // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
+  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(fold(q).toLowerCase()));
 }
 
 function previousQuestion(history: Turn[]): string | undefined {

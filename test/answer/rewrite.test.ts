@@ -84,6 +84,13 @@ describe('rewriteFollowUp', () => {
     expect(after('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', 'Còn thời hiệu?')).toBe('Thời hiệu giải quyết khiếu nại lần đầu là bao lâu?');
   });
 
+  it('completes a short question that opens with its verb with the previous subject', () => {
+    expect(has(after('Thời hạn tạm giữ là bao lâu?', 'Được gia hạn mấy lần?'), 'tạm giữ')).toBe(true);
+    expect(has(after('Thời hạn bảo vệ bí mật nhà nước độ Tối mật là bao lâu?', 'co duoc gia han khong'), 'Tối mật')).toBe(true);
+    // A question with a subject of its own stands alone.
+    expect(after('Thời hạn giải quyết tố cáo là bao lâu?', 'Có được mang tài liệu mật về nhà không?')).toBe('Có được mang tài liệu mật về nhà không?');
+  });
+
   it('swaps the contrasted item that closes the previous question ("lần đầu" → "lần hai")', () => {
     expect(after('Thời hạn nộp hồ sơ lần đầu là bao lâu?', 'còn lần hai thì sao?')).toBe('Thời hạn nộp hồ sơ lần hai là bao lâu?');
     expect(after('Lệ phí cấp thẻ hạng nhất là bao nhiêu?', 'hạng hai thì bao nhiêu?')).toBe('Lệ phí cấp thẻ hạng hai là bao nhiêu?');
