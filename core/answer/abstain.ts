@@ -67,6 +67,7 @@ export type AbstainReason =
   | 'no-hits'
   | 'missing-count'
   | 'missing-number'
+  | 'missing-name'
   | 'unknown-year'
   | 'missing-subject'
   | 'low-score'

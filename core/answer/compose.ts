@@ -112,6 +112,11 @@ export function countedThing(question: string): RegExp | undefined {
   return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
 }
 
+/** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
+const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam)\b|\bai dang (giu|lam|dam nhiem)\b/;
+/** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
+const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+
 /** Asking for an amount or a calendar date: the answer writes a number. */
 const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
 const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
@@ -1091,6 +1096,8 @@ export function composeExtractive(
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const counted = q.counted;
   if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedOf(fold(rendered(c.unit)))))) return abstained('missing-count', opts);
+  // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
+  if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded) && !chosen.some((c) => PERSON_NAME.test(rendered(c.unit)))) return abstained('missing-name', opts);
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
   if (!counted && !opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);

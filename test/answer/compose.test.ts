@@ -398,3 +398,19 @@ describe('a definition asked with the law to look in', () => {
     expect(body(r.text)).toContain('10. Gián điệp mạng là hành vi');
   });
 });
+
+describe('who holds an office now', () => {
+  const law = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' as const };
+  const elected: Chunk = { ...law, id: '62', ord: 62, article: '62', locator: 'Điều 62', heading: 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', text: 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao\n1. Viện trưởng Viện kiểm sát nhân dân tối cao do Quốc hội bầu, miễn nhiệm, bãi nhiệm theo đề nghị của Chủ tịch nước.' };
+  it('abstains rather than quote who elects the office', () => {
+    const r = composeExtractive('Viện trưởng Viện kiểm sát nhân dân tối cao hiện nay là ai?', [{ item: elected, score: 1 }]);
+    expect(r.abstainReason).toBe('missing-name');
+  });
+  it('still says who elects it when that is asked', () => {
+    expect(composeExtractive('Ai bầu Viện trưởng Viện kiểm sát nhân dân tối cao?', [{ item: elected, score: 1 }]).text).toContain('do Quốc hội bầu');
+  });
+  it('answers with the person a passage names', () => {
+    const news: Chunk = { docId: 'vksnd/tin.md', title: 'Phiên họp Ban Chỉ đạo', type: 'Tin bài', id: 'n', ord: 0, locator: 'Phiên họp', heading: 'Phiên họp', text: 'Đồng chí Hoàng Minh Tiến, Cục trưởng Cục 2, Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân trình bày báo cáo.' };
+    expect(composeExtractive('Ai đang giữ chức Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân?', [{ item: news, score: 1 }]).text).toContain('Hoàng Minh Tiến');
+  });
+});
