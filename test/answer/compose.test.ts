@@ -410,7 +410,7 @@ describe('who holds an office now', () => {
     expect(composeExtractive('Ai bầu Viện trưởng Viện kiểm sát nhân dân tối cao?', [{ item: elected, score: 1 }]).text).toContain('do Quốc hội bầu');
   });
   it('answers with the person a passage names', () => {
-    const news: Chunk = { docId: 'vksnd/tin.md', title: 'Phiên họp Ban Chỉ đạo', type: 'Tin bài', id: 'n', ord: 0, locator: 'Phiên họp', heading: 'Phiên họp', text: 'Đồng chí Hoàng Minh Tiến, Cục trưởng Cục 2, Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân trình bày báo cáo.' };
+    const news: Chunk = { docId: 'vksnd/tin.md', title: 'Phiên họp Ban Chỉ đạo', type: 'Tin tức', id: 'n', ord: 0, locator: 'Phiên họp', heading: 'Phiên họp', text: 'Đồng chí Hoàng Minh Tiến, Cục trưởng Cục 2, Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân trình bày báo cáo.' };
     expect(composeExtractive('Ai đang giữ chức Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân?', [{ item: news, score: 1 }]).text).toContain('Hoàng Minh Tiến');
   });
 });
