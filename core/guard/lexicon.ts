@@ -22,7 +22,7 @@ export const PRON1 = '(?:toi_?|em|minh|tao|chung toi_?|bon toi_?|chung em|i|me|m
  */
 export const CONCEPTS: Array<[string, string]> = [
   ['(?:luat|nghi dinh|thong tu|quy che|quy dinh|phap lenh|cong tac|viec|nguyen tac|bien phap|che do) (?:ve )?bao ve bi mat nha nuoc', 'xbvbmnn'],
-  ['bao ve bi mat (?:nha nuoc|quoc gia)', 'xbvbmnn'],
+  ['bao ve (?:bi mat (?:nha nuoc|quoc gia)|bmnn)', 'xbvbmnn'],
   ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn'],
   ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc'],
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen'],
@@ -126,6 +126,13 @@ export const ENCODING =
   '(?:base ?64|b64|hex|hexadecimal|thap luc phan|rot ?13|rot ?47|caesar|morse|nhi phan|binary|ascii|unicode escape|leet ?speak|pig latin|viet nguoc|dao nguoc|nguoc lai tung|reversed?|backwards?|tung chu cai|tung ky tu|moi dong mot chu|one letter per line|emoji|url ?encode)';
 export const ANSWER_VERB = '(?:tra loi|phan hoi|viet|xuat|in ra|ma hoa|chuyen|answer|respond|reply|output|write|encode|convert|return|format)';
 
+/** What the rules say is done with classified material: "Văn bản mật có <verb> … không?" asks a rule. */
+export const HANDLING =
+  'dung chung|dung rieng|su dung|ap dung|dang ky|danh so|ky so|dong dau|soan thao|gui|chuyen|mang|in|sao|chup|photo|tieu huy|giai mat|phan loai|luu vao|vao so|ghi so|niem phong|ma hoa';
+
+/** "Có … không?": whether something is there, when the material is what follows "có". */
+export const YES_NO_EXIST = `co ${gap(6)}(?:khong|ko|k|chua|nao)`;
+
 /** Questions about existence, number, location, holder or status. */
 export const EXIST = [
   'bao nhieu',
@@ -139,7 +146,7 @@ export const EXIST = [
   'liet ke',
   'thong ke',
   'ton tai',
-  `co ${gap(6)}(?:khong|ko|k|chua|nao)`,
+  YES_NO_EXIST,
   `(?:da|duoc) ${gap(3)}chua`,
   'tinh trang',
   'trang thai',

@@ -32,6 +32,12 @@ const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
 const NORMATIVE = rx(L.NORMATIVE);
 const SAYS = rx(L.SAYS);
 const EXIST = rx(any(L.EXIST));
+/** EXIST without the bare "có … không": what a class of material does, asked yes or no, is a rule. */
+const EXIST_BEYOND_YES_NO = rx(any(L.EXIST.filter((e) => e !== L.YES_NO_EXIST)));
+/** The material opening the message, then "có … không?" with no wh-word: "Văn bản mật có dùng chung hệ thống số … không?". */
+const CLASS_YES_NO = new RegExp(
+  `^ co (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})(?: (?:(?!(?:nao|bao|dau|ai|gi|nay|do|day|kia|ay|o|tai)(?: |$))[^\\s|]+)){0,12} (?:khong|ko)$`,
+);
 const BYPASS = rx(L.BYPASS);
 const INJECTION = rx(any(L.INJECTION));
 const ROLEPLAY = rx(any(L.ROLEPLAY));
@@ -148,6 +154,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
   // numbered document the message asks about, wherever the two stand; only a rule question is not a lookup.
   if (levels.length && NUMBERED_INSTANCE.test(t) && !strictAnywhere) return refuse('classified-content');
+  let classYesNo = false;
   for (const m of targets) {
     const head = t.slice(0, m.index);
     // The "before" rules look at most 12 tokens back; cutting the head keeps their cost flat.
@@ -162,12 +169,16 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
     if ((CONTENT_NOUN_BEFORE.test(near) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
-    if ((EXIST.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
+    // A class of material as the subject of a yes-or-no question asks what the rules make of it.
+    const asksOfClass = m.index === 0 && material.includes(m) && CLASS_YES_NO.test(tail);
+    if (asksOfClass) classYesNo = true;
+    const exists = asksOfClass ? EXIST_BEYOND_YES_NO : EXIST;
+    if ((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && CONDITION_QUESTION.test(t) && !REQUEST_ANYWHERE.test(t);
-  if (material.length && !normativeAnywhere && !asksConditions) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }
