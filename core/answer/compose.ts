@@ -142,12 +142,9 @@ const SPELLED_NUMBER = /(^|[^\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|
 
 /** Does the piece state what is asked: a date for "ngày nào", else an amount the question did not write? */
 function writesNumber(unit: Unit, q: QuestionFeatures): boolean {
-  // A recurring day has no year ("ngày 26 tháng 7 hằng năm", "trước ngày 15 tháng 11").
-  if (q.asksCalendar) {
-    const f = featuresOf(unit).folded;
-    return /\d/.test(f) && (featuresOf(unit).hasDates || DAY_OF_MONTH.test(f) || /\b(nam|thang) \d{1,4}\b/.test(f));
-  }
   const feat = featuresOf(unit);
+  // A recurring day has no year ("ngày 26 tháng 7 hằng năm", "trước ngày 15 tháng 11").
+  if (q.asksCalendar) return /\d/.test(feat.folded) && (feat.hasDates || DAY_OF_MONTH.test(feat.folded) || /\b(nam|thang) \d{1,4}\b/.test(feat.folded));
   // Most pieces write no digit and no spelled number: done with in two searches.
   if (!/\d/.test(feat.folded)) return SPELLED_NUMBER.test(unit.text);
   // Line numbering ("2. …") counts lines, not what is asked.
@@ -184,7 +181,6 @@ export function subjectPhrases(question: string): Array<{ phrase: string; share:
   return out;
 }
 
-/** Where the question's subject is: from its first content word to its predicate or question word. */
 /** A document type as questions write it, accented or not. */
 const SOURCE_DOC = '(?:bộ luật|bo luat|luật|luat|nghị định|nghi dinh|nđ|nd|thông tư|thong tu|quyết định|quyet dinh|chỉ thị|chi thi|kế hoạch|ke hoach|hướng dẫn|huong dan|blths|bltths)';
 /** "Theo Luật An ninh mạng, …" opening a question, or "… theo Luật An ninh mạng?" closing it: where to look, not what is asked. */
@@ -203,6 +199,7 @@ export function withoutSource(question: string): string {
 /** Words that carry the question: a document's name ends before them. */
 const ASKING = new Set('gi nao gom bao khong sao ai dau la co duoc phai the'.split(' '));
 
+/** Where the question's subject is: from its first content word to its predicate or question word. */
 function subjectSpan(question: string): { words: string[]; start: number; end: number; content: ReturnType<typeof contentTerms> } | undefined {
   question = withoutSource(question);
   const words = tokens(question).map(fold);
@@ -382,7 +379,8 @@ const PLURAL_MARKER = `(?:${[...PLURAL].join(' |')} )?`;
 const ASKS_LIST = new RegExp(` co ${PLURAL_MARKER}((?:\\p{L}+ ){1,4}?)(?:gi|nao) `, 'u');
 
 /** What a law lists item by item, and writes together ("có những nhiệm vụ, quyền hạn sau đây:"). */
-const LISTED_NOUN = '(?:quyen han|quyen|nghia vu|nhiem vu|trach nhiem)';
+const NOUNS_LISTED = ['quyen han', 'quyen', 'nghia vu', 'nhiem vu', 'trach nhiem'];
+const LISTED_NOUN = `(?:${NOUNS_LISTED.join('|')})`;
 /** "quyền", "quyền và nghĩa vụ", "nhiệm vụ quyền hạn": what someone has, as ASKS_LIST captures it. */
 const OF_SOMEONE = new RegExp(`^${LISTED_NOUN} (?:(?:va )?${LISTED_NOUN} )*$`);
 
@@ -893,9 +891,6 @@ function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
   if (q.listed && NOUNS_LISTED.some((n) => heading.spaced.includes(` ${n} `) && !spacedOf(q.folded).includes(` ${n} `))) return false;
   return termMatch(terms, heading.index, weight) >= RESTATED_SHARE && headingPrecision(heading.terms, terms, weight) >= RESTATED_SHARE;
 }
-
-/** LISTED_NOUN's nouns one by one. */
-const NOUNS_LISTED = ['quyen han', 'quyen', 'nghia vu', 'nhiem vu', 'trach nhiem'];
 
 /** How far behind the best a piece writing the asked count may be and still be quoted for it. */
 const COUNT_RATIO = 0.4;
