@@ -146,9 +146,32 @@ export function sourcesCard(reply: AssistantReply, ref: FeedbackRef) {
   };
 }
 
+/** A Markdown table row, and the rule under its header. */
+const TABLE_ROW = /^\|(.*)\|$/;
+const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/;
+
+/**
+ * Teams text messages do not render Markdown tables: each row becomes a line of its non-empty
+ * cells ("Tờ trình — TTr"), the header in bold, the rule under it dropped. Other channels keep the table.
+ */
+export function tablesAsLines(text: string): string {
+  const lines = text.split('\n');
+  return lines
+    .flatMap((line, i) => {
+      const row = TABLE_ROW.exec(line.trim());
+      if (!row) return [line];
+      if (TABLE_RULE.test(line.trim())) return [];
+      const cells = row[1].split('|').map((c) => c.trim()).filter(Boolean);
+      if (!cells.length) return [];
+      const joined = cells.join(' — ');
+      return [TABLE_RULE.test(lines[i + 1]?.trim() ?? '') ? `**${joined}**` : `- ${joined}`];
+    })
+    .join('\n');
+}
+
 export function answerActivity(reply: AssistantReply, channelId: string, ref: FeedbackRef): Partial<Activity> {
   const followUps = followUpQuestions(reply);
-  let text = answerText(reply);
+  let text = channelId === TEAMS_CHANNEL ? tablesAsLines(answerText(reply)) : answerText(reply);
   if (followUps.length) text += `\n\n${T.FOLLOW_UP_PROMPT}`;
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text, textFormat: 'markdown' };
   if (followUps.length) activity.suggestedActions = { actions: followUps.map(imBack), to: [] };

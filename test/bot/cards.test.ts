@@ -37,3 +37,15 @@ describe('answer rendering', () => {
     expect(appearance.keywords[0].length).toBeLessThanOrEqual(28);
   });
 });
+
+describe('tables in Teams', () => {
+  const table = 'Theo Phụ lục III:\n| STT | Tên loại văn bản | Chữ viết tắt |\n| --- | --- | --- |\n|  | Tờ trình | TTr |\n|  | Bản sao y | SY |';
+  it('writes a table as lines in Teams, which renders no Markdown table', () => {
+    const text = answerActivity(reply(table), 'msteams', { answerId: 'a1' }).text!;
+    expect(text).toContain('**STT — Tên loại văn bản — Chữ viết tắt**\n- Tờ trình — TTr\n- Bản sao y — SY');
+    expect(text).not.toContain('| --- |');
+  });
+  it('keeps the table for web chat, which renders it', () => {
+    expect(answerActivity(reply(table), 'directline', { answerId: 'a1' }).text).toContain('|  | Tờ trình | TTr |');
+  });
+});
