@@ -8,8 +8,8 @@
  *  - whether a document the question names by number is in the hits at all.
  */
 import type { Chunk, Scored } from '../types.js';
-import { docNumberKey, findBareReferences, findDocNumbers, fold } from '../text.js';
-import { chunkIndexOf, chunkMatchText, hasAcronym, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
+import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc } from '../text.js';
+import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
@@ -49,6 +49,11 @@ export interface AbstainOptions {
   accentedIdf?: (syllable: string) => number;
   /** From this accented IDF, a question word the hits hold only as a look-alike decides the topic is absent. */
   falseFriendIdf: number;
+  /**
+   * Titles of the documents in the knowledge base. With them, a law the question names by title
+   * ("Bộ luật Hình sự", "Luật Tố tụng hành chính") that none of them is means the answer is not here.
+   */
+  knownTitles?: readonly string[];
 }
 
 export const DEFAULT_ABSTAIN: AbstainOptions = {
@@ -69,6 +74,7 @@ export type AbstainReason =
   | 'missing-number'
   | 'missing-name'
   | 'unknown-year'
+  | 'unknown-title'
   | 'missing-subject'
   | 'low-score'
   | 'low-coverage'
@@ -294,6 +300,62 @@ export function unknownYear(question: string, hits: Scored<Chunk>[]): string | u
   return undefined;
 }
 
+/** Words that end a law's name in a question: verbs, question words, prepositions, years, demonstratives. */
+const TITLE_STOP_WORDS =
+  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa';
+/** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
+const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
+const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));
+/** "luật sư", "luật gia", "luật định", "luật pháp", "luật chuyên ngành", "luật khác": not a law's name. */
+const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien'.split(' '));
+
+/**
+ * The laws a question names by title, folded ("bo luat hinh su", "luat to tung hanh chinh"):
+ * "Luật" or "Bộ luật" and the words after it up to a verb, a question word, a number or a comma.
+ */
+export function namedLaws(question: string): string[] {
+  const raw = [...nfc(question).matchAll(/[\p{L}\p{N}]+|[,;:?!.()]/gu)].map((m) => m[0].toLowerCase());
+  const words = raw.map((w) => fold(w));
+  const stop = isUnaccented(question) ? (j: number) => TITLE_STOP_FOLDED.has(words[j]) : (j: number) => TITLE_STOP.has(raw[j]);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // "pháp luật", "điều luật", "kỷ luật", "quy luật", "trái luật" name no law.
+    if (words[i] !== 'luat' || ['phap', 'dieu', 'dao', 'ky', 'quy', 'trai'].includes(words[i - 1] ?? '')) continue;
+    const type = words[i - 1] === 'bo' ? 'bo luat' : 'luat';
+    const name: string[] = [];
+    for (let j = i + 1; j < words.length && name.length < 8; j++) {
+      const w = words[j];
+      if (!/^\p{L}+$/u.test(w) || stop(j)) break;
+      name.push(w);
+    }
+    if (!name.length || NOT_A_TITLE.has(name[0])) continue;
+    out.push(`${type} ${name.join(' ')}`);
+  }
+  return out;
+}
+
+/** Is the named law one of the titles (its words in one of them, or its acronym their initials)? */
+function knownLaw(named: string, titles: readonly string[]): boolean {
+  const spaced = ` ${phraseSyllables(named).join(' ')} `;
+  const [, acronym] = /^(?:bo )?luat (\p{L}+)$/u.exec(named) ?? [];
+  return titles.some((t) => {
+    const title = ` ${phraseSyllables(t).join(' ')} `;
+    // Part of a title ("Luật Tổ chức Viện kiểm sát"), or a whole title and the question's next words
+    // ("Luật An ninh mạng định nghĩa …": nothing says where a name ends but the titles themselves).
+    if (title.includes(spaced) || spaced.startsWith(title)) return true;
+    // "Luật BVBMNN", "Bộ luật TTHS": the initials of the title's words after its type.
+    const rest = title.trim().replace(/^(?:bo )?luat /, '').split(' ');
+    return !!acronym && acronym.length >= 3 && rest.map((w) => w[0]).join('') === acronym;
+  });
+}
+
+/** A law the question names that is not in the knowledge base. */
+export function unknownTitle(question: string, titles: readonly string[]): string | undefined {
+  const lawTitles = titles.filter((t) => /^(?:bo )?luat /.test(fold(t).toLowerCase()));
+  if (!lawTitles.length) return undefined;
+  return namedLaws(question).find((n) => !knownLaw(n, lawTitles));
+}
+
 export function decideAbstention(
   question: string,
   hits: Scored<Chunk>[],
@@ -332,6 +394,7 @@ export function decideAbstention(
   if (unknown.length) return decision('unknown-document');
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
+  if (opts.knownTitles && unknownTitle(question, opts.knownTitles)) return decision('unknown-title');
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAbstention, missingTopic, termMatch } from '../../core/answer/abstain.js';
+import { decideAbstention, missingTopic, termMatch, unknownTitle } from '../../core/answer/abstain.js';
 import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
@@ -90,5 +90,33 @@ describe('decideAbstention', () => {
     const terms = contentTerms('thời tiết');
     expect(termMatch(terms, indexTerms('Thời hạn giải quyết; Chính phủ quy định chi tiết Điều này.'))).toBe(0);
     expect(termMatch(terms, indexTerms('Dự báo thời tiết ngày mai.'))).toBe(1);
+  });
+});
+
+describe('laws named by title', () => {
+  const titles = ['Bộ luật Tố tụng hình sự', 'Luật An ninh mạng', 'Luật Bảo vệ bí mật nhà nước', 'Luật Khiếu nại', 'Luật Tổ chức Viện kiểm sát nhân dân', 'Nghị định về công tác văn thư'];
+  it.each([
+    ['Tội trộm cắp tài sản theo Bộ luật Hình sự bị phạt bao nhiêu năm tù?', 'bo luat hinh su'],
+    ['Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?', 'luat to tung hanh chinh'],
+    ['Luật Cán bộ, công chức quy định gì về kỷ luật?', 'luat can bo'],
+    ['luat vien chuc quy dinh gi', 'luat vien chuc'],
+  ])('finds the law "%s" names outside the knowledge base', (q, law) => {
+    expect(unknownTitle(q, titles)).toBe(law);
+  });
+  it.each([
+    'Luật Tổ chức VKSND có hiệu lực khi nào?',
+    'Luật BVBMNN quy định gì về độ mật?',
+    'Bộ luật TTHS quy định thời hạn tạm giữ thế nào?',
+    'luat to tung hinh su quy dinh gi ve tam giu',
+    'Luật An ninh mạng định nghĩa tội phạm mạng như thế nào?',
+    'Luật sư có quyền gì khi bào chữa?',
+    'Công chức bị kỷ luật thì khiếu nại lần hai trong bao nhiêu ngày?',
+    'Nếu luật chuyên ngành chưa quy định thì sao?',
+  ])('knows "%s"', (q) => {
+    expect(unknownTitle(q, titles)).toBeUndefined();
+  });
+  it('abstains on a law not held when told the titles held', () => {
+    const q = 'Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?';
+    expect(decideAbstention(q, rank(q, kb), { knownTitles: titles }).reason).toBe('unknown-title');
   });
 });
