@@ -17,6 +17,12 @@ export function abstentionText(hint: string = COVERAGE_HINT): string {
   return `${NOT_FOUND}\n${hint}`;
 }
 
+/** Abstaining because the question names documents the knowledge base does not hold: say which. */
+export function unknownDocumentText(documents: readonly string[], hint: string = COVERAGE_HINT): string {
+  const named = documents.map((d) => `«${d}»`).join(', ');
+  return `Văn bản ${named} chưa có trong các văn bản đã nạp vào hệ thống, nên tôi không thể trả lời chính xác câu hỏi của bạn.\n${hint}`;
+}
+
 /** A locator part naming structure ("Điều 30", "Phụ lục I", "khoản 2"), not a section heading. */
 const STRUCTURAL = /^(?:(?:Điều|Chương|Mục|Phần|Phụ lục|khoản)\s+[\dIVXLC]+|điểm\s+[a-zđ])(?![\p{L}])/u;
 

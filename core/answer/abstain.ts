@@ -314,10 +314,16 @@ const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien'.spli
  * "Luật" or "Bộ luật" and the words after it up to a verb, a question word, a number or a comma.
  */
 export function namedLaws(question: string): string[] {
-  const raw = [...nfc(question).matchAll(/[\p{L}\p{N}]+|[,;:?!.()]/gu)].map((m) => m[0].toLowerCase());
+  return lawNames(question).map((n) => n.key);
+}
+
+/** namedLaws with each name as the question wrote it ("Bộ luật Hình sự"), for telling the user. */
+function lawNames(question: string): { key: string; written: string }[] {
+  const written = [...nfc(question).matchAll(/[\p{L}\p{N}]+|[,;:?!.()]/gu)].map((m) => m[0]);
+  const raw = written.map((w) => w.toLowerCase());
   const words = raw.map((w) => fold(w));
   const stop = isUnaccented(question) ? (j: number) => TITLE_STOP_FOLDED.has(words[j]) : (j: number) => TITLE_STOP.has(raw[j]);
-  const out: string[] = [];
+  const out: { key: string; written: string }[] = [];
   for (let i = 0; i < words.length; i++) {
     // "pháp luật", "điều luật", "kỷ luật", "quy luật", "trái luật" name no law.
     if (words[i] !== 'luat' || ['phap', 'dieu', 'dao', 'ky', 'quy', 'trai'].includes(words[i - 1] ?? '')) continue;
@@ -329,7 +335,8 @@ export function namedLaws(question: string): string[] {
       name.push(w);
     }
     if (!name.length || NOT_A_TITLE.has(name[0])) continue;
-    out.push(`${type} ${name.join(' ')}`);
+    const from = type === 'bo luat' ? i - 1 : i;
+    out.push({ key: `${type} ${name.join(' ')}`, written: written.slice(from, i + 1 + name.length).join(' ') });
   }
   return out;
 }
@@ -349,11 +356,11 @@ function knownLaw(named: string, titles: readonly string[]): boolean {
   });
 }
 
-/** A law the question names that is not in the knowledge base. */
+/** A law the question names that is not in the knowledge base, as the question wrote it. */
 export function unknownTitle(question: string, titles: readonly string[]): string | undefined {
   const lawTitles = titles.filter((t) => /^(?:bo )?luat /.test(fold(t).toLowerCase()));
   if (!lawTitles.length) return undefined;
-  return namedLaws(question).find((n) => !knownLaw(n, lawTitles));
+  return lawNames(question).find((n) => !knownLaw(n.key, lawTitles))?.written;
 }
 
 export function decideAbstention(
@@ -394,7 +401,8 @@ export function decideAbstention(
   if (unknown.length) return decision('unknown-document');
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
-  if (opts.knownTitles && unknownTitle(question, opts.knownTitles)) return decision('unknown-title');
+  const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
+  if (title) return { ...decision('unknown-title'), unknownDocuments: [title] };
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');

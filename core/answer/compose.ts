@@ -4,7 +4,7 @@
  */
 import type { Chunk, Citation, Scored } from '../types.js';
 import { findDates, fold, nfc } from '../text.js';
-import { abstentionText } from '../../prompts/answer.js';
+import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
@@ -1060,8 +1060,9 @@ function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptio
   return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
-function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions): ComposeResult {
-  return { text: abstentionText(opts.coverageHint), citations: [], abstained: true, used: [], abstainReason: reason };
+function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions, missingDocuments: readonly string[] = []): ComposeResult {
+  const text = missingDocuments.length ? unknownDocumentText(missingDocuments, opts.coverageHint) : abstentionText(opts.coverageHint);
+  return { text, citations: [], abstained: true, used: [], abstainReason: reason };
 }
 
 /**
@@ -1076,7 +1077,7 @@ export function composeExtractive(
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
   if (!opts.skipAbstention) {
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
-    if (d.abstain) return abstained(d.reason, opts);
+    if (d.abstain) return abstained(d.reason, opts, d.reason === 'unknown-document' || d.reason === 'unknown-title' ? d.unknownDocuments : []);
   }
   const q = questionFeatures(question, opts.termWeight);
   if (q.listed && !opts.skipAbstention && subjectUnnamed(q.listed, hits.slice(0, ABSTAIN_POOL))) return abstained('missing-subject', opts);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../core/answer/compose.js';
 import { decideAbstention, missingTopic, termMatch, unknownTitle } from '../../core/answer/abstain.js';
 import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
@@ -96,11 +97,11 @@ describe('decideAbstention', () => {
 describe('laws named by title', () => {
   const titles = ['Bộ luật Tố tụng hình sự', 'Luật An ninh mạng', 'Luật Bảo vệ bí mật nhà nước', 'Luật Khiếu nại', 'Luật Tổ chức Viện kiểm sát nhân dân', 'Nghị định về công tác văn thư'];
   it.each([
-    ['Tội trộm cắp tài sản theo Bộ luật Hình sự bị phạt bao nhiêu năm tù?', 'bo luat hinh su'],
-    ['Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?', 'luat to tung hanh chinh'],
-    ['Luật Cán bộ, công chức quy định gì về kỷ luật?', 'luat can bo'],
+    ['Tội trộm cắp tài sản theo Bộ luật Hình sự bị phạt bao nhiêu năm tù?', 'Bộ luật Hình sự'],
+    ['Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?', 'Luật Tố tụng hành chính'],
+    ['Luật Cán bộ, công chức quy định gì về kỷ luật?', 'Luật Cán bộ'],
     ['luat vien chuc quy dinh gi', 'luat vien chuc'],
-  ])('finds the law "%s" names outside the knowledge base', (q, law) => {
+  ])('finds the law "%s" names outside the knowledge base, as it wrote it', (q, law) => {
     expect(unknownTitle(q, titles)).toBe(law);
   });
   it.each([
@@ -118,5 +119,18 @@ describe('laws named by title', () => {
   it('abstains on a law not held when told the titles held', () => {
     const q = 'Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?';
     expect(decideAbstention(q, rank(q, kb), { knownTitles: titles }).reason).toBe('unknown-title');
+  });
+});
+
+describe('saying which document is missing', () => {
+  it('names the document number or law the knowledge base does not hold', () => {
+    const q1 = 'Nghị định 100/2019/NĐ-CP quy định mức phạt vượt đèn đỏ là bao nhiêu?';
+    const r1 = composeExtractive(q1, rank(q1, kb));
+    expect(r1.abstained).toBe(true);
+    expect(r1.text).toContain('«100/2019/NĐ-CP» chưa có');
+    const q2 = 'Theo Bộ luật Hình sự, tội trộm cắp tài sản bị phạt bao nhiêu năm tù?';
+    const r2 = composeExtractive(q2, rank(q2, kb), { abstain: { knownTitles: ['Luật Tố cáo', 'Luật Tổ chức Viện kiểm sát nhân dân'] } });
+    expect(r2.abstainReason).toBe('unknown-title');
+    expect(r2.text).toContain('«Bộ luật Hình sự» chưa có');
   });
 });
