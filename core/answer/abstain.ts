@@ -318,15 +318,15 @@ export function namedLaws(question: string): string[] {
 }
 
 /** namedLaws with each name as the question wrote it ("Bộ luật Hình sự"), for telling the user. */
-function lawNames(question: string): { key: string; written: string }[] {
+function lawNames(question: string): { key: string; written: string; whole: boolean }[] {
   const written = [...nfc(question).matchAll(/[\p{L}\p{N}]+|[,;:?!.()]/gu)].map((m) => m[0]);
   const raw = written.map((w) => w.toLowerCase());
   const words = raw.map((w) => fold(w));
   const stop = isUnaccented(question) ? (j: number) => TITLE_STOP_FOLDED.has(words[j]) : (j: number) => TITLE_STOP.has(raw[j]);
-  const out: { key: string; written: string }[] = [];
+  const out: { key: string; written: string; whole: boolean }[] = [];
   for (let i = 0; i < words.length; i++) {
-    // "pháp luật", "điều luật", "kỷ luật", "quy luật", "trái luật" name no law.
-    if (words[i] !== 'luat' || ['phap', 'dieu', 'dao', 'ky', 'quy', 'trai'].includes(words[i - 1] ?? '')) continue;
+    // "pháp luật", "điều luật", "kỷ luật", "quy luật", "trái luật" name no law; "Đại học Luật Hà Nội", "khoa Luật" a school.
+    if (words[i] !== 'luat' || ['phap', 'dieu', 'dao', 'ky', 'quy', 'trai', 'hoc', 'khoa', 'truong', 'nganh', 'cu'].includes(words[i - 1] ?? '')) continue;
     const type = words[i - 1] === 'bo' ? 'bo luat' : 'luat';
     const name: string[] = [];
     for (let j = i + 1; j < words.length && name.length < 8; j++) {
@@ -336,7 +336,12 @@ function lawNames(question: string): { key: string; written: string }[] {
     }
     if (!name.length || NOT_A_TITLE.has(name[0])) continue;
     const from = type === 'bo luat' ? i - 1 : i;
-    out.push({ key: `${type} ${name.join(' ')}`, written: written.slice(from, i + 1 + name.length).join(' ') });
+    // A name cut at "và" or ", chống" goes on ("Luật Hôn nhân và gia đình", "Luật Phòng, chống ma túy"),
+    // and one not written as a title ("luật quốc tế") may be no title at all: neither is told back as a name.
+    const next = words[i + 1 + name.length];
+    const goesOn = next === 'va' || (next === ',' && words[i + 2 + name.length] === 'chong');
+    const whole = !goesOn && /^\p{Lu}/u.test(written[from]);
+    out.push({ key: `${type} ${name.join(' ')}`, written: written.slice(from, i + 1 + name.length).join(' '), whole });
   }
   return out;
 }
@@ -356,11 +361,15 @@ function knownLaw(named: string, titles: readonly string[]): boolean {
   });
 }
 
-/** A law the question names that is not in the knowledge base, as the question wrote it. */
-export function unknownTitle(question: string, titles: readonly string[]): string | undefined {
+/**
+ * A law the question names that is not in the knowledge base: as the question wrote it, when that
+ * is a whole title ("Bộ luật Hình sự"); `named: false` when it may be cut short or no title at all.
+ */
+export function unknownTitle(question: string, titles: readonly string[]): { written: string; named: boolean } | undefined {
   const lawTitles = titles.filter((t) => /^(?:bo )?luat /.test(fold(t).toLowerCase()));
   if (!lawTitles.length) return undefined;
-  return lawNames(question).find((n) => !knownLaw(n.key, lawTitles))?.written;
+  const law = lawNames(question).find((n) => !knownLaw(n.key, lawTitles));
+  return law && { written: law.written, named: law.whole };
 }
 
 export function decideAbstention(
@@ -402,7 +411,7 @@ export function decideAbstention(
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
   const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
-  if (title) return { ...decision('unknown-title'), unknownDocuments: [title] };
+  if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');

@@ -101,8 +101,9 @@ describe('laws named by title', () => {
     ['Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?', 'Luật Tố tụng hành chính'],
     ['Luật Cán bộ, công chức quy định gì về kỷ luật?', 'Luật Cán bộ'],
     ['luat vien chuc quy dinh gi', 'luat vien chuc'],
+    ['Luật Hôn nhân và gia đình quy định gì?', 'Luật Hôn nhân'],
   ])('finds the law "%s" names outside the knowledge base, as it wrote it', (q, law) => {
-    expect(unknownTitle(q, titles)).toBe(law);
+    expect(unknownTitle(q, titles)?.written).toBe(law);
   });
   it.each([
     'Luật Tổ chức VKSND có hiệu lực khi nào?',
@@ -115,6 +116,11 @@ describe('laws named by title', () => {
     'Nếu luật chuyên ngành chưa quy định thì sao?',
   ])('knows "%s"', (q) => {
     expect(unknownTitle(q, titles)).toBeUndefined();
+  });
+  it('tells back only a name that is a whole title', () => {
+    expect(unknownTitle('Bộ luật Hình sự quy định gì?', titles)?.named).toBe(true);
+    expect(unknownTitle('Luật Hôn nhân và gia đình quy định gì?', titles)?.named).toBe(false);
+    expect(unknownTitle('Có được áp dụng luật quốc tế không?', titles)?.named).toBe(false);
   });
   it('abstains on a law not held when told the titles held', () => {
     const q = 'Theo Luật Tố tụng hành chính, thời hiệu khởi kiện là bao lâu?';
