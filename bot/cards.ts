@@ -11,6 +11,7 @@ import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction
 import type { AssistantReply } from '../core/assistant.js';
 import type { Citation } from '../core/types.js';
 import { fold } from '../core/text.js';
+import { TABLE_ROW, TABLE_RULE } from '../core/answer/units.js';
 import * as T from '../prompts/bot.js';
 import { FEEDBACK_ACTION } from './feedback.js';
 
@@ -145,10 +146,6 @@ export function sourcesCard(reply: AssistantReply, ref: FeedbackRef) {
     ],
   };
 }
-
-/** A Markdown table row, and the rule under its header. */
-const TABLE_ROW = /^\|(.*)\|$/;
-const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/;
 
 /**
  * Teams text messages do not render Markdown tables: each row becomes a line of its non-empty

@@ -346,19 +346,36 @@ function lawNames(question: string): { key: string; written: string; whole: bool
   return out;
 }
 
+/** A law's title as names are matched against it: its syllables spaced, and the initials of its name. */
+interface LawTitle {
+  spaced: string;
+  initials: string;
+}
+
+/** The law titles of a title list, worked out once per list (the runtime passes one per index version). */
+const lawTitlesOf = new WeakMap<readonly string[], LawTitle[]>();
+
+function lawTitles(titles: readonly string[]): LawTitle[] {
+  let out = lawTitlesOf.get(titles);
+  if (out) return out;
+  out = titles.flatMap((t) => {
+    const syllables = phraseSyllables(t);
+    if (!/^(?:bo )?luat /.test(syllables.join(' '))) return [];
+    const name = syllables.slice(syllables[0] === 'bo' ? 2 : 1);
+    return [{ spaced: ` ${syllables.join(' ')} `, initials: name.map((w) => w[0]).join('') }];
+  });
+  lawTitlesOf.set(titles, out);
+  return out;
+}
+
 /** Is the named law one of the titles (its words in one of them, or its acronym their initials)? */
-function knownLaw(named: string, titles: readonly string[]): boolean {
+function knownLaw(named: string, titles: readonly LawTitle[]): boolean {
   const spaced = ` ${phraseSyllables(named).join(' ')} `;
   const [, acronym] = /^(?:bo )?luat (\p{L}+)$/u.exec(named) ?? [];
-  return titles.some((t) => {
-    const title = ` ${phraseSyllables(t).join(' ')} `;
-    // Part of a title ("Luật Tổ chức Viện kiểm sát"), or a whole title and the question's next words
-    // ("Luật An ninh mạng định nghĩa …": nothing says where a name ends but the titles themselves).
-    if (title.includes(spaced) || spaced.startsWith(title)) return true;
-    // "Luật BVBMNN", "Bộ luật TTHS": the initials of the title's words after its type.
-    const rest = title.trim().replace(/^(?:bo )?luat /, '').split(' ');
-    return !!acronym && acronym.length >= 3 && rest.map((w) => w[0]).join('') === acronym;
-  });
+  // Part of a title ("Luật Tổ chức Viện kiểm sát"), or a whole title and the question's next words
+  // ("Luật An ninh mạng định nghĩa …": nothing says where a name ends but the titles themselves),
+  // or, for "Luật BVBMNN" and "Bộ luật TTHS", the initials of the title's words after its type.
+  return titles.some((t) => t.spaced.includes(spaced) || spaced.startsWith(t.spaced) || (!!acronym && acronym.length >= 3 && t.initials === acronym));
 }
 
 /**
@@ -366,9 +383,9 @@ function knownLaw(named: string, titles: readonly string[]): boolean {
  * is a whole title ("Bộ luật Hình sự"); `named: false` when it may be cut short or no title at all.
  */
 export function unknownTitle(question: string, titles: readonly string[]): { written: string; named: boolean } | undefined {
-  const lawTitles = titles.filter((t) => /^(?:bo )?luat /.test(fold(t).toLowerCase()));
-  if (!lawTitles.length) return undefined;
-  const law = lawNames(question).find((n) => !knownLaw(n.key, lawTitles));
+  const laws = lawTitles(titles);
+  if (!laws.length) return undefined;
+  const law = lawNames(question).find((n) => !knownLaw(n.key, laws));
   return law && { written: law.written, named: law.whole };
 }
 

@@ -346,25 +346,31 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const f = fold(question).toLowerCase();
   const spaced = spacedOf(f);
   const terms = matchTerms(question);
+  const pairs = adjacentPairs(terms);
+  const counted = countedThing(question);
   const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
+  let syllables: readonly string[] | undefined;
   return {
     terms,
-    pairs: adjacentPairs(terms),
+    pairs,
     kinds: questionKinds(question),
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
     asksDate: DATE_QUESTION.test(f),
-    asksNumber: !countedThing(question) && ASKS_NUMBER.test(f),
+    asksNumber: !counted && ASKS_NUMBER.test(f),
     asksCalendar: ASKS_CALENDAR.test(f),
     asksDuration: /\bbao lau\b/.test(f),
     folded: f,
-    syllables: phraseSyllables(question),
+    // Only a question on a document's entry into force reads them (ownEffect).
+    get syllables() {
+      return (syllables ??= phraseSyllables(question));
+    },
     weight: perQuestion(termWeight),
-    counted: countedThing(question),
+    counted,
     subject: subjectPhrases(question),
     asksCase: /\b(truong hop|neu)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
-    principals: adjacentPairs(terms)
+    principals: pairs
       .map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) }))
       .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
@@ -1096,7 +1102,7 @@ export function composeExtractive(
   if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded) && !chosen.some((c) => PERSON_NAME.test(rendered(c.unit)))) return abstained('missing-name', opts);
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
-  if (!counted && !opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
+  if (!opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

@@ -58,9 +58,9 @@ const DEFINITIONS_LEAD = /(từ ngữ|thuật ngữ).*\bhiểu như sau:\s*$/iu;
 /** A Markdown heading ("## Các bước ...") names a section; it never answers. */
 const MD_HEADING = /^#{1,6}\s/u;
 
-/** A row of a Markdown table, and the rule under its header ("| --- | :---: |"). */
-const TABLE_ROW = /^\|.*\|$/u;
-const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/u;
+/** A row of a Markdown table (its cells captured), and the rule under its header ("| --- | :---: |"). */
+export const TABLE_ROW = /^\|(.*)\|$/u;
+export const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/u;
 
 /** Markdown emphasis ("**không bảo đảm**") is layout, not text: quoted without it. */
 export function plainText(line: string): string {

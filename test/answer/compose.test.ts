@@ -7,6 +7,13 @@ const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
 const ask = (q: string) => composeExtractive(q, rank(q, kb));
 const body = (text: string) => text.split('\nNguồn:')[0];
 
+type Doc = Pick<Chunk, 'docId' | 'title' | 'number' | 'type'>;
+const bltths: Doc = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' };
+/** One article of `doc` as one chunk: its heading line, then its lines. */
+const articleOf = (doc: Doc, article: string, heading: string, lines: string[]): Chunk => ({
+  ...doc, id: `${doc.docId}#${article}`, ord: Number(article), article, locator: `Điều ${article}`, heading, text: [heading, ...lines].join('\n'),
+});
+
 describe('composeExtractive', () => {
   it('answers a "bao nhiêu" question with the sentence that holds the number, intact', () => {
     const r = ask('Kế hoạch chuyển đổi số năm 2024 có bao nhiêu mục tiêu cụ thể?');
@@ -125,14 +132,8 @@ describe('offices and their deputies', () => {
     expect(deputy).toContain('Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm');
   });
 
-  type Doc = Pick<Chunk, 'docId' | 'title' | 'number' | 'type'>;
   const law: Doc = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' };
-  const bltths: Doc = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' };
   const decree: Doc = { docId: 'nd/26.txt', title: 'Nghị định 26/2020/NĐ-CP', number: '26/2020/NĐ-CP', type: 'Nghị định' };
-  /** One article of `doc` as one chunk: its heading line, then its lines. */
-  const articleOf = (doc: Doc, article: string, heading: string, lines: string[]): Chunk => ({
-    ...doc, id: `${doc.docId}#${article}`, ord: Number(article), article, locator: `Điều ${article}`, heading, text: [heading, ...lines].join('\n'),
-  });
   // As the retriever ranks them: the article titled with the deputy's office comes first, for it
   // writes every word of the question, and its "05 năm" answers "mấy năm".
   it('reads a heading that names only the deputy as no heading for the office, and quotes no deputy\'s count for it', () => {
@@ -205,10 +206,7 @@ describe('offices and their deputies', () => {
 });
 
 describe('a numbered khoản under an unnumbered lead-in', () => {
-  const law = { docId: 'luat/x.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' as const };
-  const chunk = (article: string, lines: string[]): Chunk => ({
-    ...law, id: article, ord: Number(article), article, locator: `Điều ${article}`, heading: lines[0], text: lines.join('\n'),
-  });
+  const chunk = (article: string, [heading, ...lines]: string[]) => articleOf(bltths, article, heading, lines);
   it('is quoted under its lead-in, which says what it is a case of', () => {
     const bars = chunk('157', ['Điều 157. Căn cứ không khởi tố vụ án hình sự', 'Không được khởi tố vụ án hình sự khi có một trong các căn cứ sau:', '1. Không có sự việc phạm tội;', '2. Hành vi không cấu thành tội phạm;']);
     const r = composeExtractive('Hành vi không cấu thành tội phạm thì có được khởi tố không?', [{ item: bars, score: 1 }], { skipAbstention: true });
@@ -351,10 +349,9 @@ describe('tables and long lists', () => {
 });
 
 describe('when a document takes effect', () => {
-  const law = { docId: 'luat/kn.txt', title: 'Luật Khiếu nại', number: '02/2011/QH13', type: 'Luật' as const };
-  const article = (n: string, lines: string[], ord: number): Chunk => ({ ...law, id: n, ord, article: n, locator: `Điều ${n}`, heading: lines[0], text: lines.join('\n') });
-  const decisions = article('44', ['Điều 44. Quyết định giải quyết khiếu nại có hiệu lực pháp luật', '1. Quyết định giải quyết khiếu nại lần đầu có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.', '2. Quyết định giải quyết khiếu nại lần hai có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.'], 1);
-  const closing = article('69', ['Điều 69. Hiệu lực thi hành', '1. Luật này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2012.'], 2);
+  const law: Doc = { docId: 'luat/kn.txt', title: 'Luật Khiếu nại', number: '02/2011/QH13', type: 'Luật' };
+  const decisions = articleOf(law, '44', 'Điều 44. Quyết định giải quyết khiếu nại có hiệu lực pháp luật', ['1. Quyết định giải quyết khiếu nại lần đầu có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.', '2. Quyết định giải quyết khiếu nại lần hai có hiệu lực pháp luật sau 30 ngày, kể từ ngày ban hành.']);
+  const closing = articleOf(law, '69', 'Điều 69. Hiệu lực thi hành', ['1. Luật này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2012.']);
 
   it('quotes the document\'s own entry into force, however far behind the retriever put it', () => {
     const r = composeExtractive('Luật Khiếu nại có hiệu lực từ ngày nào?', [{ item: decisions, score: 1.4 }, { item: closing, score: 1.1 }]);
@@ -372,11 +369,10 @@ describe('when a document takes effect', () => {
 
 describe('one of two lists an article heading names', () => {
   it('quotes the list asked for, not the whole article its heading names with another', () => {
-    const art: Chunk = {
-      docId: 'luat/btths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật', id: '479', ord: 0, article: '479', locator: 'Điều 479',
-      heading: 'Điều 479. Quyền và nghĩa vụ của người tố cáo',
-      text: ['Điều 479. Quyền và nghĩa vụ của người tố cáo', '1. Người tố cáo có quyền:', 'a) Gửi đơn hoặc trực tiếp tố cáo với cơ quan, người có thẩm quyền;', 'b) Yêu cầu giữ bí mật họ tên, địa chỉ, bút tích của mình;', '2. Người tố cáo có nghĩa vụ:', 'a) Trình bày trung thực về nội dung tố cáo;', 'b) Nêu rõ họ tên, địa chỉ của mình;'].join('\n'),
-    };
+    const art = articleOf(bltths, '479', 'Điều 479. Quyền và nghĩa vụ của người tố cáo', [
+      '1. Người tố cáo có quyền:', 'a) Gửi đơn hoặc trực tiếp tố cáo với cơ quan, người có thẩm quyền;', 'b) Yêu cầu giữ bí mật họ tên, địa chỉ, bút tích của mình;',
+      '2. Người tố cáo có nghĩa vụ:', 'a) Trình bày trung thực về nội dung tố cáo;', 'b) Nêu rõ họ tên, địa chỉ của mình;',
+    ]);
     const r = composeExtractive('Người tố cáo có những nghĩa vụ gì?', [{ item: art, score: 1 }], { skipAbstention: true });
     expect(body(r.text)).toContain('Trình bày trung thực');
     expect(body(r.text)).not.toContain('Gửi đơn');
@@ -384,15 +380,14 @@ describe('one of two lists an article heading names', () => {
 });
 
 describe('a definition asked with the law to look in', () => {
-  const law = { docId: 'luat/anm.txt', title: 'Luật An ninh mạng', number: '24/2018/QH14', type: 'Luật' as const };
-  const duties: Chunk = {
-    ...law, id: '17', ord: 17, article: '17', locator: 'Điều 17', heading: 'Điều 17. Phòng, chống gián điệp mạng',
-    text: ['Điều 17. Phòng, chống gián điệp mạng', '2. Chủ quản hệ thống thông tin có trách nhiệm sau đây:', 'c) Phối hợp, thực hiện yêu cầu của lực lượng chuyên trách an ninh mạng về phòng, chống gián điệp mạng trên không gian mạng.'].join('\n'),
-  };
-  const terms: Chunk = {
-    ...law, id: '2', ord: 2, article: '2', locator: 'Điều 2', heading: 'Điều 2. Giải thích từ ngữ',
-    text: ['Điều 2. Giải thích từ ngữ', '10. Gián điệp mạng là hành vi cố ý vượt qua cảnh báo, mã truy cập, mật mã, tường lửa để chiếm đoạt trái phép thông tin.'].join('\n'),
-  };
+  const law: Doc = { docId: 'luat/anm.txt', title: 'Luật An ninh mạng', number: '24/2018/QH14', type: 'Luật' };
+  const duties = articleOf(law, '17', 'Điều 17. Phòng, chống gián điệp mạng', [
+    '2. Chủ quản hệ thống thông tin có trách nhiệm sau đây:',
+    'c) Phối hợp, thực hiện yêu cầu của lực lượng chuyên trách an ninh mạng về phòng, chống gián điệp mạng trên không gian mạng.',
+  ]);
+  const terms = articleOf(law, '2', 'Điều 2. Giải thích từ ngữ', [
+    '10. Gián điệp mạng là hành vi cố ý vượt qua cảnh báo, mã truy cập, mật mã, tường lửa để chiếm đoạt trái phép thông tin.',
+  ]);
   it.each(['Gián điệp mạng là gì theo Luật An ninh mạng?', 'Theo Luật An ninh mạng, gián điệp mạng là gì?'])('quotes the definition for "%s"', (q) => {
     const r = composeExtractive(q, [{ item: duties, score: 1.2 }, { item: terms, score: 1.05 }], { skipAbstention: true });
     expect(body(r.text)).toContain('10. Gián điệp mạng là hành vi');
@@ -400,8 +395,10 @@ describe('a definition asked with the law to look in', () => {
 });
 
 describe('who holds an office now', () => {
-  const law = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' as const };
-  const elected: Chunk = { ...law, id: '62', ord: 62, article: '62', locator: 'Điều 62', heading: 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', text: 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao\n1. Viện trưởng Viện kiểm sát nhân dân tối cao do Quốc hội bầu, miễn nhiệm, bãi nhiệm theo đề nghị của Chủ tịch nước.' };
+  const law: Doc = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân', number: '63/2014/QH13', type: 'Luật' };
+  const elected = articleOf(law, '62', 'Điều 62. Viện trưởng Viện kiểm sát nhân dân tối cao', [
+    '1. Viện trưởng Viện kiểm sát nhân dân tối cao do Quốc hội bầu, miễn nhiệm, bãi nhiệm theo đề nghị của Chủ tịch nước.',
+  ]);
   it('abstains rather than quote who elects the office', () => {
     const r = composeExtractive('Viện trưởng Viện kiểm sát nhân dân tối cao hiện nay là ai?', [{ item: elected, score: 1 }]);
     expect(r.abstainReason).toBe('missing-name');
