@@ -302,7 +302,7 @@ export function unknownYear(question: string, hits: Scored<Chunk>[]): string | u
 
 /** Words that end a law's name in a question: verbs, question words, prepositions, years, demonstratives. */
 const TITLE_STOP_WORDS =
-  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa';
+  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói';
 /** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
 const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
 const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));

@@ -68,7 +68,7 @@ const AMBIGUOUS_WEIGHT = 0.3;
  * accent-free function word ("bao" of "bao nhiêu", "sao" of "tại sao") is only a guess.
  */
 function syllableWeight(token: string, unaccented: boolean): number {
-  if (!unaccented && STOP_WORDS.has(token)) return 0;
+  if (!unaccented && (STOP_WORDS.has(token) || ACCENTED_STOP_WORDS.has(token))) return 0;
   const f = fold(token);
   // Accented and not in the accented list: a content word that merely folds like one ("chỉ", "số").
   if (f !== token) return 1;
@@ -77,6 +77,12 @@ function syllableWeight(token: string, unaccented: boolean): number {
 }
 
 const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
+
+/**
+ * Where, still, already, any more, the side of, the middle of, lies: never what a question is
+ * about, but their folded forms are ("đầu", "văn", "năm", "chung"): dropped only as written.
+ */
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm'.split(' '));
 
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */

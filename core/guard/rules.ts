@@ -38,6 +38,13 @@ const EXIST_BEYOND_YES_NO = rx(any(L.EXIST.filter((e) => e !== L.YES_NO_EXIST)))
 const CLASS_YES_NO = new RegExp(
   `^ co (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})(?: (?:(?!(?:nao|bao|dau|ai|gi|nay|do|day|kia|ay|o|tai)(?: |$))[^\\s|]+)){0,12} (?:khong|ko)$`,
 );
+/**
+ * "Được soạn thảo tài liệu mật trên máy tính nối mạng không?": opened by "được" and closed by "không",
+ * the message asks whether the rules allow something, however long the thing between.
+ * Not when it is handed to the asker ("… cho tôi không?"): that is a request.
+ */
+const PERMISSION_ASKED = new RegExp(`^(?:co )?duoc (?:phep )?(?:[^\\s|]+ ){1,16}(?:khong|ko)$`);
+const TO_ASKER = rx(`cho ${L.PRON1}`);
 const BYPASS = rx(L.BYPASS);
 const INJECTION = rx(any(L.INJECTION));
 const ROLEPLAY = rx(any(L.ROLEPLAY));
@@ -179,6 +186,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && CONDITION_QUESTION.test(t) && !REQUEST_ANYWHERE.test(t);
-  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !TO_ASKER.test(t) && !REQUEST_ANYWHERE.test(t);
+  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }

@@ -26,6 +26,14 @@ describe('falseFriend', () => {
     const c = { ...chunk('Điều 1. Giờ tiếp nhận hồ sơ\nBộ phận một cửa tiếp nhận hồ sơ từ 7 giờ 30.'), item: { ...chunk('').item, number: '12/QĐ-VKS', text: 'Điều 1. Giờ tiếp nhận hồ sơ\nBộ phận một cửa tiếp nhận hồ sơ từ 7 giờ 30.' } };
     expect(falseFriend('Quyết định 12/QĐ-VKS quy định giờ tiếp nhận hồ sơ thế nào?', [c], idf({}), 5)).toBeUndefined();
   });
+  it('never reads a function word as the topic: "đâu" is not "đầu", "đằng trước" not "đang", "giữa chừng" not "chung"', () => {
+    const c = chunk('Điều 30. Lực lượng chuyên trách\n1. Lực lượng chuyên trách được bố trí tại Bộ Công an; người đứng đầu chịu trách nhiệm chung hằng năm. Số nhỏ hơn 10 ghi thêm số 0 phía trước, đang áp dụng.');
+    const rare = idf({ đâu: 5.6, đằng: 0, chừng: 0, nằm: 6.4 });
+    expect(falseFriend('Lực lượng chuyên trách được bố trí tại đâu?', [c], rare, 5)).toBeUndefined();
+    expect(falseFriend('Số nhỏ hơn 10 có phải ghi thêm số 0 đằng trước không?', [c], rare, 5)).toBeUndefined();
+    expect(falseFriend('Người đứng đầu có được rút giữa chừng không?', [c], rare, 5)).toBeUndefined();
+    expect(falseFriend('Lực lượng chuyên trách nằm ở đâu?', [c], rare, 5)).toBeUndefined();
+  });
   it('says nothing about words typed without accents', () => {
     expect(falseFriend('thue thu nhap ca nhan tinh the nao', [rent], idf({}), 5)).toBeUndefined();
   });
