@@ -99,6 +99,12 @@ const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COU
  * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
  */
 const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
+/** "ở tuổi bao nhiêu", "mấy người": the counter before the question word ("ngày bao nhiêu" asks a date). */
+const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
+/** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
+const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
+const ASKED_MONEY = / bao nhieu (?:tien|dong) /;
+const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
 /**
  * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
@@ -106,7 +112,9 @@ const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
  */
 export function countedThing(question: string): RegExp | undefined {
   const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const m = ASKED_COUNT.exec(f);
+  // "bao nhiêu tiền": a sum of money ("500.000 đồng", "hai triệu đồng"), not any number.
+  if (ASKED_MONEY.test(f)) return MONEY;
+  const m = ASKED_COUNT.exec(f) ?? REVERSED_COUNT.exec(f) ?? ASKED_AGE.exec(f);
   if (!m) return undefined;
   // "gia hạn lần thứ hai" says how many times: twice at most.
   return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
@@ -115,7 +123,41 @@ export function countedThing(question: string): RegExp | undefined {
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
 const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam)\b|\bai dang (giu|lam|dam nhiem)\b/;
 /** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
-const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
+const HOLDER_WORDS = /\b(?:hien nay|hien tai|bay gio|duong nhiem|la ai|ai la|ai dang|ai giu|ai lam)\b/;
+
+/**
+ * The office a "who holds it now" question names, by its first words ("vien truong" of "Viện trưởng
+ * VKSND tối cao hiện nay là ai?", "pho truong ban" of "Ai đang giữ chức Phó Trưởng Ban …?").
+ */
+function officeAsked(folded: string): string | undefined {
+  const plain = folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const at = plain.search(HOLDER_WORDS);
+  let office = at > 0 ? plain.slice(0, at) : plain.replace(/^.*?\b(?:giu|lam|dam nhiem)\b (?:chuc (?:vu |danh )?)?/, '');
+  office = office.replace(HOLDER_WORDS, ' ').trim();
+  const words = office.split(' ').filter(Boolean);
+  const head = words.slice(0, words[0] === 'pho' ? 3 : 2);
+  return head.length === (words[0] === 'pho' ? 3 : 2) ? head.join(' ') : undefined;
+}
+
+/**
+ * Does the text name a person holding the office: the name with the office written beside it, and
+ * not its deputy's ("đồng chí X, Phó Viện trưởng …" holds no "Viện trưởng")? Without a known office,
+ * any name.
+ */
+function namesHolder(text: string, office: string | undefined): boolean {
+  const holds = office && new RegExp(`${office.startsWith('pho ') ? '' : '(?<!pho )'}\\b${office}\\b`);
+  for (const m of text.matchAll(PERSON_NAME)) {
+    if (!holds) return true;
+    // The offices written with the name: its clause before it ("… Viện trưởng VKSND tối cao Lê Minh Trí"),
+    // and the two apposed after it ("Hoàng Minh Tiến, Cục trưởng Cục 2, Phó Trưởng Ban Chỉ đạo").
+    const before = text.slice(0, m.index).split(/[.,;:]/).pop() ?? '';
+    if (holds.test(fold(before).toLowerCase())) return true;
+    const apposed = text.slice(m.index + m[0].length).split(/[.;:]/)[0].split(/\s*[,–-]\s*/).slice(1, 3);
+    if (apposed.some((a) => holds.test(fold(a).toLowerCase()) && fold(a).toLowerCase().search(holds) === 0)) return true;
+  }
+  return false;
+}
 
 /** Asking for an amount or a calendar date: the answer writes a number. */
 const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
@@ -898,6 +940,32 @@ function restatesHeading(q: QuestionFeatures, hit: Scored<Chunk>): boolean {
   return termMatch(terms, heading.index, weight) >= RESTATED_SHARE && headingPrecision(heading.terms, terms, weight) >= RESTATED_SHARE;
 }
 
+/** Words that count or measure: a piece writing only these of the question's words counts something else. */
+const MEASURE_WORDS = new Set('ngay thang nam gio tuan phut tuoi nguoi lan cap loai buoc muc tien dong trieu ty toi da thieu'.split(' '));
+
+/** Share of the question's other words (rarity-weighted) a piece counting the asked thing must itself write. */
+const COUNTED_ABOUT = 0.3;
+
+/**
+ * Does the piece itself (or its lead-in) write enough of the question beyond the measure asked?
+ * "sát" of "giám sát" is not "Kiểm sát viên nữ nghỉ hưu".
+ */
+function aboutAsked(c: Candidate, q: QuestionFeatures, chosen: readonly Candidate[]): boolean {
+  const feat = featuresOf(c.unit);
+  const own = (t: string) => feat.index.unigrams.has(t) || !!feat.leadIndex?.unigrams.has(t);
+  // A word no quoted passage writes ("KH", typed for "kế hoạch") tells none of them apart.
+  const written = (t: string) => chosen.some((x) => chunkIndexOf(x.hit.item).unigrams.has(t));
+  let total = 0;
+  let held = 0;
+  for (const t of q.terms) {
+    if (t.weight < 1 || MEASURE_WORDS.has(t.term) || /^\d/.test(t.term) || !written(t.term)) continue;
+    const w = q.weight(t.term);
+    total += w;
+    if (own(t.term)) held += w;
+  }
+  return total === 0 || held >= COUNTED_ABOUT * total;
+}
+
 /** How far behind the best a piece writing the asked count may be and still be quoted for it. */
 const COUNT_RATIO = 0.4;
 
@@ -1097,9 +1165,14 @@ export function composeExtractive(
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const counted = q.counted;
-  if (counted && !opts.skipAbstention && !chosen.some((c) => counted.test(spacedOf(fold(rendered(c.unit)))))) return abstained('missing-count', opts);
+  // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
+  const countsAsked = (c: Candidate) => counted!.test(spacedOf(fold(rendered(c.unit)))) && aboutAsked(c, q, chosen);
+  if (counted && !opts.skipAbstention && !chosen.some(countsAsked)) return abstained('missing-count', opts);
   // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
-  if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded) && !chosen.some((c) => PERSON_NAME.test(rendered(c.unit)))) return abstained('missing-name', opts);
+  if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded)) {
+    const office = officeAsked(q.folded);
+    if (!chosen.some((c) => namesHolder(rendered(c.unit), office))) return abstained('missing-name', opts);
+  }
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
   if (!opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);

@@ -410,4 +410,19 @@ describe('who holds an office now', () => {
     const news: Chunk = { docId: 'vksnd/tin.md', title: 'Phiên họp Ban Chỉ đạo', type: 'Tin tức', id: 'n', ord: 0, locator: 'Phiên họp', heading: 'Phiên họp', text: 'Đồng chí Hoàng Minh Tiến, Cục trưởng Cục 2, Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân trình bày báo cáo.' };
     expect(composeExtractive('Ai đang giữ chức Phó Trưởng Ban Chỉ đạo chuyển đổi số ngành Kiểm sát nhân dân?', [{ item: news, score: 1 }]).text).toContain('Hoàng Minh Tiến');
   });
+  const report = (text: string): Chunk => ({ docId: 'vksnd/tin2.md', title: 'Tin tỉnh Y', type: 'Tin tức', id: 'y', ord: 0, locator: 'Tin', heading: 'Chuyển đổi số tại VKSND tỉnh Y', text });
+  it('needs the name written with the office asked, not with its deputy or another office', () => {
+    const q = 'Viện trưởng VKSND tỉnh Y hiện nay là ai?';
+    const deputy = report('Theo đồng chí Lê Văn An, Phó Viện trưởng phụ trách VKSND tỉnh Y, đơn vị đã quán triệt Chỉ thị.');
+    expect(composeExtractive(q, [{ item: deputy, score: 1 }]).abstainReason).toBe('missing-name');
+    const other = report('Tại hội nghị, đồng chí Trần Thị Bình, Chánh Văn phòng, Tổ trưởng Tổ giúp việc công bố quyết định của Viện trưởng VKSND tỉnh Y về chuyển đổi số.');
+    expect(composeExtractive(q, [{ item: other, score: 1 }]).abstainReason).toBe('missing-name');
+  });
+  it('answers with a name the office is written beside, before or after it', () => {
+    const q = 'Viện trưởng VKSND tỉnh Y hiện nay là ai?';
+    const before = report('Phát biểu tại hội nghị, Viện trưởng VKSND tỉnh Y Nguyễn Văn Cường yêu cầu đẩy mạnh chuyển đổi số.');
+    expect(composeExtractive(q, [{ item: before, score: 1 }]).text).toContain('Nguyễn Văn Cường');
+    const after = report('Hội nghị do đồng chí Phạm Minh Đức, Viện trưởng VKSND tỉnh Y chủ trì về chuyển đổi số.');
+    expect(composeExtractive(q, [{ item: after, score: 1 }]).text).toContain('Phạm Minh Đức');
+  });
 });

@@ -164,3 +164,34 @@ describe('a question for how long', () => {
     expect(r.text).toContain('24 giờ');
   });
 });
+
+describe('ages and sums of money', () => {
+  it('reads an age asked after its counter, and a sum of money', () => {
+    expect(countedThing('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?')?.test(' du 55 tuoi ')).toBe(true);
+    expect(countedThing('Tuổi nghỉ hưu của Kiểm sát viên nữ là bao nhiêu?')?.test(' du 55 tuoi ')).toBe(true);
+    const money = countedThing('Tham ô tài sản từ bao nhiêu tiền thì bị truy cứu?')!;
+    expect(money.test(' tu 2 000 000 dong tro len ')).toBe(true);
+    expect(money.test(' hai trieu dong ')).toBe(true);
+    expect(money.test(' trong thoi han 10 ngay ')).toBe(false);
+  });
+  it('still reads "ngày bao nhiêu" as no count of days', () => {
+    expect(countedThing('Kế hoạch ban hành ngày bao nhiêu?')).toBeUndefined();
+  });
+});
+
+describe('a count of something else', () => {
+  const law = (id: string, article: string, heading: string, text: string): Scored<Chunk> => ({
+    item: { id, docId: 'luat/tc.txt', text, ord: 0, title: 'Luật Tổ chức Viện kiểm sát nhân dân', type: 'Luật', article, locator: `Điều ${article}`, heading },
+    score: 1,
+  });
+  it('abstains when the only age a piece writes belongs to another subject', () => {
+    const retire = law('a', '88', 'Điều 88. Miễn nhiệm Kiểm sát viên', '1. Kiểm sát viên đương nhiên được miễn nhiệm khi nghỉ hưu, thôi việc, chuyển ngành.');
+    const minors = law('b', '42', 'Điều 42. Nhiệm vụ của Viện trưởng Viện kiểm sát', 'h) Quyết định giao người dưới 18 tuổi cho cơ quan có trách nhiệm giám sát;');
+    const r = composeExtractive('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?', [retire, minors]);
+    expect(r.abstainReason).toBe('missing-count');
+  });
+  it('answers when the piece writing the age is about the question', () => {
+    const age = law('c', '75', 'Điều 75. Tiêu chuẩn Kiểm sát viên', '1. Kiểm sát viên nghỉ hưu khi đủ 60 tuổi đối với nam và đủ 55 tuổi đối với nữ.');
+    expect(composeExtractive('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?', [age]).text).toContain('55 tuổi');
+  });
+});
