@@ -12,6 +12,7 @@ import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, n
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
+import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
 export interface AbstainOptions {
@@ -74,6 +75,7 @@ export type AbstainReason =
   | 'missing-number'
   | 'missing-name'
   | 'unknown-year'
+  | 'unknown-place'
   | 'unknown-title'
   | 'missing-subject'
   | 'low-score'
@@ -253,6 +255,9 @@ export function falseFriend(
     if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
+    // Nor is a proper name ("tỉnh Bình Dương"): capitalised inside the sentence, it names a place or a
+    // person, whose accents say nothing about the topic (a place a fact is asked of: unknownPlace).
+    if (raw.length === words.length && i > 0 && /^\p{Lu}/u.test(raw[i])) continue;
     if (holds(w)) continue;
     // Absent with its accents, but written with other accents: a look-alike word matched it.
     // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
@@ -300,6 +305,26 @@ export function unknownYear(question: string, hits: Scored<Chunk>[]): string | u
   return undefined;
 }
 
+/** An administrative unit and the capitalised name after it: "tỉnh An Giang", "TP. Hồ Chí Minh", "huyện Mỹ Tú". */
+const PLACE = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|phường)\s+((?:\p{Lu}[\p{Ll}]*\s*){1,4})/gu;
+
+/** What only a place's own records say: how many, when, who, what it achieved. */
+const ASKS_LOCAL_FACT = /\b(bao nhieu|may|ngay nao|khi nao|nam nao|la ai|ai la|ai dang|ket qua|dat duoc|da lam|thanh tich)\b/;
+
+/**
+ * A place the question names ("VKSND tỉnh An Giang đã số hóa bao nhiêu …") that none of the passages
+ * writes, when it asks a fact of that place: the passages tell another's. How a procedure goes is
+ * the same everywhere, so a question on that naming a place is not one.
+ */
+export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | undefined {
+  if (!ASKS_LOCAL_FACT.test(fold(question).toLowerCase())) return undefined;
+  for (const m of nfc(question).matchAll(PLACE)) {
+    const name = phraseSyllables(m[1]);
+    if (name.length && !hits.some((h) => chunkIndexOf(h.item).hasPhrase(name))) return m[1].trim();
+  }
+  return undefined;
+}
+
 /** Words that end a law's name in a question: verbs, question words, prepositions, years, demonstratives. */
 const TITLE_STOP_WORDS =
   'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói';
@@ -342,6 +367,11 @@ function lawNames(question: string): { key: string; written: string; whole: bool
     const goesOn = next === 'va' || (next === ',' && words[i + 2 + name.length] === 'chong');
     const whole = !goesOn && /^\p{Lu}/u.test(written[from]);
     out.push({ key: `${type} ${name.join(' ')}`, written: written.slice(from, i + 1 + name.length).join(' '), whole });
+  }
+  // A code named by its abbreviation ("Theo BLTTDS 2015, …"): the law it stands for.
+  for (const w of written) {
+    const law = w.length >= 3 && w === w.toUpperCase() ? expandAbbreviation(w) : undefined;
+    if (law && /^(?:bo )?luat /.test(law)) out.push({ key: law, written: w, whole: true });
   }
   return out;
 }
@@ -427,6 +457,7 @@ export function decideAbstention(
   if (unknown.length) return decision('unknown-document');
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
+  if (unknownPlace(question, hits)) return decision('unknown-place');
   const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
   if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');

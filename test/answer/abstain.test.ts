@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
-import { decideAbstention, missingTopic, termMatch, unknownTitle } from '../../core/answer/abstain.js';
+import { decideAbstention, missingTopic, termMatch, unknownPlace, unknownTitle } from '../../core/answer/abstain.js';
 import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
+import type { Chunk, Scored } from '../../core/types.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
 
 const kb = [...toCao(), ...vksnd(), ...seedPlan2024(), ...seedSocTrang()];
@@ -102,6 +103,8 @@ describe('laws named by title', () => {
     ['Luật Cán bộ, công chức quy định gì về kỷ luật?', 'Luật Cán bộ'],
     ['luat vien chuc quy dinh gi', 'luat vien chuc'],
     ['Luật Hôn nhân và gia đình quy định gì?', 'Luật Hôn nhân'],
+    ['Theo BLTTDS 2015, thời hạn chuẩn bị xét xử vụ án ly hôn là bao lâu?', 'BLTTDS'],
+    ['BLHS quy định tội trộm cắp thế nào?', 'BLHS'],
   ])('finds the law "%s" names outside the knowledge base, as it wrote it', (q, law) => {
     expect(unknownTitle(q, titles)?.written).toBe(law);
   });
@@ -114,6 +117,7 @@ describe('laws named by title', () => {
     'Luật sư có quyền gì khi bào chữa?',
     'Công chức bị kỷ luật thì khiếu nại lần hai trong bao nhiêu ngày?',
     'Nếu luật chuyên ngành chưa quy định thì sao?',
+    'Theo BLTTHS, thời hạn tạm giữ là bao lâu?',
     // "luật" as "the law" in general, followed by what it does: no title.
     'Khi luật chưa quy định thời điểm công khai thì phải công khai chậm nhất bao lâu?',
     'Trường hợp luật cũng không nói rõ thì áp dụng thế nào?',
@@ -141,5 +145,19 @@ describe('saying which document is missing', () => {
     const r2 = composeExtractive(q2, rank(q2, kb), { abstain: { knownTitles: ['Luật Tố cáo', 'Luật Tổ chức Viện kiểm sát nhân dân'] } });
     expect(r2.abstainReason).toBe('unknown-title');
     expect(r2.text).toContain('«Bộ luật Hình sự» chưa có');
+  });
+});
+
+describe('places the passages do not write', () => {
+  const news = (text: string): Scored<Chunk> => ({ item: { id: 'n', docId: 'vksnd/tin.md', text, ord: 0, title: 'Tin VKSND tỉnh Sóc Trăng', type: 'Tin tức' }, score: 1 });
+  const hits = [news('VKSND tỉnh Sóc Trăng đã số hóa được 86 hồ sơ vụ án hình sự trong năm 2024.')];
+  it('finds a place a fact is asked of that no passage writes', () => {
+    expect(unknownPlace('Năm 2024 VKSND tỉnh An Giang đã số hóa được bao nhiêu hồ sơ?', hits)).toBe('An Giang');
+    expect(unknownPlace('Viện trưởng VKSND huyện Mỹ Tú hiện nay là ai?', hits)).toBe('Mỹ Tú');
+    expect(decideAbstention('Năm 2024 VKSND tỉnh An Giang đã số hóa được bao nhiêu hồ sơ?', hits).reason).toBe('unknown-place');
+  });
+  it('knows a place the passages write, and a procedure asked with a place', () => {
+    expect(unknownPlace('VKSND tỉnh Sóc Trăng đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', hits)).toBeUndefined();
+    expect(unknownPlace('Thủ tục tiếp công dân tại VKSND tỉnh An Giang như thế nào?', hits)).toBeUndefined();
   });
 });

@@ -34,6 +34,10 @@ describe('falseFriend', () => {
     expect(falseFriend('Người đứng đầu có được rút giữa chừng không?', [c], rare, 5)).toBeUndefined();
     expect(falseFriend('Lực lượng chuyên trách nằm ở đâu?', [c], rare, 5)).toBeUndefined();
   });
+  it('reads no proper name as a look-alike: "tỉnh Bình Dương" is not "dương tính"', () => {
+    const c = chunk('Điều 9. Xét nghiệm\n1. Người đi đường có kết quả xét nghiệm phải được thông báo cho gia đình.');
+    expect(falseFriend('Người ở Bình Dương có kết quả xét nghiệm thì thông báo thế nào?', [c], idf({ dương: 6, bình: 6 }), 5)).toBeUndefined();
+  });
   it('says nothing about words typed without accents', () => {
     expect(falseFriend('thue thu nhap ca nhan tinh the nao', [rent], idf({}), 5)).toBeUndefined();
   });
