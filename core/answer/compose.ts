@@ -310,6 +310,15 @@ interface UnitFeatures {
   spacedInContext: string;
   /** Does `spacedInContext` write a qualifier at all ("phó", "tạm", "không")? Most pieces do not. */
   qualified: boolean;
+  /** `spaced` without the numbering of its lines: "1. Người đứng đầu …" counts no "1 người". */
+  countable: string;
+}
+
+const LINE_NUMBERING = /^\s*(?:\d{1,3}[a-zđ]?|[a-zđ])[.)]\s/gmu;
+
+/** A text spaced and folded for counting, its lines' numbering dropped. */
+function countable(text: string): string {
+  return spacedOf(fold(text.replace(LINE_NUMBERING, '')));
 }
 
 const featuresOf = memoize((unit: Unit): UnitFeatures => {
@@ -317,6 +326,7 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
   let dates: boolean | undefined;
   let inContext: string | undefined;
   let qualified: boolean | undefined;
+  let counting: string | undefined;
   const spaced = spacedOf(folded);
   return {
     folded,
@@ -332,6 +342,10 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => {
     },
     get qualified() {
       return (qualified ??= QUALIFIER_WORDS.some((w) => this.spacedInContext.includes(w)));
+    },
+    // Only counted questions read it.
+    get countable() {
+      return (counting ??= /\d/.test(unit.text) ? countable(unit.text) : spaced);
     },
     get spacedInContext() {
       return (inContext ??= unit.parent && unit.shape === 'line' ? `${spacedLine(unit.parent)}${spaced.slice(1)}` : spaced);
@@ -614,7 +628,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   const aboutIt = !topical.length || topical.some((t) => idx.unigrams.has(t.term));
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (aboutIt && kinds.has('quantity') && newNumbers.length) score += 0.25;
-  if (counted?.test(feat.spaced)) score += 0.3;
+  if (counted?.test(feat.countable)) score += 0.3;
   const defines = subject.find((x) => feat.spaced.includes(x.phrase));
   // "1. Người nhận thông điệp dữ liệu là ..." defines another thing than "Thông điệp dữ liệu là gì?"
   // asks, however many of its words it repeats.
@@ -978,7 +992,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
   // is neither promoted for its count nor quoted after the best for the words it adds.
   const ofAnother = (c: Candidate) => aboutAnother(q, featuresOf(c.unit));
-  const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).spaced) && !ofAnother(c);
+  const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).countable) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
   const { definiendum } = q;
@@ -1166,7 +1180,7 @@ export function composeExtractive(
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const counted = q.counted;
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
-  const countsAsked = (c: Candidate) => counted!.test(spacedOf(fold(rendered(c.unit)))) && aboutAsked(c, q, chosen);
+  const countsAsked = (c: Candidate) => counted!.test(countable(rendered(c.unit))) && aboutAsked(c, q, chosen);
   if (counted && !opts.skipAbstention && !chosen.some(countsAsked)) return abstained('missing-count', opts);
   // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
   if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded)) {

@@ -40,6 +40,8 @@ const STOP_PHRASES = [
   'co the', 'can phai', 'theo do', 'doi voi', 'lien quan',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
   'ngay nao', 'nam nao', 'thang nao', 'cach nao', 'bang cach', 'ra sao', 'phan tram',
+  // Asking for a definition: the answer defines the term, it does not write these.
+  'dinh nghia', 'khai niem', 'duoc hieu',
 ].map((p) => p.split(' '));
 
 /** Single-syllable function words, accented (compared exactly) . */

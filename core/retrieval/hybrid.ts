@@ -426,6 +426,8 @@ export function definitionSubject(query: string): string | null {
   const m =
     /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc hieu la|duoc goi la|co nghia la|nghia la|la)\s+gi$/u.exec(q) ??
     /(?:^|[,:;]\s*)(?:the nao|the nao duoc goi|the nao duoc hieu) la\s+([^,:;]+)$/u.exec(q) ??
+    // "Tấn công mạng được định nghĩa như thế nào?", "… được hiểu ra sao?" (not "được quy định thế nào": that asks the rules).
+    /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc dinh nghia|duoc hieu|duoc giai thich|co nghia)\s+(?:(?:nhu )?the nao|ra sao|nhu nao|la gi)$/u.exec(q) ??
     /(?:^|[,:;]\s*)(?:khai niem|dinh nghia)\s+([^,:;]+)$/u.exec(q);
   if (!m) return null;
   const words = m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean);

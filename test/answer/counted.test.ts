@@ -195,3 +195,17 @@ describe('a count of something else', () => {
     expect(composeExtractive('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?', [age]).text).toContain('55 tuổi');
   });
 });
+
+describe('numbering is no count', () => {
+  it('does not read the khoản number of "1. Người đứng đầu …" as "1 người"', () => {
+    const law = (id: string, article: string, text: string): Scored<Chunk> => ({
+      item: { id, docId: 'luat/tcd.txt', text, ord: 0, title: 'Luật Tiếp công dân', type: 'Luật', article, locator: `Điều ${article}`, heading: `Điều ${article}. Nhiều người cùng khiếu nại` },
+      score: 1,
+    });
+    const head = law('a', '30', '1. Người đứng đầu cơ quan nơi có nhiều người khiếu nại có trách nhiệm cử người đại diện tiếp đại diện của những người khiếu nại.');
+    const rule = law('b', '29', 'Trường hợp có từ năm đến mười người thì cử một hoặc hai người đại diện.');
+    const r = composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head, { ...rule, score: 0.95 }], { skipAbstention: true });
+    expect(r.text).toContain('cử một hoặc hai người đại diện');
+    expect(composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head]).abstainReason).toBe('missing-count');
+  });
+});

@@ -33,6 +33,11 @@ describe('definitionSubject', () => {
     expect(definitionSubject('khiếu nại là gì')).toBe('khieu nai');
     expect(definitionSubject('Thế nào là tố cáo?')).toBe('to cao');
     expect(definitionSubject('bi mat nha nuoc co nghia la gi?')).toBe('bi mat nha nuoc');
+    expect(definitionSubject('Tấn công mạng được định nghĩa như thế nào?')).toBe('tan cong mang');
+    expect(definitionSubject('Khiếu nại được hiểu ra sao?')).toBe('khieu nai');
+  });
+  it('reads "được quy định thế nào" as asking the rules, not a definition', () => {
+    expect(definitionSubject('Tấn công mạng được quy định như thế nào?')).toBeNull();
   });
 
   it('ignores questions that only end the same way after a long clause, or ask something else', () => {
