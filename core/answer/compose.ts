@@ -378,6 +378,8 @@ interface QuestionFeatures {
   subject: Array<{ phrase: string; share: number }>;
   /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
   asksCase: boolean;
+  /** Does the question ask about extending a time limit, or its most ("gia hạn", "tối đa", "kéo dài")? */
+  asksExtension: boolean;
   synonyms: readonly SynonymMatch[];
   /** The rules on a subject, not one fact (ASKS_OVERVIEW). */
   overview: boolean;
@@ -424,6 +426,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     counted,
     subject: subjectPhrases(question),
     asksCase: /\b(truong hop|neu)\b/.test(f),
+    asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
     principals: pairs
@@ -576,6 +579,9 @@ function occurrences(text: string, key: string): number {
   return n;
 }
 
+/** Taken from a piece that extends a time limit, when the question asks the limit itself. */
+const EXTENSION_PENALTY = 0.15;
+
 /** Added for a piece that opens by defining the whole subject, and for a dated citation of the asked document. */
 const DEFINITION_BONUS = 0.6;
 const DATED_NUMBER_BONUS = 0.5;
@@ -683,6 +689,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
+  // "Có thể gia hạn … nhưng không quá 15 ngày" extends the time limit a question without "gia hạn"
+  // or "tối đa" asks: the rule's own limit answers it.
+  if (!q.asksExtension && kinds.has('time') && feat.spaced.includes(' gia han ')) score -= EXTENSION_PENALTY;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);
@@ -1115,7 +1124,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
 function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
   // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
   // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
-  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, synonyms: [] };
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, synonyms: [] };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;

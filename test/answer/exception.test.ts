@@ -21,3 +21,24 @@ describe('rule before exception', () => {
     expect(r.text).toContain('05 ngày');
   });
 });
+
+describe('a time limit before its extension', () => {
+  const limit = [
+    '1. Trong thời hạn 20 ngày đối với tội phạm ít nghiêm trọng và tội phạm nghiêm trọng, 30 ngày đối với tội phạm rất nghiêm trọng và tội phạm đặc biệt nghiêm trọng kể từ ngày nhận hồ sơ vụ án, Viện kiểm sát phải ra một trong các quyết định:',
+    'a) Truy tố bị can trước Tòa án;',
+    'b) Trả hồ sơ để yêu cầu điều tra bổ sung.',
+    'Trường hợp cần thiết, Viện trưởng Viện kiểm sát có thể gia hạn thời hạn quyết định việc truy tố nhưng không quá 10 ngày đối với tội phạm ít nghiêm trọng, không quá 15 ngày đối với tội phạm rất nghiêm trọng, không quá 30 ngày đối với tội phạm đặc biệt nghiêm trọng.',
+  ].join('\n');
+  const article: Scored<Chunk> = {
+    item: { id: 'tt', docId: 'luat/tths.txt', text: limit, ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật', article: '240', locator: 'Điều 240', heading: 'Điều 240. Thời hạn quyết định việc truy tố' },
+    score: 1,
+  };
+  it('quotes the limit itself when the question does not ask about extending it', () => {
+    const r = composeExtractive('Viện kiểm sát phải quyết định việc truy tố trong bao lâu đối với tội phạm rất nghiêm trọng?', [article], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('30 ngày đối với tội phạm rất nghiêm trọng');
+  });
+  it('quotes the extension when asked', () => {
+    const r = composeExtractive('Thời hạn quyết định việc truy tố được gia hạn bao lâu đối với tội phạm rất nghiêm trọng?', [article], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('không quá 15 ngày đối với tội phạm rất nghiêm trọng');
+  });
+});
