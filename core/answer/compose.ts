@@ -528,10 +528,27 @@ function subjectUnnamed(listed: NonNullable<QuestionFeatures['listed']>, hits: S
   return !hits.some((h) => chunkIndexOf(h.item).hasPhrase(words));
 }
 
+/** A term the question quotes ("“Người bị buộc tội” gồm những ai?"): a term of art, whatever its words. */
+const QUOTED_TERM = /["“«]([^"“”«»]{2,60})["”»]/u;
+/** "… gồm những ai / gì?": what a term covers, which a law defines by listing ("X gồm A, B, C"). */
+const ASKS_MEMBERS = /\b(?:bao )?gom (?:nhung )?(?:ai|gi|nhung ai|nhung gi|nhung nguoi nao)\b/;
+
 function definiendumOf(question: string): string | undefined {
-  if (!questionKinds(question).has('definition')) return undefined;
-  const span = subjectSpan(question);
-  return span && span.end > span.start ? ` ${span.words.slice(span.start, span.end).join(' ')} la ` : undefined;
+  const f = spacedOf(fold(withoutSource(question)));
+  const members = ASKS_MEMBERS.exec(f);
+  if (!members && !questionKinds(question).has('definition')) return undefined;
+  const quoted = QUOTED_TERM.exec(nfc(question))?.[1];
+  // What is listed is what comes before "gồm", up to a scope ("… trong tố tụng hình sự"): "người bị
+  // buộc tội", whose "bị" would end a subject read the usual way.
+  const before = members ? f.slice(0, members.index).split(' trong ')[0].trim().split(' ') : [];
+  let subject: string | undefined;
+  if (quoted) subject = spacedOf(fold(quoted)).trim();
+  else if (before.length >= 2 && before.length <= 8) subject = before.join(' ');
+  else {
+    const span = subjectSpan(question);
+    if (span && span.end > span.start) subject = span.words.slice(span.start, span.end).join(' ');
+  }
+  return subject ? ` ${subject} ${members ? 'gom' : 'la'} ` : undefined;
 }
 
 /**

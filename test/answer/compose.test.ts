@@ -426,3 +426,23 @@ describe('who holds an office now', () => {
     expect(composeExtractive(q, [{ item: after, score: 1 }]).text).toContain('Phạm Minh Đức');
   });
 });
+
+describe('what a term covers ("X gồm những ai?")', () => {
+  const code: Doc = { docId: 'luat/tths.txt', title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' };
+  const minors = articleOf(code, '416', 'Điều 416. Những vấn đề cần xác định khi tiến hành tố tụng đối với người bị buộc tội là người dưới 18 tuổi', [
+    '1. Tuổi, mức độ phát triển về thể chất và tinh thần của người bị buộc tội.',
+    '2. Điều kiện sinh sống và giáo dục.',
+  ]);
+  const terms = articleOf(code, '4', 'Điều 4. Giải thích từ ngữ', [
+    '1. Trong Bộ luật này, các từ ngữ dưới đây được hiểu như sau:',
+    'c) Người tham gia tố tụng là cá nhân, cơ quan, tổ chức tham gia hoạt động tố tụng.',
+    'đ) Người bị buộc tội gồm người bị bắt, người bị tạm giữ, bị can, bị cáo.',
+  ]);
+  it.each(['Người bị buộc tội gồm những ai?', '"Người bị buộc tội" trong tố tụng hình sự gồm những ai?', 'Theo BLTTHS, người bị buộc tội bao gồm những ai?'])(
+    'quotes the piece that lists the term\'s members for "%s"',
+    (q) => {
+      const r = composeExtractive(q, [{ item: minors, score: 1.2 }, { item: terms, score: 1.1 }], { skipAbstention: true });
+      expect(body(r.text)).toContain('Người bị buộc tội gồm người bị bắt');
+    },
+  );
+});
