@@ -42,6 +42,8 @@ const STOP_PHRASES = [
   'ngay nao', 'nam nao', 'thang nao', 'cach nao', 'bang cach', 'ra sao', 'phan tram',
   // Asking for a definition: the answer defines the term, it does not write these.
   'dinh nghia', 'khai niem', 'duoc hieu',
+  // Asking for a time, a way of counting, a comparison: the answer writes the time, the rule, each side.
+  'thoi han nao', 'thoi gian nao', 'thoi diem nao', 'tinh the nao', 'tinh nhu the nao', 'so voi', 'khac nhau', 'khac gi',
 ].map((p) => p.split(' '));
 
 /** Single-syllable function words, accented (compared exactly) . */
@@ -84,7 +86,7 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
  * Where, still, already, any more, the side of, the middle of, lies: never what a question is
  * about, but their folded forms are ("đầu", "văn", "năm", "chung"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm khác'.split(' '));
 
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */

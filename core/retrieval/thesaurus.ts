@@ -58,6 +58,9 @@ const GROUPS: readonly string[] = [
   'xet xu|xu an',
   'chuyen cong tac|dieu dong',
   'tuyen dung|tuyen chon',
+  // Security rules name devices by what they can do.
+  'dien thoai|thiet bi co tinh nang thu|thiet bi di dong',
+  'nguoi lon|nguoi thanh nien|nguoi du 18 tuoi',
 ];
 
 /** Each group's phrases as syllable arrays. */
