@@ -24,6 +24,18 @@ export function nfc(text: string): string {
   return text.normalize('NFC');
 }
 
+/** Letters that look like Đ/đ and are not: Icelandic eth (Ð ð), African D (Ɖ ɖ). Old fonts and converters write them. */
+const DD_LOOKALIKES = /[\u00d0\u00f0\u0189\u0256]/g;
+const DD_OF: Record<string, string> = { '\u00d0': 'Đ', '\u00f0': 'đ', '\u0189': 'Đ', '\u0256': 'đ' };
+
+/**
+ * Vietnamese's Đ/đ where a look-alike stands for it: "Ðiều 418" (U+00D0) is an article heading the
+ * chunker must see as "Điều 418", and a word search for "điều kiện" must find "Ðiều kiện".
+ */
+export function vietnameseLetters(text: string): string {
+  return text.replace(DD_LOOKALIKES, (c) => DD_OF[c]);
+}
+
 /** Lower-case, strip diacritics (đ → d), NFC. */
 export function fold(text: string): string {
   // Single syllables are folded over and over (every token of every passage): remember them.
@@ -38,8 +50,8 @@ export function foldByDefinition(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[đ\u00f0\u0256]/g, 'd')
+    .replace(/[Đ\u00d0\u0189]/g, 'D')
     .toLowerCase()
     .normalize('NFC');
 }

@@ -15,6 +15,7 @@ import { parseDeclaredYaml } from './declared.js';
 import { loadDocxBytes } from './docx.js';
 import { loadHtmlBytes } from './html.js';
 import { loadTextBytes } from './text.js';
+import { vietnameseLetters } from '../../core/text.js';
 
 export const SUPPORTED_EXTENSIONS: string[] = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm'];
 
@@ -81,7 +82,8 @@ export async function loadFile(absPath: string, opts: LoadOptions = {}): Promise
   if (size > max) throw new IngestFileError('too-large', absPath, `${size} > ${max} bytes`);
   if (size === 0) throw new IngestFileError('empty', absPath);
   const bytes = await readFile(absPath);
-  const doc = await loadByFormat(bytes, absPath, ext);
+  const loaded = await loadByFormat(bytes, absPath, ext);
+  const doc = { ...loaded, text: vietnameseLetters(loaded.text) };
   if (!/[\p{L}\p{N}]/u.test(doc.text)) throw new IngestFileError('empty', absPath);
   return { ...doc, declared: { ...doc.declared, ...readSidecar(absPath) } };
 }

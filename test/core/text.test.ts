@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences } from '../../core/text.js';
+import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences, vietnameseLetters } from '../../core/text.js';
 
 describe('Vietnamese text utilities', () => {
   it('folds diacritics, đ and case, whatever the Unicode form', () => {
     expect(fold('Kế hoạch Chuyển đổi số')).toBe('ke hoach chuyen doi so');
     expect(fold('ĐIỀU 5'.normalize('NFD'))).toBe('dieu 5');
     expect(foldedSyllables('Viện kiểm sát, nhân dân!')).toEqual(['vien', 'kiem', 'sat', 'nhan', 'dan']);
+  });
+
+  it('reads the look-alikes old converters write for Đ/đ (Ð ð Ɖ ɖ) as Đ/đ', () => {
+    expect(vietnameseLetters('\u00d0iều 418. Giám sát; \u00f0ại diện; \u0189oàn')).toBe('Điều 418. Giám sát; đại diện; Đoàn');
+    expect(fold('\u00d0iều kiện')).toBe('dieu kien');
+    expect(fold('\u00d0iều kiện sinh sống và giáo dục, \u00f0ại diện')).toBe(foldByDefinition('Điều kiện sinh sống và giáo dục, đại diện'));
   });
 
   it('finds document numbers of every shape and keys them without accents', () => {

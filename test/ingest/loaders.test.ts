@@ -229,3 +229,15 @@ describe('bad and unusual encodings', () => {
     expect(await codeOf(loadFile(big, { maxBytes: 100 }))).toBe('too-large');
   });
 });
+
+describe('letters that only look Vietnamese', () => {
+  it('loads "Ðiều" (Icelandic eth) as "Điều", so the chunker sees the article', async () => {
+    const dir = tmp();
+    const p = path.join(dir, 'luat-x.txt');
+    writeFileSync(p, 'LUẬT X\n\n\u00d0iều 1. Phạm vi\nLuật này quy định \u00f0iều kiện.\n');
+    const doc = await loadFile(p);
+    expect(doc.text).toContain('Điều 1. Phạm vi');
+    expect(doc.text).toContain('điều kiện');
+    expect(doc.text).not.toMatch(/[\u00d0\u00f0]/);
+  });
+});
