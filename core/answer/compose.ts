@@ -380,6 +380,8 @@ interface QuestionFeatures {
   asksCase: boolean;
   /** Does the question ask about extending a time limit, or its most ("gia hạn", "tối đa", "kéo dài")? */
   asksExtension: boolean;
+  /** "bao nhiêu ngày", "mấy tháng": a span of time asked as a count. */
+  asksSpan: boolean;
   synonyms: readonly SynonymMatch[];
   /** The rules on a subject, not one fact (ASKS_OVERVIEW). */
   overview: boolean;
@@ -427,6 +429,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     subject: subjectPhrases(question),
     asksCase: /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
+    asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms: questionSynonyms(question),
     overview: ASKS_OVERVIEW.test(f),
     principals: pairs
@@ -708,7 +711,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // "Có thể gia hạn … nhưng không quá 15 ngày" extends the time limit a question without "gia hạn"
   // or "tối đa" asks: the rule's own limit answers it.
-  if (!q.asksExtension && kinds.has('time') && feat.spaced.includes(' gia han ')) score -= EXTENSION_PENALTY;
+  if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && feat.spaced.includes(' gia han ')) score -= EXTENSION_PENALTY;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);
@@ -1141,7 +1144,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
 function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
   // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
   // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
-  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, synonyms: [] };
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, synonyms: [] };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;

@@ -231,7 +231,10 @@ function capitalise(s: string): string {
  */
 function dropFacet(topic: string): string {
   const toks = tokenize(topic);
-  const at = toks.findIndex((t, i) => i > 0 && (t.f === 've' || t.f === 'trong' || (t.f === 'doi' && toks[i + 1]?.f === 'voi')));
+  // "về" and "đối với" as written: "bảo vệ", "đời với" fold the same.
+  const plain = isUnaccented(topic);
+  const is = (t: Tok, word: string) => (plain ? t.f.toLowerCase() === fold(word) : t.text.toLowerCase() === word);
+  const at = toks.findIndex((t, i) => i > 0 && (is(t, 'về') || is(t, 'trong') || (is(t, 'đối') && !!toks[i + 1] && is(toks[i + 1], 'với'))));
   if (at < 0) return topic;
   const refs = documentReferences(topic).filter((r) => r.span.start > toks[at].start);
   const stop = toks.findIndex((t, i) => i > at && ['cua', 'theo', 'tai'].includes(t.f));
@@ -239,7 +242,8 @@ function dropFacet(topic: string): string {
   return tidy(topic.slice(0, toks[at].start) + ' ' + topic.slice(end));
 }
 
-const hasFacet = (s: string) => /(^|\s)(ve|trong|doi voi)\s/.test(` ${fold(s)} `);
+/** "về nghiệp vụ", "trong quản lý": a facet; "trong thời hạn bao lâu", "trong bao lâu" ask a time. */
+const hasFacet = (s: string) => /(^|\s)(ve|trong|doi voi)\s(?!(thoi han|thoi gian|bao lau|vong|bao nhieu|may)\b)/.test(` ${fold(s).toLowerCase()} `);
 
 /**
  * The standalone form of `question` given the conversation so far. A question that
@@ -271,7 +275,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
 
   // 2. An elliptical question: its focus, completed with the previous subject.
-  const focus = tidy(stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text).text);
+  const focus = accentedLike(tidy(stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text).text), prev);
   if (!contentTerms(focus).length) return prev;
   const focusDocs = documentReferences(focus);
   if (focusDocs.length) {
@@ -294,9 +298,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     }
     return `${capitalise(focus)}?`;
   }
-  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus);
+  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus);
   if (swapped) return swapped;
-  const context = hasFacet(focus) ? dropFacet(prevTopic) : prevTopic;
+  const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
   return `Về ${context}: ${focus}?`;
 }
 
@@ -328,6 +332,78 @@ function swapSibling(prev: string, focus: string): string | undefined {
     return capitalise(tidy(`${base.slice(0, pt[i].start)}${core.map((t) => t.text).join(' ')}${base.slice(end)}`));
   }
   return undefined;
+}
+
+/**
+ * A follow-up typed without accents takes them from the previous question where it repeats its words:
+ * "tội phạm rất nghiêm trọng" for "toi pham rat nghiem trong" after "… tội phạm ít nghiêm trọng?".
+ * Words the previous question does not write stay as typed.
+ */
+function accentedLike(text: string, prev: string): string {
+  if (!isUnaccented(text) || isUnaccented(prev)) return text;
+  const written = new Map<string, string>();
+  for (const t of tokenize(prev)) if (t.f !== t.text.toLowerCase()) written.set(t.f.toLowerCase(), t.text.toLowerCase());
+  let out = '';
+  let at = 0;
+  for (const t of tokenize(text)) {
+    const accented = written.get(t.text.toLowerCase());
+    out += text.slice(at, t.start) + (accented ?? t.text);
+    at = t.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Prepositions before the thing a question asks "… gì?" of ("trình bày trên | khổ giấy gì"). */
+const ASKED_AFTER = new Set(['trên', 'trong', 'của', 'về', 'cho', 'với', 'bằng', 'theo', 'tại', 'ở', 'dưới']);
+
+/**
+ * "Còn định lề trang thì thế nào?" after "Văn bản hành chính được trình bày trên khổ giấy gì?": the
+ * follow-up asks about another thing than "khổ giấy", which the context must not keep asking.
+ */
+function dropAsked(prev: string, prevTopic: string, focus: string): string {
+  if (!/(?:^|\s)(?:gì|nào|gi|nao)\s*[?.!]*\s*$/iu.test(prev)) return prevTopic;
+  const toks = tokenize(prevTopic);
+  const plain = isUnaccented(prevTopic);
+  const asked = (t: Tok) => (plain ? [...ASKED_AFTER].some((w) => fold(w) === t.f.toLowerCase()) : ASKED_AFTER.has(t.text.toLowerCase()));
+  let at = toks.length - 1;
+  while (at > 0 && toks.length - at <= 3 && !asked(toks[at])) at--;
+  if (at <= 0 || toks.length - at > 4 || !asked(toks[at])) return prevTopic;
+  const thing = new Set(toks.slice(at + 1).map((t) => t.f.toLowerCase()));
+  // "Còn khổ giấy A5 thì sao?" still asks about a khổ giấy: the context keeps it.
+  if (tokenize(focus).some((t) => thing.has(t.f.toLowerCase()))) return prevTopic;
+  return tidy(prevTopic.slice(0, toks[at].start));
+}
+
+/** Words that end the item a previous question named ("của người có thẩm quyền | trên văn bản …"). */
+const ITEM_END = new Set(['tren', 'duoc', 'la', 'co', 'thi', 'trong', 'theo', 'khi', 'phai', 'bi', 'cho', 'tai', 'gi', 'nao', 'bao', 'nhu', 'the', 'ra', 'sao', 'de', 'doi']);
+
+/**
+ * "Còn hình ảnh chữ ký số của cơ quan thì sao?" after "Hình ảnh chữ ký số của người có thẩm quyền
+ * trên văn bản điện tử được trình bày thế nào?": the follow-up starts like an item of the previous
+ * question (two words or more) and ends otherwise, so that item's ending is swapped for its own.
+ */
+function swapPrefix(prev: string, focus: string): string | undefined {
+  const ft = tokenize(focus);
+  const base = nfc(prev).trim();
+  const pt = tokenize(base);
+  const f = (t: Tok) => t.f.toLowerCase();
+  let best: { i: number; len: number } | undefined;
+  for (let i = 0; i < pt.length; i++) {
+    let len = 0;
+    while (len < ft.length && i + len < pt.length && f(pt[i + len]) === f(ft[len])) len++;
+    if (len >= 2 && len < ft.length && (!best || len > best.len)) best = { i, len };
+  }
+  if (!best) return undefined;
+  const rest = ft.slice(best.len);
+  if (rest.length > 4) return undefined;
+  const from = best.i + best.len;
+  let to = from;
+  // "người có thẩm quyền" is one item: its "có" starts no predicate.
+  const inItem = (k: number) => !ITEM_END.has(f(pt[k])) || (f(pt[k]) === 'co' && f(pt[k + 1] ?? pt[k]) === 'tham');
+  while (to < pt.length && inItem(to) && to - from < 6) to++;
+  if (to === from || (to - from >= 6 && to < pt.length)) return undefined;
+  const swapped = focus.slice(rest[0].start, rest[rest.length - 1].end);
+  return capitalise(tidy(`${base.slice(0, pt[from].start)}${swapped}${base.slice(pt[to - 1].end)}`));
 }
 
 /** Words after which a follow-up's contrasted item ends ("lần hai | thì bao lâu"). */

@@ -37,6 +37,10 @@ describe('a time limit before its extension', () => {
     const r = composeExtractive('Viện kiểm sát phải quyết định việc truy tố trong bao lâu đối với tội phạm rất nghiêm trọng?', [article], { skipAbstention: true, maxUnits: 1 });
     expect(r.text).toContain('30 ngày đối với tội phạm rất nghiêm trọng');
   });
+  it('reads "bao nhiêu ngày" as asking the limit too', () => {
+    const r = composeExtractive('Viện kiểm sát có bao nhiêu ngày để quyết định việc truy tố đối với tội phạm rất nghiêm trọng?', [article], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('30 ngày đối với tội phạm rất nghiêm trọng');
+  });
   it('quotes the extension when asked', () => {
     const r = composeExtractive('Thời hạn quyết định việc truy tố được gia hạn bao lâu đối với tội phạm rất nghiêm trọng?', [article], { skipAbstention: true, maxUnits: 1 });
     expect(r.text).toContain('không quá 15 ngày đối với tội phạm rất nghiêm trọng');

@@ -100,3 +100,29 @@ describe('rewriteFollowUp', () => {
     expect(rewriteFollowUp('còn mục tiêu về nghiệp vụ thì sao?', [])).toBe('còn mục tiêu về nghiệp vụ thì sao?');
   });
 });
+
+describe('follow-ups that swap one element of the previous question', () => {
+  it('keeps "bảo vệ" whole: its "vệ" is no facet "về", and "trong bao lâu" asks a time', () => {
+    const s = after('Khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng, doanh nghiệp phải làm gì với thông tin vi phạm?', 'Trong thời hạn bao lâu?');
+    expect(has(s, 'bảo vệ an ninh mạng, doanh nghiệp')).toBe(true);
+    expect(has(s, 'thông tin vi phạm')).toBe(true);
+  });
+  it('swaps the end of an item the follow-up starts like', () => {
+    const s = after('Hình ảnh chữ ký số của người có thẩm quyền trên văn bản điện tử được trình bày thế nào?', 'Còn hình ảnh chữ ký số của cơ quan thì sao?');
+    expect(s).toBe('Hình ảnh chữ ký số của cơ quan trên văn bản điện tử được trình bày thế nào?');
+  });
+  it('drops what the previous question asked "… gì?" of when the follow-up asks about another thing', () => {
+    const s = after('Văn bản hành chính được trình bày trên khổ giấy gì?', 'Còn định lề trang thì thế nào?');
+    expect(has(s, 'khổ giấy')).toBe(false);
+    expect(has(s, 'văn bản hành chính')).toBe(true);
+    expect(has(s, 'định lề trang')).toBe(true);
+    expect(has(after('Văn bản hành chính được trình bày trên khổ giấy gì?', 'Còn khổ giấy của phụ lục thì sao?'), 'văn bản hành chính được trình bày trên khổ giấy')).toBe(true);
+  });
+  it('takes the accents of the words a follow-up typed without them repeats', () => {
+    const s = after('Viện kiểm sát có bao nhiêu ngày để quyết định việc truy tố đối với tội phạm ít nghiêm trọng?', 'Con toi pham dac biet nghiem trong thi sao?');
+    expect(s).toContain('tội phạm');
+    expect(s).toContain('nghiêm trọng');
+    expect(has(s, 'đặc biệt nghiêm trọng')).toBe(true);
+    expect(has(s, 'ít nghiêm trọng')).toBe(false);
+  });
+});
