@@ -599,6 +599,12 @@ function occurrences(text: string, key: string): number {
   return n;
 }
 
+const ISSUE_DATE = /\b(ngay ban hanh|ban hanh ngay|ngay ky|ky ngay)\b/;
+const OTHER_DATE = /\b(hieu luc|thi hanh|ap dung|het han|cong bo|to chuc|dien ra)\b/;
+
+/** Taken from a piece that dates another numbered document than the one asked. */
+const DATES_ANOTHER_PENALTY = 0.5;
+
 /** Taken from a piece that extends a time limit, when the question asks the limit itself. */
 const EXTENSION_PENALTY = 0.15;
 
@@ -612,6 +618,14 @@ const OTHER_DEFINITION_PENALTY = 0.3;
 function datedNumber(folded: string, numbers: ReadonlySet<string>): boolean {
   for (const m of folded.matchAll(/(\d+)(?:\/[\p{L}\p{N}.\-]+)?,?\s+(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/gu)) {
     if (numbers.has(m[1])) return true;
+  }
+  return false;
+}
+
+/** Does the folded piece write a number the question does not, with its symbol, right before a date? */
+function datedOther(folded: string, numbers: ReadonlySet<string>): boolean {
+  for (const m of folded.matchAll(/(\d+)\/[\p{L}\p{N}.\-]+,?\s+(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/gu)) {
+    if (!numbers.has(m[1])) return true;
   }
   return false;
 }
@@ -701,12 +715,17 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // An editor's note ("> Lưu ý: đây là bản tóm tắt ...", "Hướng dẫn này chỉ tóm tắt ...") is about
   // the document, never the answer.
   // Nor is an appendix's attribution line ("(Kèm theo Nghị định số 30/2020/NĐ-CP …)").
-  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|(huong dan|tai lieu|ban tom tat|trang) nay\b|(ban hanh )?kem theo\b)/i.test(f)) score -= 0.6;
+  // Nor a summary's attribution ("- Nguồn: bài … , Báo Sóc Trăng, 30/08/2024"): its date is the article's.
+  if (/^\s*>/.test(unit.text) || /^\W*(luu y\b|nguon\s*:|(huong dan|tai lieu|ban tom tat|trang) nay\b|(ban hanh )?kem theo\b)/i.test(f)) score -= 0.6;
   // A piece holding only the words that name its document ("Số, ký hiệu: Quyết định số 390") restates
   // the question's reference and answers none of what it asks.
   if (questionNumbers.size && feat.numbers.some((n) => questionNumbers.has(n.replace('%', '')))) {
     if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term) || (dated && DATE_WORD.test(t.term)))) score -= 0.3;
   }
+  // "Kế hoạch số 221/KH-VKSTC ngày 15/12/2023" dates another document than the one a "ngày nào?" question numbers.
+  if (q.asksCalendar && questionNumbers.size && datedOther(f, questionNumbers) && !datedNumber(f, questionNumbers)) score -= DATES_ANOTHER_PENALTY;
+  // "Chỉ thị 01/CT-VKSTC ngày nào?": a document's date is its date of issue, unless the question asks another.
+  else if (q.asksCalendar && questionNumbers.size && ISSUE_DATE.test(f) && !OTHER_DATE.test(q.folded) && feat.hasDates) score += DATED_NUMBER_BONUS;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // "Có thể gia hạn … nhưng không quá 15 ngày" extends the time limit a question without "gia hạn"
@@ -1032,7 +1051,10 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // Without the count, the answer is no answer (missing-count): a piece further behind that writes it
   // ("… từ 05 đến 10 người thì cử 01 hoặc 02 người đại diện" in another law) is worth quoting instead.
   // So is a piece that writes a number, when the question asks an amount or a date (missing-number).
-  const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c);
+  // The date of a document the question numbers is the one written with its number or as its date of
+  // issue, not that of another document the piece cites ("Kế hoạch số 221/KH-VKSTC ngày 15/12/2023").
+  const datesAnother = (c: Candidate) => q.asksCalendar && q.numbers.size > 0 && datedOther(featuresOf(c.unit).folded, q.numbers);
+  const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c) && !datesAnother(c);
   // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
   // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
   const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
@@ -1218,7 +1240,8 @@ export function composeExtractive(
   }
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
-  if (!opts.skipAbstention && q.asksNumber && !chosen.some((c) => givesNumber(c.unit, q) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
+  const datesAsked = (c: Candidate) => !(q.asksCalendar && q.numbers.size > 0 && datedOther(featuresOf(c.unit).folded, q.numbers) && !datedNumber(featuresOf(c.unit).folded, q.numbers));
+  if (!opts.skipAbstention && q.asksNumber && !chosen.some((c) => (givesNumber(c.unit, q) && datesAsked(c)) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

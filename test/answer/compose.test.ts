@@ -446,3 +446,20 @@ describe('what a term covers ("X gồm những ai?")', () => {
     },
   );
 });
+
+describe('the date of the document asked', () => {
+  const summary: Doc = { docId: 'vksnd/ct01.md', title: 'Chỉ thị số 01/CT-VKSTC về công tác kiểm sát năm 2024', number: '01/CT-VKSTC', type: 'Chỉ thị' };
+  const info = articleOf(summary, '', 'Thông tin văn bản', [
+    '- Số, ký hiệu: Chỉ thị số 01/CT-VKSTC.',
+    '- Người ban hành: Viện trưởng VKSND tối cao.',
+    '- Nguồn: bài "Chuyển đổi số tạo sự đột phá", Báo Sóc Trăng, 30/08/2024.',
+    '- Ngày ban hành: 18/12/2023.',
+  ]);
+  const related = articleOf(summary, '', 'Văn bản liên quan', ['- Kế hoạch số 221/KH-VKSTC ngày 15/12/2023 về chuyển đổi số, được quán triệt cùng Chỉ thị số 01/CT-VKSTC.']);
+  it('quotes its date of issue, not a source line\'s date nor another document\'s', () => {
+    const r = composeExtractive('Chỉ thị 01/CT-VKSTC ngày nào?', [{ item: related, score: 1.1 }, { item: info, score: 1 }], { skipAbstention: true });
+    expect(body(r.text)).toContain('18/12/2023');
+    expect(body(r.text)).not.toContain('30/08/2024');
+    expect(body(r.text)).not.toContain('15/12/2023');
+  });
+});
