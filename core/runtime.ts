@@ -22,7 +22,7 @@ import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
-import { rewriteFollowUp } from './answer/rewrite.js';
+import { rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
 import { embedderLoader } from './embedders.js';
@@ -138,7 +138,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, question, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
-      : rewriteFollowUp(question, history);
+      : rewriteFollowUp(withoutPreamble(question), history);
     if (standalone !== question) {
       const again = this.checkInput(standalone);
       if (!again.allowed) return refuse(again.category);

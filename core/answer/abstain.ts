@@ -250,9 +250,12 @@ export function falseFriend(
   // A hit's words are read only when the hits before it lack the word (usually the first has it).
   const sets: Set<string>[] = [];
   const holds = (w: string) => hits.some((h, j) => (sets[j] ??= chunkAccentedOf(h.item)).has(w));
+  // An everyday phrase the thesaurus knows ("tin nhắn" for "thông điệp dữ liệu") is a paraphrase, not a look-alike.
+  const written = (alt: string[]) => hits.some((h) => chunkIndexOf(h.item).hasPhrase(alt));
+  const paraphrased = new Set(questionSynonyms(question).flatMap((m) => (m.alternatives.some(written) ? m.phrase.map((_, k) => m.start + k) : [])));
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
+    if (!content.has(i) || fold(w) === w || /\d/.test(w) || paraphrased.has(i)) continue;
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
     // Nor is a proper name ("tỉnh Bình Dương"): capitalised inside the sentence, it names a place or a

@@ -246,6 +246,20 @@ function dropFacet(topic: string): string {
 const hasFacet = (s: string) => /(^|\s)(ve|trong|doi voi)\s(?!(thoi han|thoi gian|bao lau|vong|bao nhieu|may)\b)/.test(` ${fold(s).toLowerCase()} `);
 
 /**
+ * "Tôi là cán bộ mới, hôm nay nhận được đơn tố cáo …": who is asking is not what is asked. A first
+ * clause introducing the asker goes when a question of its own follows.
+ */
+const PREAMBLE = /^\s*(?:tôi|em|mình|chúng tôi|chúng em|toi|minh|chung toi)\s+(?:là|mới|vừa|đang|la|moi|vua|dang)\s[^,.;:?!]{1,80}[,.;:]\s+/iu;
+
+export function withoutPreamble(question: string): string {
+  const q = nfc(question);
+  const m = PREAMBLE.exec(q);
+  if (!m) return q;
+  const rest = q.slice(m[0].length);
+  return contentTerms(rest).filter((t) => t.weight === 1).length >= 3 ? capitalise(rest) : q;
+}
+
+/**
  * The standalone form of `question` given the conversation so far. A question that
  * does not lean on the previous turn is returned unchanged (NFC, trimmed).
  */

@@ -61,6 +61,8 @@ const GROUPS: readonly string[] = [
   // Security rules name devices by what they can do.
   'dien thoai|thiet bi co tinh nang thu|thiet bi di dong',
   'nguoi lon|nguoi thanh nien|nguoi du 18 tuoi',
+  // Messages and post as the laws name them.
+  'tin nhan|thong diep du lieu',
 ];
 
 /** Each group's phrases as syllable arrays. */

@@ -38,6 +38,13 @@ describe('falseFriend', () => {
     const c = chunk('Điều 9. Xét nghiệm\n1. Người đi đường có kết quả xét nghiệm phải được thông báo cho gia đình.');
     expect(falseFriend('Người ở Bình Dương có kết quả xét nghiệm thì thông báo thế nào?', [c], idf({ dương: 6, bình: 6 }), 5)).toBeUndefined();
   });
+  it('reads an everyday phrase the thesaurus knows as a paraphrase when the hits write its field term', () => {
+    const law = chunk('Điều 11. Giá trị làm chứng cứ\n1. Thông điệp dữ liệu được dùng làm chứng cứ; nhận thông điệp qua hệ thống.');
+    const rare = idf({ nhắn: 0 });
+    expect(falseFriend('Tin nhắn có được dùng làm chứng cứ không?', [law], rare, 5)).toBeUndefined();
+    const other = chunk('Điều 2. Nhận hồ sơ\n1. Cơ quan nhận hồ sơ và trả kết quả.');
+    expect(falseFriend('Tin nhắn có được dùng làm chứng cứ không?', [other], rare, 5)).toBe('nhắn');
+  });
   it('says nothing about words typed without accents', () => {
     expect(falseFriend('thue thu nhap ca nhan tinh the nao', [rent], idf({}), 5)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, rewriteFollowUp } from '../../core/answer/rewrite.js';
+import { isFollowUp, rewriteFollowUp, withoutPreamble } from '../../core/answer/rewrite.js';
 import { fold } from '../../core/text.js';
 
 const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: previous, answer: '...' }]);
@@ -124,5 +124,16 @@ describe('follow-ups that swap one element of the previous question', () => {
     expect(s).toContain('nghiêm trọng');
     expect(has(s, 'đặc biệt nghiêm trọng')).toBe(true);
     expect(has(s, 'ít nghiêm trọng')).toBe(false);
+  });
+});
+
+describe('withoutPreamble', () => {
+  it('drops a first clause introducing the asker when a question of its own follows', () => {
+    expect(withoutPreamble('Tôi là cán bộ mới, hôm nay nhận được đơn tố cáo thì phải làm gì?')).toBe('Hôm nay nhận được đơn tố cáo thì phải làm gì?');
+    expect(withoutPreamble('Em là cán bộ mới, cho em hỏi quy trình tiếp công dân')).toBe('Cho em hỏi quy trình tiếp công dân');
+  });
+  it('keeps a question that is the introduction itself, or has nothing else', () => {
+    expect(withoutPreamble('Tôi là Kiểm sát viên, có được tư vấn không?')).toBe('Tôi là Kiểm sát viên, có được tư vấn không?');
+    expect(withoutPreamble('Tố cáo nặc danh có được giải quyết không?')).toBe('Tố cáo nặc danh có được giải quyết không?');
   });
 });
