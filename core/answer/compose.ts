@@ -851,6 +851,19 @@ function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[],
 }
 
 /** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
+/** Actions on a thing an article may be headed by: what it rules is the change, not the thing. */
+const MODIFIERS = ['gia han', 'thay doi', 'bo sung', 'huy bo', 'tam dinh chi', 'phuc hoi', 'dieu chinh', 'keo dai', 'rut ngan', 'sua doi', 'thay the'];
+/** Taken from every piece of such an article when the question names none of its actions. */
+const MODIFIER_PENALTY = 0.3;
+
+/** Is the heading ("Điều 20. Gia hạn …") an action on its subject that the (folded) question does not name? */
+function modifiesUnasked(headingSpaced: string, questionFolded: string): boolean {
+  const text = headingSpaced.replace(/^ dieu \d+[a-z]? /, ' ');
+  const asked = spacedOf(questionFolded);
+  const lead = MODIFIERS.filter((m) => text.startsWith(` ${m} `));
+  return lead.some((m) => !asked.includes(` ${m} `));
+}
+
 interface ChunkFeatures {
   heading?: { index: PassageIndex; terms: readonly QueryTerm[]; spaced: string };
   named: PassageIndex;
@@ -958,14 +971,18 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
       heading && !(q.principals.length && onlyDeputyOf(q.principals, heading.spaced))
         ? 0.3 * termMatch(terms, withSynonyms(heading.index, synonyms), weight) + 0.2 * headingPrecision(heading.terms, terms, weight)
         : 0;
-    if (floorRatio !== undefined && best > 0 && (ceiling + headingBonus) * rankFactor < best * floorRatio) return;
+    // "Điều 20. Gia hạn thời hạn bảo vệ …", "Điều 180. Thay đổi hoặc bổ sung quyết định khởi tố bị can":
+    // an article on changing what the question asks about answers another question than the one asked.
+    const modifies = !!heading && modifiesUnasked(heading.spaced, q.folded);
+    const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0);
+    if (floorRatio !== undefined && best > 0 && (ceiling + headingScore) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
       const { score, covers } = scoreUnit(unit, q, context);
-      const total = (score + headingBonus) * rankFactor;
+      const total = (score + headingScore) * rankFactor;
       if (total > best) best = total;
       cands.push({ unit, hit, rank, score: total, covers });
     }

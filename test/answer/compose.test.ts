@@ -463,3 +463,21 @@ describe('the date of the document asked', () => {
     expect(body(r.text)).not.toContain('15/12/2023');
   });
 });
+
+describe('an article on changing the thing asked', () => {
+  const law: Doc = { docId: 'luat/bvbmnn.txt', title: 'Luật Bảo vệ bí mật nhà nước', number: '29/2018/QH14', type: 'Luật' };
+  const extend = articleOf(law, '20', 'Điều 20. Gia hạn thời hạn bảo vệ bí mật nhà nước', [
+    '4. Chậm nhất 15 ngày kể từ ngày gia hạn, cơ quan, tổ chức đã gia hạn phải thông báo bằng văn bản đến cơ quan, tổ chức, cá nhân có liên quan.',
+  ]);
+  const declassify = articleOf(law, '22', 'Điều 22. Giải mật', [
+    '6. Chậm nhất 15 ngày kể từ ngày có quyết định giải mật, cơ quan, tổ chức quyết định giải mật phải thông báo bằng văn bản đến cơ quan, tổ chức, cá nhân có liên quan.',
+  ]);
+  it('prefers the article on the thing itself when the question names no change', () => {
+    const r = composeExtractive('Sau khi có quyết định giải mật thì phải thông báo cho cơ quan, cá nhân liên quan trong bao lâu?', [{ item: extend, score: 1.2 }, { item: declassify, score: 0.95 }], { skipAbstention: true, maxUnits: 1 });
+    expect(r.citations[0].locator).toContain('Điều 22');
+  });
+  it('keeps the article on the change when the question names it', () => {
+    const r = composeExtractive('Sau khi gia hạn thời hạn bảo vệ thì phải thông báo trong bao lâu?', [{ item: extend, score: 1.08 }, { item: declassify, score: 0.95 }], { skipAbstention: true, maxUnits: 1 });
+    expect(r.citations[0].locator).toContain('Điều 20');
+  });
+});
