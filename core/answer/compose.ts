@@ -103,7 +103,7 @@ const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
-const ASKED_MONEY = / bao nhieu (?:tien|dong) /;
+const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) /;
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
 /**
@@ -163,7 +163,7 @@ function namesHolder(text: string, office: string | undefined): boolean {
 const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
 const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
 /** Of those, asking for a date: the answer writes one. */
-const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may)\b/;
+const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may|ngay bao nhieu)\b/;
 
 /**
  * Amounts a piece writes: numbers that are neither part of a document number or date ("221/KH-VKSTC",
@@ -265,7 +265,7 @@ function numbersIn(text: string): string[] {
   return text.match(/\d+(?:[.,]\d+)*\s*%?/g)?.map((n) => n.replace(/\s+/g, '')) ?? [];
 }
 
-const DATE_QUESTION = /\b(khi nao|ngay nao|tu ngay|tu khi nao|bao gio|luc nao|nam nao|thang nao|hieu luc)\b/;
+const DATE_QUESTION = /\b(khi nao|ngay nao|ngay bao nhieu|tu ngay|tu khi nao|bao gio|luc nao|nam nao|thang nao|hieu luc)\b/;
 
 /**
  * Weighted share of the question's words that the piece writes next to their question

@@ -209,3 +209,18 @@ describe('numbering is no count', () => {
     expect(composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head]).abstainReason).toBe('missing-count');
   });
 });
+
+describe('sums in larger units, and "ngày bao nhiêu"', () => {
+  it('reads "bao nhiêu tỷ đồng" as a sum of money', () => {
+    const money = countedThing('Tổng kinh phí năm 2024 là bao nhiêu tỷ đồng?')!;
+    expect(money.test(' 120 ty dong ')).toBe(true);
+    expect(money.test(' 22 muc tieu ')).toBe(false);
+  });
+  it('abstains on a document date no passage writes', () => {
+    const hit: Scored<Chunk> = {
+      item: { id: 'q', docId: 'vksnd/qd390.md', text: '- Số, ký hiệu: Quyết định số 390/QĐ-VKSTC.\n- Người ban hành: Viện trưởng VKSND tối cao.', ord: 0, title: 'Quyết định số 390/QĐ-VKSTC về kiện toàn Ban Chỉ đạo', type: 'Quyết định', number: '390/QĐ-VKSTC', heading: 'Thông tin văn bản', locator: 'Thông tin văn bản' },
+      score: 1,
+    };
+    expect(composeExtractive('Quyết định 390/QĐ-VKSTC được ký ban hành ngày bao nhiêu?', [hit]).abstainReason).toBe('missing-number');
+  });
+});
