@@ -120,6 +120,19 @@ export function countedThing(question: string): RegExp | undefined {
   return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
 }
 
+/** "bao nhiêu hồ sơ vụ án": the thing after "bao nhiêu" ("mấy" folds like "máy", and is left out). */
+const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
+/** Words after "bao nhiêu" that name no thing counted: a share, an amount, the question's end. */
+const NOT_COUNTED = new Set('la thi phan ti ty muc lau con co duoc khong nua hay va hoac lan nguoi ngay thang nam gio tuoi'.split(' '));
+
+/** The thing a "bao nhiêu <danh từ>" question counts, as a number and its first two words ("857 hồ sơ"). */
+function nounCounted(question: string): RegExp | undefined {
+  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const m = NOUN_COUNT.exec(f);
+  if (!m || NOT_COUNTED.has(m[1]) || NOT_COUNTED.has(m[2]) || (m[1] === 'so' && m[2] === 'luong')) return undefined;
+  return new RegExp(` ${COUNT} ${m[1]} ${m[2]} `);
+}
+
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
 const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam)\b|\bai dang (giu|lam|dam nhiem)\b/;
 /** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
@@ -375,6 +388,11 @@ interface QuestionFeatures {
   syllables: readonly string[];
   weight: (t: string) => number;
   counted?: RegExp;
+  /**
+   * "bao nhiêu hồ sơ vụ án dân sự": a number of a thing no counter names. Only ranks and promotes:
+   * the thing may be counted in other words ("23 đồng chí" for "bao nhiêu thành viên").
+   */
+  countedNoun?: RegExp;
   subject: Array<{ phrase: string; share: number }>;
   /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
   asksCase: boolean;
@@ -426,6 +444,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     },
     weight: perQuestion(termWeight),
     counted,
+    countedNoun: counted ? undefined : nounCounted(question),
     subject: subjectPhrases(question),
     asksCase: /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
@@ -668,7 +687,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   const aboutIt = !topical.length || topical.some((t) => idx.unigrams.has(t.term));
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (aboutIt && kinds.has('quantity') && newNumbers.length) score += 0.25;
-  if (counted?.test(feat.countable)) score += 0.3;
+  if (counted?.test(feat.countable) || q.countedNoun?.test(feat.countable)) score += 0.3;
   const defines = subject.find((x) => feat.spaced.includes(x.phrase));
   // "1. Người nhận thông điệp dữ liệu là ..." defines another thing than "Thông điệp dữ liệu là gì?"
   // asks, however many of its words it repeats.
@@ -1078,7 +1097,8 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // The document's own entry into force answers alone: the other pieces are about when something under it takes effect.
   const effect = ownEffect(q, hits, cands[0]);
   if (effect) return [effect];
-  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
+  const nounIn = (c: Candidate) => !!q.countedNoun?.test(featuresOf(c.unit).countable) && !ofAnother(c);
+  const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.countedNoun ? closeSecond(nounIn, COUNT_RATIO) ?? closeSecond(numberIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
     ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
@@ -1183,7 +1203,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
 function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
   // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
   // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
-  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, synonyms: [] };
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, countedNoun: undefined, synonyms: [] };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;

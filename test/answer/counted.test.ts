@@ -224,3 +224,14 @@ describe('sums in larger units, and "ngày bao nhiêu"', () => {
     expect(composeExtractive('Quyết định 390/QĐ-VKSTC được ký ban hành ngày bao nhiêu?', [hit]).abstainReason).toBe('missing-number');
   });
 });
+
+describe('a number of a thing no counter names', () => {
+  it('quotes the piece writing a number of the very thing asked ("857 hồ sơ vụ án dân sự")', () => {
+    const news: Scored<Chunk> = {
+      item: { id: 'n', docId: 'vksnd/tin.md', text: 'Việc số hóa hồ sơ vụ án hình sự, dân sự, hành chính ít nhất 50%/số lượng vụ án thụ lý kiểm sát.\nHiện hai cấp kiểm sát đã số hóa được 86 hồ sơ vụ án hình sự; 857 hồ sơ vụ án dân sự.', ord: 0, title: 'Tin VKSND tỉnh Y', type: 'Tin tức', heading: 'Chuyển đổi số', locator: 'Chuyển đổi số' },
+      score: 1,
+    };
+    const r = composeExtractive('Đến nay đã số hóa được bao nhiêu hồ sơ vụ án dân sự?', [news], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('857 hồ sơ vụ án dân sự');
+  });
+});
