@@ -251,11 +251,16 @@ export function falseFriend(
   const sets: Set<string>[] = [];
   const holds = (w: string) => hits.some((h, j) => (sets[j] ??= chunkAccentedOf(h.item)).has(w));
   // An everyday phrase the thesaurus knows ("tin nhắn" for "thông điệp dữ liệu") is a paraphrase, not a look-alike.
-  const written = (alt: string[]) => hits.some((h) => chunkIndexOf(h.item).hasPhrase(alt));
-  const paraphrased = new Set(questionSynonyms(question).flatMap((m) => (m.alternatives.some(written) ? m.phrase.map((_, k) => m.start + k) : [])));
+  // Worked out only for a word that would be a look-alike: most questions have none.
+  let paraphrased: Set<number> | undefined;
+  const paraphrase = (i: number) => {
+    const written = (alt: string[]) => hits.some((h) => chunkIndexOf(h.item).hasPhrase(alt));
+    paraphrased ??= new Set(questionSynonyms(question).flatMap((m) => (m.alternatives.some(written) ? m.phrase.map((_, k) => m.start + k) : [])));
+    return paraphrased.has(i);
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (!content.has(i) || fold(w) === w || /\d/.test(w) || paraphrased.has(i)) continue;
+    if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
     // Nor is a proper name ("tỉnh Bình Dương"): capitalised inside the sentence, it names a place or a
@@ -266,7 +271,7 @@ export function falseFriend(
     // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
     if (!hits.some((h) => chunkWrittenFoldedOf(h.item).has(fold(w)))) continue;
     const idf = accentedIdf(w);
-    if (idf === 0 || idf >= minIdf) return w;
+    if ((idf === 0 || idf >= minIdf) && !paraphrase(i)) return w;
   }
   return undefined;
 }

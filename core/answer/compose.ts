@@ -650,6 +650,14 @@ function datedOther(folded: string, numbers: ReadonlySet<string>): boolean {
 }
 
 /**
+ * For "<số hiệu> ngày nào?", does the piece date only another numbered document than the one asked
+ * ("Kế hoạch số 221/KH-VKSTC ngày 15/12/2023" for Chỉ thị 01)? Its date is not the one asked.
+ */
+function datesAnotherOnly(folded: string, q: Pick<QuestionFeatures, 'asksCalendar' | 'numbers'>): boolean {
+  return q.asksCalendar && q.numbers.size > 0 && datedOther(folded, q.numbers) && !datedNumber(folded, q.numbers);
+}
+
+/**
  * Numbers and the words of a date ("năm 2023") say when, not what: every dated piece holds them.
  * Nor does "ban hành" / "ký": a document's own date is when it was issued and signed, written or not.
  */
@@ -742,7 +750,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
     if (asked.length && !asked.some((t) => feat.index.unigrams.has(t.term) || (dated && DATE_WORD.test(t.term)))) score -= 0.3;
   }
   // "Kế hoạch số 221/KH-VKSTC ngày 15/12/2023" dates another document than the one a "ngày nào?" question numbers.
-  if (q.asksCalendar && questionNumbers.size && datedOther(f, questionNumbers) && !datedNumber(f, questionNumbers)) score -= DATES_ANOTHER_PENALTY;
+  if (datesAnotherOnly(f, q)) score -= DATES_ANOTHER_PENALTY;
   // "Chỉ thị 01/CT-VKSTC ngày nào?": a document's date is its date of issue, unless the question asks another.
   else if (q.asksCalendar && questionNumbers.size && ISSUE_DATE.test(f) && !OTHER_DATE.test(q.folded) && feat.hasDates) score += DATED_NUMBER_BONUS;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
@@ -869,7 +877,6 @@ function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[],
   return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
 }
 
-/** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
 /** Actions on a thing an article may be headed by: what it rules is the change, not the thing. */
 const MODIFIERS = ['gia han', 'thay doi', 'bo sung', 'huy bo', 'tam dinh chi', 'phuc hoi', 'dieu chinh', 'keo dai', 'rut ngan', 'sua doi', 'thay the'];
 /** Taken from every piece of such an article when the question names none of its actions. */
@@ -883,6 +890,7 @@ function modifiesUnasked(headingSpaced: string, questionFolded: string): boolean
   return lead.some((m) => !asked.includes(` ${m} `));
 }
 
+/** What ranking reads of a chunk besides its pieces: its heading and the words naming its document. */
 interface ChunkFeatures {
   heading?: { index: PassageIndex; terms: readonly QueryTerm[]; spaced: string };
   named: PassageIndex;
@@ -1089,8 +1097,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // So is a piece that writes a number, when the question asks an amount or a date (missing-number).
   // The date of a document the question numbers is the one written with its number or as its date of
   // issue, not that of another document the piece cites ("Kế hoạch số 221/KH-VKSTC ngày 15/12/2023").
-  const datesAnother = (c: Candidate) => q.asksCalendar && q.numbers.size > 0 && datedOther(featuresOf(c.unit).folded, q.numbers);
-  const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c) && !datesAnother(c);
+  const numberIn = (c: Candidate) => writesNumber(c.unit, q) && !ofAnother(c) && !datesAnotherOnly(featuresOf(c.unit).folded, q);
   // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
   // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
   const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
@@ -1277,8 +1284,8 @@ export function composeExtractive(
   }
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,
   // give no amount or date, whatever they say about the subject.
-  const datesAsked = (c: Candidate) => !(q.asksCalendar && q.numbers.size > 0 && datedOther(featuresOf(c.unit).folded, q.numbers) && !datedNumber(featuresOf(c.unit).folded, q.numbers));
-  if (!opts.skipAbstention && q.asksNumber && !chosen.some((c) => (givesNumber(c.unit, q) && datesAsked(c)) || OWN_EFFECT.test(featuresOf(c.unit).spaced))) return abstained('missing-number', opts);
+  const answersNumber = (c: Candidate) => (givesNumber(c.unit, q) && !datesAnotherOnly(featuresOf(c.unit).folded, q)) || OWN_EFFECT.test(featuresOf(c.unit).spaced);
+  if (!opts.skipAbstention && q.asksNumber && !chosen.some(answersNumber)) return abstained('missing-number', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);
