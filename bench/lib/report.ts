@@ -1,6 +1,7 @@
 /** Markdown for one run: the figures against their targets, then the detail tables. */
 import { renderFigures } from './figures.js';
 import type { BenchResults, MeasureFigures, BuildFigures } from './results.js';
+import { SERVICE_ENV } from './child.js';
 
 const f3 = (x: number | undefined | null) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toFixed(3));
 const f1 = (x: number | undefined | null) => (x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toFixed(1));
@@ -11,7 +12,7 @@ export function renderReport(r: BenchResults): string {
   const out: string[] = [
     `# vks-assistant bench${r.quick ? ' (--quick)' : ''}`,
     '',
-    `Taken ${r.takenAt} in ${r.durationS.toFixed(0)} s on ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.platform}; commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}.`,
+    `Taken ${r.takenAt} in ${r.durationS.toFixed(0)} s on ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.platform}; commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}. Every system runs with the service's allocator setting (${Object.entries(SERVICE_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}).`,
     '',
     `Targets met: **${r.tally.met}**, missed: **${r.tally.missed}**. Sizes: ${r.plan.sizes.join(', ')} chunks; ${r.plan.asks} timed asks per size; load ${r.plan.loadSeconds} s × ${r.plan.connections} connections; benchmarks: ${r.plan.benchmarks.join(', ')}.`,
   ];
