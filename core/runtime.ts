@@ -49,6 +49,8 @@ interface Snapshot {
   answers: BoundedMap<string, CachedAnswer>;
   /** Titles of the documents indexed: a law a question names that is none of them is not here. */
   titles: string[];
+  /** Their numbers (docNumberKey): a document a question numbers that is none of them is not here either. */
+  numbers: Set<string>;
 }
 
 type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;
@@ -162,7 +164,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     const lexical = snapshot.index.lexical;
     const termWeight = (t: string) => lexical.rarity(t);
     // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
-    const abstain = { knownTitles: snapshot.titles, ...(lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {}) };
+    const abstain = { knownTitles: snapshot.titles, knownNumbers: snapshot.numbers, ...(lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {}) };
     // The passage guard reads only what an answer rests on: the passages it quotes, or those its
     // abstention weighed. A flagged passage is dropped and the answer composed again without it.
     let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
@@ -226,8 +228,10 @@ async function openSnapshot(indexDir: string, version: string, loader: EmbedderL
   const { index, retriever } = await openRetriever(indexDir, version, loader, cfg.SEARCH_SPLIT_MIN_CHUNKS, options);
   const supersededBy = new Map<string, string>();
   for (const f of Object.values(index.manifest.files)) if (f.meta && f.supersededBy) supersededBy.set(f.meta.docId, f.supersededBy);
-  const titles = Object.values(index.manifest.files).flatMap((f) => (f.status === 'indexed' && f.meta?.title ? [f.meta.title] : []));
-  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true), titles };
+  const indexed = Object.values(index.manifest.files).filter((f) => f.status === 'indexed' && f.meta);
+  const titles = indexed.flatMap((f) => (f.meta!.title ? [f.meta!.title] : []));
+  const numbers = new Set(indexed.flatMap((f) => (f.meta!.number ? [docNumberKey(f.meta!.number)] : [])));
+  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true), titles, numbers };
 }
 
 /**

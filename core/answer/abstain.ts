@@ -55,6 +55,12 @@ export interface AbstainOptions {
    * ("Bộ luật Hình sự", "Luật Tố tụng hành chính") that none of them is means the answer is not here.
    */
   knownTitles?: readonly string[];
+  /**
+   * Numbers of the documents in the knowledge base, as docNumberKey gives them. With them, a full
+   * number the question writes ("Luật … số 117/2025/QH15") that none of them carries is a document
+   * not held, though a passage may mention it ("… được thay thế bởi Luật số 117/2025/QH15").
+   */
+  knownNumbers?: ReadonlySet<string>;
 }
 
 export const DEFAULT_ABSTAIN: AbstainOptions = {
@@ -436,6 +442,9 @@ export function decideAbstention(
   const terms = matchTerms(question);
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top);
+  if (opts.knownNumbers?.size) {
+    for (const n of findDocNumbers(question)) if (!opts.knownNumbers.has(docNumberKey(n)) && !unknown.includes(n)) unknown.push(n);
+  }
   const coverage = top[0]?.coverage;
   // A passage writing the field's word ("chi phí") holds the question's everyday one ("trả tiền").
   const synonyms = questionSynonyms(question);

@@ -161,3 +161,21 @@ describe('places the passages do not write', () => {
     expect(unknownPlace('Thủ tục tiếp công dân tại VKSND tỉnh An Giang như thế nào?', hits)).toBeUndefined();
   });
 });
+
+describe('documents numbered but not held', () => {
+  const note: Scored<Chunk> = {
+    item: { id: 'g', docId: 'huong-dan/bmnn.md', text: 'Lưu ý: có nguồn cho biết Luật số 117/2025/QH15 thay thế Luật 29/2018/QH14; thời hạn bảo vệ độ Tối mật là 20 năm.', ord: 0, title: 'Hướng dẫn bảo vệ bí mật nhà nước', type: 'Hướng dẫn' },
+    score: 1,
+    coverage: 0.9,
+  };
+  const q = 'Luật số 117/2025/QH15 quy định thời hạn bảo vệ độ Tối mật là bao nhiêu năm?';
+  it('abstains on a full number no indexed document carries, though a passage mentions it', () => {
+    const d = decideAbstention(q, [note], { knownNumbers: new Set(['29/2018/QH14']) });
+    expect(d.reason).toBe('unknown-document');
+    expect(d.unknownDocuments).toEqual(['117/2025/QH15']);
+  });
+  it('answers when the number is one of the documents held, or when no list is given', () => {
+    expect(decideAbstention(q, [note], { knownNumbers: new Set(['117/2025/QH15', '29/2018/QH14']) }).reason).not.toBe('unknown-document');
+    expect(decideAbstention(q, [note]).reason).not.toBe('unknown-document');
+  });
+});

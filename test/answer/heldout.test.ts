@@ -37,4 +37,13 @@ describe('held-out questions (embedded default)', () => {
     expect(good / answerable.length).toBeGreaterThanOrEqual(0.75);
     expect(abstained / outOfScope.length).toBeGreaterThanOrEqual(0.75);
   }, 300_000);
+
+  it('names a numbered law it does not hold though a guide mentions it, and answers from the one it holds', async () => {
+    const missing = await assistant.ask('Luật Bảo vệ bí mật nhà nước số 117/2025/QH15 quy định thời hạn bảo vệ độ Tối mật là bao nhiêu năm?');
+    expect(missing.abstained).toBe(true);
+    expect(missing.text).toContain('117/2025/QH15');
+    const held = await assistant.ask('Luật 29/2018/QH14 quy định thời hạn bảo vệ bí mật nhà nước độ Tối mật là bao nhiêu năm?');
+    expect(held.abstained).toBe(false);
+    expect(held.text).toContain('20 năm');
+  }, 60_000);
 });
