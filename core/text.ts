@@ -47,11 +47,11 @@ const foldShort = memoize(foldByDefinition, 100_000);
 
 /** The definition of `fold`: every faster path must give exactly this. */
 export function foldByDefinition(text: string): string {
-  return text
+  return vietnameseLetters(text)
     .normalize('NFD')
     .replace(COMBINING, '')
-    .replace(/[đ\u00f0\u0256]/g, 'd')
-    .replace(/[Đ\u00d0\u0189]/g, 'D')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
     .toLowerCase()
     .normalize('NFC');
 }

@@ -288,15 +288,20 @@ const chunkNumbersOf = memoize((c: Chunk) => {
   return { key: docNumberKey(text), heads: findDocNumbers(text).map((n) => docNumberKey(n).split('/')[0]) };
 });
 
-/** Document numbers ("30/2020/NĐ-CP", "kế hoạch 221") the question names and no hit carries. */
-export function unknownDocuments(question: string, hits: Scored<Chunk>[]): string[] {
+/**
+ * Document numbers ("30/2020/NĐ-CP", "kế hoạch 221") the question names and no hit carries; with
+ * `known` (the numbers of the documents held, as docNumberKey gives them), also full numbers that
+ * none of them is, though a passage may mention them.
+ */
+export function unknownDocuments(question: string, hits: Scored<Chunk>[], known?: ReadonlySet<string>): string[] {
   const numbers = new Set(hits.map((h) => h.item.number).filter((n): n is string => !!n).map(docNumberKey));
   const missing: string[] = [];
-  for (const n of findDocNumbers(question)) {
+  const full = findDocNumbers(question);
+  for (const n of full) {
     const key = docNumberKey(n);
     if (!numbers.has(key) && !hits.some((h) => chunkNumbersOf(h.item).key.includes(key))) missing.push(n);
   }
-  const written = findDocNumbers(question).map((n) => docNumberKey(n).split('/')[0]);
+  const written = full.map((n) => docNumberKey(n).split('/')[0]);
   for (const ref of findBareReferences(question)) {
     // "Nghị định 100/2019/NĐ-CP" is one reference, already checked in full.
     if (written.includes(ref.number)) continue;
@@ -308,6 +313,7 @@ export function unknownDocuments(question: string, hits: Scored<Chunk>[]): strin
     const mentioned = hits.some((h) => chunkNumbersOf(h.item).heads.includes(ref.number));
     if (!headed && !typed && !mentioned) missing.push(`${ref.type} ${ref.number}`);
   }
+  if (known?.size) for (const n of full) if (!known.has(docNumberKey(n)) && !missing.includes(n)) missing.push(n);
   return missing;
 }
 
@@ -441,10 +447,7 @@ export function decideAbstention(
   const opts = { ...DEFAULT_ABSTAIN, ...options };
   const terms = matchTerms(question);
   const top = hits.slice(0, opts.topK);
-  const unknown = unknownDocuments(question, top);
-  if (opts.knownNumbers?.size) {
-    for (const n of findDocNumbers(question)) if (!opts.knownNumbers.has(docNumberKey(n)) && !unknown.includes(n)) unknown.push(n);
-  }
+  const unknown = unknownDocuments(question, top, opts.knownNumbers);
   const coverage = top[0]?.coverage;
   // A passage writing the field's word ("chi phí") holds the question's everyday one ("trả tiền").
   const synonyms = questionSynonyms(question);

@@ -167,7 +167,8 @@ function namesHolder(text: string, office: string | undefined): boolean {
     const before = text.slice(0, m.index).split(/[.,;:]/).pop() ?? '';
     if (holds.test(fold(before).toLowerCase())) return true;
     const apposed = text.slice(m.index + m[0].length).split(/[.;:]/)[0].split(/\s*[,–-]\s*/).slice(1, 3);
-    if (apposed.some((a) => holds.test(fold(a).toLowerCase()) && fold(a).toLowerCase().search(holds) === 0)) return true;
+    // Apposed, the office opens the phrase ("Cục trưởng Cục 2"), not somewhere inside it.
+    if (apposed.some((a) => fold(a).toLowerCase().search(holds) === 0)) return true;
   }
   return false;
 }

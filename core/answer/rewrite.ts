@@ -225,15 +225,22 @@ function capitalise(s: string): string {
 }
 
 /**
+ * Does the token write this (accented) function word? As written in a text typed with accents
+ * ("bảo vệ" holds no "về"), folded in one typed without them.
+ */
+function writesWord(t: Tok, word: string, plain: boolean): boolean {
+  return plain ? t.f.toLowerCase() === fold(word) : t.text.toLowerCase() === word;
+}
+
+/**
  * A facet the previous topic was narrowed by ("trong quản lý, chỉ đạo, điều hành"): when the
  * follow-up names a facet of its own ("còn về nghiệp vụ"), the old one must go, or the
  * rewritten question would still ask the previous thing.
  */
 function dropFacet(topic: string): string {
   const toks = tokenize(topic);
-  // "về" and "đối với" as written: "bảo vệ", "đời với" fold the same.
   const plain = isUnaccented(topic);
-  const is = (t: Tok, word: string) => (plain ? t.f.toLowerCase() === fold(word) : t.text.toLowerCase() === word);
+  const is = (t: Tok, word: string) => writesWord(t, word, plain);
   const at = toks.findIndex((t, i) => i > 0 && (is(t, 'về') || is(t, 'trong') || (is(t, 'đối') && !!toks[i + 1] && is(toks[i + 1], 'với'))));
   if (at < 0) return topic;
   const refs = documentReferences(topic).filter((r) => r.span.start > toks[at].start);
@@ -378,7 +385,7 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
   if (!/(?:^|\s)(?:gì|nào|gi|nao)\s*[?.!]*\s*$/iu.test(prev)) return prevTopic;
   const toks = tokenize(prevTopic);
   const plain = isUnaccented(prevTopic);
-  const asked = (t: Tok) => (plain ? [...ASKED_AFTER].some((w) => fold(w) === t.f.toLowerCase()) : ASKED_AFTER.has(t.text.toLowerCase()));
+  const asked = (t: Tok) => [...ASKED_AFTER].some((w) => writesWord(t, w, plain));
   let at = toks.length - 1;
   while (at > 0 && toks.length - at <= 3 && !asked(toks[at])) at--;
   if (at <= 0 || toks.length - at > 4 || !asked(toks[at])) return prevTopic;

@@ -130,8 +130,10 @@ export const ANSWER_VERB = '(?:tra loi|phan hoi|viet|xuat|in ra|ma hoa|chuyen|an
 export const HANDLING =
   'dung chung|dung rieng|su dung|ap dung|dang ky|danh so|ky so|dong dau|soan thao|gui|chuyen|mang|in|sao|chup|photo|tieu huy|giai mat|phan loai|luu vao|vao so|ghi so|niem phong|ma hoa';
 
-/** "Có … không?": whether something is there, when the material is what follows "có". */
-/** Not "cơ quan", "cơ chế", "cơ cấu": folded, their "cơ" reads as "có". */
+/**
+ * "Có … không?": whether something is there, when the material is what follows "có". Not "cơ quan",
+ * "cơ chế", "cơ cấu": folded, their "cơ" reads as "có".
+ */
 export const YES_NO_EXIST = `co (?!(?:quan|che|cau) )${gap(6)}(?:khong|ko|k|chua|nao)`;
 
 /** Questions about existence, number, location, holder or status. */
