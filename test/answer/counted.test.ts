@@ -180,31 +180,25 @@ describe('ages and sums of money', () => {
 });
 
 describe('a count of something else', () => {
-  const law = (id: string, article: string, heading: string, text: string): Scored<Chunk> => ({
-    item: { id, docId: 'luat/tc.txt', text, ord: 0, title: 'Luật Tổ chức Viện kiểm sát nhân dân', type: 'Luật', article, locator: `Điều ${article}`, heading },
-    score: 1,
-  });
+  const tc = { docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' };
   it('abstains when the only age a piece writes belongs to another subject', () => {
-    const retire = law('a', '88', 'Điều 88. Miễn nhiệm Kiểm sát viên', '1. Kiểm sát viên đương nhiên được miễn nhiệm khi nghỉ hưu, thôi việc, chuyển ngành.');
-    const minors = law('b', '42', 'Điều 42. Nhiệm vụ của Viện trưởng Viện kiểm sát', 'h) Quyết định giao người dưới 18 tuổi cho cơ quan có trách nhiệm giám sát;');
+    const retire = articleHit(tc, 'Điều 88. Miễn nhiệm Kiểm sát viên', ['1. Kiểm sát viên đương nhiên được miễn nhiệm khi nghỉ hưu, thôi việc, chuyển ngành.']);
+    const minors = articleHit(tc, 'Điều 42. Nhiệm vụ của Viện trưởng Viện kiểm sát', ['h) Quyết định giao người dưới 18 tuổi cho cơ quan có trách nhiệm giám sát;']);
     const r = composeExtractive('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?', [retire, minors]);
     expect(r.abstainReason).toBe('missing-count');
   });
   it('answers when the piece writing the age is about the question', () => {
-    const age = law('c', '75', 'Điều 75. Tiêu chuẩn Kiểm sát viên', '1. Kiểm sát viên nghỉ hưu khi đủ 60 tuổi đối với nam và đủ 55 tuổi đối với nữ.');
+    const age = articleHit(tc, 'Điều 75. Tiêu chuẩn Kiểm sát viên', ['1. Kiểm sát viên nghỉ hưu khi đủ 60 tuổi đối với nam và đủ 55 tuổi đối với nữ.']);
     expect(composeExtractive('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?', [age]).text).toContain('55 tuổi');
   });
 });
 
 describe('numbering is no count', () => {
   it('does not read the khoản number of "1. Người đứng đầu …" as "1 người"', () => {
-    const law = (id: string, article: string, text: string): Scored<Chunk> => ({
-      item: { id, docId: 'luat/tcd.txt', text, ord: 0, title: 'Luật Tiếp công dân', type: 'Luật', article, locator: `Điều ${article}`, heading: `Điều ${article}. Nhiều người cùng khiếu nại` },
-      score: 1,
-    });
-    const head = law('a', '30', '1. Người đứng đầu cơ quan nơi có nhiều người khiếu nại có trách nhiệm cử người đại diện tiếp đại diện của những người khiếu nại.');
-    const rule = law('b', '29', 'Trường hợp có từ năm đến mười người thì cử một hoặc hai người đại diện.');
-    const r = composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head, { ...rule, score: 0.95 }], { skipAbstention: true });
+    const tcd = { docId: 'luat/tcd.txt', title: 'Luật Tiếp công dân' };
+    const head = articleHit(tcd, 'Điều 30. Nhiều người cùng khiếu nại', ['1. Người đứng đầu cơ quan nơi có nhiều người khiếu nại có trách nhiệm cử người đại diện tiếp đại diện của những người khiếu nại.']);
+    const rule = articleHit(tcd, 'Điều 29. Nhiều người cùng khiếu nại', ['Trường hợp có từ năm đến mười người thì cử một hoặc hai người đại diện.'], { score: 0.95 });
+    const r = composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head, rule], { skipAbstention: true });
     expect(r.text).toContain('cử một hoặc hai người đại diện');
     expect(composeExtractive('Nhiều người cùng khiếu nại thì cử mấy người đại diện?', [head]).abstainReason).toBe('missing-count');
   });
