@@ -29,6 +29,7 @@ const STRICT_NORMATIVE = rx(L.STRICT_NORMATIVE);
 const STATUS = rx(L.STATUS);
 const CONTENT_NOUN_BEFORE = new RegExp(`${phrase(L.CONTENT_NOUN)} ?$`);
 const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
+const BEARING_BEFORE = / (?:co|chua|mang) ?$/;
 const NORMATIVE = rx(L.NORMATIVE);
 const SAYS = rx(L.SAYS);
 const EXIST = rx(any(L.EXIST));
@@ -174,7 +175,9 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (SAYS.test(tail) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
-    if ((CONTENT_NOUN_BEFORE.test(near) || CONTENT_NOUN_START.test(m[0])) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
+    // "văn bản có nội dung mật" names a class of documents (those bearing such content), not the content of one.
+    const contentOf = CONTENT_NOUN_BEFORE.test(near) || (CONTENT_NOUN_START.test(m[0]) && !BEARING_BEFORE.test(near));
+    if (contentOf && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
     // A class of material as the subject of a yes-or-no question asks what the rules make of it.
     const asksOfClass = m.index === 0 && material.includes(m) && CLASS_YES_NO.test(tail);
