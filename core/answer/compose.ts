@@ -419,6 +419,8 @@ interface QuestionFeatures {
    * passage index reads them (see listLeadIn, othersList, subjectUnnamed).
    */
   listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
+  /** "không rõ", "không đồng ý": negations the question asks about (see negationsOf). */
+  negated: ReadonlyArray<{ spaced: string; word: string }>;
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -428,6 +430,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const pairs = adjacentPairs(terms);
   const counted = countedThing(question);
   const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
+  const synonyms = questionSynonyms(question);
   let syllables: readonly string[] | undefined;
   return {
     terms,
@@ -450,7 +453,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksCase: /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
-    synonyms: questionSynonyms(question),
+    synonyms,
     overview: ASKS_OVERVIEW.test(f),
     principals: pairs
       .map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) }))
@@ -458,8 +461,34 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     subjectTerms: subjectTerms(question, terms),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
+    negated: negationsOf(question, terms, synonyms),
   };
 }
+
+/** Words where "không" is the Sino-Vietnamese "air, empty" (không gian, không khí, không quân), no negation. */
+const SINO_KHONG = new Set(['gian', 'khi', 'quan', 'phan', 'trung', 'luu', 'anh', 'tac', 'van']);
+
+/**
+ * "không" before a word the question asks about ("đơn tố cáo không rõ họ tên", "không đồng ý với
+ * quyết định") is part of what is asked, not the closing "có … không?": the piece that writes the
+ * same negation ("không rõ họ tên, địa chỉ của người tố cáo") is about the question's case, and
+ * one that writes the word without it ("phải ghi rõ họ tên") about the ordinary one.
+ */
+function negationsOf(question: string, terms: readonly QueryTerm[], synonyms: readonly SynonymMatch[]): QuestionFeatures['negated'] {
+  const written = tokens(question);
+  const words = written.map(fold);
+  const asked = new Set(terms.map((t) => t.term));
+  // "không quá" is the thesaurus's "tối đa": a bound, which the passage may write either way.
+  const phrases = synonyms.map((m) => ` ${m.phrase.join(' ')} `);
+  const out: Array<{ spaced: string; word: string }> = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const spaced = ` khong ${words[i + 1]} `;
+    const negation = (written[i] === 'không' || written[i] === 'khong') && !SINO_KHONG.has(words[i + 1]);
+    if (negation && asked.has(words[i + 1]) && !phrases.some((p) => p.includes(spaced))) out.push({ spaced, word: words[i + 1] });
+  }
+  return out;
+}
+
 
 /** An optional plural marker ("những", "các") before a listed noun, in a spaced folded text. */
 const PLURAL_MARKER = `(?:${[...PLURAL].join(' |')} )?`;
@@ -633,6 +662,8 @@ const DEFINITION_BONUS = 0.6;
 const DATED_NUMBER_BONUS = 0.5;
 /** Taken from a piece that opens by defining a longer term holding the subject ("Người nhận <subject> là"). */
 const OTHER_DEFINITION_PENALTY = 0.3;
+/** For a piece writing the question's own negation (negationsOf). */
+const NEGATION_BONUS = 0.3;
 
 /** Does the folded piece write one of the numbers, with its symbol, right before a date? */
 function datedNumber(folded: string, numbers: ReadonlySet<string>): boolean {
@@ -719,6 +750,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
+  if (q.negated.some((n) => feat.spaced.includes(n.spaced))) score += NEGATION_BONUS;
   if (aboutAnother(q, feat)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
@@ -957,10 +989,11 @@ function spacedOf(folded: string): string {
 }
 
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */
-function scoreCeiling({ kinds, counted, subject, definiendum }: QuestionFeatures): number {
+function scoreCeiling({ kinds, counted, countedNoun, subject, definiendum, negated }: QuestionFeatures): number {
   let b = 1 + 0.35; // overlap, phrase
   if (kinds.has('quantity')) b += 0.25;
-  if (counted) b += 0.3;
+  if (counted || countedNoun) b += 0.3;
+  if (negated.length) b += NEGATION_BONUS;
   if (subject.length) b += 0.3 + DEFINITION_BONUS;
   else if (definiendum) b += DEFINITION_BONUS;
   if (kinds.has('time')) b += 0.35 + DATED_NUMBER_BONUS;

@@ -6,7 +6,7 @@
 import { fold } from '../text.js';
 import { findSynonyms, type SynonymMatch } from '../retrieval/thesaurus.js';
 import { tokens } from './terms.js';
-import { extendIndex, type Lookup, type TermIndex } from '../retrieval/passage-index.js';
+import { extendIndex, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 
 /** Thesaurus phrases the question writes, with their alternatives. */
 export function questionSynonyms(question: string): SynonymMatch[] {
@@ -15,6 +15,9 @@ export function questionSynonyms(question: string): SynonymMatch[] {
 
 function has(idx: TermIndex, phrase: string[]): boolean {
   if (phrase.length === 1) return idx.unigrams.has(phrase[0]);
+  // A longer phrase is read as written: its inner pairs need not be words of their own
+  // ("thiết bị có tính năng thu": "bị có" is the end of one word and the start of the next).
+  if (phrase.length > 2 && 'hasPhrase' in idx) return (idx as unknown as PassageIndex).hasPhrase(phrase);
   for (let i = 1; i < phrase.length; i++) if (!idx.bigrams.has(`${phrase[i - 1]} ${phrase[i]}`)) return false;
   if (phrase.length === 3 && 'trigrams' in idx) return (idx.trigrams as Lookup).has(phrase.join(' '));
   return true;

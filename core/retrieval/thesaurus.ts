@@ -61,6 +61,10 @@ const GROUPS: readonly string[] = [
   // Security rules name devices by what they can do.
   'dien thoai|thiet bi co tinh nang thu|thiet bi di dong',
   'nguoi lon|nguoi thanh nien|nguoi du 18 tuoi',
+  // Drunkenness as the laws write it.
+  'say ruou|say xin|say bia|tinh trang say',
+  // Who receives citizens.
+  'can bo tiep dan|can bo tiep cong dan|nguoi tiep dan|nguoi tiep cong dan',
   // Messages and post as the laws name them.
   'tin nhan|thong diep du lieu',
 ];

@@ -59,3 +59,35 @@ describe('bounds and dates the law words its own way', () => {
     expect(termMatch(terms, seen)).toBeGreaterThan(termMatch(terms, idx));
   });
 });
+
+describe('thesaurus phrases longer than a word', () => {
+  it('reads a long alternative as written, across the words it spans ("thiết bị có tính năng thu")', () => {
+    const q = 'Người dự họp có được mang điện thoại vào phòng họp không?';
+    const terms = matchTerms(q);
+    const idx = passageIndex(
+      [
+        '2. Phương tiện, thiết bị sử dụng trong hội nghị, hội thảo, cuộc họp có nội dung bí mật nhà nước',
+        'a) Hội nghị, hội thảo, cuộc họp có nội dung bí mật nhà nước phải sử dụng micro có dây và các phương tiện, thiết bị được cơ quan Bộ Công an kiểm tra an ninh, an toàn;',
+        'b) Người tham dự không được mang thiết bị có tính năng thu, phát tin, ghi âm, ghi hình vào trong cuộc họp.',
+      ].join('\n'),
+    );
+    // "bị có" only ends one word and starts the next here: no two-syllable word of its own.
+    expect(idx.bigrams.has('bi co')).toBe(false);
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+  });
+
+  it('does not count the phrase where its words stand apart', () => {
+    const q = 'Có được mang điện thoại vào phòng họp không?';
+    const idx = passageIndex('Thiết bị phải được kiểm tra. Việc thu hồi có tính chất bắt buộc, năng lực của cán bộ.');
+    expect(withSynonyms(idx, questionSynonyms(q)).unigrams.has('thoai')).toBe(false);
+  });
+
+  it.each([
+    ['Người say rượu đến nơi tiếp công dân thì có được từ chối tiếp không?', 'Người trong tình trạng say do dùng chất kích thích.'],
+    ['Cán bộ tiếp dân có được từ chối tiếp không?', 'Người tiếp công dân được từ chối tiếp người đến nơi tiếp công dân.'],
+  ])('finds the everyday words of "%s" in "%s"', (q, passage) => {
+    const terms = matchTerms(q);
+    const idx = passageIndex(passage);
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+  });
+});
