@@ -80,6 +80,7 @@ export type AbstainReason =
   | 'missing-count'
   | 'missing-number'
   | 'missing-name'
+  | 'missing-value'
   | 'unknown-year'
   | 'unknown-place'
   | 'unknown-title'

@@ -16,6 +16,7 @@ import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
+import { askedValue, writesValue, type ValueKind } from './value-kinds.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -421,6 +422,8 @@ interface QuestionFeatures {
   listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
   /** "không rõ", "không đồng ý": negations the question asks about (see negationsOf). */
   negated: ReadonlyArray<{ spaced: string; word: string }>;
+  /** A phone number, a document's number, a company: the one kind of value asked for (value-kinds.ts). */
+  valueKind?: ValueKind;
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -462,6 +465,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
+    valueKind: askedValue(f),
   };
 }
 
@@ -1139,7 +1143,10 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   const effect = ownEffect(q, hits, cands[0]);
   if (effect) return [effect];
   const nounIn = (c: Candidate) => !!q.countedNoun?.test(featuresOf(c.unit).countable) && !ofAnother(c);
+  const { valueKind } = q;
+  const valueIn = (c: Candidate) => !!valueKind && writesValue(valueKind, rendered(c.unit), q.folded) && !ofAnother(c);
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.countedNoun ? closeSecond(nounIn, COUNT_RATIO) ?? closeSecond(numberIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
+    ?? (valueKind ? closeSecond(valueIn, COUNT_RATIO) : undefined)
     ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
@@ -1320,6 +1327,9 @@ export function composeExtractive(
   // give no amount or date, whatever they say about the subject.
   const answersNumber = (c: Candidate) => (givesNumber(c.unit, q) && !datesAnotherOnly(featuresOf(c.unit).folded, q)) || OWN_EFFECT.test(featuresOf(c.unit).spaced);
   if (!opts.skipAbstention && q.asksNumber && !chosen.some(answersNumber)) return abstained('missing-number', opts);
+  // "Cho tôi xin số điện thoại …", "Thông tư số mấy?", "công ty nào xây dựng …?": a value of that kind or nothing.
+  const kind = q.valueKind;
+  if (kind && !opts.skipAbstention && !chosen.some((c) => writesValue(kind, rendered(c.unit), q.folded))) return abstained('missing-value', opts);
 
   const used: Scored<Chunk>[] = [];
   for (const c of chosen) if (!used.includes(c.hit)) used.push(c.hit);

@@ -1,0 +1,48 @@
+/**
+ * Questions that ask for one kind of value: a phone number or e-mail address, a document's
+ * number, the company that did something. An answer whose pieces write no value of that kind
+ * answers none of it, however many of the question's words they share ("Tổ trưởng Tổ giúp
+ * việc: đồng chí …" is no phone number), so the composer abstains instead of quoting them.
+ *
+ * Questions are read folded (see core/text.ts `fold`), pieces as written.
+ */
+import { docNumberKey, findDocNumbers, fold } from '../text.js';
+
+export type ValueKind = 'contact' | 'document-number' | 'company';
+
+const CONTACT = '(?:so dien thoai|sdt|so dt|hotline|duong day nong|so fax|dia chi email|dia chi thu dien tu|email)';
+/** "Cho tôi xin số điện thoại …", "số điện thoại của … là gì / là số nào". */
+const ASKS_CONTACT = new RegExp(
+  `\\b(?:xin|cung cap|cho (?:toi|minh|em|tui) (?:xin |biet )?)${CONTACT}\\b|\\b${CONTACT}\\b(?: \\S+){0,10} (?:la gi|la bao nhieu|la so nao|so may|nao)\\b`,
+);
+/** A phone number (7+ digits, spaced or dotted as printed) or an e-mail address. */
+const WRITES_CONTACT = /(?<![\d/])\d(?:[ .-]?\d){6,}(?![\d/])|[\w.+-]+@[\w-]+\.[\w.]+/;
+
+const DOC_TYPE = '(?:luat|bo luat|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|ke hoach|cong van|thong bao|huong dan|van ban)';
+/** "Thông tư số mấy", "ban hành theo quyết định nào, số bao nhiêu", "số hiệu / ký hiệu là gì". */
+const ASKS_NUMBER_OF = new RegExp(
+  `\\b${DOC_TYPE} (?:so|so hieu) (?:may|bao nhieu|nao)\\b|\\b(?:so hieu|so ky hieu|ky hieu) (?:van ban )?(?:la gi|la bao nhieu|nao|the nao)\\b`,
+);
+
+/** "Công ty nào xây dựng …", "doanh nghiệp nào cung cấp …". */
+const ASKS_COMPANY = /\b(?:cong ty|doanh nghiep|nha thau|tap doan|hang) nao\b/;
+const WRITES_COMPANY = /\b(?:cong ty|doanh nghiep|nha thau|tap doan|nha cung cap)\b/;
+
+/** The kind of value the question asks for, if it asks for one of these. */
+export function askedValue(folded: string): ValueKind | undefined {
+  if (ASKS_CONTACT.test(folded)) return 'contact';
+  if (ASKS_NUMBER_OF.test(folded)) return 'document-number';
+  if (ASKS_COMPANY.test(folded)) return 'company';
+  return undefined;
+}
+
+/**
+ * Does `text` write a value of `kind`? A document number the question itself writes does not
+ * count: "Kế hoạch 221/KH-VKSTC" restated is not the number of the other document asked about.
+ */
+export function writesValue(kind: ValueKind, text: string, question: string): boolean {
+  if (kind === 'contact') return WRITES_CONTACT.test(text);
+  if (kind === 'company') return WRITES_COMPANY.test(fold(text));
+  const asked = new Set(findDocNumbers(question).map(docNumberKey));
+  return findDocNumbers(text).some((n) => !asked.has(docNumberKey(n)));
+}
