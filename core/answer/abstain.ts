@@ -12,6 +12,7 @@ import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, n
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
+import { provincesNamed } from './places.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
@@ -342,6 +343,11 @@ export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | 
   for (const m of nfc(question).matchAll(PLACE)) {
     const name = phraseSyllables(m[1]);
     if (name.length && !hits.some((h) => chunkIndexOf(h.item).hasPhrase(name))) return m[1].trim();
+  }
+  // Typed without capitals or accents, a province is known by its name.
+  for (const p of provincesNamed(question)) {
+    const name = p.split(' ');
+    if (!hits.some((h) => chunkIndexOf(h.item).hasPhrase(name))) return p;
   }
   return undefined;
 }

@@ -160,6 +160,13 @@ describe('places the passages do not write', () => {
     expect(unknownPlace('VKSND tỉnh Sóc Trăng đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', hits)).toBeUndefined();
     expect(unknownPlace('Thủ tục tiếp công dân tại VKSND tỉnh An Giang như thế nào?', hits)).toBeUndefined();
   });
+  it('knows a province typed without capitals or accents by its name', () => {
+    expect(unknownPlace('vksnd tp ha noi da so hoa duoc bao nhieu ho so', hits)).toBe('ha noi');
+    expect(unknownPlace('vks thành phố hồ chí minh số hóa được bao nhiêu hồ sơ?', hits)).toBe('ho chi minh');
+    expect(unknownPlace('vksnd tinh soc trang da so hoa duoc bao nhieu ho so', hits)).toBeUndefined();
+    // A name only counts after a unit or an institution: "05 năm định kỳ" is no Nam Định.
+    expect(unknownPlace('sau bao nhieu nam dinh ky phai kiem tra', hits)).toBeUndefined();
+  });
 });
 
 describe('documents numbered but not held', () => {
