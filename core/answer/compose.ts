@@ -16,7 +16,7 @@ import { unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
-import { askedValue, writesValue, type ValueKind } from './value-kinds.js';
+import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -136,8 +136,6 @@ function nounCounted(question: string): RegExp | undefined {
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
 const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam)\b|\bai dang (giu|lam|dam nhiem)\b/;
-/** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
-const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
 const HOLDER_WORDS = /\b(?:hien nay|hien tai|bay gio|duong nhiem|la ai|ai la|ai dang|ai giu|ai lam)\b/;
 
 /**

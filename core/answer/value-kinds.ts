@@ -8,7 +8,7 @@
  */
 import { docNumberKey, findDocNumbers, fold } from '../text.js';
 
-export type ValueKind = 'contact' | 'document-number' | 'company';
+export type ValueKind = 'contact' | 'document-number' | 'company' | 'person';
 
 const CONTACT = '(?:so dien thoai|sdt|so dt|hotline|duong day nong|so fax|dia chi email|dia chi thu dien tu|email)';
 /** "Cho tôi xin số điện thoại …", "số điện thoại của … là gì / là số nào". */
@@ -28,11 +28,17 @@ const ASKS_NUMBER_OF = new RegExp(
 const ASKS_COMPANY = /\b(?:cong ty|doanh nghiep|nha thau|tap doan|hang) nao\b/;
 const WRITES_COMPANY = /\b(?:cong ty|doanh nghiep|nha thau|tap doan|nha cung cap)\b/;
 
+/** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
+export const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
+/** "Đồng chí (lãnh đạo) nào ký …", "họ tên của … là gì": a person, not an office ("ai ký" may be answered by one). */
+const ASKS_PERSON = /\bdong chi(?: \S+){0,2} nao\b|\bho (?:va )?ten(?: \S+){0,8} (?:la gi|nao)\b/;
+
 /** The kind of value the question asks for, if it asks for one of these. */
 export function askedValue(folded: string): ValueKind | undefined {
   if (ASKS_CONTACT.test(folded)) return 'contact';
   if (ASKS_NUMBER_OF.test(folded)) return 'document-number';
   if (ASKS_COMPANY.test(folded)) return 'company';
+  if (ASKS_PERSON.test(folded)) return 'person';
   return undefined;
 }
 
@@ -43,6 +49,7 @@ export function askedValue(folded: string): ValueKind | undefined {
 export function writesValue(kind: ValueKind, text: string, question: string): boolean {
   if (kind === 'contact') return WRITES_CONTACT.test(text);
   if (kind === 'company') return WRITES_COMPANY.test(fold(text));
+  if (kind === 'person') return new RegExp(PERSON_NAME.source, 'u').test(text);
   const asked = new Set(findDocNumbers(question).map(docNumberKey));
   return findDocNumbers(text).some((n) => !asked.has(docNumberKey(n)));
 }

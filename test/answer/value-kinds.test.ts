@@ -14,6 +14,8 @@ describe('askedValue', () => {
     ['Mẫu dấu chỉ độ mật được ban hành theo Thông tư số mấy?', 'document-number'],
     ['Nghị quyết chuyên đề về chuyển đổi số có số hiệu là gì?', 'document-number'],
     ['Phần mềm quản lý án do công ty nào xây dựng?', 'company'],
+    ['Kế hoạch do đồng chí lãnh đạo nào ký ban hành?', 'person'],
+    ['Họ tên của Tổ trưởng Tổ giúp việc là gì?', 'person'],
   ])('reads "%s" as asking for a %s', (q, kind) => {
     expect(asked(q)).toBe(kind);
   });
@@ -24,6 +26,7 @@ describe('askedValue', () => {
     'Kế hoạch 221/KH-VKSTC ban hành ngày nào?',
     'Đơn vị nào chủ trì thực hiện kế hoạch?',
     'Thông tư này có hiệu lực khi nào?',
+    'Ai có thẩm quyền ký quyết định khởi tố?',
   ])('reads "%s" as asking for none of them', (q) => {
     expect(asked(q)).toBeUndefined();
   });
@@ -34,6 +37,11 @@ describe('writesValue', () => {
     expect(writesValue('contact', 'Điện thoại: 024.3825.5058', '')).toBe(true);
     expect(writesValue('contact', 'Liên hệ vanphong@vks.gov.vn', '')).toBe(true);
     expect(writesValue('contact', 'Kế hoạch số 221/KH-VKSTC ngày 15/12/2023', '')).toBe(false);
+  });
+
+  it('finds a person by name, not by office', () => {
+    expect(writesValue('person', 'Tổ trưởng Tổ giúp việc: đồng chí Nhiếp Văn Ngọc, Phó Cục trưởng Cục 2.', '')).toBe(true);
+    expect(writesValue('person', 'Viện trưởng Viện kiểm sát nhân dân tối cao ký ban hành.', '')).toBe(false);
   });
 
   it('does not count the document number the question itself writes', () => {
