@@ -657,7 +657,7 @@ const OTHER_DATE = /\b(hieu luc|thi hanh|ap dung|het han|cong bo|to chuc|dien ra
 const DATES_ANOTHER_PENALTY = 0.5;
 
 /** Taken from a piece that extends a time limit, when the question asks the limit itself. */
-const EXTENSION_PENALTY = 0.15;
+const EXTENSION_PENALTY = 0.3;
 
 /** Added for a piece that opens by defining the whole subject, and for a dated citation of the asked document. */
 const DEFINITION_BONUS = 0.6;

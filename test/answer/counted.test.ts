@@ -165,6 +165,23 @@ describe('a question for how long', () => {
   });
 });
 
+describe('a time limit and its extension', () => {
+  it('answers "bao lâu" with the limit, not with the extension the same khoản allows', () => {
+    const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
+    const hit = articleHit(law, 'Điều 277. Thời hạn chuẩn bị xét xử', [
+      '1. Trong thời hạn 30 ngày đối với tội phạm ít nghiêm trọng, 45 ngày đối với tội phạm nghiêm trọng, 02 tháng đối với tội phạm rất nghiêm trọng, 03 tháng đối với tội phạm đặc biệt nghiêm trọng kể từ ngày thụ lý vụ án, Thẩm phán chủ tọa phiên tòa phải ra một trong các quyết định:',
+      'a) Đưa vụ án ra xét xử;',
+      'b) Trả hồ sơ để yêu cầu điều tra bổ sung;',
+      'c) Tạm đình chỉ vụ án hoặc đình chỉ vụ án.',
+      'Đối với vụ án phức tạp, Chánh án Tòa án có thể quyết định gia hạn thời hạn chuẩn bị xét xử nhưng không quá 15 ngày đối với tội phạm ít nghiêm trọng và tội phạm nghiêm trọng, không quá 30 ngày đối với tội phạm rất nghiêm trọng và tội phạm đặc biệt nghiêm trọng.',
+    ]);
+    const r = composeExtractive('Tòa án có bao lâu để chuẩn bị xét xử sơ thẩm một vụ án tội đặc biệt nghiêm trọng?', [hit], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('03 tháng đối với tội phạm đặc biệt nghiêm trọng');
+    const extended = composeExtractive('Chuẩn bị xét xử được gia hạn tối đa bao lâu?', [hit], { skipAbstention: true, maxUnits: 1 });
+    expect(extended.text).toContain('có thể quyết định gia hạn');
+  });
+});
+
 describe('ages and sums of money', () => {
   it('reads an age asked after its counter, and a sum of money', () => {
     expect(countedThing('Kiểm sát viên nữ nghỉ hưu ở tuổi bao nhiêu?')?.test(' du 55 tuoi ')).toBe(true);
