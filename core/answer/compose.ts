@@ -118,7 +118,9 @@ export function countedThing(question: string): RegExp | undefined {
   const m = ASKED_COUNT.exec(f) ?? REVERSED_COUNT.exec(f) ?? ASKED_AGE.exec(f);
   if (!m) return undefined;
   // "gia hạn lần thứ hai" says how many times: twice at most.
-  return m[1] === 'lan' ? new RegExp(` ${COUNT} lan | lan thu ${COUNT} `) : new RegExp(` ${COUNT} ${m[1]} `);
+  if (m[1] === 'lan') return new RegExp(` ${COUNT} lan | lan thu ${COUNT} `);
+  // People are counted as "đồng chí" or "thành viên" too ("gồm 23 đồng chí Thủ trưởng …").
+  return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? '(?:nguoi|dong chi|thanh vien)' : m[1]} `);
 }
 
 /** "bao nhiêu hồ sơ vụ án": the thing after "bao nhiêu" ("mấy" folds like "máy", and is left out). */

@@ -9,6 +9,11 @@ describe('countedThing', () => {
     expect(countedThing('tam giu toi da may ngay')?.test(' khong qua 03 ngay ')).toBe(true);
     expect(countedThing('Được cử bao nhiêu người đại diện?')?.test(' khong qua nam nguoi ')).toBe(true);
   });
+  it('counts people as "đồng chí" or "thành viên" too', () => {
+    expect(countedThing('Ban Chỉ đạo được mở rộng gồm bao nhiêu người?')?.test(' gom 23 dong chi thu truong ')).toBe(true);
+    expect(countedThing('Ban Chỉ đạo gồm mấy người?')?.test(' gom 12 thanh vien ')).toBe(true);
+    expect(countedThing('Ban Chỉ đạo gồm mấy người?')?.test(' gom 12 don vi ')).toBe(false);
+  });
   it('does not take another unit for the one asked', () => {
     expect(countedThing('Tạm giữ tối đa mấy ngày?')?.test(' trong thoi han 12 gio ')).toBe(false);
     expect(countedThing('Quy trình tiếp công dân thế nào?')).toBeUndefined();
