@@ -25,9 +25,15 @@ const HOW_TO =
 /** Does the question ask how to do something (a procedure), rather than what a rule says? */
 export function asksHowTo(question: string): boolean {
   const f = fold(question).toLowerCase();
-  // "được tính thế nào", "quy định thế nào" ask what, not how-to-do; a verb of doing or a procedure word must be there.
-  return HOW_TO.test(f) && !/\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f);
+  if (!HOW_TO.test(f) || /\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f)) return false;
+  // "Hình ảnh chữ ký số … được trình bày thế nào?" asks how a thing is, in the passive, not what to do.
+  return !(PASSIVE_HOW.test(f) && !PROCEDURE_ASKED.test(f));
 }
+
+/** "được trình bày / tính / quy định (như) thế nào"; not "phải được bảo quản thế nào", which asks what must be done. */
+const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao|ra sao)\b/;
+/** Words that ask for a procedure whatever the verb. */
+const PROCEDURE_ASKED = /\b(lam the nao|lam sao|cach (nao|thuc|lam)|cac buoc|nhung buoc|buoc nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
 
 /** The words that ask for a procedure, folded: two-syllable ones and single syllables. */
 const PROCEDURE_PAIRS: ReadonlySet<string> = new Set(['quy trinh', 'trinh tu', 'thu tuc']);

@@ -26,6 +26,14 @@ describe('how-to answers', () => {
     expect(asksHowTo('Lệ phí nộp hồ sơ là bao nhiêu?')).toBe(false);
   });
 
+  it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {
+    expect(asksHowTo('Hình ảnh chữ ký số của cơ quan được trình bày thế nào?')).toBe(false);
+    expect(asksHowTo('Thời hạn được tính như thế nào?')).toBe(false);
+    expect(asksHowTo('Tài liệu mật phải được bảo quản như thế nào?')).toBe(true);
+    expect(asksHowTo('Thủ tục ký số được thực hiện thế nào?')).toBe(true);
+    expect(asksHowTo('Ký số văn bản thế nào?')).toBe(true);
+  });
+
   it('quotes the numbered steps of the matching section, across its chunks, in order — not the intro or a law khoản', () => {
     const q = 'Các bước nộp hồ sơ như thế nào?';
     const found = findSteps(matchTerms(q), [intro, law, steps2, steps1], () => 1, 900);
