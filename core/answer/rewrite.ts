@@ -179,6 +179,8 @@ function findAnaphor(s: string): Anaphor | undefined {
 }
 
 const CONTENT_SHORT = 2;
+/** "Sau khi / trước khi / khi / nếu <one or two syllables> thì …": a clause whose verb has no object of its own. */
+const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)/u;
 /** A modal or passive opening a question in place of its subject. */
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
 
@@ -191,8 +193,13 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
+  const f = fold(q).toLowerCase();
+  // "Sau khi điều chỉnh thì phải thông báo … trong bao lâu?": a clause of nothing but a verb the
+  // previous question used ("Ai có thẩm quyền điều chỉnh độ mật …?") leaves its object there.
+  const clause = BARE_CLAUSE.exec(f);
+  if (clause && clause[1].trim().split(' ').every((w) => ` ${fold(previousQuestion(history)!).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${w} `))) return true;
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
-  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(fold(q).toLowerCase()));
+  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(f));
 }
 
 function previousQuestion(history: Turn[]): string | undefined {
@@ -319,6 +326,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     }
     return `${capitalise(focus)}?`;
   }
+  // "Sau khi điều chỉnh thì …": a whole question of its own but for the verb's object.
+  if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
   const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);

@@ -52,6 +52,17 @@ describe('rewriteFollowUp', () => {
     expect(rewriteFollowUp('cái đó thì sao', history)).toBe('Về thời hạn giải quyết tố cáo: gia hạn?');
   });
 
+  it('completes "Sau khi <the previous verb> thì …" with what the previous question did it to', () => {
+    const prev = 'Ai có thẩm quyền điều chỉnh độ mật của bí mật nhà nước?';
+    for (const q of ['Sau khi điều chỉnh thì phải thông báo cho các bên liên quan trong bao lâu?', 'sau khi dieu chinh thi phai thong bao trong bao lau']) {
+      const s = after(prev, q);
+      expect(has(s, 'điều chỉnh độ mật của bí mật nhà nước')).toBe(true);
+      expect(has(s, 'thông báo')).toBe(true);
+    }
+    // A verb the previous question did not use makes a clause of its own.
+    expect(isFollowUp('Sau khi ký số thì văn bản được phát hành trong bao lâu?', [{ question: prev }])).toBe(false);
+  });
+
   it('passes a standalone question through unchanged', () => {
     const prev = 'Kế hoạch 221/KH-VKSTC do ai ban hành?';
     for (const q of [
