@@ -119,14 +119,15 @@ export function findSteps(
     const section = sectionIndexOf(h.item);
     if (section.steps < 2) return;
     const heading = fold(h.item.heading).toLowerCase();
-    const score =
-      termMatch(asked, section.all, weight) +
-      0.5 * termMatch(asked, section.heading, weight) +
-      (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) -
-      0.05 * rank;
+    const score = termMatch(asked, section.all, weight) + 0.5 * termMatch(asked, section.heading, weight) + (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) - 0.05 * rank;
     if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };
   });
   if (!best) return undefined;
+  // A procedure that lacks the question's rarest word, which the retriever's best passage, an
+  // article, holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: the article answers.
+  const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);
+  const holds = (c: Chunk) => !!rarest && sectionIndexOf(c).all.unigrams.has(rarest.term);
+  if (hits[0]?.item.article && holds(hits[0].item) && !hits.some((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key && holds(h.item))) return undefined;
   const key = best.key;
   const chunks = hits
     .filter((h) => `${h.item.docId}\u0000${h.item.heading}` === key)

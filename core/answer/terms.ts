@@ -44,6 +44,8 @@ const STOP_PHRASES = [
   'dinh nghia', 'khai niem', 'duoc hieu',
   // Asking for a time, a way of counting, a comparison: the answer writes the time, the rule, each side.
   'thoi han nao', 'thoi gian nao', 'thoi diem nao', 'tinh the nao', 'tinh nhu the nao', 'so voi', 'khac nhau', 'khac gi',
+  // "chậm nhất đến lúc nào": the latest moment, which the law writes as "trước khi …", "trong thời hạn …".
+  ...['den', 'la', 'vao'].flatMap((w) => ['luc nao', 'khi nao', 'ngay nao'].map((n) => `cham nhat ${w} ${n}`)),
 ].map((p) => p.split(' '));
 
 /** Single-syllable function words, accented (compared exactly) . */

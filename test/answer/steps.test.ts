@@ -26,6 +26,20 @@ describe('how-to answers', () => {
     expect(asksHowTo('Lệ phí nộp hồ sơ là bao nhiêu?')).toBe(false);
   });
 
+  it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {
+    const withdraw = chunk({ id: 'w', ord: 0, docId: 'law.txt', article: '33', heading: 'Điều 33. Rút hồ sơ', text: '1. Người nộp có quyền rút hồ sơ trước khi có kết quả; việc rút phải bằng văn bản.' });
+    const q = 'Người nộp muốn rút hồ sơ thì làm thế nào?';
+    const weight = (t: string) => (t === 'rut' ? 3 : 1);
+    expect(findSteps(matchTerms(q), [withdraw, steps1, steps2], weight, 900)).toBeUndefined();
+    // The article first but without that word: the procedure answers.
+    expect(findSteps(matchTerms('Nộp hồ sơ thì làm thế nào?'), [law, steps1, steps2], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['b', 'c']);
+  });
+
+  it('reads "chậm nhất đến lúc nào" as asking a time, no words of the topic', () => {
+    expect(matchTerms('Muốn rút tố cáo thì chậm nhất đến lúc nào?').map((t) => t.term)).not.toContain('cham');
+    expect(matchTerms('Phải cung cấp thông tin chậm nhất mấy ngày?').map((t) => t.term)).toContain('cham');
+  });
+
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {
     expect(asksHowTo('Hình ảnh chữ ký số của cơ quan được trình bày thế nào?')).toBe(false);
     expect(asksHowTo('Thời hạn được tính như thế nào?')).toBe(false);
