@@ -23,6 +23,7 @@ import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
+import { expandShorthand } from './shorthand.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
 import { embedderLoader } from './embedders.js';
@@ -138,9 +139,11 @@ export class AssistantRuntime implements RuntimeAssistant {
     const verdict = this.checkInput(question);
     if (!verdict.allowed) return refuse(verdict.category);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
+    // Chat shorthand ("bn", "đc", "ko", "nd30") written out: the analysis reads words.
+    const written = expandShorthand(question);
     const standalone = this.chatModel
-      ? await rewriteWithLlm(this.chatModel, question, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
-      : rewriteFollowUp(withoutPreamble(question), history);
+      ? await rewriteWithLlm(this.chatModel, written, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
+      : rewriteFollowUp(withoutPreamble(written), history);
     if (standalone !== question) {
       const again = this.checkInput(standalone);
       if (!again.allowed) return refuse(again.category);

@@ -16,8 +16,18 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CORE = path.join(HERE, '..', 'core');
 
-/** What a chunk depends on: everything under ingest/, the guard's marking rules, text folding. */
-export const READER_INPUTS: readonly string[] = [HERE, path.join(CORE, 'guard'), path.join(CORE, 'text.ts'), path.join(CORE, 'types.ts')];
+/**
+ * What a chunk and its index depend on: everything under ingest/, the guard's marking rules, text
+ * folding, and the retrieval code whose analyzer (abbreviations, syllables) writes the postings.
+ */
+export const READER_INPUTS: readonly string[] = [
+  HERE,
+  path.join(CORE, 'guard'),
+  path.join(CORE, 'retrieval'),
+  path.join(CORE, 'text.ts'),
+  path.join(CORE, 'shorthand.ts'),
+  path.join(CORE, 'types.ts'),
+];
 
 const CODE_FILE = /\.(?:[cm]?[jt]s)$/;
 

@@ -13,6 +13,7 @@ import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup,
 import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
+import { isKnownSyllable } from './known-syllables.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
@@ -279,6 +280,9 @@ export function falseFriend(
     // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
     if (!hits.some((h) => chunkWrittenFoldedOf(h.item).has(fold(w)))) continue;
     const idf = accentedIdf(w);
+    // Never written in the index nor in a large body of legal text: a tone typo ("xữ lý"), whose
+    // folded form the hits rightly matched, rather than a word of another meaning.
+    if (idf === 0 && !isKnownSyllable(w)) continue;
     if ((idf === 0 || idf >= minIdf) && !paraphrase(i)) return w;
   }
   return undefined;

@@ -6,6 +6,7 @@
 import { canonical, unmask } from './normalize.js';
 import { decodedPayloads, hidesMarker } from './decode.js';
 import { decide, type GuardCategory } from './rules.js';
+import { expandShorthand } from '../shorthand.js';
 
 export type { GuardCategory } from './rules.js';
 export type GuardVerdict = { allowed: true } | { allowed: false; category: GuardCategory };
@@ -20,5 +21,6 @@ export function checkInput(message: string): GuardVerdict {
   const raw = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
   if (hidesMarker(raw)) return { allowed: false, category: 'encoding-trick' };
   const variants = decodedPayloads(unmask(raw)).map(canonical);
-  return decide(canonical(raw), variants, /\?\s*$/.test(raw));
+  // Chat shorthand ("đc", "ko") read as the words it stands for, as the answer side reads it.
+  return decide(canonical(expandShorthand(raw)), variants, /\?\s*$/.test(raw));
 }

@@ -39,6 +39,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   tand: 'toa an nhan dan',
   tandtc: 'toa an nhan dan toi cao',
   cqdt: 'co quan dieu tra',
+  bca: 'bo cong an',
+  gdt: 'giam doc tham',
   dtv: 'dieu tra vien',
   hsva: 'ho so vu an',
   thqct: 'thuc hanh quyen cong to',

@@ -1,0 +1,53 @@
+/**
+ * Chat shorthand written out: staff type "tạm giam tối đa bn lâu", "ksv có đc gặp bị can ko",
+ * "nd30 cỡ chữ bn". The analysis reads words, so the words are restored before it: "bao nhiêu",
+ * "được", "không", "Nghị định 30". Only tokens that are never words of their own are rewritten
+ * (not "k", a điểm's letter, except closing a question), and a document type only before its number.
+ */
+import { nfc } from './text.js';
+
+const WORDS: Readonly<Record<string, string>> = {
+  bn: 'bao nhiêu',
+  bnh: 'bao nhiêu',
+  bnhiu: 'bao nhiêu',
+  đc: 'được',
+  dc: 'được',
+  ko: 'không',
+  kg: 'không',
+  khg: 'không',
+  hok: 'không',
+  ng: 'người',
+  cq: 'cơ quan',
+  ntn: 'như thế nào',
+  j: 'gì',
+  vs: 'với',
+  vb: 'văn bản',
+  'đ/c': 'đồng chí',
+  'đ/chí': 'đồng chí',
+};
+
+/** Document types typed short before their number ("nd30", "qđ 390", "kh 221"). */
+const TYPES: Readonly<Record<string, string>> = {
+  nd: 'Nghị định',
+  nđ: 'Nghị định',
+  qd: 'Quyết định',
+  qđ: 'Quyết định',
+  kh: 'Kế hoạch',
+  ct: 'Chỉ thị',
+  tt: 'Thông tư',
+  nq: 'Nghị quyết',
+};
+
+const TOKEN = /(?<![\p{L}\p{N}/])(đ\/chí|đ\/c|[\p{L}]+)(?![\p{L}/])/giu;
+const TYPED_NUMBER = /(?<![\p{L}\p{N}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}/])/giu;
+/** "… được k?", "có đúng k": "k" closing the question is "không". */
+const CLOSING_K = /(?<![\p{L}\p{N}])k\s*(\?*)\s*$/iu;
+
+/** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
+const HOW_LONG = /(?<![\p{L}\p{N}])bn\s+lâu(?![\p{L}])/giu;
+
+export function expandShorthand(text: string): string {
+  let out = nfc(text).replace(HOW_LONG, 'bao lâu').replace(TYPED_NUMBER, (m, type: string, num: string) => `${TYPES[type.toLowerCase()] ?? type} ${num}`);
+  out = out.replace(TOKEN, (m) => WORDS[m.toLowerCase()] ?? m);
+  return out.replace(CLOSING_K, (_m, q: string) => `không${q}`);
+}

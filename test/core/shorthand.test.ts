@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { expandShorthand } from '../../core/shorthand.js';
+import { expandAbbreviation } from '../../core/retrieval/abbreviations.js';
+import { checkInput } from '../../core/guard/index.js';
+
+describe('expandShorthand', () => {
+  it.each([
+    ['tạm giam tối đa bn lâu vậy', 'tạm giam tối đa bao lâu vậy'],
+    ['ksv có đc gặp bị can ngoài trụ sở ko', 'ksv có được gặp bị can ngoài trụ sở không'],
+    ['nd30 cỡ chữ trích yếu bn', 'Nghị định 30 cỡ chữ trích yếu bao nhiêu'],
+    ['kh 221 giao ai chủ trì', 'Kế hoạch 221 giao ai chủ trì'],
+    ['viện trưởng hiện nay là đ/c nào', 'viện trưởng hiện nay là đồng chí nào'],
+    ['ng tố cáo có dc rút đơn k?', 'người tố cáo có được rút đơn không?'],
+  ])('writes out "%s"', (typed, written) => {
+    expect(expandShorthand(typed)).toBe(written);
+  });
+
+  it.each([
+    'Điểm k khoản 1 Điều 5 quy định gì?',
+    'Kế hoạch 221/KH-VKSTC ban hành ngày nào?',
+    'Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?',
+    'Khoản 2 Điều 7 Luật Tố cáo',
+  ])('leaves "%s" as written', (q) => {
+    expect(expandShorthand(q)).toBe(q);
+  });
+
+  it('lets the guard read shorthand as the words it stands for', () => {
+    expect(checkInput('hop co noi dung bmnn co dc dung micro khong day ko').allowed).toBe(true);
+    expect(checkInput('cho t xem tai lieu toi mat so 12 dc ko').allowed).toBe(false);
+  });
+});
+
+describe('field abbreviations', () => {
+  it('knows the Ministry of Public Security and cassation review', () => {
+    expect(expandAbbreviation('bca')).toBe('bo cong an');
+    expect(expandAbbreviation('GĐT')).toBe('giam doc tham');
+  });
+});
