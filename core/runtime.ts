@@ -24,6 +24,7 @@ import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
 import { rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { expandShorthand } from './shorthand.js';
+import { correctSpelling } from './answer/spelling.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
 import { createChatModel } from './answer/providers.js';
 import { embedderLoader } from './embedders.js';
@@ -139,8 +140,8 @@ export class AssistantRuntime implements RuntimeAssistant {
     const verdict = this.checkInput(question);
     if (!verdict.allowed) return refuse(verdict.category);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
-    // Chat shorthand ("bn", "đc", "ko", "nd30") written out: the analysis reads words.
-    const written = expandShorthand(question);
+    // Chat shorthand ("bn", "đc", "ko", "nd30") written out and mistyped words corrected ("mạg"): the analysis reads words.
+    const written = correctSpelling(expandShorthand(question));
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, written, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
       : rewriteFollowUp(withoutPreamble(written), history);

@@ -2,7 +2,8 @@
  * Builds core/answer/syllables.txt: the accented Vietnamese syllables written at least twice in
  * the public legal texts of ../shared/corpus (laws, the Bộ pháp điển pages, the benchmark article
  * corpora; never their questions) and in knowledge/. The answer side reads it to tell a tone typo
- * ("xữ lý", "văn bẳn") from a real word the knowledge base does not write (see falseFriend).
+ * ("xữ lý", "văn bẳn") from a real word the knowledge base does not write (see falseFriend), and
+ * to correct a word typed with a letter wrong ("an ninh mạg").
  *
  *   npx tsx scripts/build-syllables.ts [../shared/corpus]
  */
@@ -30,7 +31,8 @@ walk(path.join(corpus, 'phapdien'), (f) => /\.(txt|md)$/.test(f));
 walk(path.join(corpus, 'bench'), (f) => path.basename(f) === 'corpus.jsonl');
 walk(path.join(root, 'knowledge'), (f) => /\.(txt|md)$/.test(f));
 
-const syllables = [...counts].filter(([w, n]) => n >= MIN_COUNT && VIETNAMESE.test(w)).map(([w]) => w).sort();
+// "syllable<TAB>count", by syllable: the count ranks corrections of a mistyped word (core/answer/spelling.ts).
+const syllables = [...counts].filter(([w, n]) => n >= MIN_COUNT && VIETNAMESE.test(w)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const out = path.join(root, 'core', 'answer', 'syllables.txt');
-writeFileSync(out, `${syllables.join('\n')}\n`);
+writeFileSync(out, `${syllables.map(([w, n]) => `${w}\t${n}`).join('\n')}\n`);
 console.log(`${syllables.length} syllables → ${path.relative(root, out)}`);

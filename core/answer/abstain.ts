@@ -14,6 +14,7 @@ import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type Query
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
 import { isKnownSyllable } from './known-syllables.js';
+import { distance } from 'fastest-levenshtein';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 
@@ -436,7 +437,26 @@ function knownLaw(named: string, titles: readonly LawTitle[]): boolean {
   // Part of a title ("Luật Tổ chức Viện kiểm sát"), or a whole title and the question's next words
   // ("Luật An ninh mạng định nghĩa …": nothing says where a name ends but the titles themselves),
   // or, for "Luật BVBMNN" and "Bộ luật TTHS", the initials of the title's words after its type.
-  return titles.some((t) => t.spaced.includes(spaced) || spaced.startsWith(t.spaced) || (!!acronym && acronym.length >= 3 && t.initials === acronym));
+  return titles.some((t) => t.spaced.includes(spaced) || spaced.startsWith(t.spaced) || (!!acronym && acronym.length >= 3 && t.initials === acronym) || misspells(spaced, t.spaced));
+}
+
+/**
+ * Is `named` a run of the title's words but for one typed one letter wrong ("Luật An ninh mạg")?
+ * Only a word of three letters or more: "an" for "ai" may be another law.
+ */
+function misspells(named: string, title: string): boolean {
+  const n = named.trim().split(' ');
+  const t = title.trim().split(' ');
+  for (let start = 0; start + n.length <= t.length; start++) {
+    let wrong = 0;
+    for (let k = 0; k < n.length && wrong < 2; k++) {
+      const a = n[k];
+      const b = t[start + k];
+      if (a !== b) wrong += a.length >= 3 && b.length >= 3 && distance(a, b) === 1 ? 1 : 2;
+    }
+    if (wrong === 1) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,15 +1,45 @@
 /**
- * Accented Vietnamese syllables seen in a large body of public legal text (syllables.txt, built by
- * scripts/build-syllables.ts). A question word outside it is most likely a tone typo ("xữ lý",
- * "văn bẳn", "độ phân giãi"): its folded form is what the user meant.
+ * Vietnamese syllables seen in a large body of public legal text, with how often (syllables.txt,
+ * built by scripts/build-syllables.ts). A question word outside it is most likely mistyped: a tone
+ * typo ("xữ lý", "văn bẳn"), whose folded form is what the user meant, or a letter wrong ("mạg").
  */
 import { readFileSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
+import { fold } from '../text.js';
 
-const KNOWN: ReadonlySet<string> = new Set(
-  readFileSync(new URL('./syllables.txt', import.meta.url), 'utf8').split('\n').filter(Boolean),
+const COUNTS: ReadonlyMap<string, number> = new Map(
+  readFileSync(new URL('./syllables.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [w, n] = line.split('\t');
+      return [w, Number(n)] as const;
+    }),
 );
+/** Folded forms: a word typed without accents is known when some accented syllable folds to it. */
+const FOLDED: ReadonlySet<string> = new Set([...COUNTS.keys()].map((w) => fold(w)));
 
 /** Is `syllable` (lower-case NFC) a syllable Vietnamese legal text writes? */
 export function isKnownSyllable(syllable: string): boolean {
-  return KNOWN.has(syllable);
+  return COUNTS.has(syllable);
+}
+
+/**
+ * The known syllable one edit away from an accented word no legal text writes in any accents
+ * ("mạg" → "mạng"), the most frequent when several are; undefined for a known word, a word
+ * without accents, or no close one.
+ */
+export function correctedSyllable(word: string): string | undefined {
+  const w = word.toLowerCase();
+  // Without accents a word may be English ("email") or a name: only a Vietnamese-looking one is corrected.
+  if (w.length < 2 || COUNTS.has(w) || fold(w) === w || FOLDED.has(fold(w))) return undefined;
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [known, count] of COUNTS) {
+    if (count > bestCount && Math.abs(known.length - w.length) <= 1 && distance(known, w) === 1) {
+      best = known;
+      bestCount = count;
+    }
+  }
+  return best;
 }

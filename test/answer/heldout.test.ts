@@ -46,4 +46,13 @@ describe('held-out questions (embedded default)', () => {
     expect(held.abstained).toBe(false);
     expect(held.text).toContain('20 năm');
   }, 60_000);
+
+  it('reads chat shorthand and a word typed a letter wrong as what they stand for', async () => {
+    const short = await assistant.ask('tạm giữ tối đa bn ngày');
+    expect(short.abstained).toBe(false);
+    expect(short.text).toContain('không quá 03 ngày');
+    const typo = await assistant.ask('luật an ninh mạg: doanh nghiệp phải xóa thông tin vi phạm trong bao lâu');
+    expect(typo.abstained).toBe(false);
+    expect(typo.citations.some((c) => /An ninh mạng/.test(c.title))).toBe(true);
+  }, 60_000);
 });

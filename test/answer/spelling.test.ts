@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { correctSpelling } from '../../core/answer/spelling.js';
+import { correctedSyllable, isKnownSyllable } from '../../core/answer/known-syllables.js';
+import { unknownTitle } from '../../core/answer/abstain.js';
+
+describe('known syllables', () => {
+  it('knows the words of legal text and not tone typos', () => {
+    for (const w of ['xử', 'giải', 'thuế', 'mạng', 'khiếu', 'nại']) expect(isKnownSyllable(w)).toBe(true);
+    for (const w of ['xữ', 'giãi', 'bẳn', 'mạg']) expect(isKnownSyllable(w)).toBe(false);
+  });
+});
+
+describe('correctSpelling', () => {
+  it('corrects an accented word one letter wrong to the likeliest word of legal text', () => {
+    expect(correctedSyllable('mạg')).toBe('mạng');
+    expect(correctSpelling('luật an ninh mạg quy định gì')).toBe('luật an ninh mạng quy định gì');
+  });
+
+  it('leaves known words, tone typos (folding reads them), unaccented words and names alone', () => {
+    for (const q of ['phải xữ lý trong mấy ngày', 'gửi qua email hoặc zalo', 'khieu nia lan hai', 'phần mềm Xmind', 'Kế hoạch 221/KH-VKSTC']) {
+      expect(correctSpelling(q)).toBe(q);
+    }
+  });
+});
+
+describe('a law named with a letter wrong', () => {
+  it('is the law it misspells, not an unknown one', () => {
+    const titles = ['Luật An ninh mạng', 'Luật Tố cáo'];
+    expect(unknownTitle('Luật An ninh mạg quy định thế nào về xóa tin?', titles)).toBeUndefined();
+    expect(unknownTitle('Luật An toàn thông tin mạng quy định gì?', titles)?.written).toBe('Luật An toàn thông tin mạng');
+  });
+});
