@@ -420,8 +420,8 @@ interface QuestionFeatures {
    * passage index reads them (see listLeadIn, othersList, subjectUnnamed).
    */
   listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
-  /** "không rõ", "không đồng ý": negations the question asks about (see negationsOf). */
-  negated: ReadonlyArray<{ spaced: string; word: string }>;
+  /** " khong ro ", " khong dong ": negations the question asks about, spaced (see negationsOf). */
+  negated: readonly string[];
   /** A phone number, a document's number, a company: the one kind of value asked for (value-kinds.ts). */
   valueKind?: ValueKind;
 }
@@ -478,21 +478,20 @@ const SINO_KHONG = new Set(['gian', 'khi', 'quan', 'phan', 'trung', 'luu', 'anh'
  * same negation ("không rõ họ tên, địa chỉ của người tố cáo") is about the question's case, and
  * one that writes the word without it ("phải ghi rõ họ tên") about the ordinary one.
  */
-function negationsOf(question: string, terms: readonly QueryTerm[], synonyms: readonly SynonymMatch[]): QuestionFeatures['negated'] {
+function negationsOf(question: string, terms: readonly QueryTerm[], synonyms: readonly SynonymMatch[]): string[] {
   const written = tokens(question);
   const words = written.map(fold);
   const asked = new Set(terms.map((t) => t.term));
   // "không quá" is the thesaurus's "tối đa": a bound, which the passage may write either way.
   const phrases = synonyms.map((m) => ` ${m.phrase.join(' ')} `);
-  const out: Array<{ spaced: string; word: string }> = [];
+  const out: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const spaced = ` khong ${words[i + 1]} `;
     const negation = (written[i] === 'không' || written[i] === 'khong') && !SINO_KHONG.has(words[i + 1]);
-    if (negation && asked.has(words[i + 1]) && !phrases.some((p) => p.includes(spaced))) out.push({ spaced, word: words[i + 1] });
+    if (negation && asked.has(words[i + 1]) && !phrases.some((p) => p.includes(spaced))) out.push(spaced);
   }
   return out;
 }
-
 
 /** An optional plural marker ("những", "các") before a listed noun, in a spaced folded text. */
 const PLURAL_MARKER = `(?:${[...PLURAL].join(' |')} )?`;
@@ -754,7 +753,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
-  if (q.negated.some((n) => feat.spaced.includes(n.spaced))) score += NEGATION_BONUS;
+  if (q.negated.some((n) => feat.spaced.includes(n))) score += NEGATION_BONUS;
   if (aboutAnother(q, feat)) score -= 0.8;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.

@@ -1,6 +1,6 @@
 /**
  * Questions that ask for one kind of value: a phone number or e-mail address, a document's
- * number, the company that did something. An answer whose pieces write no value of that kind
+ * number, the company that did something, a person by name. An answer whose pieces write no value of that kind
  * answers none of it, however many of the question's words they share ("Tổ trưởng Tổ giúp
  * việc: đồng chí …" is no phone number), so the composer abstains instead of quoting them.
  *
@@ -30,6 +30,8 @@ const WRITES_COMPANY = /\b(?:cong ty|doanh nghiep|nha thau|tap doan|nha cung cap
 
 /** A person's name: three or more capitalised syllables in a row, or two after "đồng chí / ông / bà". */
 export const PERSON_NAME = /(?:đồng chí|ông|bà)\s+\p{Lu}\p{Ll}*\s+\p{Lu}|(?<![\p{L}])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
+/** PERSON_NAME without the global flag: `test` on a global pattern resumes from its last match. */
+const ANY_PERSON = new RegExp(PERSON_NAME.source, 'u');
 /** "Đồng chí (lãnh đạo) nào ký …", "họ tên của … là gì": a person, not an office ("ai ký" may be answered by one). */
 const ASKS_PERSON = /\bdong chi(?: \S+){0,2} nao\b|\bho (?:va )?ten(?: \S+){0,8} (?:la gi|nao)\b/;
 
@@ -49,7 +51,7 @@ export function askedValue(folded: string): ValueKind | undefined {
 export function writesValue(kind: ValueKind, text: string, question: string): boolean {
   if (kind === 'contact') return WRITES_CONTACT.test(text);
   if (kind === 'company') return WRITES_COMPANY.test(fold(text));
-  if (kind === 'person') return new RegExp(PERSON_NAME.source, 'u').test(text);
+  if (kind === 'person') return ANY_PERSON.test(text);
   const asked = new Set(findDocNumbers(question).map(docNumberKey));
   return findDocNumbers(text).some((n) => !asked.has(docNumberKey(n)));
 }
