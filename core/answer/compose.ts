@@ -104,7 +104,7 @@ const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
-const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) /;
+const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,3} (?:la )?bao nhieu /u;
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
 /**
@@ -137,8 +137,8 @@ function nounCounted(question: string): RegExp | undefined {
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
-const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam)\b|\bai dang (giu|lam|dam nhiem)\b/;
-const HOLDER_WORDS = /\b(?:hien nay|hien tai|bay gio|duong nhiem|la ai|ai la|ai dang|ai giu|ai lam)\b/;
+const ASKS_HOLDER = /\b(la ai|ai la|ai dang|ai giu|ai lam|la dong chi nao|dong chi nao la)\b.*\b(hien nay|hien tai|bay gio|duong nhiem)\b|\b(hien nay|hien tai|bay gio|duong nhiem)\b.*\b(la ai|ai la|ai dang|ai giu|ai lam|la dong chi nao|dong chi nao)\b|\bai dang (giu|lam|dam nhiem)\b/;
+const HOLDER_WORDS = /\b(?:hien nay|hien tai|bay gio|duong nhiem|la ai|ai la|ai dang|ai giu|ai lam|la dong chi nao|dong chi nao)\b/;
 
 /**
  * The office a "who holds it now" question names, by its first words ("vien truong" of "Viện trưởng

@@ -403,6 +403,10 @@ describe('who holds an office now', () => {
     const r = composeExtractive('Viện trưởng Viện kiểm sát nhân dân tối cao hiện nay là ai?', [{ item: elected, score: 1 }]);
     expect(r.abstainReason).toBe('missing-name');
   });
+  it('reads "hiện nay là đồng chí nào" as asking who holds it', () => {
+    const r = composeExtractive('Viện trưởng Viện kiểm sát nhân dân tối cao hiện nay là đồng chí nào?', [{ item: elected, score: 1 }]);
+    expect(r.abstainReason).toBe('missing-name');
+  });
   it('still says who elects it when that is asked', () => {
     expect(composeExtractive('Ai bầu Viện trưởng Viện kiểm sát nhân dân tối cao?', [{ item: elected, score: 1 }]).text).toContain('do Quốc hội bầu');
   });

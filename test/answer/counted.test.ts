@@ -195,6 +195,10 @@ describe('ages and sums of money', () => {
     expect(money.test(' tu 2 000 000 dong tro len ')).toBe(true);
     expect(money.test(' hai trieu dong ')).toBe(true);
     expect(money.test(' trong thoi han 10 ngay ')).toBe(false);
+    // A fine asked as "phạt tiền / mức phạt … bao nhiêu" is a sum too.
+    const fine = countedThing('vi pham luat an ninh mang bi phat tien toi da bao nhieu')!;
+    expect(fine.test(' phat tien tu 10 trieu dong ')).toBe(true);
+    expect(fine.test(' khong qua 03 ngay ')).toBe(false);
   });
   it('still reads "ngày bao nhiêu" as no count of days', () => {
     expect(countedThing('Kế hoạch ban hành ngày bao nhiêu?')).toBeUndefined();
