@@ -42,6 +42,8 @@ const GROUPS: readonly string[] = [
   'nghiem cam|bi cam|khong duoc|cam',
   // Bounds: the law writes "không quá 03 ngày", "ít nhất 01 ngày".
   'toi da|khong qua',
+  // A deadline: the law writes "chậm nhất (vào ngày …)".
+  'han chot|han cuoi|cham nhat',
   'toi thieu|it nhat',
   'bat dau co hieu luc|co hieu luc',
   'duoc phep|co quyen',
