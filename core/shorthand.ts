@@ -38,7 +38,11 @@ const TYPES: Readonly<Record<string, string>> = {
   nq: 'Nghị quyết',
 };
 
-const TOKEN = /(?<![\p{L}\p{N}/])(đ\/chí|đ\/c|[\p{L}]+)(?![\p{L}/])/giu;
+/** The shorthand tokens alone (longest first), so that ordinary words are not visited one by one. */
+const TOKEN = new RegExp(
+  `(?<![\\p{L}\\p{N}/])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}/])`,
+  'giu',
+);
 const TYPED_NUMBER = /(?<![\p{L}\p{N}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}/])/giu;
 /** "… được k?", "có đúng k": "k" closing the question is "không". */
 const CLOSING_K = /(?<![\p{L}\p{N}])k\s*(\?*)\s*$/iu;
