@@ -363,6 +363,15 @@ const TITLE_STOP_WORDS =
 /** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
 const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
 const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));
+/**
+ * Typed without accents, a stop word may be the first syllable of a word a title holds: "can bo"
+ * is "cán bộ" (Luật Cán bộ, công chức), not "cần"; "co quan" is "cơ quan", not "có".
+ */
+const FOLDED_COMPOUNDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['can', new Set(['bo'])],
+  ['co', new Set(['quan', 'so', 'yeu', 'che'])],
+  ['the', new Set(['duc', 'thao', 'thuc'])],
+]);
 /** "luật sư", "luật gia", "luật định", "luật pháp", "luật chuyên ngành", "luật khác": not a law's name. */
 const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien'.split(' '));
 
@@ -379,7 +388,9 @@ function lawNames(question: string): { key: string; written: string; whole: bool
   const written = [...nfc(question).matchAll(/[\p{L}\p{N}]+|[,;:?!.()]/gu)].map((m) => m[0]);
   const raw = written.map((w) => w.toLowerCase());
   const words = raw.map((w) => fold(w));
-  const stop = isUnaccented(question) ? (j: number) => TITLE_STOP_FOLDED.has(words[j]) : (j: number) => TITLE_STOP.has(raw[j]);
+  const stop = isUnaccented(question)
+    ? (j: number) => TITLE_STOP_FOLDED.has(words[j]) && !FOLDED_COMPOUNDS.get(words[j])?.has(words[j + 1])
+    : (j: number) => TITLE_STOP.has(raw[j]);
   const out: { key: string; written: string; whole: boolean }[] = [];
   for (let i = 0; i < words.length; i++) {
     // "pháp luật", "điều luật", "kỷ luật", "quy luật", "trái luật" name no law; "Đại học Luật Hà Nội", "khoa Luật" a school.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correctSpelling } from '../../core/answer/spelling.js';
 import { correctedSyllable, isKnownSyllable } from '../../core/answer/known-syllables.js';
-import { unknownTitle } from '../../core/answer/abstain.js';
+import { namedLaws, unknownTitle } from '../../core/answer/abstain.js';
 
 describe('known syllables', () => {
   it('knows the words of legal text and not tone typos', () => {
@@ -28,5 +28,14 @@ describe('a law named with a letter wrong', () => {
     const titles = ['Luật An ninh mạng', 'Luật Tố cáo'];
     expect(unknownTitle('Luật An ninh mạg quy định thế nào về xóa tin?', titles)).toBeUndefined();
     expect(unknownTitle('Luật An toàn thông tin mạng quy định gì?', titles)?.written).toBe('Luật An toàn thông tin mạng');
+  });
+});
+
+describe('a law named without accents', () => {
+  it('reads "can bo", "co quan" as the words of a title, not as "cần", "có"', () => {
+    expect(namedLaws('luat can bo cong chuc quy dinh tap su bao lau')).toEqual(['luat can bo cong chuc']);
+    expect(namedLaws('luat to chuc co quan dieu tra hinh su quy dinh gi')).toEqual(['luat to chuc co quan dieu tra hinh su']);
+    expect(namedLaws('luat to cao co hieu luc khi nao')).toEqual(['luat to cao']);
+    expect(unknownTitle('luat can bo cong chuc quy dinh tap su bao lau', ['Luật Tố cáo', 'Luật Tổ chức Viện kiểm sát nhân dân'])).toBeDefined();
   });
 });
