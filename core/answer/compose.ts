@@ -128,6 +128,37 @@ const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
 /** Words after "bao nhiêu" that name no thing counted: a share, an amount, the question's end. */
 const NOT_COUNTED = new Set('la thi phan ti ty muc lau con co duoc khong nua hay va hoac lan nguoi ngay thang nam gio tuoi'.split(' '));
 
+/**
+ * "bao nhiêu hồ sơ vụ án hành chính": the counted thing's words past its first two, up to the
+ * question's end or a function word, folded ("vu an hanh chinh"): what tells it from its siblings.
+ */
+function countedKind(question: string): string[] | undefined {
+  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const m = NOUN_COUNT.exec(f);
+  if (!m) return undefined;
+  const rest: string[] = [];
+  for (const w of f.slice(m.index + m[0].length).trim().split(' ')) {
+    if (!w || STOP_SYLLABLES.has(w) || /\d/.test(w) || rest.length >= 4) break;
+    rest.push(w);
+  }
+  return rest.length >= 2 ? rest : undefined;
+}
+
+/**
+ * Does the piece count a sibling of the thing asked and not the thing ("86 hồ sơ vụ án hình sự;
+ * 857 hồ sơ vụ án dân sự" for "bao nhiêu hồ sơ vụ án hành chính")? The number is then another's.
+ */
+function countsSibling(countable: string, counted: RegExp, kind: readonly string[]): boolean {
+  const head = counted.source.replace(/ $/, '');
+  const whole = new RegExp(`${head} ${kind.join(' ')} `);
+  if (whole.test(countable)) return false;
+  // The same thing for its first words, then another word ("vụ án" then "hình sự", not "hành chính").
+  for (let k = kind.length - 1; k >= 1; k--) {
+    if (new RegExp(`${head} ${kind.slice(0, k).join(' ')} (?!${kind[k]} )\\p{L}+ `, 'u').test(countable)) return true;
+  }
+  return false;
+}
+
 /** The thing a "bao nhiêu <danh từ>" question counts, as a number and its first two words ("857 hồ sơ"). */
 function nounCounted(question: string): RegExp | undefined {
   const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -1317,6 +1348,12 @@ export function composeExtractive(
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
   const countsAsked = (c: Candidate) => counted!.test(countable(rendered(c.unit))) && aboutAsked(c, q, chosen);
   if (counted && !opts.skipAbstention && !chosen.some(countsAsked)) return abstained('missing-count', opts);
+  // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.
+  const sibling = q.countedNoun && !opts.skipAbstention ? countedKind(question) : undefined;
+  if (sibling) {
+    const counting = chosen.map((c) => countable(rendered(c.unit))).filter((t) => q.countedNoun!.test(t));
+    if (counting.length && counting.every((t) => countsSibling(t, q.countedNoun!, sibling))) return abstained('missing-count', opts);
+  }
   // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
   if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded)) {
     const office = officeAsked(q.folded);

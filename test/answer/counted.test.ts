@@ -255,3 +255,15 @@ describe('a number of a thing no counter names', () => {
     expect(r.text).toContain('857 hồ sơ vụ án dân sự');
   });
 });
+
+describe('a count of a sibling of the thing asked', () => {
+  const news = { docId: 'vksnd/tin.md', title: 'Chuyển đổi số tại VKSND tỉnh Y' };
+  const hit = articleHit(news, 'Kết quả số hóa', ['Hiện hai cấp kiểm sát tỉnh Y đã số hóa được 86 hồ sơ vụ án hình sự; 857 hồ sơ vụ án dân sự.']);
+  it('abstains rather than give the criminal and civil counts for the administrative one', () => {
+    expect(composeExtractive('Hai cấp kiểm sát tỉnh Y đã số hóa được bao nhiêu hồ sơ vụ án hành chính?', [hit]).abstainReason).toBe('missing-count');
+  });
+  it('answers the count of a thing the piece names, or of the thing as a whole', () => {
+    expect(composeExtractive('Hai cấp kiểm sát tỉnh Y đã số hóa được bao nhiêu hồ sơ vụ án dân sự?', [hit]).text).toContain('857 hồ sơ vụ án dân sự');
+    expect(composeExtractive('Hai cấp kiểm sát tỉnh Y đã số hóa được bao nhiêu hồ sơ vụ án?', [hit]).abstained).toBe(false);
+  });
+});
