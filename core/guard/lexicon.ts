@@ -27,6 +27,8 @@ export const CONCEPTS: Array<[string, string]> = [
   ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc'],
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen'],
   ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat'],
+  // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
+  ['xdomat(?: \\|)? (?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat))*', 'xdomat'],
   ['giai mat', 'xgiaimat'],
   ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
   ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan'],
@@ -45,7 +47,7 @@ export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi ma
 
 /** What may follow a document noun to make it classified material. */
 export const SECRET_MARK =
-  '(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
+  '(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|(?:co|mang) xdomat|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
 
 /** Words between a document noun and its marking that do not change what the noun is. */
 const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';
