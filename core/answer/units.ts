@@ -27,6 +27,8 @@ export interface Unit {
 }
 
 const KHOAN = /^\d{1,3}[.)]\s/;
+/** A điểm that only names a case, without a verb's sentence: short, unpunctuated ("a) Đối với hồ sơ giấy"). */
+const TITLE_ITEM = /^[a-zđ]\)\s[^.;:!?]{3,60}$/u;
 const DIEM = /^[a-zđ]\)\s|^[-–•+]\s/u;
 /** Prose lines longer than this are split into sentences. */
 const LONG_LINE = 360;
@@ -94,6 +96,8 @@ function splitUnits(chunk: Chunk): Unit[] {
   let leadIn: string | undefined;
   let listLead: string | undefined;
   let tableHead: string | undefined;
+  // "a) Đối với hồ sơ giấy" over the prose that says it: a điểm that is only a title.
+  let titled: string | undefined;
   lines.forEach((line, i) => {
     if (isHeadingLine(line, chunk)) return;
     // A Markdown table: its header row names the columns and answers nothing; each row is read and
@@ -110,6 +114,15 @@ function splitUnits(chunk: Chunk): Unit[] {
     tableHead = undefined;
     const isItem = DIEM.test(line);
     const numbered = KHOAN.test(line);
+    const prose = !isItem && !numbered && !/:\s*$/.test(line);
+    if (prose && titled) {
+      // Read and quoted under its title, as a điểm is under its khoản.
+      for (const s of line.length > LONG_LINE ? splitProse(line) : [line]) {
+        units.push({ text: s, shape: line.length > LONG_LINE ? 'sentence' : 'line', index: i, parent: titled });
+      }
+      return;
+    }
+    titled = isItem && TITLE_ITEM.test(line) ? [leadIn, line].filter(Boolean).join('\n') : undefined;
     if (!isItem && !numbered) listLead = /:\s*$/.test(line) && !DEFINITIONS_LEAD.test(line) ? line : undefined;
     if (!isItem) leadIn = numbered || /:\s*$/.test(line) ? line : undefined;
     if (line.length > LONG_LINE && !KHOAN.test(line) && !isItem) {

@@ -216,3 +216,24 @@ describe('whose list a lead-in opens', () => {
     }
   });
 });
+
+describe('a điểm that only names a case', () => {
+  const text = [
+    'Điều 30. Nộp lưu hồ sơ, tài liệu vào Lưu trữ cơ quan',
+    '3. Thủ tục nộp lưu',
+    'a) Đối với hồ sơ giấy',
+    'Khi nộp lưu tài liệu phải lập 02 bản “Mục lục hồ sơ, tài liệu nộp lưu” và 02 bản “Biên bản giao nhận hồ sơ, tài liệu”.',
+    'b) Đối với hồ sơ điện tử',
+    'Cá nhân được giao nhiệm vụ giải quyết công việc thực hiện nộp lưu hồ sơ điện tử vào Lưu trữ cơ quan trên Hệ thống.',
+  ].join('\n');
+  it('heads the prose under it, which is read and quoted with it', () => {
+    const units = unitsOf(article(text, 'nl'));
+    const paper = units.find((u) => u.text.startsWith('Khi nộp lưu'));
+    expect(paper?.parent).toBe('3. Thủ tục nộp lưu\na) Đối với hồ sơ giấy');
+    expect(units.find((u) => u.text.startsWith('Cá nhân được giao'))?.parent).toContain('b) Đối với hồ sơ điện tử');
+  });
+  it('leaves a điểm that is a sentence of its own as it was', () => {
+    const units = unitsOf(article(['1. Sử dụng con dấu', 'a) Dấu đóng phải rõ ràng, ngay ngắn, đúng chiều.', 'Ghi chú thêm về con dấu.'].join('\n'), 'cd'));
+    expect(units.find((u) => u.text.startsWith('Ghi chú'))?.parent).toBeUndefined();
+  });
+});
