@@ -33,7 +33,7 @@ export function rawTokens(text: string): string[] {
  */
 const STOP_PHRASES = [
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'luc nao', 'o dau', 'nhu the nao', 'the nao',
-  'lam the nao', 'lam sao', 'tai sao', 'vi sao', 'co phai', 'phai khong', 'hay khong', 'duoc khong', 'co khong',
+  'lam the nao', 'lam sao', 'lam gi', 'lam nhung gi', 'lam nhung viec gi', 'tai sao', 'vi sao', 'co phai', 'phai khong', 'hay khong', 'duoc khong', 'co khong',
   'nhung gi', 'nhung nao', 'cai gi', 'thi sao', 'the con', 'vay con', 'vay thi', 'the thi', 'nhu vay',
   'cho hoi', 'xin hoi', 'cho biet', 'cho toi', 'hom nay', 'hien nay', 'quy dinh', 'duoc quy', 'bao gom',
   'gom co', 'gom nhung', 'cu the', 'dieu do', 'viec do', 'cai do', 'van de', 'noi dung do', 'hay cho',

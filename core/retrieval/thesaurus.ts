@@ -54,6 +54,8 @@ const GROUPS: readonly string[] = [
   'truc tuyen|online',
   'may tinh|may vi tinh',
   'usb|thiet bi luu tru',
+  // A signing token is, in Nghị định 30, a "thiết bị lưu khóa bí mật".
+  'usb token|token ky so|token|thiet bi luu khoa bi mat',
   'mat khau|password',
   'tai lieu mat|tai lieu bi mat',
   'vi pham|sai pham',

@@ -38,6 +38,9 @@ describe('how-to answers', () => {
   it('reads "chậm nhất đến lúc nào" as asking a time, no words of the topic', () => {
     expect(matchTerms('Muốn rút tố cáo thì chậm nhất đến lúc nào?').map((t) => t.term)).not.toContain('cham');
     expect(matchTerms('Phải cung cấp thông tin chậm nhất mấy ngày?').map((t) => t.term)).toContain('cham');
+    // "phải làm gì / làm những gì" asks what to do, as "làm thế nào" asks how.
+    expect(matchTerms('Nhận được đơn thì em cần làm những gì?').map((t) => t.term)).not.toContain('lam');
+    expect(matchTerms('Giờ làm việc của bộ phận tiếp dân').map((t) => t.term)).toContain('lam');
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {
