@@ -36,7 +36,7 @@ const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao
 const PROCEDURE_ASKED = /\b(lam the nao|lam sao|cach (nao|thuc|lam)|cac buoc|nhung buoc|buoc nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
 
 /** The words that ask for a procedure, folded: two-syllable ones and single syllables. */
-const PROCEDURE_PAIRS: ReadonlySet<string> = new Set(['quy trinh', 'trinh tu', 'thu tuc']);
+const PROCEDURE_PAIRS: ReadonlySet<string> = new Set(['quy trinh', 'trinh tu', 'thu tuc', 'huong dan']);
 const PROCEDURE_WORDS: ReadonlySet<string> = new Set(['buoc', 'cach']);
 
 function withoutProcedureWords(terms: readonly QueryTerm[]): QueryTerm[] {
@@ -127,7 +127,8 @@ export function findSteps(
   // article, holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: the article answers.
   const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);
   const holds = (c: Chunk) => !!rarest && sectionIndexOf(c).all.unigrams.has(rarest.term);
-  if (hits[0]?.item.article && holds(hits[0].item) && !hits.some((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key && holds(h.item))) return undefined;
+  const inSteps = hits.some((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key && holds(h.item));
+  if (!inSteps && hits.slice(0, 3).some((h) => holds(h.item))) return undefined;
   const key = best.key;
   const chunks = hits
     .filter((h) => `${h.item.docId}\u0000${h.item.heading}` === key)

@@ -31,6 +31,11 @@ describe('how-to answers', () => {
     const q = 'Người nộp muốn rút hồ sơ thì làm thế nào?';
     const weight = (t: string) => (t === 'rut' ? 3 : 1);
     expect(findSteps(matchTerms(q), [withdraw, steps1, steps2], weight, 900)).toBeUndefined();
+    // Nor when the passage holding it is another section of a guide, among the best three.
+    const copy = chunk({ id: 'y', ord: 5, heading: 'Các trường hợp liên quan', text: 'Rút hồ sơ đã nộp: người nộp làm đơn rút hồ sơ gửi bộ phận một cửa.' });
+    expect(findSteps(matchTerms(q), [steps1, copy, steps2], weight, 900)).toBeUndefined();
+    // "Hướng dẫn tôi …" asks for a procedure: no topic word of its own.
+    expect(findSteps(matchTerms('Hướng dẫn tôi nộp hồ sơ'), [steps1, steps2], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['b', 'c']);
     // The article first but without that word: the procedure answers.
     expect(findSteps(matchTerms('Nộp hồ sơ thì làm thế nào?'), [law, steps1, steps2], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['b', 'c']);
   });
