@@ -20,7 +20,7 @@ const sectionIndexOf = memoize((c: Chunk) => ({
 }));
 
 const HOW_TO =
-  /\b(lam the nao|lam sao|lam gi|lam nhung gi|cach (nao|thuc|lam)?|cac buoc|nhung buoc|buoc nao|ra sao|the nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
+  /\b(lam the nao|lam sao|cach (nao|thuc|lam)?|cac buoc|nhung buoc|buoc nao|ra sao|the nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
 
 /** Does the question ask how to do something (a procedure), rather than what a rule says? */
 export function asksHowTo(question: string): boolean {

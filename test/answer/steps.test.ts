@@ -24,6 +24,8 @@ describe('how-to answers', () => {
     expect(asksHowTo('cac buoc nop ho so')).toBe(true);
     expect(asksHowTo('Tôi cần làm những bước gì?')).toBe(true);
     expect(asksHowTo('Lệ phí nộp hồ sơ là bao nhiêu?')).toBe(false);
+    // "phải làm gì" in a situation asks for the duty a rule sets, not a guide's whole procedure.
+    expect(asksHowTo('Em phát hiện thông tin đã cung cấp bị sai thì phải làm gì?')).toBe(false);
   });
 
   it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {
