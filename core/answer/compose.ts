@@ -123,6 +123,13 @@ export function countedThing(question: string): RegExp | undefined {
   return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? '(?:nguoi|dong chi|thanh vien)' : m[1]} `);
 }
 
+/**
+ * A number in digits of some thing other than a span of time ("23 đồng chí", "03 lớp"): "05 năm",
+ * "30 ngày" are no count of things, nor is a reference ("khoản 1 Điều này"). (Spelled numbers are
+ * left out: "năm" is five and a year.)
+ */
+const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
+
 /** "bao nhiêu hồ sơ vụ án": the thing after "bao nhiêu" ("mấy" folds like "máy", and is left out). */
 const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
 /** Words after "bao nhiêu" that name no thing counted: a share, an amount, the question's end. */
@@ -1348,6 +1355,12 @@ export function composeExtractive(
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
   const countsAsked = (c: Candidate) => counted!.test(countable(rendered(c.unit))) && aboutAsked(c, q, chosen);
   if (counted && !opts.skipAbstention && !chosen.some(countsAsked)) return abstained('missing-count', opts);
+  // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
+  if (q.countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
+    const texts = chosen.map((c) => countable(rendered(c.unit)));
+    const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
+    if (!listed && !texts.some((t) => q.countedNoun!.test(t)) && !texts.some((t) => COUNT_OF_THINGS.test(t))) return abstained('missing-count', opts);
+  }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.
   const sibling = q.countedNoun && !opts.skipAbstention ? countedKind(question) : undefined;
   if (sibling) {

@@ -267,3 +267,19 @@ describe('a count of a sibling of the thing asked', () => {
     expect(composeExtractive('Hai cấp kiểm sát tỉnh Y đã số hóa được bao nhiêu hồ sơ vụ án?', [hit]).abstained).toBe(false);
   });
 });
+
+describe('a count of people answered by a length of time', () => {
+  const law = { docId: 'luat/tcvks.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' };
+  it('abstains: "Nhiệm kỳ … là 05 năm" counts no Phó Viện trưởng, nor does a reference to "khoản 1 Điều này"', () => {
+    const term = articleHit(law, 'Điều 64. Nhiệm kỳ', [
+      '3. Nhiệm kỳ của Phó Viện trưởng Viện kiểm sát nhân dân tối cao là 05 năm, kể từ ngày được bổ nhiệm theo khoản 1 Điều này.',
+    ]);
+    expect(composeExtractive('Viện kiểm sát nhân dân tối cao có bao nhiêu Phó Viện trưởng?', [term]).abstainReason).toBe('missing-count');
+  });
+  it('answers when a piece counts them, in words of its own', () => {
+    const board = articleHit(law, 'Điều 42. Ủy ban kiểm sát', [
+      '1. Ủy ban kiểm sát Viện kiểm sát nhân dân tối cao gồm Viện trưởng, các Phó Viện trưởng và từ 03 đến 05 Kiểm sát viên.',
+    ]);
+    expect(composeExtractive('Ủy ban kiểm sát Viện kiểm sát nhân dân tối cao có bao nhiêu Kiểm sát viên?', [board]).abstained).toBe(false);
+  });
+});
