@@ -197,7 +197,10 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   // "Sau khi điều chỉnh thì phải thông báo … trong bao lâu?": a clause of nothing but a verb the
   // previous question used ("Ai có thẩm quyền điều chỉnh độ mật …?") leaves its object there.
   const clause = BARE_CLAUSE.exec(f);
-  if (clause && clause[1].trim().split(' ').every((w) => ` ${fold(previousQuestion(history)!).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${w} `))) return true;
+  if (clause) {
+    const previous = ` ${fold(previousQuestion(history)!).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    if (clause[1].trim().split(' ').every((w) => previous.includes(` ${w} `))) return true;
+  }
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
   return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(f));
 }

@@ -123,8 +123,8 @@ export function findSteps(
     if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };
   });
   if (!best) return undefined;
-  // A procedure that lacks the question's rarest word, which the retriever's best passage, an
-  // article, holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: the article answers.
+  // A procedure that lacks the question's rarest word, which one of the retriever's best three
+  // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.
   const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);
   const holds = (c: Chunk) => !!rarest && sectionIndexOf(c).all.unigrams.has(rarest.term);
   const inSteps = hits.some((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key && holds(h.item));
