@@ -130,6 +130,9 @@ export function countedThing(question: string): RegExp | undefined {
  */
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
+/** A share of a whole, which answers "bao nhiêu thành viên" as well as a number: "quá nửa tổng số thành viên", "2/3". */
+const SHARE = / (?:qua nua|mot nua|hai phan ba|ba phan tu|da so|\d+\/\d+ |\d+ ?%)/;
+
 /** "bao nhiêu hồ sơ vụ án": the thing after "bao nhiêu" ("mấy" folds like "máy", and is left out). */
 const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
 /** Words after "bao nhiêu" that name no thing counted: a share, an amount, the question's end. */
@@ -247,9 +250,9 @@ function writesNumber(unit: Unit, q: QuestionFeatures): boolean {
   return amountsIn(folded).some((n) => !q.numbers.has(n)) || SPELLED_NUMBER.test(unit.text);
 }
 
-/** A number, or items listed one by one: a count by enumeration ("Có bao nhiêu hình thức …?"). */
+/** A number, a share ("quá nửa"), or items listed one by one: a count by enumeration ("Có bao nhiêu hình thức …?"). */
 function givesNumber(unit: Unit, q: QuestionFeatures): boolean {
-  return (unit.shape === 'block' && COUNTS_ITEMS.test(q.folded)) || writesNumber(unit, q);
+  return (unit.shape === 'block' && COUNTS_ITEMS.test(q.folded)) || writesNumber(unit, q) || (!q.asksCalendar && SHARE.test(featuresOf(unit).spaced));
 }
 
 /** "Có / gồm bao nhiêu …": how many things, which a list answers by naming them. */
@@ -1359,7 +1362,8 @@ export function composeExtractive(
   if (q.countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
     const texts = chosen.map((c) => countable(rendered(c.unit)));
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
-    if (!listed && !texts.some((t) => q.countedNoun!.test(t)) && !texts.some((t) => COUNT_OF_THINGS.test(t))) return abstained('missing-count', opts);
+    const counts = (t: string) => q.countedNoun!.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t);
+    if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.
   const sibling = q.countedNoun && !opts.skipAbstention ? countedKind(question) : undefined;

@@ -283,3 +283,15 @@ describe('a count of people answered by a length of time', () => {
     expect(composeExtractive('Ủy ban kiểm sát Viện kiểm sát nhân dân tối cao có bao nhiêu Kiểm sát viên?', [board]).abstained).toBe(false);
   });
 });
+
+describe('a share of a whole as the count asked', () => {
+  it('answers "bao nhiêu thành viên" with "quá nửa tổng số thành viên"', () => {
+    const law = { docId: 'luat/tcvks.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' };
+    const hit = articleHit(law, 'Điều 47. Ủy ban kiểm sát Viện kiểm sát nhân dân cấp tỉnh', [
+      '4. Ủy ban kiểm sát ban hành nghị quyết khi thực hiện thẩm quyền tại khoản 3 Điều này. Nghị quyết của Ủy ban kiểm sát phải được quá nửa tổng số thành viên biểu quyết tán thành.',
+    ]);
+    const r = composeExtractive('Nghị quyết của Ủy ban kiểm sát cấp tỉnh phải được bao nhiêu thành viên biểu quyết tán thành?', [hit]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('quá nửa tổng số thành viên');
+  });
+});
