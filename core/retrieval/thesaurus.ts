@@ -31,6 +31,8 @@ const GROUPS: readonly string[] = [
   'cong to vien|kiem sat vien',
   'quan toa|tham phan',
   'cong an|canh sat',
+  // Where the accused are held: the procedure code says "cơ sở giam giữ" for both.
+  'trai tam giam|nha tam giu|co so giam giu',
   // Schooling a post requires.
   'hoc van|bang cap|van bang|trinh do dao tao',
   // Computers, documents and secrecy.
