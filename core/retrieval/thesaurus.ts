@@ -31,6 +31,8 @@ const GROUPS: readonly string[] = [
   'cong to vien|kiem sat vien',
   'quan toa|tham phan',
   'cong an|canh sat',
+  // Meeting parties away from the office, which the rules on Kiểm sát viên call "ngoài nơi quy định".
+  'quan ca phe|nha hang|nha rieng|ngoai tru so|ngoai noi quy dinh',
   // Where the accused are held: the procedure code says "cơ sở giam giữ" for both.
   'trai tam giam|nha tam giu|co so giam giu',
   // Schooling a post requires.

@@ -85,6 +85,7 @@ describe('thesaurus phrases longer than a word', () => {
   it.each([
     ['Người say rượu đến nơi tiếp công dân thì có được từ chối tiếp không?', 'Người trong tình trạng say do dùng chất kích thích.'],
     ['Cán bộ tiếp dân có được từ chối tiếp không?', 'Người tiếp công dân được từ chối tiếp người đến nơi tiếp công dân.'],
+    ['Kiểm sát viên có được gặp đương sự ở quán cà phê không?', 'Tiếp bị can, bị cáo, đương sự trong vụ án mà mình có thẩm quyền giải quyết ngoài nơi quy định.'],
     ['Hỏi cung bị can tại trại tạm giam có phải ghi âm không?', 'Việc hỏi cung bị can tại cơ sở giam giữ phải được ghi âm hoặc ghi hình có âm thanh.'],
     ['USB token chữ ký số của em thì ai giữ?', 'Thiết bị lưu khóa bí mật của cá nhân do cá nhân chịu trách nhiệm bảo quản.'],
     ['Báo cáo hằng năm gửi Bộ Công an hạn chót ngày nào?', 'Thời hạn gửi báo cáo hằng năm: chậm nhất vào ngày 20 tháng 12 của năm báo cáo.'],
