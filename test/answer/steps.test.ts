@@ -48,6 +48,8 @@ describe('how-to answers', () => {
     // "phải làm gì / làm những gì" asks what to do, as "làm thế nào" asks how.
     expect(matchTerms('Nhận được đơn thì em cần làm những gì?').map((t) => t.term)).not.toContain('lam');
     expect(matchTerms('Giờ làm việc của bộ phận tiếp dân').map((t) => t.term)).toContain('lam');
+    // "rồi mới phát hiện" (only then): no topic; typed without accents it may be "mồi", "mỗi".
+    expect(matchTerms('Văn bản đã phát hành rồi mới phát hiện sai thể thức').map((t) => t.term)).not.toContain('moi');
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {
