@@ -326,10 +326,20 @@ export function unknownDocuments(question: string, hits: Scored<Chunk>[], known?
 
 /** A year (1900–2099) the question names and none of the passages writes. */
 export function unknownYear(question: string, hits: Scored<Chunk>[]): string | undefined {
+  let about: ((h: Scored<Chunk>) => boolean) | undefined;
   for (const m of fold(question).matchAll(/(?<![\p{L}\p{N}/.-])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu)) {
-    if (!hits.some((h) => chunkIndexOf(h.item).unigrams.has(m[1]))) return m[1];
+    // The year must be written by a passage about the question (half of it), not by any
+    // passage retrieved: "… đến năm 2025" in a news item is no date of a 2025 exam.
+    about ??= aboutQuestion(question);
+    if (!hits.some((h) => chunkIndexOf(h.item).unigrams.has(m[1]) && about!(h))) return m[1];
   }
   return undefined;
+}
+
+/** Does a hit match half of the question (its words, and their pairs as written: termMatch)? */
+function aboutQuestion(question: string): (h: Scored<Chunk>) => boolean {
+  const terms = matchTerms(question).filter((t) => !/^\d+$/.test(t.term));
+  return (h) => termMatch(terms, chunkIndexOf(h.item)) >= 0.5;
 }
 
 /** An administrative unit and the capitalised name after it: "tỉnh An Giang", "TP. Hồ Chí Minh", "huyện Mỹ Tú". */
@@ -517,11 +527,12 @@ export function decideAbstention(
   if (!terms.length) return decision('empty-question');
   if (!top.length) return decision('no-hits');
   if (unknown.length) return decision('unknown-document');
+  // A law not held is told by name, before its year or place says the same less clearly.
+  const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
+  if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
   if (unknownPlace(question, hits)) return decision('unknown-place');
-  const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
-  if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');

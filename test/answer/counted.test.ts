@@ -295,3 +295,16 @@ describe('a share of a whole as the count asked', () => {
     expect(r.text).toContain('quá nửa tổng số thành viên');
   });
 });
+
+describe('a year written only by a passage about something else', () => {
+  it('is no year the passages hold', () => {
+    const law = { docId: 'luat/tcvks.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' };
+    const exam = articleHit(law, 'Điều 87. Hội đồng thi tuyển Kiểm sát viên', [
+      '1. Hội đồng thi tuyển Kiểm sát viên sơ cấp, Kiểm sát viên trung cấp gồm có Chủ tịch là Viện trưởng Viện kiểm sát nhân dân tối cao.',
+    ]);
+    const news = articleHit({ docId: 'vksnd/tin.md', title: 'Chuyển đổi số tại VKSND tỉnh Y' }, 'Kết quả', [
+      'Xác định năm 2024 là năm bứt phá, tiến tới hoàn thành các mục tiêu công nghệ thông tin đến năm 2025.',
+    ], { score: 0.5 });
+    expect(composeExtractive('Kỳ thi tuyển Kiểm sát viên sơ cấp năm 2025 tổ chức vào thời gian nào?', [exam, news]).abstainReason).toBe('unknown-year');
+  });
+});
