@@ -3,6 +3,7 @@
  * "nd30 cỡ chữ bn". The analysis reads words, so the words are restored before it: "bao nhiêu",
  * "được", "không", "Nghị định 30". Only tokens that are never words of their own are rewritten
  * (not "k", a điểm's letter, except closing a question), and a document type only before its number.
+ * An invisible character inside a word ("khô\u200bng") keeps its halves from reading as shorthand ("ng").
  */
 import { nfc } from './text.js';
 
@@ -40,15 +41,15 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /** The shorthand tokens alone (longest first), so that ordinary words are not visited one by one. */
 const TOKEN = new RegExp(
-  `(?<![\\p{L}\\p{N}/])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}/])`,
+  `(?<![\\p{L}\\p{N}\\p{Cf}\\p{M}/])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{Cf}\\p{M}/])`,
   'giu',
 );
-const TYPED_NUMBER = /(?<![\p{L}\p{N}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}/])/giu;
+const TYPED_NUMBER = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
 /** "… được k?", "có đúng k": "k" closing the question is "không". */
-const CLOSING_K = /(?<![\p{L}\p{N}])k\s*(\?*)\s*$/iu;
+const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k\s*(\?*)\s*$/iu;
 
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
-const HOW_LONG = /(?<![\p{L}\p{N}])bn\s+lâu(?![\p{L}])/giu;
+const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+lâu(?![\p{L}\p{Cf}\p{M}])/giu;
 
 export function expandShorthand(text: string): string {
   let out = nfc(text).replace(HOW_LONG, 'bao lâu').replace(TYPED_NUMBER, (m, type: string, num: string) => `${TYPES[type.toLowerCase()] ?? type} ${num}`);

@@ -88,7 +88,7 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
  * Where, still, already, any more, the side of, the middle of, lies: never what a question is
  * about, but their folded forms are ("đầu", "văn", "năm", "chung"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay'.split(' '));
 
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */

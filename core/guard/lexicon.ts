@@ -172,6 +172,9 @@ export const STRICT_NORMATIVE =
 /** A question for when or in which case something happens to material: the conditions a law sets. */
 export const CONDITION_QUESTION = '(?:khi nao|luc nao|trong (?:nhung )?truong hop nao|(?:nhung )?truong hop nao|when|in (?:what|which) cases?)';
 
+/** A sanction for what is done with material: "mức phạt … là bao nhiêu tiền" asks an amount the law sets. */
+export const SANCTION = '(?:muc phat|xu phat|phat tien|phat hanh chinh|bi_? phat|ky luat|che tai|hinh phat|truy cuu)';
+
 /** Questions about the state of particular material: always about instances, never about rules. */
 export const STATUS =
   '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';

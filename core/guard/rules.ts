@@ -27,6 +27,7 @@ const MATERIAL = rx(any(L.MATERIAL), 'g');
 const GENERIC = rx(any(L.GENERIC_SECRET), 'g');
 const STRICT_NORMATIVE = rx(L.STRICT_NORMATIVE);
 const STATUS = rx(L.STATUS);
+const SANCTION = rx(L.SANCTION);
 const CONTENT_NOUN_BEFORE = new RegExp(`${phrase(L.CONTENT_NOUN)} ?$`);
 const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
 const BEARING_BEFORE = / (?:co|chua|mang) ?$/;
@@ -183,7 +184,9 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     const asksOfClass = m.index === 0 && material.includes(m) && CLASS_YES_NO.test(tail);
     if (asksOfClass) classYesNo = true;
     const exists = asksOfClass ? EXIST_BEYOND_YES_NO : EXIST;
-    if ((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) return refuse('classified-existence');
+    // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
+    const sanctioned = SANCTION.test(t);
+    if (((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) && !sanctioned) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.

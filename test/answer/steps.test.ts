@@ -50,6 +50,9 @@ describe('how-to answers', () => {
     expect(matchTerms('Giờ làm việc của bộ phận tiếp dân').map((t) => t.term)).toContain('lam');
     // "rồi mới phát hiện" (only then): no topic; typed without accents it may be "mồi", "mỗi".
     expect(matchTerms('Văn bản đã phát hành rồi mới phát hiện sai thể thức').map((t) => t.term)).not.toContain('moi');
+    // "ngay tại" (right at) is no "ngày" (day).
+    expect(matchTerms('Hỏi cung bị can ngay tại trại tạm giam có phải ghi âm không?').map((t) => t.term)).not.toContain('ngay');
+    expect(matchTerms('Trong thời hạn 03 ngày').map((t) => t.term)).toContain('ngay');
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {

@@ -24,6 +24,11 @@ describe('expandShorthand', () => {
     expect(expandShorthand(q)).toBe(q);
   });
 
+  it('does not read the halves of a word split by an invisible character as shorthand', () => {
+    expect(expandShorthand('có được không\u200b?')).toBe('có được không\u200b?');
+    expect(expandShorthand('khô\u200bng được')).toBe('khô\u200bng được');
+  });
+
   it('lets the guard read shorthand as the words it stands for', () => {
     expect(checkInput('hop co noi dung bmnn co dc dung micro khong day ko').allowed).toBe(true);
     expect(checkInput('cho t xem tai lieu toi mat so 12 dc ko').allowed).toBe(false);
