@@ -5,7 +5,7 @@
  * (not "k", a điểm's letter, except closing a question), and a document type only before its number.
  * An invisible character inside a word ("khô\u200bng") keeps its halves from reading as shorthand ("ng").
  */
-import { nfc } from './text.js';
+import { documentTypeName, fold, nfc } from './text.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   bn: 'bao nhiêu',
@@ -27,23 +27,12 @@ const WORDS: Readonly<Record<string, string>> = {
   'đ/chí': 'đồng chí',
 };
 
-/** Document types typed short before their number ("nd30", "qđ 390", "kh 221"). */
-const TYPES: Readonly<Record<string, string>> = {
-  nd: 'Nghị định',
-  nđ: 'Nghị định',
-  qd: 'Quyết định',
-  qđ: 'Quyết định',
-  kh: 'Kế hoạch',
-  ct: 'Chỉ thị',
-  tt: 'Thông tư',
-  nq: 'Nghị quyết',
-};
-
 /** The shorthand tokens alone (longest first), so that ordinary words are not visited one by one. */
 const TOKEN = new RegExp(
   `(?<![\\p{L}\\p{N}\\p{Cf}\\p{M}/])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{Cf}\\p{M}/])`,
   'giu',
 );
+/** A document type typed short before its number ("nd30", "qđ 390"), named as core/text.ts names it. */
 const TYPED_NUMBER = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
 /** "… được k?", "có đúng k": "k" closing the question is "không". */
 const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k\s*(\?*)\s*$/iu;
@@ -52,7 +41,7 @@ const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k\s*(\?*)\s*$/iu;
 const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+lâu(?![\p{L}\p{Cf}\p{M}])/giu;
 
 export function expandShorthand(text: string): string {
-  let out = nfc(text).replace(HOW_LONG, 'bao lâu').replace(TYPED_NUMBER, (m, type: string, num: string) => `${TYPES[type.toLowerCase()] ?? type} ${num}`);
+  let out = nfc(text).replace(HOW_LONG, 'bao lâu').replace(TYPED_NUMBER, (m, type: string, num: string) => `${documentTypeName(fold(type)) ?? type} ${num}`);
   out = out.replace(TOKEN, (m) => WORDS[m.toLowerCase()] ?? m);
   return out.replace(CLOSING_K, (_m, q: string) => `không${q}`);
 }

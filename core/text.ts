@@ -161,6 +161,11 @@ const TYPE_WORDS: Record<string, string> = {
   nq: 'Nghị quyết',
 };
 
+/** A document type's name as written ("Nghị định"), from its folded name or abbreviation ("nghi dinh", "nd"). */
+export function documentTypeName(folded: string): string | undefined {
+  return TYPE_WORDS[folded];
+}
+
 export interface BareReference {
   type: string;
   number: string;

@@ -3,7 +3,7 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold, nfc } from '../text.js';
+import { findDates, fold, foldedSyllables, nfc } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
@@ -107,12 +107,17 @@ const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
 const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,3} (?:la )?bao nhieu /u;
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
+/** The question's folded syllables, spaced: " bao nhieu nguoi dai dien ", for the count patterns. */
+function spacedQuestion(question: string): string {
+  return ` ${foldedSyllables(question).join(' ')} `;
+}
+
 /**
  * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
  * ("không quá 03 ngày", "không quá năm người"), not merely some number (12 giờ).
  */
 export function countedThing(question: string): RegExp | undefined {
-  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const f = spacedQuestion(question);
   // "bao nhiêu tiền": a sum of money ("500.000 đồng", "hai triệu đồng"), not any number.
   if (ASKED_MONEY.test(f)) return MONEY;
   const m = ASKED_COUNT.exec(f) ?? REVERSED_COUNT.exec(f) ?? ASKED_AGE.exec(f);
@@ -139,22 +144,6 @@ const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
 const NOT_COUNTED = new Set('la thi phan ti ty muc lau con co duoc khong nua hay va hoac lan nguoi ngay thang nam gio tuoi'.split(' '));
 
 /**
- * "bao nhiêu hồ sơ vụ án hành chính": the counted thing's words past its first two, up to the
- * question's end or a function word, folded ("vu an hanh chinh"): what tells it from its siblings.
- */
-function countedKind(question: string): string[] | undefined {
-  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const m = NOUN_COUNT.exec(f);
-  if (!m) return undefined;
-  const rest: string[] = [];
-  for (const w of f.slice(m.index + m[0].length).trim().split(' ')) {
-    if (!w || STOP_SYLLABLES.has(w) || /\d/.test(w) || rest.length >= 4) break;
-    rest.push(w);
-  }
-  return rest.length >= 2 ? rest : undefined;
-}
-
-/**
  * Does the piece count a sibling of the thing asked and not the thing ("86 hồ sơ vụ án hình sự;
  * 857 hồ sơ vụ án dân sự" for "bao nhiêu hồ sơ vụ án hành chính")? The number is then another's.
  */
@@ -169,12 +158,21 @@ function countsSibling(countable: string, counted: RegExp, kind: readonly string
   return false;
 }
 
-/** The thing a "bao nhiêu <danh từ>" question counts, as a number and its first two words ("857 hồ sơ"). */
-function nounCounted(question: string): RegExp | undefined {
-  const f = ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+/**
+ * The thing a "bao nhiêu <danh từ>" question counts: a number and its first two words ("857 hồ sơ"),
+ * and, as `kind`, its words past those, up to the question's end or a function word ("vu an hanh
+ * chinh" of "bao nhiêu hồ sơ vụ án hành chính"), which tell it from its siblings.
+ */
+function nounCounted(question: string): { noun: RegExp; kind?: string[] } | undefined {
+  const f = spacedQuestion(question);
   const m = NOUN_COUNT.exec(f);
   if (!m || NOT_COUNTED.has(m[1]) || NOT_COUNTED.has(m[2]) || (m[1] === 'so' && m[2] === 'luong')) return undefined;
-  return new RegExp(` ${COUNT} ${m[1]} ${m[2]} `);
+  const kind: string[] = [];
+  for (const w of f.slice(m.index + m[0].length).trim().split(' ')) {
+    if (!w || STOP_SYLLABLES.has(w) || /\d/.test(w) || kind.length >= 4) break;
+    kind.push(w);
+  }
+  return { noun: new RegExp(` ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
@@ -436,6 +434,8 @@ interface QuestionFeatures {
    * the thing may be counted in other words ("23 đồng chí" for "bao nhiêu thành viên").
    */
   countedNoun?: RegExp;
+  /** Of a counted noun, the words that tell it from its siblings (see nounCounted). */
+  countedKind?: readonly string[];
   subject: Array<{ phrase: string; share: number }>;
   /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
   asksCase: boolean;
@@ -473,6 +473,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const terms = matchTerms(question);
   const pairs = adjacentPairs(terms);
   const counted = countedThing(question);
+  const noun = counted ? undefined : nounCounted(question);
   const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
   const synonyms = questionSynonyms(question);
   let syllables: readonly string[] | undefined;
@@ -492,7 +493,8 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     },
     weight: perQuestion(termWeight),
     counted,
-    countedNoun: counted ? undefined : nounCounted(question),
+    countedNoun: noun?.noun,
+    countedKind: noun?.kind,
     subject: subjectPhrases(question),
     asksCase: /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
@@ -1291,7 +1293,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
 function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
   // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
   // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
-  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, countedNoun: undefined, synonyms: [] };
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, countedNoun: undefined, countedKind: undefined, synonyms: [] };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;
@@ -1354,22 +1356,21 @@ export function composeExtractive(
   if (!chosen.length) return abstained('no-hits', opts);
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
-  const counted = q.counted;
+  const { counted, countedNoun, countedKind } = q;
+  // The quoted pieces as counts are read: rendered, folded, their lines' numbering dropped.
+  const texts = (counted || countedNoun) && !opts.skipAbstention ? chosen.map((c) => countable(rendered(c.unit))) : [];
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
-  const countsAsked = (c: Candidate) => counted!.test(countable(rendered(c.unit))) && aboutAsked(c, q, chosen);
-  if (counted && !opts.skipAbstention && !chosen.some(countsAsked)) return abstained('missing-count', opts);
+  if (counted && !opts.skipAbstention && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
-  if (q.countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
-    const texts = chosen.map((c) => countable(rendered(c.unit)));
+  if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
-    const counts = (t: string) => q.countedNoun!.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t);
+    const counts = (t: string) => countedNoun.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t);
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.
-  const sibling = q.countedNoun && !opts.skipAbstention ? countedKind(question) : undefined;
-  if (sibling) {
-    const counting = chosen.map((c) => countable(rendered(c.unit))).filter((t) => q.countedNoun!.test(t));
-    if (counting.length && counting.every((t) => countsSibling(t, q.countedNoun!, sibling))) return abstained('missing-count', opts);
+  if (countedNoun && countedKind && !opts.skipAbstention) {
+    const counting = texts.filter((t) => countedNoun.test(t));
+    if (counting.length && counting.every((t) => countsSibling(t, countedNoun, countedKind))) return abstained('missing-count', opts);
   }
   // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
   if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded)) {

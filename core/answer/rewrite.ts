@@ -6,7 +6,7 @@
  * every cue is matched folded, so unaccented typing works the same.
  */
 import type { Turn } from '../types.js';
-import { findDocNumbers, fold, isUnaccented, nfc } from '../text.js';
+import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
 import { contentTerms } from './terms.js';
 
 interface Tok {
@@ -198,8 +198,8 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   // previous question used ("Ai có thẩm quyền điều chỉnh độ mật …?") leaves its object there.
   const clause = BARE_CLAUSE.exec(f);
   if (clause) {
-    const previous = ` ${fold(previousQuestion(history)!).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    if (clause[1].trim().split(' ').every((w) => previous.includes(` ${w} `))) return true;
+    const previous = new Set(foldedSyllables(previousQuestion(history)!));
+    if (clause[1].trim().split(' ').every((w) => previous.has(w))) return true;
   }
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
   return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(f));

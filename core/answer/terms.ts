@@ -85,8 +85,9 @@ function syllableWeight(token: string, unaccented: boolean): number {
 const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
- * Where, still, already, any more, the side of, the middle of, lies: never what a question is
- * about, but their folded forms are ("đầu", "văn", "năm", "chung"): dropped only as written.
+ * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
+ * at ("ngay tại"): never what a question is about, but their folded forms are ("đầu", "văn", "năm",
+ * "chung", "mỗi", "ngày"): dropped only as written.
  */
 const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay'.split(' '));
 
