@@ -1154,6 +1154,7 @@ function aboutAsked(c: Candidate, q: QuestionFeatures, chosen: readonly Candidat
 
 /** How far behind the best a piece writing the asked count may be and still be quoted for it. */
 const COUNT_RATIO = 0.4;
+const SAME_ARTICLE_RATIO = 0.85;
 
 function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions): Candidate[] {
   const cands = rank(q, hits, opts, opts.keepRatio);
@@ -1225,6 +1226,22 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
     if (bringsCount) counts = true;
     chosen.push(c);
     c.covers.forEach((t) => covered.add(t));
+    budget -= cost;
+  }
+  // Room left: the best passage's other pieces that score nearly as well, though they repeat its
+  // words ("Người khiếu nại có thể rút khiếu nại …; phải được thực hiện bằng đơn" beside "khi nhận
+  // được đơn xin rút khiếu nại thì đình chỉ …"): an article's paragraphs are one rule. Not a guide's
+  // bullets: each is a fact of its own, citing an article of its own. Nor a list's items or blocks:
+  // they are alternatives ("a) 30 năm … độ Tuyệt mật; b) 20 năm … độ Tối mật"), or another list
+  // than the one asked for ("Công dân có quyền: …" then "Công dân có nghĩa vụ: …").
+  const wholeRule = !!best.hit.item.article && !q.kinds.has('list') && !q.listed && best.unit.shape !== 'block';
+  for (const c of wholeRule ? cands.slice(1) : []) {
+    if (chosen.length >= maxUnits || c.score < best.score * SAME_ARTICLE_RATIO) break;
+    if (c.hit !== best.hit || chosen.includes(c) || ofAnother(c) || c.unit.shape === 'block' || c.unit.parent !== best.unit.parent) continue;
+    if (chosen.some((x) => x.hit === c.hit && (contains(rendered(x.unit), rendered(c.unit)) || contains(rendered(c.unit), rendered(x.unit)) || quotes(x.unit, c.unit)))) continue;
+    const cost = rendered(c.unit).length + 1;
+    if (cost > budget) continue;
+    chosen.push(c);
     budget -= cost;
   }
   chosen.sort((a, b) => a.rank - b.rank || a.unit.index - b.unit.index);

@@ -54,7 +54,7 @@ const STOP_WORDS = new Set(
     'là gì nào ai sao thì mà và với của cho trong trên dưới được bị có các những một như thế vậy ' +
     'còn này đó kia ấy nó hay hoặc hoặc nhưng để về theo tại từ đến khi nếu thì ạ nhé ơi hỏi xin ' +
     'tôi bạn mình em anh chị ông bà ta họ phải cần nên sẽ đã đang rất lắm nhiều ít bao nhiêu mấy ' +
-    'gồm cũng đều luôn lại ra vào lên xuống đây kia việc cái điều gì hãy giúp biết muốn bằng sau ở'
+    'gồm cũng đều luôn lại ra vào lên xuống đây kia việc cái điều gì hãy giúp biết muốn bằng sau ở xong'
   ).split(/\s+/),
 );
 

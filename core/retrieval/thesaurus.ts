@@ -22,6 +22,9 @@ const GROUPS: readonly string[] = [
   // Asking an authority for something.
   'xin thong tin|yeu cau cung cap thong tin',
   'nop don|gui don',
+  // Withdrawing a petition: the laws write "rút khiếu nại", "rút tố cáo" (two groups: those two differ).
+  'rut don|rut khieu nai',
+  'rut don|rut to cao',
   'nop ho so|gui ho so',
   'nop yeu cau|gui yeu cau|gui phieu yeu cau',
   // Longer than the usual time limit.

@@ -485,3 +485,41 @@ describe('an article on changing the thing asked', () => {
     expect(r.citations[0].locator).toContain('Điều 20');
   });
 });
+
+describe('an article\'s paragraphs read as one rule', () => {
+  const khieuNai: Doc = { docId: 'luat/khieu-nai.txt', title: 'Luật Khiếu nại', number: '02/2011/QH13', type: 'Luật' };
+  const rut = articleOf(khieuNai, '10', 'Điều 10. Rút khiếu nại', [
+    'Người khiếu nại có thể rút khiếu nại tại bất cứ thời điểm nào trong quá trình khiếu nại và giải quyết khiếu nại; việc rút khiếu nại phải được thực hiện bằng đơn có chữ ký hoặc điểm chỉ của người khiếu nại.',
+    'Người có thẩm quyền giải quyết khiếu nại khi nhận được đơn xin rút khiếu nại thì đình chỉ việc giải quyết và thông báo bằng văn bản cho người khiếu nại.',
+  ]);
+  const thoiHan = articleOf(khieuNai, '19', 'Điều 19. Thời hạn bảo vệ', [
+    '1. Thời hạn bảo vệ là khoảng thời gian được tính đến hết thời hạn sau đây:',
+    'a) 30 năm đối với hồ sơ độ Tuyệt mật;',
+    'b) 20 năm đối với hồ sơ độ Tối mật;',
+    'c) 10 năm đối với hồ sơ độ Mật.',
+  ]);
+  const guide: Chunk = {
+    docId: 'huong-dan/ky-so.md', id: 'huong-dan/ky-so.md#1', ord: 1, title: 'Hướng dẫn ký số', type: 'Hướng dẫn', heading: 'Chữ ký số là gì',
+    text: [
+      '- Chữ ký số có giá trị pháp lý tương đương chữ ký của cá nhân đó trong văn bản giấy (khoản 2 Điều 23 Luật Giao dịch điện tử).',
+      '- Chữ ký số chuyên dùng công vụ là chữ ký số có giá trị pháp lý được bảo đảm bởi chứng thư chữ ký số chuyên dùng công vụ (Điều 22).',
+    ].join('\n'),
+  };
+
+  it('quotes the paragraph it did not pick when it scores nearly as well, though it adds no word', () => {
+    const q = 'Người khiếu nại có được rút khiếu nại không?';
+    const text = body(composeExtractive(q, rank(q, [rut, thoiHan])).text);
+    expect(text).toContain('phải được thực hiện bằng đơn');
+    expect(text).toContain('đình chỉ việc giải quyết');
+  });
+
+  it('adds a list\'s sibling items, but not a guide\'s other bullets, each a fact of its own', () => {
+    const q = 'Hồ sơ độ Mật được bảo vệ trong bao nhiêu năm?';
+    const items = body(composeExtractive(q, rank(q, [thoiHan, rut])).text);
+    expect(items).toContain('c) 10 năm đối với hồ sơ độ Mật.');
+    expect(items).toContain('b) 20 năm đối với hồ sơ độ Tối mật;');
+    const g = 'Chữ ký số có giá trị pháp lý thế nào?';
+    const text = body(composeExtractive(g, rank(g, [guide])).text);
+    expect(text.split('\n').filter((l) => l.startsWith('- Chữ ký số'))).toHaveLength(1);
+  });
+});

@@ -53,6 +53,8 @@ describe('how-to answers', () => {
     // "ngay tại" (right at) is no "ngày" (day).
     expect(matchTerms('Hỏi cung bị can ngay tại trại tạm giam có phải ghi âm không?').map((t) => t.term)).not.toContain('ngay');
     expect(matchTerms('Trong thời hạn 03 ngày').map((t) => t.term)).toContain('ngay');
+    // "Tiếp công dân xong thì …" (once done): the rarest word of the question, and no topic.
+    expect(matchTerms('Tiếp công dân xong thì trong bao lâu phải trả lời?').map((t) => t.term)).not.toContain('xong');
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {

@@ -22,6 +22,15 @@ describe('field thesaurus', () => {
     expect(findSynonyms(words('toi da bao lau'))[0].alternatives).toContainEqual(['khong', 'qua']);
   });
 
+  it('reads "rút đơn" as the withdrawal each law names, without making those two one', () => {
+    const alts = findSynonyms(words('muon rut don thi lam the nao')).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts).toEqual(expect.arrayContaining(['rut khieu nai', 'rut to cao']));
+    // A withdrawn complaint is no withdrawn denunciation.
+    const fromLaw = findSynonyms(words('rut khieu nai bang hinh thuc gi')).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(fromLaw).toContain('rut don');
+    expect(fromLaw).not.toContain('rut to cao');
+  });
+
   it('matches whole phrases only: a syllable of one is not the phrase', () => {
     expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
     expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
