@@ -78,6 +78,10 @@ const GROUPS: readonly string[] = [
   'can bo tiep dan|can bo tiep cong dan|nguoi tiep dan|nguoi tiep cong dan',
   // Messages and post as the laws name them.
   'tin nhan|thong diep du lieu',
+  // A denunciation without its author's name: the Luật Tố cáo writes "không rõ họ tên".
+  'nac danh|khong ro ho ten',
+  // Urgent dispatch is a "mức độ khẩn" (hỏa tốc, thượng khẩn, khẩn).
+  'gui gap|can gap|van ban gap|do khan|hoa toc',
 ];
 
 /** Each group's phrases as syllable arrays. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctSpelling } from '../../core/answer/spelling.js';
-import { correctedSyllable, isKnownSyllable } from '../../core/answer/known-syllables.js';
+import { correctedSyllable, isKnownSyllable, syllableShaped } from '../../core/answer/known-syllables.js';
 import { namedLaws, unknownTitle } from '../../core/answer/abstain.js';
 
 describe('known syllables', () => {
@@ -14,6 +14,14 @@ describe('correctSpelling', () => {
   it('corrects an accented word one letter wrong to the likeliest word of legal text', () => {
     expect(correctedSyllable('mạg')).toBe('mạng');
     expect(correctSpelling('luật an ninh mạg quy định gì')).toBe('luật an ninh mạng quy định gì');
+  });
+
+  it('corrects only what no Vietnamese syllable could be, to a word that is one', () => {
+    for (const w of ['nặc', 'mạng', 'nghiêng', 'quyết', 'giữ', 'khuya', 'ngoằn']) expect(syllableShaped(w)).toBe(true);
+    for (const w of ['mạg', 'khôg', 'bcđ', 'cđs', 'nc', 'vkstc']) expect(syllableShaped(w)).toBe(false);
+    expect(correctedSyllable('khôg')).toBe('không');
+    // "nặc danh" is written by no law, but it is a word: not "nặng"; abbreviations are not "bca", "cđ".
+    for (const q of ['đơn tố cáo nặc danh thì xử lý sao', 'phiên họp bcđ cđs']) expect(correctSpelling(q)).toBe(q);
   });
 
   it('leaves known words, tone typos (folding reads them), unaccented words and names alone', () => {

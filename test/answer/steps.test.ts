@@ -55,6 +55,9 @@ describe('how-to answers', () => {
     expect(matchTerms('Trong thời hạn 03 ngày').map((t) => t.term)).toContain('ngay');
     // "Tiếp công dân xong thì …" (once done): the rarest word of the question, and no topic.
     expect(matchTerms('Tiếp công dân xong thì trong bao lâu phải trả lời?').map((t) => t.term)).not.toContain('xong');
+    // "giờ em phải làm gì" (now), not an hour.
+    expect(matchTerms('Tài liệu mật bị mất, giờ em phải làm gì ạ?').map((t) => t.term)).not.toContain('gio');
+    expect(matchTerms('Tạm giữ trong 24 giờ').map((t) => t.term)).toContain('gio');
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {

@@ -31,6 +31,14 @@ describe('field thesaurus', () => {
     expect(fromLaw).not.toContain('rut to cao');
   });
 
+  it('reads an anonymous denunciation and an urgent dispatch in the words of the law', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('don to cao nac danh xu ly sao')).toContain('khong ro ho ten');
+    expect(alts('van ban can gui gap thi ai quyet dinh')).toEqual(expect.arrayContaining(['do khan', 'hoa toc']));
+    // "khẩn cấp" (emergency) is no dispatch.
+    expect(alts('giu nguoi trong truong hop khan cap')).toEqual([]);
+  });
+
   it('matches whole phrases only: a syllable of one is not the phrase', () => {
     expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
     expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
