@@ -63,8 +63,8 @@ export function documentReferences(text: string): { text: string; span: Span }[]
   for (let i = 0; i < toks.length; i++) {
     const head = DOC_HEADS.find((h) => matchAt(toks, i, h));
     if (!head) continue;
-    // "pháp luật", "điều luật này" are not references to a named document.
-    if (i > 0 && toks[i - 1].f === 'phap') continue;
+    // "pháp luật", "kỷ luật", "điều luật này" are not references to a named document.
+    if (i > 0 && (toks[i - 1].f === 'phap' || (toks[i - 1].f === 'ky' && head[0] === 'luat'))) continue;
     let j = i + head.length;
     if (toks[j]?.f === 'so') j++;
     const nameStart = j;
@@ -407,6 +407,9 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
   return tidy(prevTopic.slice(0, toks[at].start));
 }
 
+/** Words opening a condition after a follow-up's item ("lần hai | mà là …", "| khi …", "| nếu …"). */
+const CONDITION_START = new Set(['ma', 'khi', 'neu', 'trong', 'doi']);
+
 /** Words that end the item a previous question named ("của người có thẩm quyền | trên văn bản …"). */
 const ITEM_END = new Set(['tren', 'duoc', 'la', 'co', 'thi', 'trong', 'theo', 'khi', 'phai', 'bi', 'cho', 'tai', 'gi', 'nao', 'bao', 'nhu', 'the', 'ra', 'sao', 'de', 'doi']);
 
@@ -427,7 +430,15 @@ function swapPrefix(prev: string, focus: string): string | undefined {
     if (len >= 2 && len < ft.length && (!best || len > best.len)) best = { i, len };
   }
   if (!best) return undefined;
-  const rest = ft.slice(best.len);
+  let rest = ft.slice(best.len);
+  // "khiếu nại lần hai | mà là kỷ luật buộc thôi việc": the swapped item, then a condition of its own,
+  // asked with the previous question.
+  let extra = '';
+  const cut = rest.findIndex((t, k) => k > 0 && CONDITION_START.has(f(t)));
+  if (rest.length > 4 && cut > 0 && cut <= 4) {
+    extra = focus.slice(rest[cut].start);
+    rest = rest.slice(0, cut);
+  }
   if (rest.length > 4) return undefined;
   const from = best.i + best.len;
   let to = from;
@@ -436,7 +447,8 @@ function swapPrefix(prev: string, focus: string): string | undefined {
   while (to < pt.length && inItem(to) && to - from < 6) to++;
   if (to === from || (to - from >= 6 && to < pt.length)) return undefined;
   const swapped = focus.slice(rest[0].start, rest[rest.length - 1].end);
-  return capitalise(tidy(`${base.slice(0, pt[from].start)}${swapped}${base.slice(pt[to - 1].end)}`));
+  const asked = capitalise(tidy(`${base.slice(0, pt[from].start)}${swapped}${base.slice(pt[to - 1].end)}`));
+  return extra ? `${asked.replace(/[?!.…]+$/u, '')}, ${tidy(extra)}?` : asked;
 }
 
 /** Words after which a follow-up's contrasted item ends ("lần hai | thì bao lâu"). */

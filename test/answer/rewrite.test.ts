@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, rewriteFollowUp, withoutPreamble } from '../../core/answer/rewrite.js';
+import { documentReferences, isFollowUp, rewriteFollowUp, withoutPreamble } from '../../core/answer/rewrite.js';
 import { fold } from '../../core/text.js';
 
 const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: previous, answer: '...' }]);
@@ -121,6 +121,12 @@ describe('follow-ups that swap one element of the previous question', () => {
   it('swaps the end of an item the follow-up starts like', () => {
     const s = after('Hình ảnh chữ ký số của người có thẩm quyền trên văn bản điện tử được trình bày thế nào?', 'Còn hình ảnh chữ ký số của cơ quan thì sao?');
     expect(s).toBe('Hình ảnh chữ ký số của cơ quan trên văn bản điện tử được trình bày thế nào?');
+  });
+  it('swaps the item and keeps the condition the follow-up adds to it; "kỷ luật" names no law', () => {
+    const s = after('Viên chức bị kỷ luật muốn khiếu nại lần đầu thì thời hiệu là bao lâu?', 'Còn khiếu nại lần hai mà là kỷ luật cách chức thì sao?');
+    expect(s).toBe('Viên chức bị kỷ luật muốn khiếu nại lần hai thì thời hiệu là bao lâu, mà là kỷ luật cách chức?');
+    expect(documentReferences('bị kỷ luật buộc thôi việc')).toEqual([]);
+    expect(documentReferences('theo Luật Khiếu nại')[0].text).toBe('Luật Khiếu nại');
   });
   it('drops what the previous question asked "… gì?" of when the follow-up asks about another thing', () => {
     const s = after('Văn bản hành chính được trình bày trên khổ giấy gì?', 'Còn định lề trang thì thế nào?');
