@@ -135,6 +135,9 @@ export function countedThing(question: string): RegExp | undefined {
  */
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
+/** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
+const PEOPLE_COUNT = new RegExp(` ${COUNT} (?:nguoi|dong chi|thanh vien) `);
+
 /** A share of a whole, which answers "bao nhiêu thành viên" as well as a number: "quá nửa tổng số thành viên", "2/3". */
 const SHARE = / (?:qua nua|mot nua|hai phan ba|ba phan tu|da so|\d+\/\d+ |\d+ ?%)/;
 
@@ -1381,7 +1384,7 @@ export function composeExtractive(
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
-    const counts = (t: string) => countedNoun.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t);
+    const counts = (t: string) => countedNoun.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t);
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.

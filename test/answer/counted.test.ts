@@ -308,3 +308,18 @@ describe('a year written only by a passage about something else', () => {
     expect(composeExtractive('Kỳ thi tuyển Kiểm sát viên sơ cấp năm 2025 tổ chức vào thời gian nào?', [exam, news]).abstainReason).toBe('unknown-year');
   });
 });
+
+describe('a number of people written out', () => {
+  it('answers "bao nhiêu đại diện" with "không quá năm người": "năm" before "người" is five', () => {
+    const tcd = { docId: 'luat/tcd.txt', title: 'Luật Tiếp công dân' };
+    const hit = articleHit(tcd, 'Điều 30. Tiếp nhiều người cùng khiếu nại về một nội dung', [
+      'Trường hợp có trên mười người thì có thể cử thêm người đại diện, nhưng không quá năm người.',
+    ]);
+    const r = composeExtractive('Trên mười người thì được cử tối đa bao nhiêu đại diện?', [hit], { skipAbstention: false });
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('không quá năm người');
+    // A span of years is still no count of people.
+    const term = articleHit(tcd, 'Điều 12. Nhiệm kỳ', ['Nhiệm kỳ của đại diện là năm năm.']);
+    expect(composeExtractive('Được cử tối đa bao nhiêu đại diện?', [term], { skipAbstention: false }).abstained).toBe(true);
+  });
+});
