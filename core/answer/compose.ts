@@ -959,6 +959,14 @@ function headingPrecision(hs: readonly QueryTerm[], terms: readonly QueryTerm[],
   return total ? hs.filter((t) => q.has(t.term)).reduce((s, t) => s + weight(t.term), 0) / total : 0;
 }
 
+/** An article headed by a time limit ("Điều 147. Thời hạn, thủ tục …", "Điều 28. Thời hạn giải quyết …"). */
+const TIME_LIMIT_BONUS = 0.15;
+const TIME_LIMIT_HEADING = /^ dieu \d+[a-z]? (thoi han|thoi hieu)\b/;
+/** Does the question ask how long, not when? */
+function asksSpanOf(q: QuestionFeatures): boolean {
+  return !q.asksDate && (q.asksDuration || q.asksSpan);
+}
+
 /** Actions on a thing an article may be headed by: what it rules is the change, not the thing. */
 const MODIFIERS = ['gia han', 'thay doi', 'bo sung', 'huy bo', 'tam dinh chi', 'phuc hoi', 'dieu chinh', 'keo dai', 'rut ngan', 'sua doi', 'thay the'];
 /** Taken from every piece of such an article when the question names none of its actions. */
@@ -1084,7 +1092,10 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     // "Điều 20. Gia hạn thời hạn bảo vệ …", "Điều 180. Thay đổi hoặc bổ sung quyết định khởi tố bị can":
     // an article on changing what the question asks about answers another question than the one asked.
     const modifies = !!heading && modifiesUnasked(heading.spaced, q.folded);
-    const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0);
+    // "Điều 147. Thời hạn, thủ tục giải quyết tố giác …" is where a law says how long: a question asking
+    // a duration in other words ("trong bao nhiêu ngày") is asked of it more than of its neighbours.
+    const timed = !!heading && asksSpanOf(q) && TIME_LIMIT_HEADING.test(heading.spaced);
+    const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0) + (timed ? TIME_LIMIT_BONUS : 0);
     if (floorRatio !== undefined && best > 0 && (ceiling + headingScore) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(

@@ -323,3 +323,18 @@ describe('a number of people written out', () => {
     expect(composeExtractive('Được cử tối đa bao nhiêu đại diện?', [term], { skipAbstention: false }).abstained).toBe(true);
   });
 });
+
+describe('a question asking how long', () => {
+  it('is asked of the article headed by the time limit more than of its neighbour with the same words', () => {
+    const code = { docId: 'luat/bltths.txt', title: 'Bộ luật Tố tụng hình sự' };
+    const restart = articleHit(code, 'Điều 149. Phục hồi giải quyết tố giác, tin báo về tội phạm', [
+      '2. Trong thời hạn 03 ngày kể từ ngày ra quyết định phục hồi giải quyết tố giác, tin báo về tội phạm, Cơ quan điều tra phải giải quyết theo quy định.',
+    ]);
+    const limit = articleHit(code, 'Điều 147. Thời hạn, thủ tục giải quyết tố giác, tin báo về tội phạm', [
+      '1. Trong thời hạn 20 ngày kể từ ngày nhận được tố giác, tin báo về tội phạm, Cơ quan điều tra phải kiểm tra, xác minh và ra quyết định.',
+    ], { score: 0.98 });
+    const r = composeExtractive('tố giác, tin báo về tội phạm thì cơ quan điều tra phải giải quyết trong bao nhiêu ngày', [restart, limit]);
+    expect(r.citations[0].locator).toBe('Điều 147');
+    expect(r.text).toContain('20 ngày');
+  });
+});
