@@ -528,13 +528,14 @@ function negationsOf(question: string, terms: readonly QueryTerm[], synonyms: re
   const written = tokens(question);
   const words = written.map(fold);
   const asked = new Set(terms.map((t) => t.term));
-  // "không quá" is the thesaurus's "tối đa": a bound, which the passage may write either way.
+  // "không quá" is the thesaurus's "tối đa": a bound, which the passage may write either way. (A
+  // longer phrase holding a negation, "không rõ họ tên" for "nặc danh", is still one.)
   const phrases = synonyms.map((m) => ` ${m.phrase.join(' ')} `);
   const out: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const spaced = ` khong ${words[i + 1]} `;
     const negation = (written[i] === 'không' || written[i] === 'khong') && !SINO_KHONG.has(words[i + 1]);
-    if (negation && asked.has(words[i + 1]) && !phrases.some((p) => p.includes(spaced))) out.push(spaced);
+    if (negation && asked.has(words[i + 1]) && !phrases.includes(spaced)) out.push(spaced);
   }
   return out;
 }
