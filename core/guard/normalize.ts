@@ -223,6 +223,8 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
   bi: (m) => /[\u0300\u0323\u0303\u0309]/.test(m),
   // "mật mã" (cipher) is an ordinary compound; "mật mà" is "secret, which ...".
   ma: (m) => !/^\u0303$/.test(m),
+  // "mật đó" (that secret [document]) is no "mật độ" (density): the demonstrative, accented, is "do_".
+  do: (m) => m === '\u0301',
 };
 
 function spell(units: Unit[]): string {

@@ -38,13 +38,15 @@ const EXIST = rx(any(L.EXIST));
 const EXIST_BEYOND_YES_NO = rx(any(L.EXIST.filter((e) => e !== L.YES_NO_EXIST)));
 /** The material opening the message, then "có … không?" with no wh-word: "Văn bản mật có dùng chung hệ thống số … không?". */
 const CLASS_YES_NO = new RegExp(
-  `^ co (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})(?: (?:(?!(?:nao|bao|dau|ai|gi|nay|do|day|kia|ay|o|tai)(?: |$))[^\\s|]+)){0,12} (?:khong|ko)$`,
+  `^ co (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})(?: (?:(?!(?:nao|bao|dau|ai|gi|nay|do_?|day|kia|ay|o|tai)(?: |$))[^\\s|]+)){0,12} (?:khong|ko)$`,
 );
 /**
  * "Được soạn thảo tài liệu mật trên máy tính nối mạng không?": opened by "được" and closed by "không",
  * the message asks whether the rules allow something, however long the thing between.
  * Not when it is handed to the asker ("… cho tôi không?"): that is a request.
  */
+/** A follow-up's opening particle before the material ("Thế văn bản mật có … không?"): the material still opens the question. */
+const OPENING_PARTICLE = /^(?:the|vay|con|the con|vay con|vay thi|the thi|a|da|vang) $/;
 const PERMISSION_ASKED = new RegExp(`^(?:co )?duoc (?:phep )?(?:[^\\s|]+ ){1,16}(?:khong|ko)$`);
 const TO_ASKER = rx(`cho ${L.PRON1}`);
 const BYPASS = rx(L.BYPASS);
@@ -76,7 +78,7 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|c
  */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
-const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do|nay|ay|kia|tren)`);
+const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
 /** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
 function bareDisclosure(clause: string): boolean {
@@ -181,7 +183,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (contentOf && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
     if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
     // A class of material as the subject of a yes-or-no question asks what the rules make of it.
-    const asksOfClass = m.index === 0 && material.includes(m) && CLASS_YES_NO.test(tail);
+    const asksOfClass = (m.index === 0 || OPENING_PARTICLE.test(head)) && material.includes(m) && CLASS_YES_NO.test(tail);
     if (asksOfClass) classYesNo = true;
     const exists = asksOfClass ? EXIST_BEYOND_YES_NO : EXIST;
     // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
