@@ -93,7 +93,7 @@ export function documentReferences(text: string): { text: string; span: Span }[]
 /** Question phrases removed to get the topic of a question. */
 const QUESTION_TAILS = [
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'nhu the nao', 'the nao', 'ra sao', 'la ai', 'gom nhung gi',
-  'gom nhung', 'nhung gi', 'nao', 'gi', 'khong', 'chua', 'a', 'nhe', 'vay', 'the', 'sao', 'co', 'la', 'thi', 'duoc', 'nhung', 'cac',
+  'gom nhung', 'nhung gi', 'nao', 'gi', 'khong', 'chua', 'a', 'nhe', 'vay', 'nhu the', 'the', 'nhu', 'sao', 'co', 'la', 'thi', 'duoc', 'nhung', 'cac',
 ].map(seq);
 const QUESTION_OPENERS = ['cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi'].map(seq);
 
@@ -123,7 +123,8 @@ export function topicOf(question: string): string {
       }
     }
   }
-  return s.trim();
+  // "…, trong bao lâu": the preposition the question words leave behind goes with them.
+  return tidy(s);
 }
 
 function stripLeadingCue(s: string): { text: string; cued: boolean } {
@@ -148,8 +149,10 @@ interface Anaphor {
   documentPointer: boolean;
 }
 
-function findAnaphor(s: string): Anaphor | undefined {
+function findAnaphor(s: string, prev?: string): Anaphor | undefined {
   const toks = tokenize(s);
+  // "thời hạn đó", "biện pháp này": a noun of the previous question with a demonstrative points back at it.
+  const prevHeads = prev ? previousNouns(prev) : [];
   for (let i = 0; i < toks.length; i++) {
     const lowerTok = toks[i].text.toLowerCase();
     if (PRONOUNS.has(lowerTok) || (toks[i].f === 'no' && lowerTok === 'no' && i > 0)) {
@@ -161,6 +164,7 @@ function findAnaphor(s: string): Anaphor | undefined {
     for (const [heads, documentPointer] of [
       [DOC_HEADS, true],
       [ANAPHOR_HEADS, false],
+      [prevHeads, false],
     ] as const) {
       const head = heads.find((h) => matchAt(toks, i, h));
       if (!head) continue;
@@ -178,9 +182,19 @@ function findAnaphor(s: string): Anaphor | undefined {
   return undefined;
 }
 
+/** Two-syllable content words of a question ("thoi han", "bien phap"), and its single content syllables. */
+function previousNouns(prev: string): string[][] {
+  const terms = contentTerms(prev).filter((t) => t.weight === 1);
+  const out: string[][] = [];
+  for (let i = 1; i < terms.length; i++) if (terms[i].pos === terms[i - 1].pos + 1) out.push([terms[i - 1].term, terms[i].term]);
+  return out;
+}
+
 const CONTENT_SHORT = 2;
 /** "Sau khi / trước khi / khi / nếu <one or two syllables> thì …": a clause whose verb has no object of its own. */
 const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)/u;
+/** A question word opening a short question ("Ai có quyền gia hạn?"): what it asks of is the previous subject. */
+const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
 /** A modal or passive opening a question in place of its subject. */
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
 
@@ -189,7 +203,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (!previousQuestion(history)) return false;
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
-  if (findAnaphor(q) || personAnaphor(q)) return true;
+  if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -202,7 +216,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
     if (clause[1].trim().split(' ').every((w) => previous.has(w))) return true;
   }
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
-  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && VERB_FIRST.test(f));
+  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && WH_FIRST.test(f)) || (content <= CONTENT_SHORT + 2 && VERB_FIRST.test(f));
 }
 
 function previousQuestion(history: Turn[]): string | undefined {
@@ -219,14 +233,19 @@ function removeSpans(text: string, spans: Span[]): string {
   return tidy(out);
 }
 
+/** A preposition left dangling at the end. Typed without accents "trong", "tai", "cua" may be "trọng", "tài", "cua": kept. */
+const DANGLING = /\b(theo|của|trong|tại)\s*$/iu;
+const DANGLING_PLAIN = /\b(theo)\s*$/i;
+
 function tidy(s: string): string {
   return s
     .replace(/\s+([,;:?])/g, '$1')
     .replace(/\s{2,}/g, ' ')
     .replace(/^[\s,;:]+|[\s,;:]+$/g, '')
-    .replace(/\b(theo|của|trong|tại)\s*$/iu, '')
+    .replace(isUnaccented(s) ? DANGLING_PLAIN : DANGLING, '')
     // "Theo <document>, ..." with the document removed leaves a dangling "Theo,".
     .replace(/^(theo|của|trong|tại)\s*[,;:]\s*/iu, '')
+    .replace(/[\s,;:]+$/, '')
     .trim();
 }
 
@@ -294,7 +313,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const prevDocs = documentReferences(prevTopic);
 
   // 1. An anaphor is replaced in place by what it points at.
-  const anaphor = findAnaphor(q);
+  const anaphor = findAnaphor(q, prev);
   if (anaphor) {
     const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : prevTopic;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
@@ -394,6 +413,8 @@ const ASKED_AFTER = new Set(['trên', 'trong', 'của', 'về', 'cho', 'với', 
  * follow-up asks about another thing than "khổ giấy", which the context must not keep asking.
  */
 function dropAsked(prev: string, prevTopic: string, focus: string): string {
+  const measured = droppedMeasure(prev, prevTopic, focus);
+  if (measured !== undefined) return measured;
   if (!/(?:^|\s)(?:gì|nào|gi|nao)\s*[?.!]*\s*$/iu.test(prev)) return prevTopic;
   const toks = tokenize(prevTopic);
   const plain = isUnaccented(prevTopic);
@@ -410,8 +431,36 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
 /** Words opening a condition after a follow-up's item ("lần hai | mà là …", "| khi …", "| nếu …"). */
 const CONDITION_START = new Set(['ma', 'khi', 'neu', 'trong', 'doi']);
 
+/** What a "… là bao lâu / bao nhiêu?" question measures, opening its topic ("Thời hiệu khiếu nại lần đầu …"). */
+const MEASURE_LEAD = /^(thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le)\s/;
+const ASKS_MEASURE = /\b(bao lau|bao nhieu|may|khi nao)\W*$/;
+const OWN_QUESTION = / (ai|gi|nao|dau|bao lau|bao nhieu|may|the nao|sao|khong) /;
+
+/**
+ * "Đơn đó phải gửi cho ai?" after "Thời hiệu khiếu nại lần đầu đối với quyết định kỷ luật … là bao lâu?":
+ * the follow-up asks another thing of the same subject, so the measure the previous one asked goes
+ * ("khiếu nại lần đầu đối với quyết định kỷ luật …"). Undefined when there is none to drop.
+ */
+function droppedMeasure(prev: string, prevTopic: string, focus: string): string | undefined {
+  const folded = fold(prevTopic).toLowerCase();
+  const m = MEASURE_LEAD.exec(folded);
+  if (!m || !ASKS_MEASURE.test(fold(prev).toLowerCase())) return undefined;
+  const asked = ` ${fold(focus).toLowerCase()} `;
+  // "Còn lần hai thì sao?" asks the same measure of another thing: only a question of its own asks another.
+  if (asked.includes(` ${m[1]} `) || !OWN_QUESTION.test(asked)) return undefined;
+  const toks = tokenize(prevTopic);
+  const n = m[1].split(' ').length;
+  const rest = toks[n] ? prevTopic.slice(toks[n].start) : '';
+  return contentTerms(rest).length ? tidy(rest) : undefined;
+}
+
 /** Words that end the item a previous question named ("của người có thẩm quyền | trên văn bản …"). */
-const ITEM_END = new Set(['tren', 'duoc', 'la', 'co', 'thi', 'trong', 'theo', 'khi', 'phai', 'bi', 'cho', 'tai', 'gi', 'nao', 'bao', 'nhu', 'the', 'ra', 'sao', 'de', 'doi']);
+const ITEM_END_WORDS = ['trên', 'được', 'là', 'có', 'thì', 'trong', 'theo', 'khi', 'phải', 'bị', 'cho', 'tại', 'gì', 'nào', 'bao', 'như', 'thế', 'ra', 'sao', 'để', 'đối'];
+const ITEM_END = new Set(ITEM_END_WORDS.map((w) => fold(w)));
+/** Is the token one of those words? As written in an accented text: "trọng" (nghiêm trọng) is no "trong". */
+function endsItem(t: Tok, plain: boolean): boolean {
+  return ITEM_END.has(t.f.toLowerCase()) && (plain || ITEM_END_WORDS.includes(t.text.toLowerCase()));
+}
 
 /**
  * "Còn hình ảnh chữ ký số của cơ quan thì sao?" after "Hình ảnh chữ ký số của người có thẩm quyền
@@ -443,7 +492,8 @@ function swapPrefix(prev: string, focus: string): string | undefined {
   const from = best.i + best.len;
   let to = from;
   // "người có thẩm quyền" is one item: its "có" starts no predicate.
-  const inItem = (k: number) => !ITEM_END.has(f(pt[k])) || (f(pt[k]) === 'co' && f(pt[k + 1] ?? pt[k]) === 'tham');
+  const plain = isUnaccented(base);
+  const inItem = (k: number) => !endsItem(pt[k], plain) || (f(pt[k]) === 'co' && f(pt[k + 1] ?? pt[k]) === 'tham');
   while (to < pt.length && inItem(to) && to - from < 6) to++;
   if (to === from || (to - from >= 6 && to < pt.length)) return undefined;
   const swapped = focus.slice(rest[0].start, rest[rest.length - 1].end);

@@ -14,7 +14,8 @@ export const gap = (n: number) => `(?:${TOK} ){0,${n}}`;
 /** Up to n tokens, crossing clause breaks. */
 export const far = (n: number) => `(?:\\S+ ){0,${n}}`;
 
-export const PRON1 = '(?:toi_?|em|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
+/** First person. Not "tối cao" (supreme), which folds like "tôi cao": "Viện kiểm sát nhân dân tối cao có thẩm quyền …" claims nothing. */
+export const PRON1 = '(?:toi_?(?! cao(?: |$))|em|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
 
 /**
  * Phrases whose "mật" / "bí mật" is a concept of public law or an ordinary word,

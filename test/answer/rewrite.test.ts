@@ -128,6 +128,21 @@ describe('follow-ups that swap one element of the previous question', () => {
     expect(documentReferences('bị kỷ luật buộc thôi việc')).toEqual([]);
     expect(documentReferences('theo Luật Khiếu nại')[0].text).toBe('Luật Khiếu nại');
   });
+  it('reads "<a noun of the previous question> đó" as pointing back at it', () => {
+    const s = after('Thời hạn kháng nghị bản án sơ thẩm là bao lâu?', 'Nếu bị cáo vắng mặt thì thời hạn đó tính từ lúc nào?');
+    expect(has(s, 'thời hạn kháng nghị bản án sơ thẩm tính từ lúc nào')).toBe(true);
+  });
+  it('completes a short question opened by its question word, without the measure the previous one asked', () => {
+    const s = after('Thời hạn tạm giữ là bao lâu?', 'Ai có quyền gia hạn?');
+    expect(has(s, 'tạm giữ')).toBe(true);
+    expect(has(s, 'thời hạn')).toBe(false);
+    // Asked of another thing with "thì sao?", the measure is still what is asked.
+    expect(has(after('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', 'Còn lần hai thì sao?'), 'thời hạn')).toBe(true);
+  });
+  it('ends a swapped item at a function word as written: "trọng" of "nghiêm trọng" is no "trong"', () => {
+    const s = after('Về thời hạn điều tra đối với tội phạm nghiêm trọng: được gia hạn mấy lần?', 'Thế còn đối với tội phạm đặc biệt nghiêm trọng?');
+    expect(s).toBe('Về thời hạn điều tra đối với tội phạm đặc biệt nghiêm trọng: được gia hạn mấy lần?');
+  });
   it('drops what the previous question asked "… gì?" of when the follow-up asks about another thing', () => {
     const s = after('Văn bản hành chính được trình bày trên khổ giấy gì?', 'Còn định lề trang thì thế nào?');
     expect(has(s, 'khổ giấy')).toBe(false);
