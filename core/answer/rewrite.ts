@@ -490,12 +490,30 @@ function swapPrefix(prev: string, focus: string): string | undefined {
   }
   if (rest.length > 4) return undefined;
   const from = best.i + best.len;
+  const same = (k: number, t: Tok) => !!pt[k] && f(pt[k]) === f(t);
+  // "theo hướng | có lợi" after "theo hướng | không có lợi …": the follow-up goes on with the previous
+  // question's words a little further on, so the words it skips are what it takes away.
+  for (let skip = 1; skip <= 2; skip++) {
+    if (rest.every((t, k) => same(from + skip + k, t))) {
+      return capitalise(tidy(`${base.slice(0, pt[from].start)}${base.slice(pt[from + skip].start)}`));
+    }
+  }
+  // "theo hướng | không có lợi" after "theo hướng | có lợi …": it adds words before the previous ones.
+  for (let add = 1; add <= 2 && add < rest.length; add++) {
+    if (rest.slice(add).every((t, k) => same(from + k, t))) {
+      const added = focus.slice(rest[0].start, rest[add - 1].end);
+      return capitalise(tidy(`${base.slice(0, pt[from].start)}${added} ${base.slice(pt[from].start)}`));
+    }
+  }
   let to = from;
   // "người có thẩm quyền" is one item: its "có" starts no predicate.
   const plain = isUnaccented(base);
   const inItem = (k: number) => !endsItem(pt[k], plain) || (f(pt[k]) === 'co' && f(pt[k + 1] ?? pt[k]) === 'tham');
   while (to < pt.length && inItem(to) && to - from < 6) to++;
-  if (to === from || (to - from >= 6 && to < pt.length)) return undefined;
+  if (to === from) return undefined;
+  // "Thời điểm | nhận" after "Thời điểm | gửi một thông điệp dữ liệu …": an item too long to end is
+  // swapped word for word.
+  if (to - from >= 6 && to < pt.length) to = from + rest.length;
   const swapped = focus.slice(rest[0].start, rest[rest.length - 1].end);
   const asked = capitalise(tidy(`${base.slice(0, pt[from].start)}${swapped}${base.slice(pt[to - 1].end)}`));
   return extra ? `${asked.replace(/[?!.…]+$/u, '')}, ${tidy(extra)}?` : asked;

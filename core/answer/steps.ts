@@ -60,9 +60,19 @@ export interface StepAnswer {
   steps: string[];
 }
 
-/** A step's summary: its first sentences up to `max` characters (a title alone says too little). */
-function summarise(step: string, max: number): string {
-  const sentences = splitProse(step);
+/**
+ * A step's summary: its first sentences up to `max` characters (a title alone says too little).
+ * With `words`, the sentences holding them come right after the title.
+ */
+function summarise(step: string, max: number, words: readonly QueryTerm[] = []): string {
+  let sentences = splitProse(step);
+  if (words.length && sentences.length > 2) {
+    const holds = (s: string) => termMatch(words, indexTerms(s)) >= 0.5;
+    // The step's number and title stay first ("7." then "Phụ lục, văn bản kèm theo.").
+    const lead = /^\d{1,2}[.)]$/.test(sentences[0]) ? 2 : 1;
+    const body = sentences.slice(lead);
+    sentences = [...sentences.slice(0, lead), ...body.filter(holds), ...body.filter((s) => !holds(s))];
+  }
   let out = sentences[0] ?? step;
   for (const s of sentences.slice(1)) {
     if (`${out} ${s}`.length <= max) {
@@ -137,5 +147,37 @@ export function findSteps(
   // Steps may repeat when chunks overlap.
   const unique = [...new Set(all)];
   const per = Math.max(140, Math.floor(maxChars / Math.max(1, unique.length)));
-  return { chunks, steps: unique.map((s) => summarise(s, per)) };
+  const focus = focusedSteps(asked, unique, chunks[0].item, weight);
+  if (!focus.size) return { chunks, steps: unique.map((s) => summarise(s, per)) };
+  // The step the question singles out ("phụ lục không cùng tệp tin") is read whole, where it says
+  // so; the others stay one line each, so the whole sequence still shows.
+  const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS * focus.size) / Math.max(1, unique.length - focus.size)));
+  return { chunks, steps: unique.map((s, i) => (focus.has(i) ? summarise(s, FOCUS_CHARS, focusWords(asked, chunks[0].item)) : summarise(s, rest))) };
+}
+
+/** Room for a step the question singles out. */
+const FOCUS_CHARS = 480;
+
+/** The question's words the procedure's heading does not hold: what it asks of the procedure. */
+function focusWords(asked: readonly QueryTerm[], section: Chunk): QueryTerm[] {
+  const heading = sectionIndexOf(section).heading;
+  return asked.filter((t) => t.weight === 1 && !heading.unigrams.has(t.term));
+}
+
+/**
+ * The one step that holds the question's own words far better than the others ("Phụ lục
+ * không cùng tệp tin thì văn thư ký số thế nào?" is step 7 of the signing procedure); none when
+ * the question asks the procedure as a whole.
+ */
+function focusedSteps(asked: readonly QueryTerm[], steps: readonly string[], section: Chunk, weight: (t: string) => number): Set<number> {
+  const words = focusWords(asked, section);
+  if (!words.length || steps.length < 3) return new Set();
+  const scores = steps.map((s) => termMatch(words, indexTerms(s), weight));
+  const best = Math.max(...scores);
+  if (best < 0.5) return new Set();
+  const top = scores.map((x, i) => [x, i] as const).filter(([x]) => x >= best - 1e-9).map(([, i]) => i);
+  // Words every step shares single nothing out.
+  const others = scores.filter((x) => x < best - 1e-9);
+  if (top.length > 1 || !others.length || Math.max(...others) > 0.6 * best) return new Set();
+  return new Set(top);
 }

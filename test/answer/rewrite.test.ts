@@ -143,6 +143,13 @@ describe('follow-ups that swap one element of the previous question', () => {
     const s = after('Về thời hạn điều tra đối với tội phạm nghiêm trọng: được gia hạn mấy lần?', 'Thế còn đối với tội phạm đặc biệt nghiêm trọng?');
     expect(s).toBe('Về thời hạn điều tra đối với tội phạm đặc biệt nghiêm trọng: được gia hạn mấy lần?');
   });
+  it('takes away or adds the words a follow-up skips or puts before the previous ones', () => {
+    expect(after('Kháng nghị theo hướng không có lợi cho bị cáo thì thời hạn là bao lâu?', 'Thế theo hướng có lợi thì sao?')).toBe('Kháng nghị theo hướng có lợi cho bị cáo thì thời hạn là bao lâu?');
+    expect(after('Kháng nghị theo hướng có lợi cho bị cáo thì thời hạn là bao lâu?', 'Còn theo hướng không có lợi thì sao?')).toBe('Kháng nghị theo hướng không có lợi cho bị cáo thì thời hạn là bao lâu?');
+  });
+  it('swaps word for word an item too long to find its end', () => {
+    expect(after('Thời điểm gửi một thông điệp dữ liệu điện tử qua mạng được xác định thế nào?', 'Còn thời điểm nhận thì sao?')).toBe('Thời điểm nhận một thông điệp dữ liệu điện tử qua mạng được xác định thế nào?');
+  });
   it('drops what the previous question asked "… gì?" of when the follow-up asks about another thing', () => {
     const s = after('Văn bản hành chính được trình bày trên khổ giấy gì?', 'Còn định lề trang thì thế nào?');
     expect(has(s, 'khổ giấy')).toBe(false);

@@ -117,3 +117,27 @@ describe('choosing among procedures', () => {
     }
   });
 });
+
+describe('a how-to question about one case of a procedure', () => {
+  const long = 'Văn thư kiểm tra thể thức, hình thức, kỹ thuật trình bày và ghi số, ngày, tháng, năm của văn bản trước khi phát hành theo quy định.';
+  const signing = chunk({
+    id: 'k',
+    heading: 'Các bước ký số một văn bản',
+    text: [
+      `1. **Soạn thảo.** Người được giao soạn thảo đưa bản thảo lên Hệ thống. ${long}`,
+      `2. **Duyệt.** Người có thẩm quyền duyệt bản thảo. ${long}`,
+      `3. **Ký số.** Người có thẩm quyền ký số văn bản. ${long}`,
+      `4. **Văn bản kèm theo.** ${long} Phụ lục không cùng tệp tin: văn thư ký số của cơ quan trên từng tệp tin kèm theo, ở góc trên bên phải trang đầu.`,
+      `5. **Phát hành.** Văn thư phát hành văn bản qua Hệ thống. ${long}`,
+    ].join('\n'),
+  });
+
+  it('reads the step the question singles out whole, where it says so, and the others in a line', () => {
+    const found = findSteps(matchTerms('Phụ lục không cùng tệp tin thì ký số thế nào?'), [signing], () => 1, 700)!;
+    expect(found.steps).toHaveLength(5);
+    expect(found.steps[3]).toMatch(/^4\. Văn bản kèm theo\. Phụ lục không cùng tệp tin: văn thư ký số của cơ quan trên từng tệp tin kèm theo/);
+    // The procedure asked as a whole: every step alike.
+    const whole = findSteps(matchTerms('Các bước ký số một văn bản thế nào?'), [signing], () => 1, 700)!;
+    expect(whole.steps.every((s) => !s.includes('từng tệp tin'))).toBe(true);
+  });
+});
