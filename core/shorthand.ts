@@ -5,7 +5,7 @@
  * (not "k", a điểm's letter, except closing a question), and a document type only before its number.
  * An invisible character inside a word ("khô\u200bng") keeps its halves from reading as shorthand ("ng").
  */
-import { documentTypeName, fold, nfc } from './text.js';
+import { documentTypeName, fold, isUnaccented, nfc } from './text.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   bn: 'bao nhiêu',
@@ -38,10 +38,15 @@ const TYPED_NUMBER = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?
 const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k\s*(\?*)\s*$/iu;
 
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
-const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+lâu(?![\p{L}\p{Cf}\p{M}])/giu;
+const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+l[âa]u(?![\p{L}\p{Cf}\p{M}])/giu;
 
 export function expandShorthand(text: string): string {
-  let out = nfc(text).replace(HOW_LONG, 'bao lâu').replace(TYPED_NUMBER, (m, type: string, num: string) => `${documentTypeName(fold(type)) ?? type} ${num}`);
-  out = out.replace(TOKEN, (m) => WORDS[m.toLowerCase()] ?? m);
-  return out.replace(CLOSING_K, (_m, q: string) => `không${q}`);
+  // A question typed without accents gets its words without accents too: the analysis reads such a
+  // question as a whole ("co" may be "có" or "cơ"), and one accented word would make it read every
+  // other word as written.
+  const plain = isUnaccented(text);
+  const as = (w: string) => (plain ? fold(w) : w);
+  let out = nfc(text).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
+  out = out.replace(TOKEN, (m) => (WORDS[m.toLowerCase()] ? as(WORDS[m.toLowerCase()]) : m));
+  return out.replace(CLOSING_K, (_m, q: string) => `${as('không')}${q}`);
 }

@@ -383,7 +383,7 @@ const FOLDED_COMPOUNDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['the', new Set(['duc', 'thao', 'thuc'])],
 ]);
 /** "luật sư", "luật gia", "luật định", "luật pháp", "luật chuyên ngành", "luật khác": not a law's name. */
-const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien'.split(' '));
+const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien doi noi ghi bat moi hien'.split(' '));
 
 /**
  * The laws a question names by title, folded ("bo luat hinh su", "luat to tung hanh chinh"):

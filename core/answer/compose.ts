@@ -104,7 +104,7 @@ const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
-const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,3} (?:la )?bao nhieu /u;
+const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,6} (?:la )?bao nhieu /u;
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
 /** The question's folded syllables, spaced: " bao nhieu nguoi dai dien ", for the count patterns. */
@@ -236,8 +236,11 @@ function amountsIn(folded: string): string[] {
   return out;
 }
 
-/** Spelled-out numbers, accented ("một hoặc hai người"); "năm" only before what it counts (else it is a year). */
-const SPELLED_NUMBER = /(^|[^\p{L}])(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|năm (?:người|ngày|tháng|năm|lần))(?![\p{L}])/iu;
+/**
+ * Spelled-out numbers, accented ("một hoặc hai người"); "năm" only before what it counts (else it is a
+ * year); not an ordinal ("lần hai", "thứ ba", "cấp hai"), which counts nothing.
+ */
+const SPELLED_NUMBER = /(^|[^\p{L}])(?<!(?:lần|thứ|cấp|lan|thu|cap) )(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|năm (?:người|ngày|tháng|năm|lần))(?![\p{L}])/iu;
 
 /** Does the piece state what is asked: a date for "ngày nào", else an amount the question did not write? */
 function writesNumber(unit: Unit, q: QuestionFeatures): boolean {

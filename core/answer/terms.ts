@@ -88,10 +88,10 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
- * at ("ngay tại"): never what a question is about, but their folded forms are ("đầu", "văn", "năm",
- * "chung", "mỗi", "ngày"): dropped only as written.
+ * at ("ngay tại"), even if ("dù"): never what a question is about, but their folded forms are ("đầu",
+ * "văn", "năm", "chung", "mỗi", "ngày", "dữ"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù'.split(' '));
 
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */

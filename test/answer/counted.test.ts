@@ -338,3 +338,15 @@ describe('a question asking how long', () => {
     expect(r.text).toContain('20 ngày');
   });
 });
+
+describe('numbers that count nothing', () => {
+  it('reads no ordinal ("lần hai") as the amount a question asks, and knows a fine asked far from "bao nhiêu"', () => {
+    const kn = { docId: 'luat/kn.txt', title: 'Luật Khiếu nại' };
+    const hit = articleHit(kn, 'Điều 18. Thẩm quyền của Chủ tịch Ủy ban nhân dân cấp huyện', [
+      '2. Giải quyết khiếu nại lần hai đối với quyết định hành chính của Chủ tịch Ủy ban nhân dân cấp xã.',
+    ]);
+    const r = composeExtractive('Chủ tịch Ủy ban nhân dân cấp xã được phạt tiền vi phạm hành chính tối đa bao nhiêu?', [hit], { skipAbstention: false });
+    expect(r.abstained).toBe(true);
+    expect(countedThing('Phạt tiền vi phạm hành chính tối đa là bao nhiêu?')?.test(' phat tien den 5.000.000 dong ')).toBe(true);
+  });
+});

@@ -58,6 +58,8 @@ describe('how-to answers', () => {
     // "giờ em phải làm gì" (now), not an hour.
     expect(matchTerms('Tài liệu mật bị mất, giờ em phải làm gì ạ?').map((t) => t.term)).not.toContain('gio');
     expect(matchTerms('Tạm giữ trong 24 giờ').map((t) => t.term)).toContain('gio');
+    // "dù" (even if) is no "dữ" of "dữ liệu".
+    expect(matchTerms('Thông điệp dữ liệu dù được nhận ở đâu thì coi là nhận ở đâu?').filter((t) => t.term === 'du')).toHaveLength(1);
   });
 
   it('reads "được <làm> thế nào" as asking how a thing is, unless it must be done or a procedure is named', () => {
