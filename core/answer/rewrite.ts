@@ -353,8 +353,47 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
-  return `Về ${context}: ${focus}?`;
+  return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
 }
+
+/**
+ * "Còn kháng nghị theo thủ tục tái thẩm thì ai có quyền?" after a question on "giám đốc thẩm": the
+ * follow-up names an item of the same kind (same last word) as one of the context's, which it
+ * replaces there, or the context would still ask about the old one.
+ */
+function withoutContrasted(context: string, focus: string): string {
+  const ft = tokenize(focus);
+  const c = tokenize(context);
+  // Compared as written when both are accented: "quản" (chủ quản) is no "quan" (quan trọng).
+  const plain = isUnaccented(context) || isUnaccented(focus);
+  const key = (t: Tok) => (plain ? t.f.toLowerCase() : t.text.toLowerCase());
+  const inContext = new Set(c.map(key));
+  const inFocus = new Set(ft.map(key));
+  const free = (t: Tok | undefined, other: Set<string>) => !!t && !other.has(key(t)) && !STOP_IN_ITEM.has(t.f.toLowerCase());
+  for (let j = 1; j < ft.length; j++) {
+    // The follow-up's item: the words before a word of the context that the context lacks ("thủ tục tái | thẩm").
+    if (!inContext.has(key(ft[j])) || STOP_IN_ITEM.has(ft[j].f.toLowerCase()) || !free(ft[j - 1], inContext)) continue;
+    let i = j - 1;
+    while (i > 0 && j - i < 3 && free(ft[i - 1], inContext)) i--;
+    // The context's item of that kind: the same last word after words the follow-up lacks, right
+    // after a word both share ("kháng nghị | giám đốc | thẩm", "độ | Tuyệt | mật").
+    for (let k = 1; k < c.length; k++) {
+      if (key(c[k]) !== key(ft[j]) || !free(c[k - 1], inFocus)) continue;
+      let m = k - 1;
+      while (m > 0 && k - m < 3 && free(c[m - 1], inFocus)) m--;
+      // Items of one kind are about as long ("Tuyệt" / "Tối", "giám đốc" / "thủ tục tái").
+      if (m === 0 || !inFocus.has(key(c[m - 1])) || Math.abs(k - m - (j - i)) > 1) continue;
+      const item = focus.slice(ft[i].start, ft[j].end);
+      return tidy(`${context.slice(0, c[m].start)}${item}${context.slice(c[k].end)}`);
+    }
+  }
+  return context;
+}
+
+/** Words no contrasted item holds. */
+const STOP_IN_ITEM = new Set(
+  'thi la co ai gi nao the sao bao nhieu may nhu duoc phai can va hoac cua theo trong khi neu da dang se roi cung chi moi van nua do nay ay cho voi tu den mot'.split(' '),
+);
 
 /**
  * Nouns a law lists side by side for the same subject ("Người tố cáo có quyền: …", "Người tố cáo

@@ -147,6 +147,16 @@ describe('follow-ups that swap one element of the previous question', () => {
     expect(after('Kháng nghị theo hướng không có lợi cho bị cáo thì thời hạn là bao lâu?', 'Thế theo hướng có lợi thì sao?')).toBe('Kháng nghị theo hướng có lợi cho bị cáo thì thời hạn là bao lâu?');
     expect(after('Kháng nghị theo hướng có lợi cho bị cáo thì thời hạn là bao lâu?', 'Còn theo hướng không có lợi thì sao?')).toBe('Kháng nghị theo hướng không có lợi cho bị cáo thì thời hạn là bao lâu?');
   });
+  it('replaces in the context the item of the kind the follow-up names, and nothing that only folds alike', () => {
+    const s = after('Ai có quyền kháng nghị giám đốc thẩm bản án của Tòa án cấp tỉnh?', 'Còn kháng nghị theo thủ tục tái thẩm thì ai có quyền?');
+    expect(has(s, 'giám đốc thẩm')).toBe(false);
+    expect(has(s, 'tái thẩm bản án của Tòa án cấp tỉnh')).toBe(true);
+    // "chủ quản" is no "quan" of "quan trọng"; "một tháng" is no item.
+    const t = after('Khi kiểm tra đột xuất hệ thống thông tin quan trọng về an ninh thì ai quyết định?', 'Vậy lực lượng chuyên trách phải báo trước cho chủ quản hệ thống ít nhất bao lâu nếu có sự cố?');
+    expect(has(t, 'hệ thống thông tin quan trọng về an ninh')).toBe(true);
+    const u = after('Người đứng đầu phải trực tiếp tiếp công dân mấy ngày một tháng?', 'Còn mức bồi dưỡng cho người tiếp dân là bao nhiêu tiền một buổi?');
+    expect(has(u, 'mấy ngày một tháng')).toBe(true);
+  });
   it('swaps word for word an item too long to find its end', () => {
     expect(after('Thời điểm gửi một thông điệp dữ liệu điện tử qua mạng được xác định thế nào?', 'Còn thời điểm nhận thì sao?')).toBe('Thời điểm nhận một thông điệp dữ liệu điện tử qua mạng được xác định thế nào?');
   });
