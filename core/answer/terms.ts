@@ -93,6 +93,9 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
  */
 const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù'.split(' '));
 
+/** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
+const MOVED = new Set('chuyen gui mang dua dem bo xoa mat ra vao len xuong huy'.split(' '));
+
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */
   term: string;
@@ -127,6 +130,9 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "... không?" / "... chưa?" at the end asks yes or no; elsewhere "không" negates and matters.
   const last = folded.length - 1;
   if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) dropped[last] = true;
+  // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
+  // ("văn bản đi", outgoing documents, is one).
+  for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
   toks.forEach((t, i) => {
     if (dropped[i]) return;
     const weight = syllableWeight(t, unaccented);

@@ -58,6 +58,9 @@ describe('how-to answers', () => {
     // "giờ em phải làm gì" (now), not an hour.
     expect(matchTerms('Tài liệu mật bị mất, giờ em phải làm gì ạ?').map((t) => t.term)).not.toContain('gio');
     expect(matchTerms('Tạm giữ trong 24 giờ').map((t) => t.term)).toContain('gio');
+    // "chuyển đi" (moved away): a direction; "văn bản đi" (outgoing documents): a term.
+    expect(matchTerms('Đơn đã được thụ lý hay đã chuyển đi?').map((t) => t.term)).not.toContain('di');
+    expect(matchTerms('Văn bản đi phải đăng ký thế nào?').map((t) => t.term)).toContain('di');
     // "dù" (even if) is no "dữ" of "dữ liệu".
     expect(matchTerms('Thông điệp dữ liệu dù được nhận ở đâu thì coi là nhận ở đâu?').filter((t) => t.term === 'du')).toHaveLength(1);
   });
