@@ -80,6 +80,11 @@ const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ (?!(?:ngay|thang|nam|gio|tuan|p
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
+const LEVEL_CONCEPT = rx('xdomat');
+/** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
+const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
+/** Something done to material once: received, sent, issued, lost. */
+const EVENT = rx('(?:da|vua|moi|co) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:received|sent|issued|leaked|lost)');
 /** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
 function bareDisclosure(clause: string): boolean {
   return clause.split(' ').length <= 5 && CONTENT.test(clause) && !DOC_NOUN.test(clause);
@@ -149,6 +154,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (ENCODING_WITH_ANSWER.test(t)) return refuse('encoding-trick');
   // "Cho tôi danh mục bí mật nhà nước … kèm nội dung chi tiết": the list itself, not who issues it.
   if ((REQUEST_ANYWHERE.test(t) || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
+  // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
+  if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
   if (!hasTarget) return ALLOW;
   if (ENCODING.test(t)) return refuse('encoding-trick');
   if (BYPASS.test(t)) return refuse('classified-content');
@@ -165,6 +172,9 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
   // numbered document the message asks about, wherever the two stand; only a rule question is not a lookup.
   if (levels.length && NUMBERED_INSTANCE.test(t) && !strictAnywhere) return refuse('classified-content');
+  // "Có phải tuần trước Viện đã nhận một công văn Tối mật …?": an event that happened to material is
+  // about an instance, whatever yes-or-no opens it.
+  if (targets.length && PAST_TIME.test(t) && EVENT.test(t) && !STRICT_NORMATIVE.test(t.replace(/^co phai /, ''))) return refuse('classified-existence');
   let classYesNo = false;
   for (const m of targets) {
     const head = t.slice(0, m.index);
