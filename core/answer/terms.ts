@@ -95,6 +95,8 @@ const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng n�
 
 /** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
 const MOVED = new Set('chuyen gui mang dua dem bo xoa mat ra vao len xuong huy'.split(' '));
+/** Verbs "đi" goes before as an auxiliary: "đi dự", "đi họp", "đi làm", "đi nộp". */
+const GOES_TO = new Set('du hop lam nop gui lay nhan kiem xem'.split(' '));
 
 export interface QueryTerm {
   /** Folded syllable (or document-number token). */
@@ -133,6 +135,8 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
   // ("văn bản đi", outgoing documents, is one).
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
+  // Opening the question before a verb ("Đi dự cuộc họp …", "Đi họp"), it is how one gets there.
+  if (toks[0] === 'đi' && GOES_TO.has(folded[1] ?? '')) dropped[0] = true;
   toks.forEach((t, i) => {
     if (dropped[i]) return;
     const weight = syllableWeight(t, unaccented);

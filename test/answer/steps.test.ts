@@ -61,6 +61,7 @@ describe('how-to answers', () => {
     // "chuyển đi" (moved away): a direction; "văn bản đi" (outgoing documents): a term.
     expect(matchTerms('Đơn đã được thụ lý hay đã chuyển đi?').map((t) => t.term)).not.toContain('di');
     expect(matchTerms('Văn bản đi phải đăng ký thế nào?').map((t) => t.term)).toContain('di');
+    expect(matchTerms('Đi dự cuộc họp có nội dung mật thì được mang điện thoại không?').map((t) => t.term)).not.toContain('di');
     // "dù" (even if) is no "dữ" of "dữ liệu".
     expect(matchTerms('Thông điệp dữ liệu dù được nhận ở đâu thì coi là nhận ở đâu?').filter((t) => t.term === 'du')).toHaveLength(1);
   });
