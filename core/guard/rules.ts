@@ -81,6 +81,15 @@ const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ (?!(?:ngay|thang|nam|gio|tuan|p
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
 const LEVEL_CONCEPT = rx('xdomat');
+/** "khi gửi / khi sao, chụp …" right before the material: it is what a procedure handles. */
+const WHILE_HANDLING = new RegExp(`(?:^| )khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING}) ?$`);
+/** The material's own words asked for: its content, details, full text. */
+const CONTENT_ASKED = rx('noi dung|chi tiet|toan van|nguyen van');
+const CONTENT_WHAT = rx('noi dung (?:[^\\s|]+ ){0,2}?(?:la gi|gom nhung gi|gom gi|nhu the nao|the nao|ra sao|viet gi|ghi gi)');
+/** A clause that is a marking alone ("| TỐI MẬT |"), with text after it: a marked document pasted in. */
+const MARKING_CLAUSE = /(?:^|\| )(?:tuyet mat|toi mat|mat) \| (?:[^\s|]+ ){2,}/;
+const PASTED = rx('duoi day|sau day|nhu sau|below|following');
+const WHILE_HANDLING_ANYWHERE = rx(`khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
 const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
 /** Something done to material once: received, sent, issued, lost. */
@@ -156,6 +165,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if ((REQUEST_ANYWHERE.test(t) || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
+  // Pasted text opening with its marking ("… dưới đây: "TỐI MẬT. Danh sách …"") and something to do with it.
+  if (MARKING_CLAUSE.test(t) && (PASTED.test(t) || LAUNDER.test(t) || REQUEST_ANYWHERE.test(t) || CONTENT.test(t))) return refuse('classified-content');
   if (!hasTarget) return ALLOW;
   if (ENCODING.test(t)) return refuse('encoding-trick');
   if (BYPASS.test(t)) return refuse('classified-content');
@@ -185,7 +196,11 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (LAUNDER_BEFORE.test(near) || LAUNDER_AT_END.test(near)) return refuse('laundering');
     if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
     // "Tài liệu mật gồm 3 trang nói gì?": "gồm" reads as a rule word, the question is still what it says.
-    if (SAYS.test(tail) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
+    // "Phong bì … khi gửi tài liệu mật ghi những gì?": what is written on what a procedure handles.
+    // "Tài liệu mật gửi cho tôi có nội dung là gì?": "là gì" asks what the material says, no definition.
+    if (CONTENT_WHAT.test(tail) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
+    const handled = WHILE_HANDLING.test(near) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(tail);
+    if (SAYS.test(tail) && !STRICT_NORMATIVE.test(tail) && !handled) return refuse('classified-content');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
     // "văn bản có nội dung mật" names a class of documents (those bearing such content), not the content of one.
@@ -199,11 +214,11 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
     const sanctioned = SANCTION.test(t);
     if (((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) && !sanctioned) return refuse('classified-existence');
-    if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head)) return refuse('classified-content');
+    if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head) && !handled) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
-  const asksConditions = isQuestion && CONDITION_QUESTION.test(t) && !REQUEST_ANYWHERE.test(t);
+  const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(t))) && !REQUEST_ANYWHERE.test(t);
   const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !TO_ASKER.test(t) && !REQUEST_ANYWHERE.test(t);
   if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
