@@ -10,7 +10,7 @@
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
-import { contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
+import { contentBigrams, contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
 import { isKnownSyllable } from './known-syllables.js';
@@ -489,6 +489,31 @@ export function unknownTitle(question: string, titles: readonly string[]): { wri
   if (!laws.length) return undefined;
   const law = lawNames(question).find((n) => !knownLaw(n.key, laws));
   return law && { written: law.written, named: law.whole };
+}
+
+/** "… quy định tại Điều 27 của Bộ luật hình sự", "… theo quy định của Luật tố tụng hành chính". */
+const DELEGATION = /(?:quy dinh tai (?:\S+ ){0,6}?cua|theo quy dinh cua|theo) ((?:bo )?luat(?: [\p{L}]+){1,6})/gu;
+
+/**
+ * The law a piece hands the question over to, when that law is not held: "thời hiệu truy cứu trách
+ * nhiệm hình sự quy định tại Điều 27 của Bộ luật hình sự" answers "Thời hiệu truy cứu … là bao nhiêu
+ * năm?" only by naming where it is written. The words right before the reference must be the
+ * question's own (two of its two-syllable words), or the reference is about something else.
+ */
+export function delegatedTo(question: string, pieceText: string, titles: readonly string[]): string | undefined {
+  const laws = lawTitles(titles);
+  if (!laws.length) return undefined;
+  const spaced = ` ${phraseSyllables(pieceText).join(' ')} `;
+  const asked = new Set(contentBigrams(contentTerms(question)));
+  for (const m of spaced.matchAll(DELEGATION)) {
+    const before = spaced.slice(Math.max(0, m.index! - 80), m.index!).trim().split(' ').slice(-10);
+    const shared = new Set<string>();
+    for (let i = 1; i < before.length; i++) if (asked.has(`${before[i - 1]} ${before[i]}`)) shared.add(`${before[i - 1]} ${before[i]}`);
+    if (shared.size < 2) continue;
+    const name = lawNames(m[1]).find((n) => !knownLaw(n.key, laws));
+    if (name) return name.key;
+  }
+  return undefined;
 }
 
 export function decideAbstention(

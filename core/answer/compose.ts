@@ -6,7 +6,7 @@ import type { Chunk, Citation, Scored } from '../types.js';
 import { findDates, fold, foldedSyllables, nfc } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
-import { decideAbstention, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
+import { decideAbstention, delegatedTo, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
@@ -1361,6 +1361,16 @@ function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptio
   return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
+/** The law as the piece writes it ("Bộ luật hình sự"), for telling the user; its folded name else. */
+function writtenLaw(text: string, key: string): string {
+  const n = key.split(' ').length;
+  for (const m of text.matchAll(/(?:Bộ luật|Luật|bộ luật|luật)(?:\s+[\p{L}]+){1,8}/gu)) {
+    const words = m[0].split(/\s+/).slice(0, n);
+    if (fold(words.join(' ')).toLowerCase() === key) return words.join(' ').replace(/^./u, (c) => c.toUpperCase());
+  }
+  return key;
+}
+
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions, missingDocuments: readonly string[] = []): ComposeResult {
   const text = missingDocuments.length ? unknownDocumentText(missingDocuments, opts.coverageHint) : abstentionText(opts.coverageHint);
   return { text, citations: [], abstained: true, used: [], abstainReason: reason };
@@ -1389,6 +1399,16 @@ export function composeExtractive(
   }
   const chosen = withPrimarySources(select(q, hits, opts), q, hits);
   if (!chosen.length) return abstained('no-hits', opts);
+  // "Thời hiệu truy cứu … là bao nhiêu năm?" answered by "… thời hiệu truy cứu trách nhiệm hình sự quy
+  // định tại Điều 27 của Bộ luật hình sự": the answer is in a law the knowledge base does not hold.
+  const titles = opts.abstain.knownTitles;
+  if (titles && !opts.skipAbstention) {
+    for (const c of chosen) {
+      const text = rendered(c.unit);
+      const law = delegatedTo(question, text, titles);
+      if (law) return abstained('unknown-title', opts, [writtenLaw(text, law)]);
+    }
+  }
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const { counted, countedNoun, countedKind } = q;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
-import { decideAbstention, missingTopic, termMatch, unknownPlace, unknownTitle } from '../../core/answer/abstain.js';
+import { decideAbstention, delegatedTo, missingTopic, termMatch, unknownPlace, unknownTitle } from '../../core/answer/abstain.js';
 import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
 import type { Chunk, Scored } from '../../core/types.js';
@@ -184,5 +184,28 @@ describe('documents numbered but not held', () => {
   it('answers when the number is one of the documents held, or when no list is given', () => {
     expect(decideAbstention(q, [note], { knownNumbers: new Set(['117/2025/QH15', '29/2018/QH14']) }).reason).not.toBe('unknown-document');
     expect(decideAbstention(q, [note]).reason).not.toBe('unknown-document');
+  });
+});
+
+describe('a question the passages hand over to a law not held', () => {
+  const titles = ['Bộ luật Tố tụng hình sự', 'Luật Khiếu nại'];
+  const piece = '1. Tái thẩm theo hướng không có lợi cho người bị kết án chỉ được thực hiện trong thời hiệu truy cứu trách nhiệm hình sự quy định tại Điều 27 của Bộ luật hình sự và thời hạn kháng nghị không được quá 01 năm.';
+
+  it('names the law the passage refers the asked matter to', () => {
+    expect(delegatedTo('Thời hiệu truy cứu trách nhiệm hình sự đối với tội rất nghiêm trọng là bao nhiêu năm?', piece, titles)).toBe('bo luat hinh su');
+    expect(delegatedTo('Thời hiệu khởi kiện vụ án hành chính là bao lâu?', 'thì có quyền khởi kiện vụ án hành chính tại Tòa án theo quy định của Luật tố tụng hành chính.', titles)).toBe('luat to tung hanh chinh');
+  });
+
+  it('is silent when the reference is about something else, or to a law held', () => {
+    // The piece answers the time limit for a kháng nghị itself; the reference is about the thời hiệu.
+    expect(delegatedTo('Thời hạn kháng nghị tái thẩm theo hướng không có lợi là bao lâu?', piece, titles)).toBeUndefined();
+    expect(delegatedTo('Thời hạn khiếu nại lần hai là bao lâu?', 'thời hạn khiếu nại lần hai theo quy định của Luật Khiếu nại', titles)).toBeUndefined();
+  });
+
+  it('abstains saying which law is missing', () => {
+    const hit = { item: { id: 'a', docId: 'luat/bltths.txt', text: piece, ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const, article: '401', locator: 'Điều 401', heading: 'Điều 401. Thời hạn kháng nghị theo thủ tục tái thẩm' }, score: 1 };
+    const r = composeExtractive('Thời hiệu truy cứu trách nhiệm hình sự đối với tội rất nghiêm trọng là bao nhiêu năm?', [hit], { abstain: { knownTitles: titles } });
+    expect(r.abstained).toBe(true);
+    expect(r.text).toContain('Bộ luật hình sự');
   });
 });
