@@ -182,7 +182,7 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
   return undefined;
 }
 
-/** Two-syllable content words of a question ("thoi han", "bien phap"), and its single content syllables. */
+/** Two-syllable content words of a question ("thoi han", "bien phap"), folded: what "<word> đó" may point back at. */
 function previousNouns(prev: string): string[][] {
   const terms = contentTerms(prev).filter((t) => t.weight === 1);
   const out: string[][] = [];
