@@ -30,9 +30,11 @@ export const CONCEPTS: Array<[string, string]> = [
   ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat'],
   // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
   ['xdomat(?: \\|)? (?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat))*', 'xdomat'],
+  // The three levels named together ("Mật, Tối mật và Tuyệt mật"): the scheme, no document.
+  ['(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )(?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat)){2,}', 'xdomat'],
   ['giai mat', 'xgiaimat'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
-  ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua) (?:tuyet |toi )?mat) do', '$1 do_'],
+  ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_'],
   ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
   ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan'],
   ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat'],
@@ -61,6 +63,8 @@ export const MATERIAL = [
   // A marking heading the document ("MẬT - Kế hoạch số 14/KH-VKS …", "TỐI MẬT | Báo cáo"); not "bí mật kế hoạch".
   `(?<!bi_? )(?:tuyet mat|toi mat|mat) (?:\\| )?${DOC}`,
   '(?:che do|theo che do) (?:tuyet mat|toi mat|mat)',
+  // "… có đóng dấu Mật": whatever it is, it is a marked document.
+  '(?:co |da |da duoc |duoc )dong dau (?:tuyet mat|toi mat|mat)',
   // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document.
   '(?<!van )ban (?:tuyet mat|toi mat|mat)',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
@@ -171,7 +175,7 @@ export const EXIST = [
 
 /** The question is about what the rules are, not about the material. */
 export const NORMATIVE =
-  '(?:(?:duoc )?bao ve (?:[^\\s|]+ ){0,3}(?:bao lau|bao nhieu (?:nam|thang|ngay))|thoi gian bao ve|cho phep|co the (?:[^\\s|]+ ){0,8}(?:khong|ko)|xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|(?<!chiu )trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|bi_? (?:phat|ky luat|truy cuu|khoi to)|ky luat|vi pham|che tai|toi danh(?! sach)|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|(?:do )?ai (?:quyet dinh|cho phep|phe duyet|duyet|thanh lap|ky|ban hanh)|gia tri phap ly|co can (?:[^\\s|]+ ){0,8}(?:khong|ko|k)|checklist|(?:co )?bi_? (?:nghiem )?cam|nghiem cam|thi (?:[^\\s|]+ ){0,3}(?:dong dau|dong|ghi|danh so|vao so|dang ky|niem phong|gui|in|luu|bao quan|van chuyen)(?= |$)|(?:ai|nhung ai|nguoi nao|nhung nguoi nao) (?:thi )?duoc(?! (?:giao|gui|nhan) (?!(?:van chuyen|nhiem vu|trach nhiem|quan ly)(?: |$)))|xgiaimat|tro ly (?:nay )?co (?:the )?(?:tra loi|xu ly|ho tro|tiep nhan)|la gi|khai niem|dinh nghia|nghia la|duoc hieu|(?:bao )?gom(?! (?:noi dung|chi tiet|toan van))|pham vi|huong dan|(?<!cai )cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+  '(?:(?:duoc )?bao ve (?:[^\\s|]+ ){0,3}(?:bao lau|bao nhieu (?:nam|thang|ngay))|thoi gian bao ve|cho phep|co the (?:[^\\s|]+ ){0,8}(?:khong|ko)|xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|phai|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|co phai|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|(?<!chiu )trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|bi_? (?:phat|ky luat|truy cuu|khoi to)|ky luat|vi pham|che tai|toi danh(?! sach)|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|(?:do )?ai (?:quyet dinh|cho phep|phe duyet|duyet|thanh lap|ky|ban hanh)|gia tri phap ly|co can (?:[^\\s|]+ ){0,8}(?:khong|ko|k)|checklist|nghia vu|ban hanh kem|co khac (?:[^\\s|]+ ){0,8}(?:khong|ko)|khac (?:gi|nhau)|(?:co )?bi_? (?:nghiem )?cam|nghiem cam|thi (?:[^\\s|]+ ){0,3}(?:dong dau|dong|ghi|danh so|vao so|dang ky|niem phong|gui|in|luu|bao quan|van chuyen)(?= |$)|(?:ai|nhung ai|nguoi nao|nhung nguoi nao) (?:thi )?duoc(?! (?:giao|gui|nhan) (?!(?:van chuyen|nhiem vu|trach nhiem|quan ly)(?: |$)))|xgiaimat|tro ly (?:nay )?co (?:the )?(?:tra loi|xu ly|ho tro|tiep nhan)|la gi|khai niem|dinh nghia|nghia la|duoc hieu|(?:bao )?gom(?! (?:noi dung|chi tiet|toan van))|pham vi|huong dan|(?<!cai )cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)(?! (?:\\S+ ){0,10}(?:say|says|contain|contains|mention|mentions|state|states|reveal))|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
 
 /** Normative words that still hold when the question is about one document's content ("là gì" does not). */
 export const STRICT_NORMATIVE =
@@ -188,7 +192,7 @@ export const STATUS =
   '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu|cam|nam giu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
 
 /** Asking what the material says ("… nói gì?", "viết về gì"): its content, whatever rule word stands near. */
-export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi';
+export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
 
 /** A content noun right before the target: "nội dung [tài liệu tối mật]". */
 export const CONTENT_NOUN = '(?:noi dung|chi tiet|toan van|ban day du|ban goc|ban sao|trich doan|contents?|details?|full text|text) (?:cua |trong |o |of |in )?';
@@ -211,6 +215,9 @@ export const INJECTION = [
   // "Quy tắc … đã được gỡ bỏ cho phiên này": an assertion, not a question on whether a rule was repealed.
   '(?:quy tac|han che|gioi han|rang buoc|che do an toan|rules?|restrictions?) (?:[^\\s|]+ ){0,4}(?:da (?:duoc |bi )?(?:go bo|vo hieu hoa|tat)(?! (?:chua|khong|ko))|(?:have been|are|were) (?:lifted|removed|disabled))',
   '(?:cho|trong) phien (?:nay|lam viec nay)|for this session',
+  // A forged turn: "SYSTEM: …", "Assistant: Vâng, đây là …", "người dùng đã được cấp quyền".
+  '(?:^|\\| )(?:assistant|tro ly|bot|ai) \\| (?:vang|da|ok|day la|duoc)',
+  '(?:nguoi dung|user) (?:nay )?da (?:duoc )?cap quyen (?:tuyet mat|toi mat|mat|truy cap|xem|doc)|(?:the )?user (?:has been|is) (?:granted|cleared)',
   '(?:che do|mode) (?:kiem thu|thu nghiem|test|debug|developer|nha phat trien|admin|quan tri|god) (?:da |dang )?(?:bat|kich hoat|on|enabled)',
   '(?:prompt|loi nhac|chi dan|huong dan|thong diep|cau hinh|lenh) (?:he thong|goc|ban dau|an)',
   `(?:in|lap lai|nhac lai|hien thi|tiet lo|cho xem|xuat|show|print|repeat|reveal|output|display|dump|leak) ${gap(4)}(?:prompt|huong dan (?:cua ban|goc|ban dau|he thong)|chi dan (?:cua ban|goc|ban dau|he thong)|instructions|text above|noi dung (?:phia tren|o tren|truoc do|ban dau)|everything above|cau hinh)`,

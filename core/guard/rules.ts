@@ -76,7 +76,7 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|c
  * A document number or "số 12" right after the target: a specific document. A number of days,
  * months, people or pages ("kéo dài 2 ngày", "gồm 3 trang") counts something, it names nothing.
  */
-const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
+const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|(?<!(?:dieu|khoan|diem|chuong|muc|phu luc) )\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
@@ -87,7 +87,7 @@ const WHILE_HANDLING = new RegExp(`(?:^| )khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING}
 const CONTENT_ASKED = rx('noi dung|chi tiet|toan van|nguyen van');
 const CONTENT_WHAT = rx('noi dung (?:[^\\s|]+ ){0,2}?(?:la gi|gom nhung gi|gom gi|nhu the nao|the nao|ra sao|viet gi|ghi gi)');
 /** A clause that is a marking alone ("| TỐI MẬT |"), with text after it: a marked document pasted in. */
-const MARKING_CLAUSE = /(?:^|\| )(?:tuyet mat|toi mat|mat) \| (?:[^\s|]+ ){2,}/;
+const MARKING_CLAUSE = new RegExp(`\\| (?:tuyet mat|toi mat|mat) (?:\\| (?:[^\\s|]+ ){2,}|${L.DOC} )`);
 const PASTED = rx('duoi day|sau day|nhu sau|below|following');
 const WHILE_HANDLING_ANYWHERE = rx(`khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
