@@ -21,26 +21,27 @@ export const PRON1 = '(?:toi_?(?! cao(?: |$))|em|minh|tao|chung toi_?|bon toi_?|
  * Phrases whose "mật" / "bí mật" is a concept of public law or an ordinary word,
  * rewritten to a placeholder before targets are looked for. Order matters: longest first.
  */
-export const CONCEPTS: Array<[string, string]> = [
-  ['(?:luat|nghi dinh|thong tu|quy che|quy dinh|phap lenh|cong tac|viec|nguyen tac|bien phap|che do) (?:ve )?bao ve bi mat nha nuoc', 'xbvbmnn'],
-  ['bao ve (?:bi mat (?:nha nuoc|quoc gia)|bmnn)', 'xbvbmnn'],
-  ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn'],
-  ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc'],
-  ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen'],
-  ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat'],
+/** Pattern, placeholder, and a string every match holds (the pattern is skipped without it). */
+export const CONCEPTS: Array<[string, string, string?]> = [
+  ['(?:luat|nghi dinh|thong tu|quy che|quy dinh|phap lenh|cong tac|viec|nguyen tac|bien phap|che do) (?:ve )?bao ve bi mat nha nuoc', 'xbvbmnn', 'bi mat'],
+  ['bao ve (?:bi mat (?:nha nuoc|quoc gia)|bmnn)', 'xbvbmnn', 'bao ve'],
+  ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn', 'bi mat'],
+  ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc', 'danh muc'],
+  ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen', 'tham quyen'],
+  ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat', 'mat'],
   // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
-  ['xdomat(?: \\|)? (?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat))*', 'xdomat'],
+  ['xdomat(?: \\|)? (?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat))*', 'xdomat', 'xdomat'],
   // The three levels named together ("Mật, Tối mật và Tuyệt mật"): the scheme, no document.
-  ['(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )(?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat)){2,}', 'xdomat'],
-  ['giai mat', 'xgiaimat'],
+  ['(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )(?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat)){2,}', 'xdomat', 'mat'],
+  ['giai mat', 'xgiaimat', 'giai mat'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
-  ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_'],
-  ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword'],
-  ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan'],
-  ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat'],
+  ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_', 'mat do'],
+  ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
+  ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan', 'mat'],
+  ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat', 'bi mat'],
   ['(?:bo phieu|phieu) kin|secret ballot|trade secrets?|secret santa|secret sauce|secret key|secret question', 'xsecretword'],
-  ['(?:law|decree|protection|protecting|safeguarding) (?:\\S+ ){0,3}state secrets?', 'xbvbmnn'],
-  ['bao mat (?:thong tin|du lieu|he thong|tai khoan|mang|an ninh mang|cntt|cong nghe)', 'xbaomatit'],
+  ['(?:law|decree|protection|protecting|safeguarding) (?:\\S+ ){0,3}state secrets?', 'xbvbmnn', 'secret'],
+  ['bao mat (?:thong tin|du lieu|he thong|tai khoan|mang|an ninh mang|cntt|cong nghe)', 'xbaomatit', 'bao mat'],
 ];
 
 /** Nouns for documents, records, cases and information. */

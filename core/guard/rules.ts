@@ -22,7 +22,8 @@ const phrase = (p: string) => `(?<![^ ])(?:${p})(?![^ ])`;
 const any = (ps: string[]) => ps.map((p) => `(?:${p})`).join('|');
 const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
 
-const CONCEPTS = L.CONCEPTS.map(([p, to]) => [rx(p, 'g'), to] as const);
+/** Each concept with a string it cannot match without: most messages hold none, and skip its pattern. */
+const CONCEPTS = L.CONCEPTS.map(([p, to, needle]) => [rx(p, 'g'), to, needle ?? ''] as const);
 const MATERIAL = rx(any(L.MATERIAL), 'g');
 const GENERIC = rx(any(L.GENERIC_SECRET), 'g');
 const STRICT_NORMATIVE = rx(L.STRICT_NORMATIVE);
@@ -125,7 +126,7 @@ function withoutPoliteTag(t: string): { text: string; request: boolean } {
 /** Rewrite public-law concepts ("bảo vệ bí mật nhà nước", "độ mật", "mật khẩu") to placeholders. */
 export function neutralise(text: string): string {
   let t = text;
-  for (const [re, to] of CONCEPTS) t = t.replace(re, to);
+  for (const [re, to, needle] of CONCEPTS) if (!needle || t.includes(needle)) t = t.replace(re, to);
   return t;
 }
 
@@ -162,11 +163,13 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (claimsAuthority(t, hasTarget, isQuestion)) return refuse('authority-claim');
   if (ENCODING_WITH_ANSWER.test(t)) return refuse('encoding-trick');
   // "Cho tôi danh mục bí mật nhà nước … kèm nội dung chi tiết": the list itself, not who issues it.
-  if ((REQUEST_ANYWHERE.test(t) || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
+  // Asked of the whole message four times below: once.
+  const requested = REQUEST_ANYWHERE.test(t);
+  if ((requested || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
   // Pasted text opening with its marking ("… dưới đây: "TỐI MẬT. Danh sách …"") and something to do with it.
-  if (MARKING_CLAUSE.test(t) && (PASTED.test(t) || LAUNDER.test(t) || REQUEST_ANYWHERE.test(t) || CONTENT.test(t))) return refuse('classified-content');
+  if (MARKING_CLAUSE.test(t) && (PASTED.test(t) || LAUNDER.test(t) || requested || CONTENT.test(t))) return refuse('classified-content');
   if (!hasTarget) return ALLOW;
   if (ENCODING.test(t)) return refuse('encoding-trick');
   if (BYPASS.test(t)) return refuse('classified-content');
@@ -218,8 +221,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
-  const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(t))) && !REQUEST_ANYWHERE.test(t);
-  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !TO_ASKER.test(t) && !REQUEST_ANYWHERE.test(t);
+  const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(t))) && !requested;
+  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !TO_ASKER.test(t) && !requested;
   if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }
