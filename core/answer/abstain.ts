@@ -516,6 +516,11 @@ export function delegatedTo(question: string, pieceText: string, titles: readonl
   return undefined;
 }
 
+/** A law named in a text (`key` as delegatedTo gives it), as the text writes it ("Bộ luật hình sự"). */
+export function lawAsWritten(text: string, key: string): string {
+  return lawNames(text).find((n) => n.key === key)?.written ?? key;
+}
+
 export function decideAbstention(
   question: string,
   hits: Scored<Chunk>[],

@@ -6,7 +6,7 @@ import type { Chunk, Citation, Scored } from '../types.js';
 import { findDates, fold, foldedSyllables, nfc } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
-import { decideAbstention, delegatedTo, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
+import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
@@ -100,6 +100,8 @@ const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COU
  * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
  */
 const COUNT = '(?:\\d+|mot|hai|ba|bon|nam|bay|tam|chin|muoi|tram|nghin)';
+/** People as a count names them: "người", and "đồng chí" or "thành viên" ("gồm 23 đồng chí Thủ trưởng …"). */
+const PEOPLE = '(?:nguoi|dong chi|thanh vien)';
 /** "ở tuổi bao nhiêu", "mấy người": the counter before the question word ("ngày bao nhiêu" asks a date). */
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
@@ -124,8 +126,7 @@ export function countedThing(question: string): RegExp | undefined {
   if (!m) return undefined;
   // "gia hạn lần thứ hai" says how many times: twice at most.
   if (m[1] === 'lan') return new RegExp(` ${COUNT} lan | lan thu ${COUNT} `);
-  // People are counted as "đồng chí" or "thành viên" too ("gồm 23 đồng chí Thủ trưởng …").
-  return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? '(?:nguoi|dong chi|thanh vien)' : m[1]} `);
+  return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? PEOPLE : m[1]} `);
 }
 
 /**
@@ -136,7 +137,7 @@ export function countedThing(question: string): RegExp | undefined {
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
 /** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
-const PEOPLE_COUNT = new RegExp(` ${COUNT} (?:nguoi|dong chi|thanh vien) `);
+const PEOPLE_COUNT = new RegExp(` ${COUNT} ${PEOPLE} `);
 
 /** A share of a whole, which answers "bao nhiêu thành viên" as well as a number: "quá nửa tổng số thành viên", "2/3". */
 const SHARE = / (?:qua nua|mot nua|hai phan ba|ba phan tu|da so|\d+\/\d+ |\d+ ?%)/;
@@ -1361,16 +1362,6 @@ function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptio
   return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
-/** The law as the piece writes it ("Bộ luật hình sự"), for telling the user; its folded name else. */
-function writtenLaw(text: string, key: string): string {
-  const n = key.split(' ').length;
-  for (const m of text.matchAll(/(?:Bộ luật|Luật|bộ luật|luật)(?:\s+[\p{L}]+){1,8}/gu)) {
-    const words = m[0].split(/\s+/).slice(0, n);
-    if (fold(words.join(' ')).toLowerCase() === key) return words.join(' ').replace(/^./u, (c) => c.toUpperCase());
-  }
-  return key;
-}
-
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions, missingDocuments: readonly string[] = []): ComposeResult {
   const text = missingDocuments.length ? unknownDocumentText(missingDocuments, opts.coverageHint) : abstentionText(opts.coverageHint);
   return { text, citations: [], abstained: true, used: [], abstainReason: reason };
@@ -1406,7 +1397,7 @@ export function composeExtractive(
     for (const c of chosen) {
       const text = rendered(c.unit);
       const law = delegatedTo(question, text, titles);
-      if (law) return abstained('unknown-title', opts, [writtenLaw(text, law)]);
+      if (law) return abstained('unknown-title', opts, [lawAsWritten(text, law).replace(/^./u, (ch) => ch.toUpperCase())]);
     }
   }
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing

@@ -495,10 +495,9 @@ function droppedMeasure(prev: string, prevTopic: string, focus: string): string 
 
 /** Words that end the item a previous question named ("của người có thẩm quyền | trên văn bản …"). */
 const ITEM_END_WORDS = ['trên', 'được', 'là', 'có', 'thì', 'trong', 'theo', 'khi', 'phải', 'bị', 'cho', 'tại', 'gì', 'nào', 'bao', 'như', 'thế', 'ra', 'sao', 'để', 'đối'];
-const ITEM_END = new Set(ITEM_END_WORDS.map((w) => fold(w)));
 /** Is the token one of those words? As written in an accented text: "trọng" (nghiêm trọng) is no "trong". */
 function endsItem(t: Tok, plain: boolean): boolean {
-  return ITEM_END.has(t.f.toLowerCase()) && (plain || ITEM_END_WORDS.includes(t.text.toLowerCase()));
+  return ITEM_END_WORDS.some((w) => writesWord(t, w, plain));
 }
 
 /**

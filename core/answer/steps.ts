@@ -147,12 +147,12 @@ export function findSteps(
   // Steps may repeat when chunks overlap.
   const unique = [...new Set(all)];
   const per = Math.max(140, Math.floor(maxChars / Math.max(1, unique.length)));
-  const focus = focusedSteps(asked, unique, chunks[0].item, weight);
-  if (!focus.size) return { chunks, steps: unique.map((s) => summarise(s, per)) };
+  const focus = focusedStep(asked, unique, chunks[0].item, weight);
+  if (!focus) return { chunks, steps: unique.map((s) => summarise(s, per)) };
   // The step the question singles out ("phụ lục không cùng tệp tin") is read whole, where it says
   // so; the others stay one line each, so the whole sequence still shows.
-  const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS * focus.size) / Math.max(1, unique.length - focus.size)));
-  return { chunks, steps: unique.map((s, i) => (focus.has(i) ? summarise(s, FOCUS_CHARS, focusWords(asked, chunks[0].item)) : summarise(s, rest))) };
+  const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS) / Math.max(1, unique.length - 1)));
+  return { chunks, steps: unique.map((s, i) => (i === focus.at ? summarise(s, FOCUS_CHARS, focus.words) : summarise(s, rest))) };
 }
 
 /** Room for a step the question singles out. */
@@ -169,15 +169,20 @@ function focusWords(asked: readonly QueryTerm[], section: Chunk): QueryTerm[] {
  * không cùng tệp tin thì văn thư ký số thế nào?" is step 7 of the signing procedure); none when
  * the question asks the procedure as a whole.
  */
-function focusedSteps(asked: readonly QueryTerm[], steps: readonly string[], section: Chunk, weight: (t: string) => number): Set<number> {
+function focusedStep(
+  asked: readonly QueryTerm[],
+  steps: readonly string[],
+  section: Chunk,
+  weight: (t: string) => number,
+): { at: number; words: QueryTerm[] } | undefined {
   const words = focusWords(asked, section);
-  if (!words.length || steps.length < 3) return new Set();
+  if (!words.length || steps.length < 3) return undefined;
   const scores = steps.map((s) => termMatch(words, indexTerms(s), weight));
   const best = Math.max(...scores);
-  if (best < 0.5) return new Set();
+  if (best < 0.5) return undefined;
   const top = scores.map((x, i) => [x, i] as const).filter(([x]) => x >= best - 1e-9).map(([, i]) => i);
   // Words every step shares single nothing out.
   const others = scores.filter((x) => x < best - 1e-9);
-  if (top.length > 1 || !others.length || Math.max(...others) > 0.6 * best) return new Set();
-  return new Set(top);
+  if (top.length > 1 || !others.length || Math.max(...others) > 0.6 * best) return undefined;
+  return { at: top[0], words };
 }
