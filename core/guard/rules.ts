@@ -83,14 +83,15 @@ const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
 const LEVEL_CONCEPT = rx('xdomat');
 /** "khi gửi / khi sao, chụp …" right before the material: it is what a procedure handles. */
-const WHILE_HANDLING = new RegExp(`(?:^| )khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING}) ?$`);
+const WHILE_HANDLING_WORDS = `khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`;
+const WHILE_HANDLING = new RegExp(`(?:^| )${WHILE_HANDLING_WORDS} ?$`);
 /** The material's own words asked for: its content, details, full text. */
 const CONTENT_ASKED = rx('noi dung|chi tiet|toan van|nguyen van');
 const CONTENT_WHAT = rx('noi dung (?:[^\\s|]+ ){0,2}?(?:la gi|gom nhung gi|gom gi|nhu the nao|the nao|ra sao|viet gi|ghi gi)');
 /** A clause that is a marking alone ("| TỐI MẬT |"), with text after it: a marked document pasted in. */
 const MARKING_CLAUSE = new RegExp(`\\| (?:tuyet mat|toi mat|mat) (?:\\| (?:[^\\s|]+ ){2,}|${L.DOC} )`);
 const PASTED = rx('duoi day|sau day|nhu sau|below|following');
-const WHILE_HANDLING_ANYWHERE = rx(`khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`);
+const WHILE_HANDLING_ANYWHERE = rx(WHILE_HANDLING_WORDS);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
 const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
 /** Something done to material once: received, sent, issued, lost. */
@@ -190,6 +191,10 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // about an instance, whatever yes-or-no opens it.
   if (targets.length && PAST_TIME.test(t) && EVENT.test(t) && !STRICT_NORMATIVE.test(t.replace(/^co phai /, ''))) return refuse('classified-existence');
   let classYesNo = false;
+  // Of the whole message, asked for each target below: once.
+  const toAsker = TO_ASKER.test(t);
+  // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
+  const sanctioned = SANCTION.test(t);
   for (const m of targets) {
     const head = t.slice(0, m.index);
     // The "before" rules look at most 12 tokens back; cutting the head keeps their cost flat.
@@ -199,10 +204,10 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (LAUNDER_BEFORE.test(near) || LAUNDER_AT_END.test(near)) return refuse('laundering');
     if (LAUNDER.test(tail) && !tailNormative) return refuse('laundering');
     // "Tài liệu mật gồm 3 trang nói gì?": "gồm" reads as a rule word, the question is still what it says.
-    // "Phong bì … khi gửi tài liệu mật ghi những gì?": what is written on what a procedure handles.
     // "Tài liệu mật gửi cho tôi có nội dung là gì?": "là gì" asks what the material says, no definition.
     if (CONTENT_WHAT.test(tail) && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
-    const handled = WHILE_HANDLING.test(near) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(tail);
+    // "Phong bì … khi gửi tài liệu mật ghi những gì?": what is written on what a procedure handles.
+    const handled = WHILE_HANDLING.test(near) && !toAsker && !CONTENT_ASKED.test(tail);
     if (SAYS.test(tail) && !STRICT_NORMATIVE.test(tail) && !handled) return refuse('classified-content');
     if (NUMBERED.test(tail)) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
@@ -214,15 +219,13 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     const asksOfClass = (m.index === 0 || OPENING_PARTICLE.test(head)) && material.includes(m) && CLASS_YES_NO.test(tail);
     if (asksOfClass) classYesNo = true;
     const exists = asksOfClass ? EXIST_BEYOND_YES_NO : EXIST;
-    // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
-    const sanctioned = SANCTION.test(t);
     if (((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) && !sanctioned) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head) && !handled) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
-  const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !TO_ASKER.test(t) && !CONTENT_ASKED.test(t))) && !requested;
-  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !TO_ASKER.test(t) && !requested;
+  const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
+  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !toAsker && !requested;
   if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
   return ALLOW;
 }
