@@ -25,6 +25,7 @@ import { BM25Index as Bm25Index, bm25BinaryWindows, bm25FromBinary, type BM25Bin
 import type { Manifest } from './manifest.js';
 import { contiguousBytes, writeFileAtomic } from './store.js';
 import { readChunkStore } from './chunk-store.js';
+import { collectGarbage } from './memory.js';
 import { definitionTable, definitionTableFromJson, definitionTableToJson, type DefinitionTable } from '../core/retrieval/definitions.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
@@ -156,6 +157,9 @@ export async function saveIndexVersion(dir: string, data: IndexVersionData): Pro
     await writeFile(path.join(dir, 'embedder.json'), JSON.stringify(data.embedderState ?? null));
     await writeFile(path.join(dir, DEFINITIONS_FILE), definitionTableToJson(definitionTable(data.chunks)));
     if (graph) {
+      // This thread waits for the graph from here on and allocates nothing that would make
+      // V8 collect what the lexical index left behind.
+      collectGarbage();
       await graph.done;
       await writeFile(path.join(dir, 'hnswlib', 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dims }));
     }

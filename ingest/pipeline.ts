@@ -20,6 +20,7 @@ import { IMAGE_EXTENSIONS } from './ocr/index.js';
 import { processFile, type ProcessedFile } from './process-file.js';
 import { ChunkStoreWriter, readChunkStore } from './chunk-store.js';
 import { applySupersessions } from './versions.js';
+import { collectGarbage } from './memory.js';
 
 export type ProgressEvent =
   | { phase: 'scan'; total: number }
@@ -228,6 +229,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     report.embedded = misses;
     report.reusedEmbeddings = hits;
     opts.signal?.throwIfAborted();
+    // The vector matrix and the embedding batches are garbage now; the graph build is next.
+    collectGarbage();
     opts.onProgress?.({ phase: 'index', chunks: allChunks.length });
 
     for (const entry of Object.values(manifest.files)) {
