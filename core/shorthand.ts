@@ -23,6 +23,7 @@ const WORDS: Readonly<Record<string, string>> = {
   j: 'gì',
   vs: 'với',
   vb: 'văn bản',
+  ts: 'tài sản',
   'đ/c': 'đồng chí',
   'đ/chí': 'đồng chí',
 };

@@ -107,6 +107,16 @@ const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
 const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,6} (?:la )?bao nhieu /u;
+/**
+ * A span of time, a deadline or an immediacy, which "bao lâu" is answered by: "03 ngày", "hai
+ * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn".
+ */
+const LASTS_FOR = new RegExp(
+  ` (?:\d+|${COUNT}) (?:ngay|thang|nam|gio|tuan|phut) | (?:ke tu|cham nhat|truoc ngay|thoi han|thoi hieu|thoi gian|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
+);
+function lastsFor(c: Candidate): boolean {
+  return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
+}
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
 
 /** The question's folded syllables, spaced: " bao nhieu nguoi dai dien ", for the count patterns. */
@@ -1201,6 +1211,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
   // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
   const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
+  // A best piece writing no time at all would be no answer (missing-number below): one further behind that writes a span is.
   // The document's own entry into force answers alone: the other pieces are about when something under it takes effect.
   const effect = ownEffect(q, hits, cands[0]);
   if (effect) return [effect];
@@ -1209,7 +1220,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   const valueIn = (c: Candidate) => !!valueKind && writesValue(valueKind, rendered(c.unit), q.folded) && !ofAnother(c);
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.countedNoun ? closeSecond(nounIn, COUNT_RATIO) ?? closeSecond(numberIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
     ?? (valueKind ? closeSecond(valueIn, COUNT_RATIO) : undefined)
-    ?? (q.asksDuration ? closeSecond(lasts) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
+    ?? (q.asksDuration ? closeSecond(lasts) ?? (lastsFor(cands[0]) ? undefined : closeSecond(lasts, COUNT_RATIO)) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);
@@ -1427,6 +1438,9 @@ export function composeExtractive(
   // give no amount or date, whatever they say about the subject.
   const answersNumber = (c: Candidate) => (givesNumber(c.unit, q) && !datesAnotherOnly(featuresOf(c.unit).folded, q)) || OWN_EFFECT.test(featuresOf(c.unit).spaced);
   if (!opts.skipAbstention && q.asksNumber && !chosen.some(answersNumber)) return abstained('missing-number', opts);
+  // "… bao lâu?": pieces that write no span, deadline or "ngay" say something else of the subject
+  // ("người đang bị áp dụng biện pháp … cai nghiện bắt buộc" is no length of the treatment).
+  if (!opts.skipAbstention && q.asksDuration && !chosen.some(lastsFor)) return abstained('missing-number', opts);
   // "Cho tôi xin số điện thoại …", "Thông tư số mấy?", "công ty nào xây dựng …?": a value of that kind or nothing.
   const kind = q.valueKind;
   if (kind && !opts.skipAbstention && !chosen.some((c) => writesValue(kind, rendered(c.unit), q.folded))) return abstained('missing-value', opts);

@@ -170,6 +170,40 @@ describe('a question for how long', () => {
   });
 });
 
+describe('"bao lâu" asked of pieces that write no time', () => {
+  const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
+  const barred = articleHit(law, 'Điều 72. Người bào chữa', [
+    '4. Những người sau đây không được bào chữa:',
+    'c) Người đang bị áp dụng biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc, cơ sở giáo dục bắt buộc.',
+  ]);
+  it('abstains rather than quote a piece on the subject that gives no length of anything', () => {
+    const r = composeExtractive('Biện pháp xử lý hành chính đưa vào cơ sở cai nghiện bắt buộc áp dụng bao lâu?', [barred]);
+    expect(r.abstained).toBe(true);
+    expect(r.abstainReason).toBe('missing-number');
+  });
+
+  it('quotes a piece further behind that writes the span, when the best writes no time at all', () => {
+    const secrets = { docId: 'luat/bvbmnn.txt', title: 'Luật Bảo vệ bí mật nhà nước' };
+    const stamp = articleHit(secrets, 'Điều 10. Dấu chỉ độ mật', [
+      'Tài liệu độ Mật được bảo vệ bằng con dấu chỉ độ Mật đóng trên tài liệu, theo mẫu do Bộ Công an quy định.',
+    ]);
+    const term = articleHit(secrets, 'Điều 19. Thời hạn bảo vệ bí mật nhà nước', [
+      '1. Thời hạn bảo vệ bí mật nhà nước được tính từ ngày xác định độ mật đến hết thời hạn sau đây:',
+      'c) 10 năm đối với bí mật nhà nước độ Mật.',
+    ], { score: 0.9 });
+    const r = composeExtractive('Tài liệu độ Mật được bảo vệ bao lâu?', [stamp, term]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('10 năm đối với bí mật nhà nước độ Mật');
+  });
+
+  it('keeps an answer that gives the time in words ("ngay", "kể từ")', () => {
+    const hit = articleHit(law, 'Điều 110. Giữ người trong trường hợp khẩn cấp', [
+      '4. Người bị giữ phải được trả tự do ngay khi Viện kiểm sát không phê chuẩn lệnh bắt.',
+    ]);
+    expect(composeExtractive('Người bị giữ được trả tự do trong bao lâu khi Viện kiểm sát không phê chuẩn lệnh bắt?', [hit]).abstained).toBe(false);
+  });
+});
+
 describe('a time limit and its extension', () => {
   it('answers "bao lâu" with the limit, not with the extension the same khoản allows', () => {
     const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };

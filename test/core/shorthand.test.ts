@@ -11,6 +11,7 @@ describe('expandShorthand', () => {
     ['kh 221 giao ai chủ trì', 'Kế hoạch 221 giao ai chủ trì'],
     ['viện trưởng hiện nay là đ/c nào', 'viện trưởng hiện nay là đồng chí nào'],
     ['ng tố cáo có dc rút đơn k?', 'người tố cáo có được rút đơn không?'],
+    ['kê biên ts của bị can thì biên bản lập bn bản', 'kê biên tài sản của bị can thì biên bản lập bao nhiêu bản'],
   ])('writes out "%s"', (typed, written) => {
     expect(expandShorthand(typed)).toBe(written);
   });
