@@ -31,6 +31,8 @@ const STATUS = rx(L.STATUS);
 const SANCTION = rx(L.SANCTION);
 const CONTENT_NOUN_BEFORE = new RegExp(`${phrase(L.CONTENT_NOUN)} ?$`);
 const CONTENT_NOUN_START = new RegExp(`^${L.CONTENT_NOUN}`);
+/** "có được trao đổi nội dung [bí mật nhà nước] qua Zalo … không?": whether one may, a rule. */
+const ALLOWED_TO_BEFORE = new RegExp(`(?:^| )(?:co )?duoc (?:phep )?(?:[^\\s|]+ ){1,3}(?:${phrase(L.CONTENT_NOUN)} ?)?$`);
 const BEARING_BEFORE = / (?:co|chua|mang) ?$/;
 const NORMATIVE = rx(L.NORMATIVE);
 const SAYS = rx(L.SAYS);
@@ -51,6 +53,8 @@ const OPENING_PARTICLE = /^(?:the|vay|con|the con|vay con|vay thi|the thi|a|da|v
 const PERMISSION_ASKED = new RegExp(`^(?:co )?duoc (?:phep )?(?:[^\\s|]+ ){1,16}(?:khong|ko)$`);
 const TO_ASKER = rx(`cho ${L.PRON1}`);
 const BYPASS = rx(L.BYPASS);
+/** A marking word as canonical() leaves it: "mất" and "mắt" are "mat_", other senses of "mật" are concepts. */
+const MARKED = rx('tuyet mat|toi mat|mat|xdomat');
 const INJECTION = rx(any(L.INJECTION));
 const ROLEPLAY = rx(any(L.ROLEPLAY));
 const PERMISSION = rx(any(L.PERMISSION_CLAIM));
@@ -93,9 +97,9 @@ const MARKING_CLAUSE = new RegExp(`\\| (?:tuyet mat|toi mat|mat) (?:\\| (?:[^\\s
 const PASTED = rx('duoi day|sau day|nhu sau|below|following');
 const WHILE_HANDLING_ANYWHERE = rx(WHILE_HANDLING_WORDS);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
-const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
+const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|nam nay|quy truoc|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
 /** Something done to material once: received, sent, issued, lost. */
-const EVENT = rx('(?:da|vua|moi|co) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:received|sent|issued|leaked|lost)');
+const EVENT = rx('(?:da|vua|moi|co|vien) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:received|sent|issued|leaked|lost)');
 /** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
 function bareDisclosure(clause: string): boolean {
   return clause.split(' ').length <= 5 && CONTENT.test(clause) && !DOC_NOUN.test(clause);
@@ -169,11 +173,15 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if ((requested || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
+  // So does asking where it is or who holds it now ("Ai đang giữ bản gốc kết luận … độ Tuyệt mật của vụ án …?").
+  if (!hasTarget && LEVEL_CONCEPT.test(t) && STATUS.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-existence');
   // Pasted text opening with its marking ("… dưới đây: "TỐI MẬT. Danh sách …"") and something to do with it.
   if (MARKING_CLAUSE.test(t) && (PASTED.test(t) || LAUNDER.test(t) || requested || CONTENT.test(t))) return refuse('classified-content');
+  // Getting around the controls on anything "mật" ("cách tránh camera khi chụp tài liệu trong phòng
+  // lưu trữ mật", "xóa dấu Mật trên bản scan") needs no named document to be refused.
+  if (BYPASS.test(t) && (hasTarget || MARKED.test(t))) return refuse('classified-content');
   if (!hasTarget) return ALLOW;
   if (ENCODING.test(t)) return refuse('encoding-trick');
-  if (BYPASS.test(t)) return refuse('classified-content');
 
   const normativeAnywhere = NORMATIVE.test(t);
   const strictAnywhere = STRICT_NORMATIVE.test(t);
@@ -213,7 +221,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     if (STATUS.test(t) && !strictAnywhere) return refuse('classified-existence');
     // "văn bản có nội dung mật" names a class of documents (those bearing such content), not the content of one.
     const contentOf = CONTENT_NOUN_BEFORE.test(near) || (CONTENT_NOUN_START.test(m[0]) && !BEARING_BEFORE.test(near));
-    if (contentOf && !STRICT_NORMATIVE.test(tail)) return refuse('classified-content');
+    if (contentOf && !STRICT_NORMATIVE.test(tail) && !(isQuestion && !requested && ALLOWED_TO_BEFORE.test(near))) return refuse('classified-content');
     if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
     // A class of material as the subject of a yes-or-no question asks what the rules make of it.
     const asksOfClass = (m.index === 0 || OPENING_PARTICLE.test(head)) && material.includes(m) && CLASS_YES_NO.test(tail);
