@@ -97,6 +97,28 @@ export function lower(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
+/** The five tone marks, as NFD writes them. */
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/**
+ * The same syllable with its tone on the other vowel of an open "oa", "oe" or "uy" ("túy" ↔
+ * "tuý", "hòa" ↔ "hoà", "khóa" ↔ "khoá"): both placements are in use, texts mix them, and they
+ * are one word. Undefined for any other syllable.
+ */
+export function otherTonePlacement(syllable: string): string | undefined {
+  const d = syllable.normalize('NFD');
+  const mark = TONE_MARK.exec(d);
+  if (!mark) return undefined;
+  const bare = d.replace(TONE_MARK, '');
+  const m = /(o|O)(a|e|A|E)$|(u|U)(y|Y)$/u.exec(bare);
+  // "qua", "gia": a glide before the nucleus, not a two-vowel one; "quy" keeps its tone on y.
+  if (!m || /^(?:qu|gi)/iu.test(bare)) return undefined;
+  const first = m.index;
+  const onFirst = mark.index === first + 1;
+  const at = onFirst ? first + 2 : first + 1;
+  return (bare.slice(0, at) + mark[0] + bare.slice(at)).normalize('NFC');
+}
+
 /** True when the text carries no Vietnamese diacritics at all (a user typing "khong dau"). */
 export function isUnaccented(text: string): boolean {
   return fold(text) === lower(text);

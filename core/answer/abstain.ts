@@ -8,9 +8,9 @@
  *  - whether a document the question names by number is in the hits at all.
  */
 import type { Chunk, Scored } from '../types.js';
-import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc } from '../text.js';
+import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
-import { contentBigrams, contentTerms, matchTerms, rawTokens, tokens, type MatchTerm, type QueryTerm } from './terms.js';
+import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, type MatchTerm, type QueryTerm } from './terms.js';
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
 import { isKnownSyllable } from './known-syllables.js';
@@ -256,6 +256,9 @@ export function falseFriend(
 ): string | undefined {
   const content = new Set(contentTerms(question).filter((t) => t.weight === 1).map((t) => t.pos));
   const words = tokens(question);
+  // A story before the question ("… lá đơn …, cả bị can lẫn người nhà …") tells the case in
+  // everyday words, rare in law and no topic: only the question sentence's words are read.
+  const from = settingLength(question);
   const raw = rawTokens(question);
   // A hit's words are read only when the hits before it lack the word (usually the first has it).
   const sets: Set<string>[] = [];
@@ -270,13 +273,15 @@ export function falseFriend(
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (!content.has(i) || fold(w) === w || /\d/.test(w)) continue;
+    if (i < from || !content.has(i) || fold(w) === w || /\d/.test(w)) continue;
     // Acronyms ("CĐS") are matched by initials, not as words.
     if (raw.length === words.length && raw[i].length > 1 && raw[i] === raw[i].toUpperCase()) continue;
     // Nor is a proper name ("tỉnh Bình Dương"): capitalised inside the sentence, it names a place or a
     // person, whose accents say nothing about the topic (a place a fact is asked of: unknownPlace).
     if (raw.length === words.length && i > 0 && /^\p{Lu}/u.test(raw[i])) continue;
-    if (holds(w)) continue;
+    // "ma túy" where the law writes "ma tuý": the tone on the other vowel is the same word.
+    const other = otherTonePlacement(w);
+    if (holds(w) || (other && holds(other))) continue;
     // Absent with its accents, but written with other accents: a look-alike word matched it.
     // (A match through an abbreviation's expansion, "QĐ" → quyết định, is no look-alike.)
     if (!hits.some((h) => chunkWrittenFoldedOf(h.item).has(fold(w)))) continue;
@@ -527,7 +532,7 @@ export function decideAbstention(
   options: Partial<AbstainOptions> = {},
 ): AbstainDecision {
   const opts = { ...DEFAULT_ABSTAIN, ...options };
-  const terms = matchTerms(question);
+  const terms = questionTerms(question);
   const top = hits.slice(0, opts.topK);
   const unknown = unknownDocuments(question, top, opts.knownNumbers);
   const coverage = top[0]?.coverage;

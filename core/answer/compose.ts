@@ -8,7 +8,7 @@ import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
-import { contentTerms, matchTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
@@ -109,10 +109,11 @@ const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
 const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,6} (?:la )?bao nhieu /u;
 /**
  * A span of time, a deadline or an immediacy, which "bao lâu" is answered by: "03 ngày", "hai
- * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn".
+ * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn", "theo
+ * nhiệm kỳ của Quốc hội".
  */
 const LASTS_FOR = new RegExp(
-  ` (?:\d+|${COUNT}) (?:ngay|thang|nam|gio|tuan|phut) | (?:ke tu|cham nhat|truoc ngay|thoi han|thoi hieu|thoi gian|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
+  ` (?:\d+|${COUNT}) (?:ngay|thang|nam|gio|tuan|phut) | (?:ke tu|cham nhat|truoc ngay|thoi han|thoi hieu|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
 );
 function lastsFor(c: Candidate): boolean {
   return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
@@ -487,7 +488,7 @@ interface QuestionFeatures {
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
   const f = fold(question).toLowerCase();
   const spaced = spacedOf(f);
-  const terms = matchTerms(question);
+  const terms = questionTerms(question);
   const pairs = adjacentPairs(terms);
   const counted = countedThing(question);
   const noun = counted ? undefined : nounCounted(question);

@@ -10,7 +10,7 @@
  * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
  * folded forms alone.
  */
-import { fold, isUnaccented, lower, nfc } from '../text.js';
+import { fold, isUnaccented, lower, nfc, splitSentences } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -207,6 +207,8 @@ function isAcronym(raw: string): boolean {
 }
 
 export interface MatchTerm extends QueryTerm {
+  /** Index of the question token the syllable comes from. */
+  word?: number;
   /**
    * Folded letters of an acronym the question wrote ("bvbmnn"): found in a passage that
    * writes it, or that has consecutive syllables with these initials ("bảo vệ bí mật nhà nước").
@@ -246,14 +248,50 @@ function matchTermsOf(text: string): MatchTerm[] {
       if (exp) {
         const syl = exp.split(' ');
         const w = Math.min(1, 2 / syl.length);
-        for (const s of syl) out.push({ term: s, pos: pos++, weight: w });
+        for (const s of syl) out.push({ term: s, pos: pos++, weight: w, word: i });
       } else if (isAcronym(part)) {
-        out.push({ term: fold(part).toLowerCase(), pos: pos++, weight: 1.5, acronym: fold(part).toLowerCase() });
+        out.push({ term: fold(part).toLowerCase(), pos: pos++, weight: 1.5, acronym: fold(part).toLowerCase(), word: i });
       } else {
-        out.push({ term: fold(part.toLowerCase()), pos: pos++, weight: weightOf.get(i) ?? 1 });
+        out.push({ term: fold(part.toLowerCase()), pos: pos++, weight: weightOf.get(i) ?? 1, word: i });
       }
     }
   });
   return out;
 }
 
+/** Full-weight words the question sentence after a story needs for the story to count as one. */
+const MIN_ASKED = 3;
+/** How much a word of a story told before the question weighs against the question sentence's. */
+const SETTING_WEIGHT = 0.7;
+/**
+ * How many tokens of the question belong to a story told before it: the sentences that open
+ * it and ask nothing, before one that does ("Hôm qua tôi nhận được một lá đơn … không ghi tên và địa chỉ người gửi.
+ * Tôi có phải thụ lý … không?"); 0 when its first sentence asks.
+ */
+export function settingLength(question: string): number {
+  const sentences = splitSentences(nfc(question));
+  let told = 0;
+  while (told < sentences.length - 1 && !/\?\s*$/u.test(sentences[told])) told++;
+  // A statement in two sentences ("…; Chánh Thanh tra tỉnh trình …") tells no story before a question.
+  if (!told || !/\?\s*$/u.test(sentences[sentences.length - 1])) return 0;
+  // "<a statement>. Đúng hay sai?": the statement is what is asked; a question sentence must say something of its own.
+  if (contentTerms(sentences.slice(told).join(' ')).filter((t) => t.weight === 1).length < MIN_ASKED) return 0;
+  return tokens(sentences.slice(0, told).join(' ')).length;
+}
+
+/**
+ * matchTerms of a question, the words of a story before it weighing half: the story tells the
+ * case in the asker's words (the day, who came, how), which no law writes, and the question
+ * sentence says what is asked of it. A story's word is then no topic of its own (missingTopic
+ * and the composer's "asked" words read only full-weight ones).
+ */
+export function questionTerms(question: string): readonly MatchTerm[] {
+  return rememberedQuestion(question);
+}
+
+const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
+  const terms = matchTerms(question);
+  const setting = settingLength(question);
+  if (!setting) return terms;
+  return terms.map((t) => ((t.word ?? 0) < setting ? { ...t, weight: t.weight * SETTING_WEIGHT } : t));
+}, 512);

@@ -82,6 +82,17 @@ const GROUPS: readonly string[] = [
   'nac danh|khong ro ho ten',
   // Urgent dispatch is a "mức độ khẩn" (hỏa tốc, thượng khẩn, khẩn).
   'gui gap|can gap|van ban gap|do khan|hoa toc',
+  // People of a criminal case in everyday words and in the procedure code's.
+  'nhan chung|nguoi lam chung',
+  'nan nhan|bi hai',
+  'nghi pham|nghi can|nguoi bi tinh nghi',
+  'nguoi chua thanh nien|tre vi thanh nien|nguoi duoi 18 tuoi',
+  'cai chet|chet nguoi',
+  'nhan mat|nhan dang',
+  'dich sai|dich gian doi',
+  'tien di lai|chi phi di lai',
+  'nop tre|tre han|qua han',
+  'khong ky ten|khong ghi ten|giau ten|nac danh',
 ];
 
 /** Each group's phrases as syllable arrays. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
 import { decideAbstention, delegatedTo, missingTopic, termMatch, unknownPlace, unknownTitle } from '../../core/answer/abstain.js';
-import { contentTerms, indexTerms, matchTerms } from '../../core/answer/terms.js';
+import { contentTerms, indexTerms, matchTerms, questionTerms, settingLength } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
 import type { Chunk, Scored } from '../../core/types.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
@@ -207,5 +207,32 @@ describe('a question the passages hand over to a law not held', () => {
     const r = composeExtractive('Thời hiệu truy cứu trách nhiệm hình sự đối với tội rất nghiêm trọng là bao nhiêu năm?', [hit], { abstain: { knownTitles: titles } });
     expect(r.abstained).toBe(true);
     expect(r.text).toContain('Bộ luật hình sự');
+  });
+});
+
+describe('a story told before the question', () => {
+  const refusal = {
+    item: {
+      id: 'tcd9', docId: 'luat/tcd.txt', ord: 0, title: 'Luật Tiếp công dân', type: 'Luật' as const, article: '9', locator: 'Điều 9', heading: 'Điều 9. Các trường hợp từ chối tiếp công dân',
+      text: 'Người tiếp công dân được từ chối tiếp người đến nơi tiếp công dân trong các trường hợp sau đây:\na) Người trong tình trạng say do dùng chất kích thích, người mắc bệnh tâm thần.',
+    },
+    score: 1,
+  };
+  const story = 'Có ông lão tới nói lộn xộn. Người tiếp công dân có được từ chối tiếp người say không?';
+
+  it('weighs the story less than the question sentence, and answers from it', () => {
+    expect(settingLength(story)).toBe(7);
+    const terms = questionTerms(story);
+    expect(terms.filter((t) => t.weight < 1).map((t) => t.term)).toContain('lao');
+    expect(terms.find((t) => t.term === 'choi')?.weight).toBe(1);
+    expect(decideAbstention(story, [refusal]).abstain).toBe(false);
+    // Told in the same sentence as the question, the circumstances weigh fully.
+    expect(decideAbstention(story.replace('. ', ', '), [refusal]).abstain).toBe(true);
+  });
+
+  it('tells no story in one sentence, in a statement asked true or false, or in a statement of two clauses', () => {
+    expect(settingLength('Người tiếp công dân có được từ chối tiếp người say không?')).toBe(0);
+    expect(settingLength('Không ai bị bắt nếu không có quyết định của Tòa án. Đúng hay sai?')).toBe(0);
+    expect(settingLength('Chánh Thanh tra Bộ trình kế hoạch thanh tra; Chánh Thanh tra tỉnh trình Chủ tịch Ủy ban nhân dân.')).toBe(0);
   });
 });

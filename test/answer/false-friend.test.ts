@@ -12,6 +12,18 @@ const tax = chunk('Điều 7. Thuế\n1. Cá nhân có thu nhập chịu thuế 
 const idf = (known: Record<string, number>) => (s: string) => known[s] ?? 0;
 
 describe('falseFriend', () => {
+  it('reads a tone written on the other vowel ("ma túy" for the law\'s "ma tuý") as the same word', () => {
+    const c = chunk('Điều 5. Người nghiện ma tuý\n1. Người nghiện ma tuý được cai nghiện tại gia đình.');
+    expect(falseFriend('Người nghiện ma túy được cai nghiện ở đâu?', [c], idf({ túy: 7 }), 5)).toBeUndefined();
+  });
+  it('reads only the question sentence after a story told in everyday words ("lá đơn", "cả … lẫn …")', () => {
+    const c = chunk('Điều 25. Tố cáo không rõ họ tên\n1. Tố cáo không rõ họ tên người tố cáo là tố cáo nặc danh, thì không thụ lý giải quyết.');
+    const rare = idf({ lá: 6, lẫn: 6 });
+    expect(falseFriend('Hôm qua tôi nhận được một lá đơn, cả tên lẫn địa chỉ đều không ghi. Tố cáo không rõ họ tên có được thụ lý giải quyết không?', [c], rare, 5)).toBeUndefined();
+    // Asked in the question sentence itself, the look-alike still counts.
+    expect(falseFriend('Tố cáo trong một lá đơn không rõ họ tên có được thụ lý không?', [c], rare, 5)).toBe('lá');
+  });
+
   it('finds a rare accented question word the hits hold only as a look-alike', () => {
     expect(falseFriend('Thuế thu nhập cá nhân được tính thế nào?', [rent], idf({ thuế: 6.8 }), 5)).toBe('thuế');
   });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, splitSentences, vietnameseLetters } from '../../core/text.js';
+import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, otherTonePlacement, splitSentences, vietnameseLetters } from '../../core/text.js';
 
 describe('Vietnamese text utilities', () => {
+  it('moves the tone of an open "oa", "oe", "uy" to the other vowel, and leaves other syllables alone', () => {
+    expect(otherTonePlacement('túy')).toBe('tuý');
+    expect(otherTonePlacement('tuý')).toBe('túy');
+    expect(otherTonePlacement('hòa')).toBe('hoà');
+    expect(otherTonePlacement('khoá')).toBe('khóa');
+    expect(otherTonePlacement('thủy'.normalize('NFD'))).toBe('thuỷ');
+    for (const w of ['toán', 'khoản', 'quý', 'già', 'hoa', 'lá']) expect(otherTonePlacement(w)).toBeUndefined();
+  });
+
   it('folds diacritics, đ and case, whatever the Unicode form', () => {
     expect(fold('Kế hoạch Chuyển đổi số')).toBe('ke hoach chuyen doi so');
     expect(fold('ĐIỀU 5'.normalize('NFD'))).toBe('dieu 5');
