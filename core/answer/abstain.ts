@@ -10,7 +10,8 @@
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
-import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, type MatchTerm, type QueryTerm } from './terms.js';
+import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, withUnigrams, type MatchTerm, type QueryTerm } from './terms.js';
+import { chunkReferredSyllables } from './references.js';
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
 import { isKnownSyllable } from './known-syllables.js';
@@ -515,10 +516,26 @@ export function delegatedTo(question: string, pieceText: string, titles: readonl
     const shared = new Set<string>();
     for (let i = 1; i < before.length; i++) if (asked.has(`${before[i - 1]} ${before[i]}`)) shared.add(`${before[i - 1]} ${before[i]}`);
     if (shared.size < 2) continue;
+    // "… chịu trách nhiệm gì?" answered by "… phải chịu trách nhiệm hình sự theo Bộ luật hình sự":
+    // the piece names the kind asked for; the law it cites holds only the details.
+    if (namesKindAsked(question, before)) continue;
     const name = lawNames(m[1]).find((n) => !knownLaw(n.key, laws));
     if (name) return name.key;
   }
   return undefined;
+}
+
+/** "<two syllables> gì / nào" closing a question: the kind of a thing it asks ("trách nhiệm gì"). */
+const KIND_ASKED = /(\S+ \S+) (?:gi|nao)(?: khong| vay| a)?$/;
+
+/** Do the syllables `before` write the noun the question asks the kind of, and a word of its own after it? */
+function namesKindAsked(question: string, before: readonly string[]): boolean {
+  const m = KIND_ASKED.exec(phraseSyllables(question).join(' '));
+  if (!m) return false;
+  const [a, b] = m[1].split(' ');
+  const own = new Set(phraseSyllables(question));
+  for (let i = 1; i + 1 < before.length; i++) if (before[i - 1] === a && before[i] === b && !own.has(before[i + 1])) return true;
+  return false;
 }
 
 /** A law named in a text (`key` as delegatedTo gives it), as the text writes it ("Bộ luật hình sự"). */
@@ -544,7 +561,8 @@ export function decideAbstention(
   let match = 0;
   let bestIndex: PassageIndex | undefined;
   for (const h of top) {
-    const ix = withSynonyms(chunkIndexOf(h.item), synonyms);
+    // A passage holds what the khoản it refers to say ("trường hợp quy định tại khoản 3 Điều 206").
+    const ix = withUnigrams(withSynonyms(chunkIndexOf(h.item), synonyms), chunkReferredSyllables(h.item, hits));
     const m = termMatch(terms, ix, opts.termWeight);
     if (bestIndex === undefined || m > match) {
       match = m;

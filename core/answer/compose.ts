@@ -17,6 +17,7 @@ import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
+import { referredSyllables } from './references.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -83,6 +84,8 @@ export interface Candidate {
   score: number;
   /** Folded question syllables the piece contains. */
   covers: Set<string>;
+  /** Syllables of the khoản the piece refers to ("khoản 3 Điều 206 của Bộ luật này"), when retrieved. */
+  referred?: Set<string>;
 }
 
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|truoc ngay|trong thoi han|thoi han|thoi hieu)\b/;
@@ -1118,10 +1121,16 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      const { score, covers } = scoreUnit(unit, q, context);
+      // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
+      const referred = referredSyllables(unit, hit.item, hits);
+      const own = referred.size ? new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]) : context;
+      const scored = scoreUnit(unit, q, own);
+      const { score } = scored;
+      // What the referred khoản says ranks the piece, but is not quoted by it: the piece that writes it still adds it.
+      const covers = referred.size ? new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t))) : scored.covers;
       const total = (score + headingScore) * rankFactor;
       if (total > best) best = total;
-      cands.push({ unit, hit, rank, score: total, covers });
+      cands.push({ unit, hit, rank, score: total, covers, ...(referred.size ? { referred } : {}) });
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
@@ -1168,7 +1177,7 @@ const COUNTED_ABOUT = 0.3;
  */
 function aboutAsked(c: Candidate, q: QuestionFeatures, chosen: readonly Candidate[]): boolean {
   const feat = featuresOf(c.unit);
-  const own = (t: string) => feat.index.unigrams.has(t) || !!feat.leadIndex?.unigrams.has(t);
+  const own = (t: string) => feat.index.unigrams.has(t) || !!feat.leadIndex?.unigrams.has(t) || !!c.referred?.has(t);
   // A word no quoted passage writes ("KH", typed for "kế hoạch") tells none of them apart.
   const written = (t: string) => chosen.some((x) => chunkIndexOf(x.hit.item).unigrams.has(t));
   let total = 0;

@@ -1,0 +1,77 @@
+/**
+ * Cross-references inside one document: "b) Không quá 01 tháng đối với trường hợp quy định tại
+ * khoản 3 và khoản 6 Điều 206 của Bộ luật này" is about what khoản 3 of Điều 206 says
+ * ("Nguyên nhân chết người"), though it writes none of its words. A question in those words
+ * ("Giám định nguyên nhân chết người thì tối đa bao lâu?") is answered by the referring piece.
+ *
+ * Only references within the same document, resolved among the passages retrieved for the
+ * question: the referred article is there whenever the question is in its words, and nothing
+ * else is read. A reference to another law ("khoản 1 Điều 27 của Bộ luật hình sự") is not followed.
+ */
+import type { Chunk, Scored } from '../types.js';
+import { fold } from '../text.js';
+import { phraseSyllables } from '../retrieval/passage-index.js';
+import { unitsOf, type Unit } from './units.js';
+
+/**
+ * "khoản 3 và khoản 6 Điều 206 của Bộ luật này", "các khoản 2, 4 và 5 Điều 206", "điểm a khoản 1
+ * Điều 113", "khoản 1 Điều này" (folded). Not followed by "của <another document>".
+ */
+const REFERENCE =
+  /(?:diem [a-zđ](?:(?:,| va| hoac)+ (?:diem )?[a-zđ])* )?(?:cac )?khoan (\d+(?:(?:,| va| hoac)+ (?:khoan )?\d+)*) dieu (\d+(?!\d)|nay)(?! cua (?!(?:bo )?luat nay|nghi dinh nay|phap lenh nay))/gu;
+
+/** The khoản a reference names, by article ("206" → {3, 6}); "Điều này" is the piece's own article. */
+export function referencesIn(text: string, ownArticle: string | undefined): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const folded = fold(text).toLowerCase();
+  if (!folded.includes('khoan')) return out;
+  for (const m of folded.matchAll(REFERENCE)) {
+    const article = m[2] === 'nay' ? ownArticle : m[2];
+    if (!article) continue;
+    const khoan = out.get(article) ?? new Set<number>();
+    for (const n of m[1].match(/\d+/g) ?? []) khoan.add(Number(n));
+    out.set(article, khoan);
+  }
+  return out;
+}
+
+/**
+ * A khoản short enough to name a case ("3. Nguyên nhân chết người;"), which a reference to it
+ * stands for. A longer one is a rule of its own: its words are not the referring piece's topic
+ * ("… đột xuất trong các trường hợp quy định tại khoản 3 Điều 18" is not about what Điều 18 says).
+ */
+const NAMES_A_CASE = 150;
+
+/** Numbered khoản line ("3. Nguyên nhân chết người;"): its number. */
+const KHOAN_NUMBER = /^(\d{1,3})[.)]\s/;
+
+/**
+ * Folded syllables of the khoản `unit` refers to, found among `pool`'s chunks of the same
+ * document; empty when it refers to none of them.
+ */
+export function referredSyllables(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
+  // A block's references belong to its items ("a) Những người quy định tại khoản 1 Điều này"), each read on its own.
+  if (unit.shape === 'block') return new Set();
+  const refs = referencesIn(unit.text, chunk.article);
+  const out = new Set<string>();
+  if (!refs.size) return out;
+  for (const { item } of pool) {
+    if (item.docId !== chunk.docId || !item.article) continue;
+    const khoan = refs.get(item.article);
+    if (!khoan) continue;
+    for (const u of unitsOf(item)) {
+      const n = KHOAN_NUMBER.exec(u.text);
+      // A lead-in ("2. Người có thẩm quyền … độ Tối mật bao gồm:") names a list, not a case.
+      if (!n || !khoan.has(Number(n[1])) || u === unit || u.text.length > NAMES_A_CASE || /:\s*$/u.test(u.text)) continue;
+      for (const s of phraseSyllables(u.text)) out.add(s);
+    }
+  }
+  return out;
+}
+
+/** Syllables the pieces of `chunk` refer to among `pool` (see referredSyllables). */
+export function chunkReferredSyllables(chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of unitsOf(chunk)) for (const s of referredSyllables(u, chunk, pool)) out.add(s);
+  return out;
+}
