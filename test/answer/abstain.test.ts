@@ -202,6 +202,13 @@ describe('a question the passages hand over to a law not held', () => {
     expect(delegatedTo('Thời hạn khiếu nại lần hai là bao lâu?', 'thời hạn khiếu nại lần hai theo quy định của Luật Khiếu nại', titles)).toBeUndefined();
   });
 
+  it('is silent when the passage names the kind asked and cites the law only for its details', () => {
+    const duty = 'b) Phiên dịch, dịch thuật trung thực. Nếu phiên dịch, dịch thuật gian dối thì người phiên dịch phải chịu trách nhiệm hình sự theo quy định của Bộ luật hình sự;';
+    expect(delegatedTo('Người phiên dịch dịch gian dối thì phải chịu trách nhiệm gì?', duty, titles)).toBeUndefined();
+    // Asked how, not which kind: the details are the other law's.
+    expect(delegatedTo('Người phiên dịch dịch gian dối thì phải chịu trách nhiệm hình sự như thế nào?', duty, titles)).toBe('bo luat hinh su');
+  });
+
   it('abstains saying which law is missing', () => {
     const hit = { item: { id: 'a', docId: 'luat/bltths.txt', text: piece, ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const, article: '401', locator: 'Điều 401', heading: 'Điều 401. Thời hạn kháng nghị theo thủ tục tái thẩm' }, score: 1 };
     const r = composeExtractive('Thời hiệu truy cứu trách nhiệm hình sự đối với tội rất nghiêm trọng là bao nhiêu năm?', [hit], { abstain: { knownTitles: titles } });
