@@ -121,7 +121,8 @@ const LASTS_FOR = new RegExp(
 function lastsFor(c: Candidate): boolean {
   return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
 }
-const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:nghin |trieu |ty )?(?:dong|usd) | (?:trieu|ty) `);
+/** A sum: "500.000 đồng", "hai triệu (đồng)", "03 tỷ"; a bare "triệu" is no sum ("giấy triệu tập"). */
+const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:(?:nghin |trieu |ty )?(?:dong|usd)|trieu|ty) `);
 
 /** The question's folded syllables, spaced: " bao nhieu nguoi dai dien ", for the count patterns. */
 function spacedQuestion(question: string): string {

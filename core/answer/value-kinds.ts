@@ -1,5 +1,5 @@
 /**
- * Questions that ask for one kind of value: a phone number or e-mail address, a document's
+ * Questions that ask for one kind of value: a phone number or e-mail address, a street address, a document's
  * number, the company that did something, a person by name. An answer whose pieces write no value of that kind
  * answers none of it, however many of the question's words they share ("Tổ trưởng Tổ giúp
  * việc: đồng chí …" is no phone number), so the composer abstains instead of quoting them.
@@ -8,7 +8,7 @@
  */
 import { docNumberKey, findDocNumbers, fold } from '../text.js';
 
-export type ValueKind = 'contact' | 'document-number' | 'company' | 'person';
+export type ValueKind = 'contact' | 'address' | 'document-number' | 'company' | 'person';
 
 const CONTACT = '(?:so dien thoai|sdt|so dt|hotline|duong day nong|so fax|dia chi email|dia chi thu dien tu|email)';
 /** "Cho tôi xin số điện thoại …", "số điện thoại của … là gì / là số nào". */
@@ -17,6 +17,11 @@ const ASKS_CONTACT = new RegExp(
 );
 /** A phone number (7+ digits, spaced or dotted as printed) or an e-mail address. */
 const WRITES_CONTACT = /(?<![\d/])\d(?:[ .-]?\d){6,}(?![\d/])|[\w.+-]+@[\w-]+\.[\w.]+/;
+
+/** "Trụ sở … nằm ở địa chỉ nào?", "địa chỉ của Viện … là gì", "trụ sở … đặt ở đâu": where an office is. */
+const ASKS_ADDRESS = /\b(?:o|nam o|tai|dat o) dia chi nao\b|\bdia chi (?:cua )?(?:vien|vks\w*|toa an|co quan|tru so|ban|phong)\b(?: \S+){0,8} (?:la gi|o dau|nao)\b|\btru so (?:\S+ ){0,8}(?:nam |dat )?o dau\b/;
+/** A street address, or a place an office stands in, as written: "số 44 Lý Thường Kiệt", "đường Trần Hưng Đạo", "tại Thủ đô Hà Nội". */
+const WRITES_ADDRESS = /(?:số \d+[\w/-]*,? (?:phố|đường|ngõ)?\s*\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|đại lộ) \p{Lu}|(?:tại|ở|đặt tại) (?:Thủ đô|thành phố \p{Lu}|tỉnh \p{Lu}|phường \p{Lu}|quận \p{Lu}))/u;
 
 const DOC_TYPE = '(?:luat|bo luat|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|ke hoach|cong van|thong bao|huong dan|van ban)';
 /** "Thông tư số mấy", "ban hành theo quyết định nào, số bao nhiêu", "số hiệu / ký hiệu là gì". */
@@ -38,6 +43,7 @@ const ASKS_PERSON = /\bdong chi(?: \S+){0,2} nao\b|\bho (?:va )?ten(?: \S+){0,8}
 /** The kind of value the question asks for, if it asks for one of these. */
 export function askedValue(folded: string): ValueKind | undefined {
   if (ASKS_CONTACT.test(folded)) return 'contact';
+  if (ASKS_ADDRESS.test(folded)) return 'address';
   if (ASKS_NUMBER_OF.test(folded)) return 'document-number';
   if (ASKS_COMPANY.test(folded)) return 'company';
   if (ASKS_PERSON.test(folded)) return 'person';
@@ -50,6 +56,7 @@ export function askedValue(folded: string): ValueKind | undefined {
  */
 export function writesValue(kind: ValueKind, text: string, question: string): boolean {
   if (kind === 'contact') return WRITES_CONTACT.test(text);
+  if (kind === 'address') return WRITES_ADDRESS.test(text);
   if (kind === 'company') return WRITES_COMPANY.test(fold(text));
   if (kind === 'person') return ANY_PERSON.test(text);
   const asked = new Set(findDocNumbers(question).map(docNumberKey));

@@ -229,6 +229,10 @@ describe('ages and sums of money', () => {
     expect(money.test(' tu 2 000 000 dong tro len ')).toBe(true);
     expect(money.test(' hai trieu dong ')).toBe(true);
     expect(money.test(' trong thoi han 10 ngay ')).toBe(false);
+    // "giấy triệu tập" (a summons) and "tỷ lệ" (a ratio) are no sums.
+    expect(money.test(' co mat theo giay trieu tap cua co quan ')).toBe(false);
+    expect(money.test(' ty le phan tram ')).toBe(false);
+    expect(money.test(' phat tien 500 trieu ')).toBe(true);
     // A fine asked as "phạt tiền / mức phạt … bao nhiêu" is a sum too.
     const fine = countedThing('vi pham luat an ninh mang bi phat tien toi da bao nhieu')!;
     expect(fine.test(' phat tien tu 10 trieu dong ')).toBe(true);

@@ -16,6 +16,8 @@ describe('askedValue', () => {
     ['Phần mềm quản lý án do công ty nào xây dựng?', 'company'],
     ['Kế hoạch do đồng chí lãnh đạo nào ký ban hành?', 'person'],
     ['Họ tên của Tổ trưởng Tổ giúp việc là gì?', 'person'],
+    ['Trụ sở Viện kiểm sát nhân dân tối cao nằm ở địa chỉ nào?', 'address'],
+    ['dia chi cua vksnd tinh soc trang la gi', 'address'],
   ])('reads "%s" as asking for a %s', (q, kind) => {
     expect(asked(q)).toBe(kind);
   });
@@ -27,12 +29,19 @@ describe('askedValue', () => {
     'Đơn vị nào chủ trì thực hiện kế hoạch?',
     'Thông tư này có hiệu lực khi nào?',
     'Ai có thẩm quyền ký quyết định khởi tố?',
+    'Đơn tố cáo phải ghi rõ họ tên, địa chỉ của người tố cáo không?',
   ])('reads "%s" as asking for none of them', (q) => {
     expect(asked(q)).toBeUndefined();
   });
 });
 
 describe('writesValue', () => {
+  it('finds a street address or the city an office stands in, not an office\'s name', () => {
+    expect(writesValue('address', 'Trụ sở đặt tại số 44 Lý Thường Kiệt, quận Hoàn Kiếm.', '')).toBe(true);
+    expect(writesValue('address', 'Viện kiểm sát nhân dân tối cao đặt tại Thủ đô Hà Nội.', '')).toBe(true);
+    expect(writesValue('address', 'Nhà nước ưu tiên đầu tư xây dựng trụ sở, trang thiết bị cho Viện kiểm sát nhân dân.', '')).toBe(false);
+  });
+
   it('finds phone numbers as printed and e-mail addresses', () => {
     expect(writesValue('contact', 'Điện thoại: 024.3825.5058', '')).toBe(true);
     expect(writesValue('contact', 'Liên hệ vanphong@vks.gov.vn', '')).toBe(true);
