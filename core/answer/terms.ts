@@ -91,7 +91,10 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
  * at ("ngay tại"), even if ("dù"): never what a question is about, but their folded forms are ("đầu",
  * "văn", "năm", "chung", "mỗi", "ngày", "dữ"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ'.split(' '));
+
+/** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
+const ALTERNATIVE_WEIGHT = 0.5;
 
 /** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
 const MOVED = new Set('chuyen gui mang dua dem bo xoa mat ra vao len xuong huy'.split(' '));
@@ -137,12 +140,25 @@ function contentTermsOf(text: string): QueryTerm[] {
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
   // Opening the question before a verb ("Đi dự cuộc họp …", "Đi họp"), it is how one gets there.
   if (toks[0] === 'đi' && GOES_TO.has(folded[1] ?? '')) dropped[0] = true;
+  // "Có được phong tỏa tài khoản của vợ bị can không, hay chỉ của chính bị can?", "… buộc phải
+  // trưng cầu giám định chứ không được tùy ý?": the other option restates the question the other
+  // way round; the law answers one of them in its own words, so its words weigh less.
+  const alternative = alternativeStart(folded);
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = syllableWeight(t, unaccented);
+    const weight = syllableWeight(t, unaccented) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;
+}
+
+/** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
+function alternativeStart(folded: readonly string[]): number {
+  for (let i = 1; i + 1 < folded.length; i++) {
+    if (folded[i] === 'hay' && (folded[i - 1] === 'khong' || folded[i - 1] === 'chua')) return i + 1;
+    if (folded[i - 1] === 'chu' && folded[i] === 'khong') return i + 1;
+  }
+  return folded.length;
 }
 
 /** Adjacent content syllables of the question, as "a b": Vietnamese words are mostly two syllables. */

@@ -243,3 +243,29 @@ describe('a story told before the question', () => {
     expect(settingLength('Chánh Thanh tra Bộ trình kế hoạch thanh tra; Chánh Thanh tra tỉnh trình Chủ tịch Ủy ban nhân dân.')).toBe(0);
   });
 });
+
+describe('the other option a yes-or-no question offers', () => {
+  const weightOf = (q: string, term: string) => contentTerms(q).find((t) => t.term === term)?.weight;
+
+  it('weighs the words after "không, hay" and "chứ không" less, and "chứ" not at all', () => {
+    const q = 'Kiểm sát viên về hưu thì có phải làm thủ tục miễn nhiệm không hay đương nhiên chấm dứt?';
+    expect(weightOf(q, 'mien')).toBe(1);
+    expect(weightOf(q, 'cham')).toBe(0.5);
+    const r = 'Những trường hợp nào buộc phải trưng cầu giám định chứ không được tùy ý?';
+    expect(weightOf(r, 'giam')).toBe(1);
+    expect(weightOf(r, 'tuy')).toBe(0.5);
+    expect(weightOf(r, 'chu')).toBeUndefined();
+  });
+
+  it('answers from the option the law writes, though it lacks the other option\'s words', () => {
+    const hit = {
+      item: { id: 'k88', docId: 'luat/vks.txt', ord: 0, title: 'Luật Tổ chức Viện kiểm sát nhân dân', type: 'Luật' as const, article: '88', locator: 'Điều 88', heading: 'Điều 88. Miễn nhiệm Kiểm sát viên', text: '1. Kiểm sát viên đương nhiên được miễn nhiệm chức danh Kiểm sát viên khi nghỉ hưu, thôi việc, chuyển ngành.' },
+      score: 1,
+    };
+    expect(decideAbstention('Kiểm sát viên về hưu thì chức danh Kiểm sát viên có phải làm thủ tục miễn nhiệm không hay đương nhiên chấm dứt?', [hit]).abstain).toBe(false);
+  });
+
+  it('keeps a choice between two things whole ("tạm giữ hay tạm giam")', () => {
+    expect(weightOf('Tạm giữ hay tạm giam thì do ai quyết định?', 'giam')).toBe(1);
+  });
+});
