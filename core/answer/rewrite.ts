@@ -147,6 +147,8 @@ interface Anaphor {
   span: Span;
   /** "văn bản này", "kế hoạch đó": points at the previous document rather than its topic. */
   documentPointer: boolean;
+  /** The noun before the demonstrative, folded syllables ("thủ tục" of "thủ tục đó"). */
+  head?: string[];
 }
 
 function findAnaphor(s: string, prev?: string): Anaphor | undefined {
@@ -176,10 +178,24 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
       if (!accented && !atEnd && !['la', 'co', 'ap', 'quy', 'duoc', 'thi', 'gom', 'can', 'ban', 'nhu'].includes(toks[i + head.length + 1]?.f ?? '')) continue;
       // "trên" is "on" after most nouns; only "văn bản trên", "kế hoạch trên" point back.
       if (det.f === 'tren' && !documentPointer) continue;
-      return { span: { start: toks[i].start, end: det.end }, documentPointer };
+      // A generic noun ("thủ tục đó", "trường hợp này") names a part of the previous topic; one of its
+      // own words ("giải quyết đó") or a one-syllable one ("việc đó") points at all of it.
+      return { span: { start: toks[i].start, end: det.end }, documentPointer, ...(heads === ANAPHOR_HEADS && head.length > 1 ? { head } : {}) };
     }
   }
   return undefined;
+}
+
+/**
+ * The previous topic from the noun the anaphor repeats: "thủ tục đó" after "Điều kiện để áp dụng
+ * thủ tục rút gọn" is "thủ tục rút gọn", not the conditions. The whole topic when it opens with
+ * that noun or does not hold it.
+ */
+function fromHead(topic: string, head: string[] | undefined): string {
+  if (!head?.length) return topic;
+  const toks = tokenize(topic);
+  for (let i = 1; i + head.length <= toks.length; i++) if (matchAt(toks, i, head)) return topic.slice(toks[i].start);
+  return topic;
 }
 
 /** Two-syllable content words of a question ("thoi han", "bien phap"), folded: what "<word> đó" may point back at. */
@@ -315,7 +331,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
   if (anaphor) {
-    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : prevTopic;
+    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : fromHead(prevTopic, anaphor.head);
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
     const rest = stripTrailingCue(stripLeadingCue(removeSpans(q, [anaphor.span]).replace(/[?!.…]+$/u, '')).text).text;
     // "cái đó thì sao?": nothing but the pointer, so the previous question stands.

@@ -6,6 +6,14 @@ const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: p
 const has = (s: string, part: string) => fold(s).includes(fold(part));
 
 describe('rewriteFollowUp', () => {
+  it('reads a generic noun with a demonstrative as the part of the previous topic it names', () => {
+    const s = after('Điều kiện để áp dụng thủ tục rút gọn là gì?', 'Thế theo thủ tục đó thì cơ quan điều tra có bao nhiêu ngày để điều tra?');
+    expect(s).toContain('thủ tục rút gọn thì cơ quan điều tra');
+    expect(s).not.toContain('Điều kiện');
+    // A word of the previous question's own ("giải quyết đó") points at all of it.
+    expect(after('Khiếu nại quyết định tố tụng của Kiểm sát viên thì ai giải quyết?', 'Nếu người khiếu nại không đồng ý với kết quả giải quyết đó thì sao?')).toContain('Kiểm sát viên');
+  });
+
   it('"còn X thì sao?" keeps the previous subject and drops its old facet', () => {
     const prev = 'Kế hoạch chuyển đổi số năm 2024 có những mục tiêu gì trong quản lý, chỉ đạo, điều hành?';
     for (const q of ['còn mục tiêu về nghiệp vụ thì sao?', 'con muc tieu ve nghiep vu thi sao?']) {
