@@ -341,7 +341,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
 
   // 2. An elliptical question: its focus, completed with the previous subject.
-  const focus = accentedLike(tidy(stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text).text), prev);
+  const trailing = stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text);
+  const focus = accentedLike(tidy(trailing.text), prev);
   if (!contentTerms(focus).length) return prev;
   const focusDocs = documentReferences(focus);
   if (focusDocs.length) {
@@ -366,7 +367,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
   // "Sau khi điều chỉnh thì …": a whole question of its own but for the verb's object.
   if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
-  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus);
+  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
@@ -521,7 +522,11 @@ function endsItem(t: Tok, plain: boolean): boolean {
  * trên văn bản điện tử được trình bày thế nào?": the follow-up starts like an item of the previous
  * question (two words or more) and ends otherwise, so that item's ending is swapped for its own.
  */
-function swapPrefix(prev: string, focus: string): string | undefined {
+/** Words of a swapped item after the shared ones; more when the follow-up is only the item ("Còn … thì sao?"). */
+const SWAPPED_WORDS = 4;
+const ITEM_WORDS = 10;
+
+function swapPrefix(prev: string, focus: string, itemOnly = false): string | undefined {
   const ft = tokenize(focus);
   const base = nfc(prev).trim();
   const pt = tokenize(base);
@@ -538,11 +543,11 @@ function swapPrefix(prev: string, focus: string): string | undefined {
   // asked with the previous question.
   let extra = '';
   const cut = rest.findIndex((t, k) => k > 0 && CONDITION_START.has(f(t)));
-  if (rest.length > 4 && cut > 0 && cut <= 4) {
+  if (rest.length > SWAPPED_WORDS && cut > 0 && cut <= SWAPPED_WORDS) {
     extra = focus.slice(rest[cut].start);
     rest = rest.slice(0, cut);
   }
-  if (rest.length > 4) return undefined;
+  if (rest.length > (itemOnly && !extra ? ITEM_WORDS : SWAPPED_WORDS)) return undefined;
   const from = best.i + best.len;
   const same = (k: number, t: Tok) => !!pt[k] && f(pt[k]) === f(t);
   // "theo hướng | có lợi" after "theo hướng | không có lợi …": the follow-up goes on with the previous

@@ -6,6 +6,12 @@ const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: p
 const has = (s: string, part: string) => fold(s).includes(fold(part));
 
 describe('rewriteFollowUp', () => {
+  it('swaps a long item when the follow-up is nothing but it ("Còn … thì sao?")', () => {
+    expect(after('Giám định nguyên nhân chết người thì tối đa bao lâu phải có kết luận?', 'Còn giám định tình trạng tâm thần của người bị buộc tội thì sao?')).toBe(
+      'Giám định tình trạng tâm thần của người bị buộc tội thì tối đa bao lâu phải có kết luận?',
+    );
+  });
+
   it('reads a generic noun with a demonstrative as the part of the previous topic it names', () => {
     const s = after('Điều kiện để áp dụng thủ tục rút gọn là gì?', 'Thế theo thủ tục đó thì cơ quan điều tra có bao nhiêu ngày để điều tra?');
     expect(s).toContain('thủ tục rút gọn thì cơ quan điều tra');
