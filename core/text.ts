@@ -241,6 +241,22 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/**
+ * Where the question starts after a story told before it: the sentences that open the text and
+ * ask nothing, before one that ends with "?" ("Hôm qua tôi nhận được một lá đơn … . Tôi có phải
+ * thụ lý … không?"). 0 when there is no such story (one sentence, or a first sentence that asks).
+ */
+export function storyEnd(text: string): number {
+  const sentences = splitSentences(text);
+  let told = 0;
+  while (told < sentences.length - 1 && !/\?\s*$/u.test(sentences[told])) told++;
+  if (!told || !/\?\s*$/u.test(sentences[sentences.length - 1])) return 0;
+  // Told in full sentences: "Về <a topic>: <a question>?" and "…; …" are one sentence asking.
+  if (sentences.slice(0, told).some((x) => !/[.!…]["”)]?\s*$/u.test(x))) return 0;
+  const at = text.indexOf(sentences[told], text.indexOf(sentences[told - 1]) + sentences[told - 1].length);
+  return at > 0 ? at : 0;
+}
+
 /** Stable short hash (FNV-1a 64 as hex) for ids; crypto hashes are used for content. */
 export function shortHash(text: string): string {
   let h1 = 0x811c9dc5;

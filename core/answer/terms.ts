@@ -10,7 +10,7 @@
  * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
  * folded forms alone.
  */
-import { fold, isUnaccented, lower, nfc, splitSentences } from '../text.js';
+import { fold, isUnaccented, lower, nfc, storyEnd } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -285,14 +285,12 @@ const SETTING_WEIGHT = 0.7;
  * Tôi có phải thụ lý … không?"); 0 when its first sentence asks.
  */
 export function settingLength(question: string): number {
-  const sentences = splitSentences(nfc(question));
-  let told = 0;
-  while (told < sentences.length - 1 && !/\?\s*$/u.test(sentences[told])) told++;
-  // A statement in two sentences ("…; Chánh Thanh tra tỉnh trình …") tells no story before a question.
-  if (!told || !/\?\s*$/u.test(sentences[sentences.length - 1])) return 0;
+  const q = nfc(question);
+  const at = storyEnd(q);
+  if (!at) return 0;
   // "<a statement>. Đúng hay sai?": the statement is what is asked; a question sentence must say something of its own.
-  if (contentTerms(sentences.slice(told).join(' ')).filter((t) => t.weight === 1).length < MIN_ASKED) return 0;
-  return tokens(sentences.slice(0, told).join(' ')).length;
+  if (contentTerms(q.slice(at)).filter((t) => t.weight === 1).length < MIN_ASKED) return 0;
+  return tokens(q.slice(0, at)).length;
 }
 
 /**

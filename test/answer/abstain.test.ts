@@ -241,6 +241,8 @@ describe('a story told before the question', () => {
     expect(settingLength('Người tiếp công dân có được từ chối tiếp người say không?')).toBe(0);
     expect(settingLength('Không ai bị bắt nếu không có quyết định của Tòa án. Đúng hay sai?')).toBe(0);
     expect(settingLength('Chánh Thanh tra Bộ trình kế hoạch thanh tra; Chánh Thanh tra tỉnh trình Chủ tịch Ủy ban nhân dân.')).toBe(0);
+    // A follow-up completed with its previous topic is one question, not a story.
+    expect(settingLength('Về thời hạn giải quyết tố cáo: Người tố cáo có được rút đơn tố cáo không?')).toBe(0);
   });
 });
 
