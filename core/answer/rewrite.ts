@@ -43,7 +43,7 @@ const PRONOUNS = new Set(['nó', 'như vậy', 'vậy thì']);
 
 /** Words that end a document name: verbs, question words, prepositions starting a new phrase. */
 const NAME_STOP = new Set(
-  'co la quy thi nhu gi nao bao duoc phai cho ap neu gom de khi can se da dang ve theo tai trong doi khong hay hoac va ma con vay the sao ra nam'.split(' '),
+  'co la quy thi nhu gi nao bao duoc phai cho ap neu gom de khi can se da dang ve theo tai trong doi khong hay hoac va ma con vay the sao ra nam xong'.split(' '),
 );
 
 function matchAt(toks: Tok[], i: number, pattern: string[]): boolean {
@@ -207,8 +207,8 @@ function previousNouns(prev: string): string[][] {
 }
 
 const CONTENT_SHORT = 2;
-/** "Sau khi / trước khi / khi / nếu <one or two syllables> thì …": a clause whose verb has no object of its own. */
-const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)/u;
+/** "Sau khi / trước khi / khi / nếu <one or two syllables> thì …", "<verb> xong thì …": a clause whose verb has no object of its own. */
+const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
 /** A question word opening a short question ("Ai có quyền gia hạn?"): what it asks of is the previous subject. */
 const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
 /** A modal or passive opening a question in place of its subject. */
@@ -226,10 +226,11 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   const f = fold(q).toLowerCase();
   // "Sau khi điều chỉnh thì phải thông báo … trong bao lâu?": a clause of nothing but a verb the
   // previous question used ("Ai có thẩm quyền điều chỉnh độ mật …?") leaves its object there.
+  // So does "Ra quyết định xong thì …": the action done is the previous question's.
   const clause = BARE_CLAUSE.exec(f);
   if (clause) {
     const previous = new Set(foldedSyllables(previousQuestion(history)!));
-    if (clause[1].trim().split(' ').every((w) => previous.has(w))) return true;
+    if ((clause[1] ?? clause[2]).trim().split(' ').every((w) => previous.has(w))) return true;
   }
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
   return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && WH_FIRST.test(f)) || (content <= CONTENT_SHORT + 2 && VERB_FIRST.test(f));

@@ -6,6 +6,14 @@ const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: p
 const has = (s: string, part: string) => fold(s).includes(fold(part));
 
 describe('rewriteFollowUp', () => {
+  it('reads "<the previous question\'s action> xong thì …" as a follow-up, and "quyết định xong" as no document', () => {
+    const s = after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Ra quyết định xong thì phải giao cho bị can trong mấy ngày?');
+    expect(s).toContain('phục hồi vụ án');
+    expect(s).toContain('giao cho bị can trong mấy ngày');
+    // An action of its own is a question of its own.
+    expect(after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Lập biên bản khám xét xong thì phải giao cho ai?')).toBe('Lập biên bản khám xét xong thì phải giao cho ai?');
+  });
+
   it('swaps a long item when the follow-up is nothing but it ("Còn … thì sao?")', () => {
     expect(after('Giám định nguyên nhân chết người thì tối đa bao lâu phải có kết luận?', 'Còn giám định tình trạng tâm thần của người bị buộc tội thì sao?')).toBe(
       'Giám định tình trạng tâm thần của người bị buộc tội thì tối đa bao lâu phải có kết luận?',
