@@ -35,6 +35,9 @@ const DOC_HEADS = [
   'huong dan', 'bao cao', 'quy che', 'van ban', 'dieu luat', 'phap lenh',
 ].map(seq);
 
+/** Document types that are also the field's common nouns ("ra quyết định", "báo cáo kết quả"). */
+const GENERIC_HEADS = new Set(['quyet dinh', 'ke hoach', 'chi thi', 'cong van', 'huong dan', 'bao cao', 'quy che', 'van ban']);
+
 /** Generic nouns that, with a demonstrative, point back at the previous subject ("điều đó", "quy định này"). */
 const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu'].map(seq);
 const DEMONSTRATIVES = new Set(['do', 'nay', 'ay', 'tren', 'kia']);
@@ -76,6 +79,10 @@ export function documentReferences(text: string): { text: string; span: Span }[]
     }
     if (toks[j]?.f === 'nam' && /^\d{4}$/.test(toks[j + 1]?.text ?? '')) j += 2;
     if (j === nameStart) continue;
+    // "quyết định sơ thẩm", "kế hoạch công tác": a common noun of the field, unless a number or a
+    // capital mid-sentence ("Quyết định 390", "theo Kế hoạch chuyển đổi số") makes it a document's name.
+    const named = toks.slice(nameStart, j).some((t) => /\d/.test(t.text)) || (i > 0 && /^\p{Lu}/u.test(toks[i].text));
+    if (GENERIC_HEADS.has(head.join(' ')) && !named) continue;
     const span = { start: toks[i].start, end: toks[j - 1].end };
     out.push({ text: s.slice(span.start, span.end), span });
     i = j - 1;

@@ -13,6 +13,16 @@ describe('the same question about another document', () => {
     const r = rewriteFollowUp('còn Kế hoạch 221 thì sao?', after('Quyết định 390/QĐ-VKSTC có hiệu lực từ ngày nào?'));
     expect(r).toBe('Kế hoạch 221 có hiệu lực từ ngày nào?');
   });
+  it('reads a document type the field also uses as a noun as a document only when a number or a capital names it', () => {
+    const names = (q: string) => documentReferences(q).map((d) => d.text);
+    expect(names('Còn nếu cái bị kháng cáo là quyết định sơ thẩm chứ không phải bản án?')).toEqual([]);
+    expect(names('Viện kiểm sát phải quyết định truy tố trong mấy ngày?')).toEqual([]);
+    expect(names('quyết định 390 có hiệu lực khi nào')).toEqual(['quyết định 390']);
+    expect(names('Theo Báo cáo tổng kết, kết quả là gì?')).toEqual(['Báo cáo tổng kết']);
+    expect(names('báo cáo tổng kết năm nay có mấy phần')).toEqual([]);
+    // A law is named in lower case too.
+    expect(names('luật tố cáo quy định thời hạn giải quyết thế nào')).toEqual(['luật tố cáo']);
+  });
   it('reads "Theo <document>, <topic>" as a document and a topic', () => {
     expect(documentReferences('Theo Luật Khiếu nại, thời hạn giải quyết là bao lâu?').map((d) => d.text)).toEqual(['Luật Khiếu nại']);
     const r = rewriteFollowUp('vậy còn Luật Tố cáo?', after('Theo Luật Khiếu nại, thời hạn giải quyết là bao lâu?'));
