@@ -303,9 +303,14 @@ export function questionTerms(question: string): readonly MatchTerm[] {
   return rememberedQuestion(question);
 }
 
+/** "Về <the previous topic>: <the follow-up>?", as the rewriter completes a follow-up. */
+const COMPLETED = /^Về ([^:?]+): /u;
+
 const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
   const terms = matchTerms(question);
-  const setting = settingLength(question);
+  // The previous topic a follow-up was completed with is its setting as much as a story is.
+  const completed = COMPLETED.exec(nfc(question));
+  const setting = completed ? tokens(completed[0]).length : settingLength(question);
   if (!setting) return terms;
   return terms.map((t) => ((t.word ?? 0) < setting ? { ...t, weight: t.weight * SETTING_WEIGHT } : t));
 }, 512);

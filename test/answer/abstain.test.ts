@@ -237,6 +237,12 @@ describe('a story told before the question', () => {
     expect(decideAbstention(story.replace('. ', ', '), [refusal]).abstain).toBe(true);
   });
 
+  it('weighs the previous topic a follow-up was completed with like a story', () => {
+    const terms = questionTerms('Về thời hạn tạm giam bị can: ai có quyền gia hạn?');
+    expect(terms.find((t) => t.term === 'giam')?.weight).toBe(0.7);
+    expect(terms.find((t) => t.term === 'gia')?.weight).toBe(1);
+  });
+
   it('tells no story in one sentence, in a statement asked true or false, or in a statement of two clauses', () => {
     expect(settingLength('Người tiếp công dân có được từ chối tiếp người say không?')).toBe(0);
     expect(settingLength('Không ai bị bắt nếu không có quyết định của Tòa án. Đúng hay sai?')).toBe(0);
