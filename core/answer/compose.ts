@@ -17,7 +17,7 @@ import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
-import { referredSyllables } from './references.js';
+import { referredUnits, type ReferredUnit } from './references.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -86,6 +86,8 @@ export interface Candidate {
   covers: Set<string>;
   /** Syllables of the khoản the piece refers to ("khoản 3 Điều 206 của Bộ luật này"), when retrieved. */
   referred?: Set<string>;
+  /** Those khoản themselves, quoted with the piece when they hold words of the question it lacks. */
+  refs?: ReferredUnit[];
 }
 
 const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|truoc ngay|trong thoi han|thoi han|thoi hieu)\b/;
@@ -1123,7 +1125,8 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     );
     for (const unit of unitsOf(hit.item)) {
       // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
-      const referred = referredSyllables(unit, hit.item, hits);
+      const refs = referredUnits(unit, hit.item, hits);
+      const referred = new Set(refs.flatMap((r) => phraseSyllables(r.unit.text)));
       const own = referred.size ? new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]) : context;
       const scored = scoreUnit(unit, q, own);
       const { score } = scored;
@@ -1131,7 +1134,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
       const covers = referred.size ? new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t))) : scored.covers;
       const total = (score + headingScore) * rankFactor;
       if (total > best) best = total;
-      cands.push({ unit, hit, rank, score: total, covers, ...(referred.size ? { referred } : {}) });
+      cands.push({ unit, hit, rank, score: total, covers, ...(refs.length ? { referred, refs } : {}) });
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
@@ -1284,6 +1287,19 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
     if (cost > budget) continue;
     chosen.push(c);
     budget -= cost;
+  }
+  // A piece that answers by reference ("… trường hợp quy định tại khoản 3 Điều 206") is quoted with
+  // the khoản it names when that holds words of the question the answer lacks: the reader sees which case it is.
+  for (const c of [...chosen]) {
+    for (const r of c.refs ?? []) {
+      if (chosen.length >= maxUnits || chosen.some((x) => x.unit === r.unit)) continue;
+      const covers = scoreUnit(r.unit, q).covers;
+      const cost = rendered(r.unit).length + 1;
+      if (cost > budget || ![...covers].some((t) => !covered.has(t))) continue;
+      chosen.push({ unit: r.unit, hit: r.hit, rank: r.rank, score: 0, covers });
+      covers.forEach((t) => covered.add(t));
+      budget -= cost;
+    }
   }
   chosen.sort((a, b) => a.rank - b.rank || a.unit.index - b.unit.index);
   return chosen;

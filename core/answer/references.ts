@@ -45,27 +45,39 @@ const NAMES_A_CASE = 150;
 /** Numbered khoản line ("3. Nguyên nhân chết người;"): its number. */
 const KHOAN_NUMBER = /^(\d{1,3})[.)]\s/;
 
-/**
- * Folded syllables of the khoản `unit` refers to, found among `pool`'s chunks of the same
- * document; empty when it refers to none of them.
- */
-export function referredSyllables(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
+/** A khoản a piece refers to, as found among the retrieved passages (`rank`: its passage's place). */
+export interface ReferredUnit {
+  unit: Unit;
+  hit: Scored<Chunk>;
+  rank: number;
+}
+
+/** The khoản `unit` refers to that name a case, found among `pool`'s chunks of the same document. */
+export function referredUnits(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): ReferredUnit[] {
   // A block's references belong to its items ("a) Những người quy định tại khoản 1 Điều này"), each read on its own.
-  if (unit.shape === 'block') return new Set();
+  if (unit.shape === 'block') return [];
   const refs = referencesIn(unit.text, chunk.article);
-  const out = new Set<string>();
+  const out: ReferredUnit[] = [];
   if (!refs.size) return out;
-  for (const { item } of pool) {
-    if (item.docId !== chunk.docId || !item.article) continue;
+  pool.forEach((hit, rank) => {
+    const { item } = hit;
+    if (item.docId !== chunk.docId || !item.article) return;
     const khoan = refs.get(item.article);
-    if (!khoan) continue;
+    if (!khoan) return;
     for (const u of unitsOf(item)) {
       const n = KHOAN_NUMBER.exec(u.text);
       // A lead-in ("2. Người có thẩm quyền … độ Tối mật bao gồm:") names a list, not a case.
       if (!n || !khoan.has(Number(n[1])) || u === unit || u.text.length > NAMES_A_CASE || /:\s*$/u.test(u.text)) continue;
-      for (const s of phraseSyllables(u.text)) out.add(s);
+      out.push({ unit: u, hit, rank });
     }
-  }
+  });
+  return out;
+}
+
+/** Folded syllables of the khoản `unit` refers to (see referredUnits); empty when none was retrieved. */
+export function referredSyllables(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of referredUnits(unit, chunk, pool)) for (const s of phraseSyllables(r.unit.text)) out.add(s);
   return out;
 }
 

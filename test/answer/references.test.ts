@@ -44,6 +44,8 @@ describe('references to another khoản of the same document', () => {
     expect(r.abstained).toBe(false);
     expect(r.text).toContain('Không quá 01 tháng đối với trường hợp quy định tại khoản 3');
     expect(r.text).not.toContain('Không quá 09 ngày');
+    // Quoted with the case it names, so the reader sees which khoản 3 is meant.
+    expect(r.text).toContain('3. Nguyên nhân chết người');
     expect(r.text).not.toContain('Không quá 03 tháng');
   });
 });
