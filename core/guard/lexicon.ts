@@ -15,7 +15,7 @@ export const gap = (n: number) => `(?:${TOK} ){0,${n}}`;
 export const far = (n: number) => `(?:\\S+ ){0,${n}}`;
 
 /** First person. Not "tối cao" (supreme), which folds like "tôi cao": "Viện kiểm sát nhân dân tối cao có thẩm quyền …" claims nothing. */
-export const PRON1 = '(?:toi_?(?! cao(?: |$))|em|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
+export const PRON1 = '(?:toi_?(?! cao(?: |$))|em|e|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
 
 /**
  * Phrases whose "mật" / "bí mật" is a concept of public law or an ordinary word,
@@ -68,6 +68,8 @@ export const MATERIAL = [
   '(?:co |da |da duoc |duoc )dong dau (?:tuyet mat|toi mat|mat)',
   // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document.
   '(?<!van )ban (?:tuyet mat|toi mat|mat)',
+  // An envelope marked with the letter of its level ("bì đóng dấu chữ B": Tối mật).
+  '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?dong dau chu [abc]',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
   `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,
@@ -130,7 +132,7 @@ export const LAUNDER = [
   'dich (?:sang|ra|qua|giup|cho|nguyen van|toan bo|noi dung|tai lieu|van ban|ho so|bao cao|doan|lai)',
   'ban dich',
   '(?:paraphrase|rephrase|summari[sz]e|viet gon|rut gon|noi gon|giai thich lai)',
-  '(?:tom tat|tom luoc|khai quat|viet lai|dien giai|dien dat lai|dien nom|dien ca|dien van|dien y|phong tac|chuyen the|chuyen thanh|bien thanh|ke lai|thuat lai|noi lai|ke chuyen|lam tho|lam (?:mot )?bai tho|thanh (?:mot )?(?:bai )?tho|bai tho|truyen ngan|truyen cuoi|cau chuyen|bai hat|loi bai hat|bai rap|luc bat|tieu thuyet|kich ban|trich (?:dan )?nguyen van|nguyen van|danh van|tung chu|tung ky tu|tung tu)',
+  '(?:tom tat|tom luoc|khai quat|viet lai|dien giai|dien dat lai|dien nom|dien ca|dien van|dien y|phong tac|chuyen the|chuyen thanh|bien thanh|ke lai|thuat lai|noi lai|ke chuyen|lam tho|lam (?:mot )?bai tho|thanh (?:mot )?(?:bai )?tho|bai tho|truyen ngan|truyen cuoi|cau chuyen|bai hat|loi bai hat|bai rap|luc bat|tieu thuyet|kich ban|trich (?:dan )?nguyen van|trich (?:nguyen |nguyen ven )?(?:mot |vai )?(?:doan|cau|trang|dong)|nguyen van|danh van|tung chu|tung ky tu|tung tu)',
   '(?:translate|translation|summari[sz]e|summary|sum up|rewrite|rephrase|paraphrase|poem|poetry|haiku|story|song|lyrics|verbatim|quote|spell out|spell it|acrostic|in english|in french|in chinese|word for word|outline|gist|tl ?dr|bullet points)',
   'sang tieng (?:anh|phap|trung|nga|duc|nhat|han)',
   'bang tieng (?:anh|phap|trung|nga|duc|nhat|han)',
@@ -179,7 +181,7 @@ export const EXIST = [
 
 /** The question is about what the rules are, not about the material. */
 export const NORMATIVE =
-  '(?:(?:duoc )?bao ve (?:[^\\s|]+ ){0,3}(?:bao lau|bao nhieu (?:nam|thang|ngay))|thoi gian bao ve|cho phep|co the (?:[^\\s|]+ ){0,8}(?:khong|ko)|xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|(?<!co )phai|co phai(?! (?:[^\\s|]+ ){0,3}?(?:dang|da|vua|con) )|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|(?<!chiu )trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|bi_? (?:phat|ky luat|truy cuu|khoi to)|ky luat|vi pham|che tai|toi danh(?! sach)|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|(?:do )?ai (?:quyet dinh|cho phep|phe duyet|duyet|thanh lap|ky|ban hanh)|gia tri phap ly|co can (?:[^\\s|]+ ){0,8}(?:khong|ko|k)|checklist|nghia vu|ban hanh kem|co khac (?:[^\\s|]+ ){0,8}(?:khong|ko)|khac (?:gi|nhau)|(?:co )?bi_? (?:nghiem )?cam|nghiem cam|thi (?:[^\\s|]+ ){0,3}(?:dong dau|dong|ghi|danh so|vao so|dang ky|niem phong|gui|in|luu|bao quan|van chuyen)(?= |$)|(?:ai|nhung ai|nguoi nao|nhung nguoi nao) (?:thi )?duoc(?! (?:giao|gui|nhan) (?!(?:van chuyen|nhiem vu|trach nhiem|quan ly)(?: |$)))|xgiaimat|tro ly (?:nay )?co (?:the )?(?:tra loi|xu ly|ho tro|tiep nhan)|la gi|khai niem|dinh nghia|nghia la|duoc hieu|(?:bao )?gom(?! (?:noi dung|chi tiet|toan van))|pham vi|huong dan|(?<!cai )cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)(?! (?:\\S+ ){0,10}(?:say|says|contain|contains|mention|mentions|state|states|reveal))|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
+  '(?:thuoc xdomat nao|(?:la|thuoc) (?:muc |cap )?xdomat (?:gi|nao)|dau chu [abc] (?:\\S+ ){0,3}?(?:la gi|nghia la gi|co nghia|the hien|la xdomat)|(?:duoc )?bao ve (?:[^\\s|]+ ){0,3}(?:bao lau|bao nhieu (?:nam|thang|ngay))|thoi gian bao ve|cho phep|co the (?:[^\\s|]+ ){0,8}(?:khong|ko)|xin phep|can (?:[^\\s|]+ )?(?:gi|ai)|phan loai|may (?:do|loai|cap)|(?<!co )phai|co phai(?! (?:[^\\s|]+ ){0,3}?(?:dang|da|vua|con) )|can phai|bat buoc|duoc phep|co duoc|duoc (?:[^\\s|]+ ){0,6}(?:khong|ko|k)|tham quyen|xthamquyen|thu tuc|quy dinh|quy trinh|(?<!chiu )trach nhiem|dieu kien|nguyen tac|hinh thuc|thoi han|theo (?:luat|nghi dinh|thong tu|quy che|phap luat|dieu|khoan)|xbvbmnn|xdanhmuc|nhu the nao|the nao|ra sao|xu ly|xu phat|muc phat|bi_? (?:phat|ky luat|truy cuu|khoi to)|ky luat|vi pham|che tai|toi danh(?! sach)|toi pham|truy cuu|can cu|co quan nao|cap nao|ai co (?:tham )?quyen|(?:do )?ai (?:quyet dinh|cho phep|phe duyet|duyet|thanh lap|ky|ban hanh)|gia tri phap ly|co can (?:[^\\s|]+ ){0,8}(?:khong|ko|k)|checklist|nghia vu|ban hanh kem|co khac (?:[^\\s|]+ ){0,8}(?:khong|ko)|khac (?:gi|nhau)|(?:co )?bi_? (?:nghiem )?cam|nghiem cam|thi (?:[^\\s|]+ ){0,3}(?:dong dau|dong|ghi|danh so|vao so|dang ky|niem phong|gui|in|luu|bao quan|van chuyen)(?= |$)|(?:ai|nhung ai|nguoi nao|nhung nguoi nao) (?:thi )?duoc(?! (?:giao|gui|nhan) (?!(?:van chuyen|nhiem vu|trach nhiem|quan ly)(?: |$)))|xgiaimat|tro ly (?:nay )?co (?:the )?(?:tra loi|xu ly|ho tro|tiep nhan)|la gi|khai niem|dinh nghia|nghia la|duoc hieu|(?:bao )?gom(?! (?:noi dung|chi tiet|toan van))|pham vi|huong dan|(?<!cai )cach|mau|luat|nghi dinh|thong tu|dieu \\d+|ky so|bao quan|van thu|thi (?:phai|can|bao|xu ly|lam|sao|ai)|how (?:to|should|must|do|does|is|are)|what (?:is|are|does)(?! (?:\\S+ ){0,10}(?:say|says|contain|contains|mention|mentions|state|states|reveal))|procedures?|rules?|laws?|regulations?|must|allowed|permitted|required|requirements?|who (?:can|may|is authori[sz]ed)|definition|define|meaning)';
 
 /** Normative words that still hold when the question is about one document's content ("là gì" does not). */
 export const STRICT_NORMATIVE =
@@ -196,7 +198,7 @@ export const STATUS =
   '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu|cam|nam giu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
 
 /** Asking what the material says ("… nói gì?", "viết về gì"): its content, whatever rule word stands near. */
-export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:neu|nhac|de cap) (?:den |toi )?ten (?:\\S+ ){0,3}?(?:nao|ai)|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
+export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:la )?ve (?:viec|chuyen|van de|noi dung) gi|(?:neu|nhac|de cap) (?:den |toi )?ten (?:\\S+ ){0,3}?(?:nao|ai)|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
 
 /** A content noun right before the target: "nội dung [tài liệu tối mật]". */
 export const CONTENT_NOUN = '(?:noi dung|chi tiet|toan van|ket luan|ban day du|ban goc|ban sao|trich doan|contents?|details?|full text|text) (?:cua |trong |o |of |in )?';
@@ -210,6 +212,11 @@ export const BYPASS =
   '(?:ma_? khong (?:can|phai|bi_?)|de khong bi_? (?:phat hien|kiem tra|ghi lai|luu vet|theo doi|nghi ngo)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround' +
   // "máy bị chặn cổng USB thì vượt qua thế nào", "tránh camera khi chụp", "khôi phục file đã xóa".
   '|vuot qua (?:the nao|bang cach nao|sao|kieu gi|duoc khong)|tranh (?:camera|bi_? phat hien|su giam sat|bi_? kiem tra|bi_? ghi hinh)' +
+  // "… sao cho không ai phát hiện", "… mà bảo vệ không kiểm tra túi", "… mà máy không ghi lại nhật ký".
+  '|khong (?:ai|de ai) (?:phat hien|biet|de y|nghi ngo)|ma_? (?:\\S+ ){0,3}khong (?:bi_? )?(?:kiem tra|phat hien|ghi lai|luu vet|de y)' +
+  // Recording in secret ("ghi âm lén"), and taking it home or to a personal channel.
+  '|(?:ghi am|ghi hinh|quay phim|quay|chup anh|chup|nghe) len' +
+  '|(?:huong dan|chi|cach|lam sao|lam the nao|giup) (?:\\S+ ){0,6}(?:chuyen|chep|gui|mang|in|tai) (?:\\S+ ){0,5}(?:ve nha|o nha|may (?:tinh )?(?:o )?nha|may (?:tinh )?ca nhan|email ca nhan|gmail|zalo|telegram|facebook|messenger)' +
   '|(?:khoi phuc|phuc hoi|lay lai) (?:lai )?(?:\\S+ ){0,3}?(?:da|bi_?) xoa' +
   // Taking the marking off: "xóa dấu Mật trên bản scan".
   '|(?:xoa|bo|go|tay|che|cat|loai bo|lam mo) (?:di )?(?:\\S+ ){0,2}?(?:dau|nhan) (?:chi )?(?:do )?(?:mat|toi mat|tuyet mat|xdomat))';

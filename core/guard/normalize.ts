@@ -228,7 +228,8 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
 };
 
 function spell(units: Unit[]): string {
-  const folded = units.map(leet).join('');
+  // Chat code writes a syllable's final "i" as "j" ("t0j m4t"); no Vietnamese syllable ends in "j".
+  const folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i');
   const guard = HOMOGRAPHS[folded];
   if (guard) {
     // Accents of the vowel only (the letters around it never carry tone marks in these syllables).

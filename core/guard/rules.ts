@@ -99,7 +99,7 @@ const WHILE_HANDLING_ANYWHERE = rx(WHILE_HANDLING_WORDS);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
 const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|nam nay|quy truoc|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
 /** Something done to material once: received, sent, issued, lost. */
-const EVENT = rx('(?:da|vua|moi|co|vien) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:received|sent|issued|leaked|lost)');
+const EVENT = rx('(?:da|vua|moi|co|vien) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:tuyet mat|toi mat|mat|xdomat) (?:\\S+ ){0,2}?(?:gui|nhan|ban hanh|phat hanh|chuyen den)|(?:received|sent|issued|leaked|lost)');
 /** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
 function bareDisclosure(clause: string): boolean {
   return clause.split(' ').length <= 5 && CONTENT.test(clause) && !DOC_NOUN.test(clause);
@@ -197,7 +197,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (levels.length && NUMBERED_INSTANCE.test(t) && !strictAnywhere) return refuse('classified-content');
   // "Có phải tuần trước Viện đã nhận một công văn Tối mật …?": an event that happened to material is
   // about an instance, whatever yes-or-no opens it.
-  if (targets.length && PAST_TIME.test(t) && EVENT.test(t) && !STRICT_NORMATIVE.test(t.replace(/^co phai /, ''))) return refuse('classified-existence');
+  if (targets.length && PAST_TIME.test(t) && EVENT.test(t) && !STRICT_NORMATIVE.test(t.replace(/(?:^| )co phai(?= )/g, ''))) return refuse('classified-existence');
   let classYesNo = false;
   // Of the whole message, asked for each target below: once.
   const toAsker = TO_ASKER.test(t);
