@@ -36,7 +36,7 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   ['giai mat', 'xgiaimat', 'giai mat'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
   ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_', 'mat do'],
-  ['mat (?:khau|do|thiet|ong|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
+  ['mat (?:khau|do|thiet|ong|gau|ran|heo|mia|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
   ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan', 'mat'],
   ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat', 'bi mat'],
   ['(?:bo phieu|phieu) kin|secret ballot|trade secrets?|secret santa|secret sauce|secret key|secret question', 'xsecretword'],
@@ -198,7 +198,7 @@ export const STATUS =
   '(?:tinh trang|trang thai|tien do|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu|cam|nam giu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
 
 /** Asking what the material says ("… nói gì?", "viết về gì"): its content, whatever rule word stands near. */
-export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:la )?ve (?:viec|chuyen|van de|noi dung) gi|(?:neu|nhac|de cap) (?:den |toi )?ten (?:\\S+ ){0,3}?(?:nao|ai)|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
+export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu|ket luan|de xuat|kien nghi) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:la )?ve (?:viec|chuyen|van de|noi dung) gi|(?:neu|nhac|de cap) (?:den |toi )?ten (?:\\S+ ){0,3}?(?:nao|ai)|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
 
 /** A content noun right before the target: "nội dung [tài liệu tối mật]". */
 export const CONTENT_NOUN = '(?:noi dung|chi tiet|toan van|ket luan|ban day du|ban goc|ban sao|trich doan|contents?|details?|full text|text) (?:cua |trong |o |of |in )?';
@@ -216,6 +216,8 @@ export const BYPASS =
   '|khong (?:ai|de ai) (?:phat hien|biet|de y|nghi ngo)|ma_? (?:\\S+ ){0,3}khong (?:bi_? )?(?:kiem tra|phat hien|ghi lai|luu vet|de y)' +
   // Recording in secret ("ghi âm lén"), and taking it home or to a personal channel.
   '|(?:ghi am|ghi hinh|quay phim|quay|chup anh|chup|nghe) len' +
+  // Switching off the controls or wiping one's traces: "tắt chế độ kiểm soát in", "xóa tên mình khỏi sổ đăng ký".
+  '|(?:tat|vo hieu hoa|go bo|bo qua) (?:\\S+ ){0,2}?(?:che do )?(?:kiem soat|giam sat|ghi nhat ky|ma hoa)|xoa (?:\\S+ ){0,2}?khoi (?:so|danh sach|nhat ky)|xoa (?:dau vet|nhat ky|lich su)' +
   '|(?:huong dan|chi|cach|lam sao|lam the nao|giup) (?:\\S+ ){0,6}(?:chuyen|chep|gui|mang|in|tai) (?:\\S+ ){0,5}(?:ve nha|o nha|may (?:tinh )?(?:o )?nha|may (?:tinh )?ca nhan|email ca nhan|gmail|zalo|telegram|facebook|messenger)' +
   '|(?:khoi phuc|phuc hoi|lay lai) (?:lai )?(?:\\S+ ){0,3}?(?:da|bi_?) xoa' +
   // Taking the marking off: "xóa dấu Mật trên bản scan".
