@@ -236,6 +236,8 @@ function namesHolder(text: string, office: string | undefined): boolean {
 
 /** Asking for an amount or a calendar date: the answer writes a number. */
 const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
+/** "Thời hạn … tính từ ngày nào?": the event a period runs from ("ngày nhận được bản án"), no calendar date. */
+const COUNTED_FROM = /\btinh (?:ke )?tu ngay nao\b/;
 const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
 /** Of those, asking for a date: the answer writes one. */
 const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may|ngay bao nhieu)\b/;
@@ -507,7 +509,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     kinds: questionKinds(question),
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
     asksDate: DATE_QUESTION.test(f),
-    asksNumber: !counted && ASKS_NUMBER.test(f),
+    asksNumber: !counted && ASKS_NUMBER.test(f) && !COUNTED_FROM.test(f),
     asksCalendar: ASKS_CALENDAR.test(f),
     asksDuration: /\bbao lau\b/.test(f),
     folded: f,

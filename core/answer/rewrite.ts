@@ -99,6 +99,8 @@ export function documentReferences(text: string): { text: string; span: Span }[]
 
 /** Question phrases removed to get the topic of a question. */
 const QUESTION_TAILS = [
+  // "… là bao nhiêu ngày", "… mấy tháng": the count asked with its counter.
+  ...['ngay lam viec', 'ngay', 'thang', 'nam', 'gio', 'tuan', 'lan', 'nguoi'].flatMap((c) => [`bao nhieu ${c}`, `may ${c}`]),
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'nhu the nao', 'the nao', 'ra sao', 'la ai', 'gom nhung gi',
   'gom nhung', 'nhung gi', 'nao', 'gi', 'khong', 'chua', 'a', 'nhe', 'vay', 'nhu the', 'the', 'nhu', 'sao', 'co', 'la', 'thi', 'duoc', 'nhung', 'cac',
 ].map(seq);

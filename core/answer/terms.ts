@@ -88,10 +88,11 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
- * at ("ngay tại"), even if ("dù"): never what a question is about, but their folded forms are ("đầu",
- * "văn", "năm", "chung", "mỗi", "ngày", "dữ"): dropped only as written.
+ * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"): never
+ * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
+ * "dữ", "chủ", "lục", "lần"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;

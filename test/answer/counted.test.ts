@@ -170,6 +170,18 @@ describe('a question for how long', () => {
   });
 });
 
+describe('"tính từ ngày nào"', () => {
+  it('is answered by the event a period runs from, not only by a calendar date', () => {
+    const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
+    const hit = articleHit(law, 'Điều 333. Thời hạn kháng cáo', [
+      '1. Thời hạn kháng cáo đối với bản án sơ thẩm là 15 ngày kể từ ngày tuyên án. Đối với bị cáo, đương sự vắng mặt tại phiên tòa thì thời hạn kháng cáo tính từ ngày họ nhận được bản án hoặc ngày bản án được niêm yết.',
+    ]);
+    const r = composeExtractive('Bị cáo vắng mặt tại phiên tòa thì thời hạn kháng cáo tính từ ngày nào?', [hit]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('ngày họ nhận được bản án');
+  });
+});
+
 describe('"bao lâu" asked of pieces that write no time', () => {
   const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
   const barred = articleHit(law, 'Điều 72. Người bào chữa', [

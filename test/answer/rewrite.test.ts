@@ -6,6 +6,12 @@ const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: p
 const has = (s: string, part: string) => fold(s).includes(fold(part));
 
 describe('rewriteFollowUp', () => {
+  it('leaves the count the previous question asked out of its topic ("… là bao nhiêu ngày")', () => {
+    const s = after('Thời hạn kháng cáo bản án hình sự sơ thẩm là bao nhiêu ngày?', 'Thế bị cáo vắng mặt lúc tuyên án thì thời hạn đó tính từ ngày nào?');
+    expect(s).toContain('Thời hạn kháng cáo bản án hình sự sơ thẩm tính từ ngày nào');
+    expect(s).not.toContain('bao nhiêu');
+  });
+
   it('reads "<the previous question\'s action> xong thì …" as a follow-up, and "quyết định xong" as no document', () => {
     const s = after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Ra quyết định xong thì phải giao cho bị can trong mấy ngày?');
     expect(s).toContain('phục hồi vụ án');
