@@ -1128,15 +1128,20 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     for (const unit of unitsOf(hit.item)) {
       // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
       const refs = referredUnits(unit, hit.item, hits);
+      if (!refs.length) {
+        const { score, covers } = scoreUnit(unit, q, context);
+        const total = (score + headingScore) * rankFactor;
+        if (total > best) best = total;
+        cands.push({ unit, hit, rank, score: total, covers });
+        continue;
+      }
       const referred = new Set(refs.flatMap((r) => phraseSyllables(r.unit.text)));
-      const own = referred.size ? new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]) : context;
-      const scored = scoreUnit(unit, q, own);
-      const { score } = scored;
+      const scored = scoreUnit(unit, q, new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]));
       // What the referred khoản says ranks the piece, but is not quoted by it: the piece that writes it still adds it.
-      const covers = referred.size ? new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t))) : scored.covers;
-      const total = (score + headingScore) * rankFactor;
+      const covers = new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t)));
+      const total = (scored.score + headingScore) * rankFactor;
       if (total > best) best = total;
-      cands.push({ unit, hit, rank, score: total, covers, ...(refs.length ? { referred, refs } : {}) });
+      cands.push({ unit, hit, rank, score: total, covers, referred, refs });
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);

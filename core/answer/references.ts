@@ -9,24 +9,24 @@
  * else is read. A reference to another law ("khoản 1 Điều 27 của Bộ luật hình sự") is not followed.
  */
 import type { Chunk, Scored } from '../types.js';
-import { fold } from '../text.js';
 import { phraseSyllables } from '../retrieval/passage-index.js';
 import { unitsOf, type Unit } from './units.js';
 
 /**
  * "khoản 3 và khoản 6 Điều 206 của Bộ luật này", "các khoản 2, 4 và 5 Điều 206", "điểm a khoản 1
- * Điều 113", "khoản 1 Điều này" (folded). Not followed by "của <another document>".
+ * Điều 113", "khoản 1 Điều này", in lower case as laws write them (accented: read without folding,
+ * once per piece). Not followed by "của <another document>".
  */
 const REFERENCE =
-  /(?:diem [a-zđ](?:(?:,| va| hoac)+ (?:diem )?[a-zđ])* )?(?:cac )?khoan (\d+(?:(?:,| va| hoac)+ (?:khoan )?\d+)*) dieu (\d+(?!\d)|nay)(?! cua (?!(?:bo )?luat nay|nghi dinh nay|phap lenh nay))/gu;
+  /(?:điểm [a-zđ](?:(?:,| và| hoặc)+ (?:điểm )?[a-zđ])* )?(?:các )?khoản (\d+(?:(?:,| và| hoặc)+ (?:khoản )?\d+)*) điều (\d+(?!\d)|này)(?! của (?!(?:bộ )?luật này|nghị định này|pháp lệnh này))/gu;
 
 /** The khoản a reference names, by article ("206" → {3, 6}); "Điều này" is the piece's own article. */
 export function referencesIn(text: string, ownArticle: string | undefined): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
-  const folded = fold(text).toLowerCase();
-  if (!folded.includes('khoan')) return out;
-  for (const m of folded.matchAll(REFERENCE)) {
-    const article = m[2] === 'nay' ? ownArticle : m[2];
+  const lower = text.normalize('NFC').toLowerCase();
+  if (!lower.includes('khoản')) return out;
+  for (const m of lower.matchAll(REFERENCE)) {
+    const article = m[2] === 'này' ? ownArticle : m[2];
     if (!article) continue;
     const khoan = out.get(article) ?? new Set<number>();
     for (const n of m[1].match(/\d+/g) ?? []) khoan.add(Number(n));
@@ -45,6 +45,14 @@ const NAMES_A_CASE = 150;
 /** Numbered khoản line ("3. Nguyên nhân chết người;"): its number. */
 const KHOAN_NUMBER = /^(\d{1,3})[.)]\s/;
 
+/** A piece's references, read once: pieces are cut once per chunk and read by every question that retrieves it. */
+const referencesOfUnit = new WeakMap<Unit, Map<string, Set<number>>>();
+function unitReferences(unit: Unit, chunk: Chunk): Map<string, Set<number>> {
+  let refs = referencesOfUnit.get(unit);
+  if (!refs) referencesOfUnit.set(unit, (refs = referencesIn(unit.text, chunk.article)));
+  return refs;
+}
+
 /** A khoản a piece refers to, as found among the retrieved passages (`rank`: its passage's place). */
 export interface ReferredUnit {
   unit: Unit;
@@ -52,13 +60,15 @@ export interface ReferredUnit {
   rank: number;
 }
 
+const NONE: ReferredUnit[] = [];
+
 /** The khoản `unit` refers to that name a case, found among `pool`'s chunks of the same document. */
 export function referredUnits(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): ReferredUnit[] {
   // A block's references belong to its items ("a) Những người quy định tại khoản 1 Điều này"), each read on its own.
-  if (unit.shape === 'block') return [];
-  const refs = referencesIn(unit.text, chunk.article);
+  if (unit.shape === 'block') return NONE;
+  const refs = unitReferences(unit, chunk);
+  if (!refs.size) return NONE;
   const out: ReferredUnit[] = [];
-  if (!refs.size) return out;
   pool.forEach((hit, rank) => {
     const { item } = hit;
     if (item.docId !== chunk.docId || !item.article) return;
