@@ -561,7 +561,7 @@ export function decideAbstention(
   let match = 0;
   let bestIndex: PassageIndex | undefined;
   for (const h of top) {
-    // A passage holds what the khoản it refers to say ("trường hợp quy định tại khoản 3 Điều 206").
+    // A passage holds what the khoản it refers to says ("trường hợp quy định tại khoản 3 Điều 206").
     const ix = withUnigrams(withSynonyms(chunkIndexOf(h.item), synonyms), chunkReferredSyllables(h.item, hits));
     const m = termMatch(terms, ix, opts.termWeight);
     if (bestIndex === undefined || m > match) {

@@ -1232,13 +1232,14 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // "… trong bao lâu?": a close second that writes a duration ("chậm nhất là 24 giờ") answers; one
   // repeating more of the question's words without it does not. (No abstention: "trong ngày" is one too.)
   const lasts = (c: Candidate) => NUMERIC_DURATION.test(featuresOf(c.unit).folded) && !ofAnother(c);
-  // A best piece writing no time at all would be no answer (missing-number below): one further behind that writes a span is.
   // The document's own entry into force answers alone: the other pieces are about when something under it takes effect.
   const effect = ownEffect(q, hits, cands[0]);
   if (effect) return [effect];
   const nounIn = (c: Candidate) => !!q.countedNoun?.test(featuresOf(c.unit).countable) && !ofAnother(c);
   const { valueKind } = q;
   const valueIn = (c: Candidate) => !!valueKind && writesValue(valueKind, rendered(c.unit), q.folded) && !ofAnother(c);
+  // A best piece writing no time at all would be no answer to "bao lâu" (missing-number below): one
+  // further behind (COUNT_RATIO) that writes a span is.
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.countedNoun ? closeSecond(nounIn, COUNT_RATIO) ?? closeSecond(numberIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
     ?? (valueKind ? closeSecond(valueIn, COUNT_RATIO) : undefined)
     ?? (q.asksDuration ? closeSecond(lasts) ?? (lastsFor(cands[0]) ? undefined : closeSecond(lasts, COUNT_RATIO)) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);

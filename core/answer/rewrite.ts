@@ -80,7 +80,7 @@ export function documentReferences(text: string): { text: string; span: Span }[]
     if (toks[j]?.f === 'nam' && /^\d{4}$/.test(toks[j + 1]?.text ?? '')) j += 2;
     if (j === nameStart) continue;
     // "quyết định sơ thẩm", "kế hoạch công tác": a common noun of the field, unless a number or a
-    // capital mid-sentence ("Quyết định 390", "theo Kế hoạch chuyển đổi số") makes it a document's name.
+    // capital mid-sentence ("Quyết định 390", "theo Báo cáo tổng kết") makes it a document's name.
     const named = toks.slice(nameStart, j).some((t) => /\d/.test(t.text)) || (i > 0 && /^\p{Lu}/u.test(toks[i].text));
     if (GENERIC_HEADS.has(head.join(' ')) && !named) continue;
     const span = { start: toks[i].start, end: toks[j - 1].end };

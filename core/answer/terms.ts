@@ -281,9 +281,9 @@ const MIN_ASKED = 3;
 /** How much a word of a story told before the question weighs against the question sentence's. */
 const SETTING_WEIGHT = 0.7;
 /**
- * How many tokens of the question belong to a story told before it: the sentences that open
- * it and ask nothing, before one that does ("Hôm qua tôi nhận được một lá đơn … không ghi tên và địa chỉ người gửi.
- * Tôi có phải thụ lý … không?"); 0 when its first sentence asks.
+ * How many tokens of the question belong to a story told before it (see storyEnd: "Hôm qua tôi
+ * nhận được một lá đơn … không ghi tên và địa chỉ người gửi. Tôi có phải thụ lý … không?"); 0 when
+ * there is none, or when the question sentence says too little of its own.
  */
 export function settingLength(question: string): number {
   const q = nfc(question);
@@ -295,16 +295,16 @@ export function settingLength(question: string): number {
 }
 
 /**
- * matchTerms of a question, the words of a story before it weighing half: the story tells the
- * case in the asker's words (the day, who came, how), which no law writes, and the question
- * sentence says what is asked of it. A story's word is then no topic of its own (missingTopic
- * and the composer's "asked" words read only full-weight ones).
+ * matchTerms of a question, the words of a story before it weighing less (SETTING_WEIGHT): the
+ * story tells the case in the asker's words (the day, who came, how), which no law writes, and the
+ * question sentence says what is asked of it. A story's word is then no topic of its own
+ * (missingTopic and the composer's "asked" words read only full-weight ones).
  */
 export function questionTerms(question: string): readonly MatchTerm[] {
   return rememberedQuestion(question);
 }
 
-/** "Về <the previous topic>: <the follow-up>?", as the rewriter completes a follow-up. */
+/** "Về <the previous topic>: <the follow-up>?", as the rewriter (rewrite.ts) completes a follow-up. */
 const COMPLETED = /^Về ([^:?]+): /u;
 
 const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
