@@ -28,6 +28,9 @@ const WORDS: Readonly<Record<string, string>> = {
   'đ/chí': 'đồng chí',
 };
 
+/** Shorthand that, in capitals, is a title ("TS." is tiến sĩ, a doctor): written out only as typed in lower case. */
+const TITLES = new Set(['ts']);
+
 /** The shorthand tokens alone (longest first), so that ordinary words are not visited one by one. */
 const TOKEN = new RegExp(
   `(?<![\\p{L}\\p{N}\\p{Cf}\\p{M}/])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{Cf}\\p{M}/])`,
@@ -48,6 +51,6 @@ export function expandShorthand(text: string): string {
   const plain = isUnaccented(text);
   const as = (w: string) => (plain ? fold(w) : w);
   let out = nfc(text).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
-  out = out.replace(TOKEN, (m) => (WORDS[m.toLowerCase()] ? as(WORDS[m.toLowerCase()]) : m));
+  out = out.replace(TOKEN, (m) => (WORDS[m.toLowerCase()] && !(TITLES.has(m.toLowerCase()) && m !== m.toLowerCase()) ? as(WORDS[m.toLowerCase()]) : m));
   return out.replace(CLOSING_K, (_m, q: string) => `${as('không')}${q}`);
 }

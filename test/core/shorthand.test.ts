@@ -21,6 +21,7 @@ describe('expandShorthand', () => {
     'Kế hoạch 221/KH-VKSTC ban hành ngày nào?',
     'Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?',
     'Khoản 2 Điều 7 Luật Tố cáo',
+    'Trước họ tên người ký có được ghi "TS." hay "ThS." không?',
   ])('leaves "%s" as written', (q) => {
     expect(expandShorthand(q)).toBe(q);
   });
