@@ -51,6 +51,9 @@ export function expandShorthand(text: string): string {
   const plain = isUnaccented(text);
   const as = (w: string) => (plain ? fold(w) : w);
   let out = nfc(text).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
-  out = out.replace(TOKEN, (m) => (WORDS[m.toLowerCase()] && !(TITLES.has(m.toLowerCase()) && m !== m.toLowerCase()) ? as(WORDS[m.toLowerCase()]) : m));
+  out = out.replace(TOKEN, (m) => {
+    const w = m.toLowerCase();
+    return WORDS[w] && !(TITLES.has(w) && m !== w) ? as(WORDS[w]) : m;
+  });
   return out.replace(CLOSING_K, (_m, q: string) => `${as('không')}${q}`);
 }

@@ -97,8 +97,8 @@ export function lower(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
-/** The five tone marks, as NFD writes them. */
-const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
+/** The five tone marks as NFD writes them (not the marks of ă â ê ô ơ ư): one per syllable. */
+export const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
 /**
  * The same syllable with its tone on the other vowel of an open "oa", "oe" or "uy" ("túy" ↔

@@ -530,10 +530,11 @@ const KIND_ASKED = /(\S+ \S+) (?:gi|nao)(?: khong| vay| a)?$/;
 
 /** Do the syllables `before` write the noun the question asks the kind of, and a word of its own after it? */
 function namesKindAsked(question: string, before: readonly string[]): boolean {
-  const m = KIND_ASKED.exec(phraseSyllables(question).join(' '));
+  const syllables = phraseSyllables(question);
+  const m = KIND_ASKED.exec(syllables.join(' '));
   if (!m) return false;
   const [a, b] = m[1].split(' ');
-  const own = new Set(phraseSyllables(question));
+  const own = new Set(syllables);
   for (let i = 1; i + 1 < before.length; i++) if (before[i - 1] === a && before[i] === b && !own.has(before[i + 1])) return true;
   return false;
 }

@@ -17,7 +17,7 @@ import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
-import { referredUnits, type ReferredUnit } from './references.js';
+import { referredUnits, referredWords, type ReferredUnit } from './references.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -90,15 +90,19 @@ export interface Candidate {
   refs?: ReferredUnit[];
 }
 
-const DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b|\b(ke tu|cham nhat|truoc ngay|trong thoi han|thoi han|thoi hieu)\b/;
+/** Units of time, folded. */
+const TIME_UNITS = 'ngay|thang|nam|gio|tuan|phut';
+/** Words that set a time limit, folded: "kể từ", "chậm nhất", "thời hạn". */
+const DEADLINE_WORDS = 'ke tu|cham nhat|truoc ngay|thoi han|thoi hieu';
+const DURATION = new RegExp(`\\b\\d+\\s*(${TIME_UNITS})\\b|\\b(${DEADLINE_WORDS})\\b`);
 /** "30 ngày", "10 năm": a duration that answers "bao lâu"; the words "thời hạn" alone only name it. */
-const NUMERIC_DURATION = /\b\d+\s*(ngay|thang|nam|gio|tuan|phut)\b/;
+const NUMERIC_DURATION = new RegExp(`\\b\\d+\\s*(${TIME_UNITS})\\b`);
 const ACTOR =
   /\b(co quan|to chuc|ca nhan|nguoi|dong chi|vien truong|chanh an|thu truong|chu tich|bo truong|toa an|vien kiem sat|chinh phu|quoc hoi|thanh tra|kiem sat vien|uy ban|co tham quyen|co trach nhiem|chiu trach nhiem)\b/;
 const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|chuyen)\b/;
 
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
-const COUNTERS = 'ngay|thang|nam|gio|tuan|phut|tuoi|nguoi|lan|cap|loai|buoc|muc';
+const COUNTERS = `${TIME_UNITS}|tuoi|nguoi|lan|cap|loai|buoc|muc`;
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
 /**
  * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
@@ -118,7 +122,7 @@ const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien
  * nhiệm kỳ của Quốc hội".
  */
 const LASTS_FOR = new RegExp(
-  ` (?:\d+|${COUNT}) (?:ngay|thang|nam|gio|tuan|phut) | (?:ke tu|cham nhat|truoc ngay|thoi han|thoi hieu|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
+  ` (?:\d+|${COUNT}) (?:${TIME_UNITS}) | (?:${DEADLINE_WORDS}|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
 );
 function lastsFor(c: Candidate): boolean {
   return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
@@ -1128,20 +1132,15 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     for (const unit of unitsOf(hit.item)) {
       // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
       const refs = referredUnits(unit, hit.item, hits);
-      if (!refs.length) {
-        const { score, covers } = scoreUnit(unit, q, context);
-        const total = (score + headingScore) * rankFactor;
-        if (total > best) best = total;
-        cands.push({ unit, hit, rank, score: total, covers });
-        continue;
-      }
-      const referred = new Set(refs.flatMap((r) => phraseSyllables(r.unit.text)));
-      const scored = scoreUnit(unit, q, new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]));
+      const referred = refs.length ? referredWords(refs) : undefined;
+      const scored = scoreUnit(unit, q, referred ? new Set([...context, ...terms.filter((t) => referred.has(t.term)).map((t) => t.term)]) : context);
       // What the referred khoản says ranks the piece, but is not quoted by it: the piece that writes it still adds it.
-      const covers = new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t)));
+      const covers = referred ? new Set([...scored.covers].filter((t) => !referred.has(t) || context.has(t) || featuresOf(unit).index.unigrams.has(t))) : scored.covers;
       const total = (scored.score + headingScore) * rankFactor;
       if (total > best) best = total;
-      cands.push({ unit, hit, rank, score: total, covers, referred, refs });
+      const cand: Candidate = { unit, hit, rank, score: total, covers };
+      if (referred) Object.assign(cand, { referred, refs });
+      cands.push(cand);
     }
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
-import { fold } from '../text.js';
+import { fold, TONE_MARK } from '../text.js';
 
 const COUNTS: ReadonlyMap<string, number> = new Map(
   readFileSync(new URL('./syllables.txt', import.meta.url), 'utf8')
@@ -25,7 +25,7 @@ export function isKnownSyllable(syllable: string): boolean {
 }
 
 /** Tone marks (not the marks of ă â ê ô ơ ư): a syllable's shape does not depend on its tone. */
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const TONES = new RegExp(TONE_MARK.source, 'gu');
 /** Onset, vowels, final consonant: how every Vietnamese syllable is built. */
 const SHAPE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|nh|ng|[cmnpt])?$/u;
 

@@ -84,16 +84,20 @@ export function referredUnits(unit: Unit, chunk: Chunk, pool: readonly Scored<Ch
   return out;
 }
 
+/** The folded syllables of referred khoản, what a piece referring to them is about. */
+export function referredWords(refs: readonly ReferredUnit[], into = new Set<string>()): Set<string> {
+  for (const r of refs) for (const s of phraseSyllables(r.unit.text)) into.add(s);
+  return into;
+}
+
 /** Folded syllables of the khoản `unit` refers to (see referredUnits); empty when none was retrieved. */
 export function referredSyllables(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
-  const out = new Set<string>();
-  for (const r of referredUnits(unit, chunk, pool)) for (const s of phraseSyllables(r.unit.text)) out.add(s);
-  return out;
+  return referredWords(referredUnits(unit, chunk, pool));
 }
 
 /** Syllables the pieces of `chunk` refer to among `pool` (see referredSyllables). */
 export function chunkReferredSyllables(chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
   const out = new Set<string>();
-  for (const u of unitsOf(chunk)) for (const s of referredSyllables(u, chunk, pool)) out.add(s);
+  for (const u of unitsOf(chunk)) referredWords(referredUnits(u, chunk, pool), out);
   return out;
 }

@@ -527,15 +527,15 @@ function endsItem(t: Tok, plain: boolean): boolean {
   return ITEM_END_WORDS.some((w) => writesWord(t, w, plain));
 }
 
+/** Words of a swapped item after the shared ones; more when the follow-up is only the item ("Còn … thì sao?"). */
+const SWAPPED_WORDS = 4;
+const ITEM_WORDS = 10;
+
 /**
  * "Còn hình ảnh chữ ký số của cơ quan thì sao?" after "Hình ảnh chữ ký số của người có thẩm quyền
  * trên văn bản điện tử được trình bày thế nào?": the follow-up starts like an item of the previous
  * question (two words or more) and ends otherwise, so that item's ending is swapped for its own.
  */
-/** Words of a swapped item after the shared ones; more when the follow-up is only the item ("Còn … thì sao?"). */
-const SWAPPED_WORDS = 4;
-const ITEM_WORDS = 10;
-
 function swapPrefix(prev: string, focus: string, itemOnly = false): string | undefined {
   const ft = tokenize(focus);
   const base = nfc(prev).trim();

@@ -17,6 +17,9 @@ export const far = (n: number) => `(?:\\S+ ){0,${n}}`;
 /** First person. Not "tối cao" (supreme), which folds like "tôi cao": "Viện kiểm sát nhân dân tối cao có thẩm quyền …" claims nothing. */
 export const PRON1 = '(?:toi_?(?! cao(?: |$))|em|e|minh|tao|chung toi_?|bon toi_?|chung em|i|me|my|we|us)';
 
+/** A classification level as a marking writes it ("MẬT", "TỐI MẬT", "TUYỆT MẬT"), folded. */
+export const MARKING = '(?:tuyet mat|toi mat|mat)';
+
 /**
  * Phrases whose "mật" / "bí mật" is a concept of public law or an ordinary word,
  * rewritten to a placeholder before targets are looked for. Order matters: longest first.
@@ -28,11 +31,11 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn', 'bi mat'],
   ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc', 'danh muc'],
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen', 'tham quyen'],
-  ['(?<!che )(?:dau chi |con dau |dau |muc |cap )?do (?:tuyet mat|toi mat|mat)', 'xdomat', 'mat'],
+  [`(?<!che )(?:dau chi |con dau |dau |muc |cap )?do ${MARKING}`, 'xdomat', 'mat'],
   // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
-  ['xdomat(?: \\|)? (?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat))*', 'xdomat', 'xdomat'],
+  [`xdomat(?: \\|)? ${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING})*`, 'xdomat', 'xdomat'],
   // The three levels named together ("Mật, Tối mật và Tuyệt mật"): the scheme, no document.
-  ['(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )(?:tuyet mat|toi mat|mat)(?:(?: \\|)? (?:va |hoac )?(?:tuyet mat|toi mat|mat)){2,}', 'xdomat', 'mat'],
+  [`(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING}){2,}`, 'xdomat', 'mat'],
   ['giai mat', 'xgiaimat', 'giai mat'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
   ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_', 'mat do'],
@@ -53,7 +56,7 @@ export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi ma
 
 /** What may follow a document noun to make it classified material. */
 export const SECRET_MARK =
-  '(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:tuyet mat|toi mat|mat|xdomat)|(?:co|mang) xdomat|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)';
+  `(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:${MARKING}|xdomat)|(?:co|mang) xdomat|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)`;
 
 /** Words between a document noun and its marking that do not change what the noun is. */
 const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';
@@ -62,12 +65,12 @@ const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |l
 export const MATERIAL = [
   `${DOC} ${MOD}{0,2}${SECRET_MARK}`,
   // A marking heading the document ("MẬT - Kế hoạch số 14/KH-VKS …", "TỐI MẬT | Báo cáo"); not "bí mật kế hoạch".
-  `(?<!bi_? )(?:tuyet mat|toi mat|mat) (?:\\| )?${DOC}`,
-  '(?:che do|theo che do) (?:tuyet mat|toi mat|mat)',
+  `(?<!bi_? )${MARKING} (?:\\| )?${DOC}`,
+  `(?:che do|theo che do) ${MARKING}`,
   // "… có đóng dấu Mật": whatever it is, it is a marked document.
-  '(?:co |da |da duoc |duoc )dong dau (?:tuyet mat|toi mat|mat)',
+  `(?:co |da |da duoc |duoc )dong dau ${MARKING}`,
   // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document.
-  '(?<!van )ban (?:tuyet mat|toi mat|mat)',
+  `(?<!van )ban ${MARKING}`,
   // An envelope marked with the letter of its level ("bì đóng dấu chữ B": Tối mật).
   '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?dong dau chu [abc]',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',

@@ -54,7 +54,7 @@ const PERMISSION_ASKED = new RegExp(`^(?:co )?duoc (?:phep )?(?:[^\\s|]+ ){1,16}
 const TO_ASKER = rx(`cho ${L.PRON1}`);
 const BYPASS = rx(L.BYPASS);
 /** A marking word as canonical() leaves it: "mất" and "mắt" are "mat_", other senses of "mật" are concepts. */
-const MARKED = rx('tuyet mat|toi mat|mat|xdomat');
+const MARKED = rx(`${L.MARKING}|xdomat`);
 const INJECTION = rx(any(L.INJECTION));
 const ROLEPLAY = rx(any(L.ROLEPLAY));
 const PERMISSION = rx(any(L.PERMISSION_CLAIM));
@@ -93,13 +93,13 @@ const WHILE_HANDLING = new RegExp(`(?:^| )${WHILE_HANDLING_WORDS} ?$`);
 const CONTENT_ASKED = rx('noi dung|chi tiet|toan van|nguyen van');
 const CONTENT_WHAT = rx('noi dung (?:[^\\s|]+ ){0,2}?(?:la gi|gom nhung gi|gom gi|nhu the nao|the nao|ra sao|viet gi|ghi gi)');
 /** A clause that is a marking alone ("| TỐI MẬT |"), with text after it: a marked document pasted in. */
-const MARKING_CLAUSE = new RegExp(`\\| (?:tuyet mat|toi mat|mat) (?:\\| (?:[^\\s|]+ ){2,}|${L.DOC} )`);
+const MARKING_CLAUSE = new RegExp(`\\| ${L.MARKING} (?:\\| (?:[^\\s|]+ ){2,}|${L.DOC} )`);
 const PASTED = rx('duoi day|sau day|nhu sau|below|following');
 const WHILE_HANDLING_ANYWHERE = rx(WHILE_HANDLING_WORDS);
 /** A moment in the past or present of one instance ("tuần trước", "hôm qua", "sáng nay"). */
 const PAST_TIME = rx('hom qua|hom kia|hom nay|sang nay|chieu nay|toi qua|tuan truoc|tuan nay|thang truoc|thang nay|nam ngoai|nam nay|quy truoc|vua roi|dot truoc|lan truoc|last (?:week|month|year)|yesterday|this (?:morning|week)');
 /** Something done to material once: received, sent, issued, lost. */
-const EVENT = rx('(?:da|vua|moi|co|vien) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:tuyet mat|toi mat|mat|xdomat) (?:\\S+ ){0,2}?(?:gui|nhan|ban hanh|phat hanh|chuyen den)|(?:received|sent|issued|leaked|lost)');
+const EVENT = rx(`(?:da|vua|moi|co|vien) (?:\\S+ ){0,3}?(?:nhan|gui|chuyen|ban hanh|phat hanh|tiep nhan|lam mat|mat|lo|bi lo|giao)|(?:${L.MARKING}|xdomat) (?:\\S+ ){0,2}?(?:gui|nhan|ban hanh|phat hanh|chuyen den)|(?:received|sent|issued|leaked|lost)`);
 /** A short clause asking to be shown what it does not name ("gửi tôi xem", "cho mình đọc với"). */
 function bareDisclosure(clause: string): boolean {
   return clause.split(' ').length <= 5 && CONTENT.test(clause) && !DOC_NOUN.test(clause);
