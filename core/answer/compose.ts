@@ -122,7 +122,7 @@ const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien
  * nhiệm kỳ của Quốc hội".
  */
 const LASTS_FOR = new RegExp(
-  ` (?:\d+|${COUNT}) (?:${TIME_UNITS}) | (?:${DEADLINE_WORDS}|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
+  ` (?:${COUNT}) (?:${TIME_UNITS}) | (?:${DEADLINE_WORDS}|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
 );
 function lastsFor(c: Candidate): boolean {
   return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
