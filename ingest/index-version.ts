@@ -247,13 +247,17 @@ export interface LoadOptions {
  * (the runtime searches the graph with its own query vectors).
  */
 export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | null, opts: LoadOptions = {}): Promise<LoadedIndex> {
+  // The graph is the longest read (~0.5 s at 100k chunks, on libuv's thread pool): it starts
+  // before anything else, while this thread parses the manifest and the rest. A version with
+  // no chunks has no graph folder.
+  const graphLoad = opts.graph !== false && (await exists(path.join(dir, 'hnswlib', 'args.json'))) ? loadGraph(dir) : null;
+  graphLoad?.catch(() => undefined); // awaited below; a failure before then must not leave it unhandled
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
-  const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
+  const withGraph = manifest.chunkCount > 0 && graphLoad !== null;
   // LangChain's HNSWLib is imported here, not by the module: the ingest, which only writes
   // versions, never needs it (~30 MB resident). The runtime loads it at start-up; for other
   // callers it loads while the files are read.
   const langchainHnsw = withGraph ? import('@langchain/community/vectorstores/hnswlib') : null;
-  // The graph is read on libuv's thread pool while this thread parses the rest.
   const [lexical, embedderState, definitions, chunks, graph] = await Promise.all([
     loadLexical(dir),
     readFile(path.join(dir, 'embedder.json'), 'utf8')
@@ -263,7 +267,7 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
       .then(definitionTableFromJson)
       .catch(() => null),
     manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : loadVersionChunks(dir),
-    withGraph ? loadGraph(dir) : Promise.resolve(null),
+    withGraph ? graphLoad : Promise.resolve(null),
   ]);
   let vectorStore: HNSWLib | null = null;
   if (graph) {

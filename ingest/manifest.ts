@@ -11,6 +11,9 @@ export interface ManifestFile {
   size: number;
   status: 'indexed' | 'quarantined' | 'failed';
   meta?: DocMeta;
+  /** How many chunks the file gave (the chunks themselves, ids included, are in the chunk store). */
+  chunks?: number;
+  /** Versions built before `chunks` listed every chunk id here: 2 of a 100k version's 4 MB, parsed at every load. */
   chunkIds?: string[];
   /** Quarantine marking or failure reason code. */
   reason?: string;

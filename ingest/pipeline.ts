@@ -186,9 +186,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
       let entry: ManifestFile;
       let outcome: FileOutcome;
       if (reuse && prev && prev.hash === hash && (prev.status !== 'indexed' || prevChunks)) {
-        entry = { ...prev, supersededBy: undefined };
+        entry = { ...prev, supersededBy: undefined, chunkIds: undefined };
         if (prev.status === 'indexed') await store.add(prevChunks!);
-        outcome = { file: rel, status: prev.status === 'indexed' ? 'unchanged' : prev.status, reason: prev.reason, message: prev.message, chunks: prev.chunkIds?.length, title: prev.meta?.title };
+        outcome = { file: rel, status: prev.status === 'indexed' ? 'unchanged' : prev.status, reason: prev.reason, message: prev.message, chunks: prev.chunks ?? prev.chunkIds?.length, title: prev.meta?.title };
       } else {
         const processed: ProcessedFile = await processFile(abs, rel, { ocr: opts.ocr });
         entry = { hash, size, ...processed.entry };
@@ -233,17 +233,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
     collectGarbage();
     opts.onProgress?.({ phase: 'index', chunks: allChunks.length });
 
+    const perDoc = new Map<string, number>();
+    for (const c of allChunks) perDoc.set(c.docId, (perDoc.get(c.docId) ?? 0) + 1);
     for (const entry of Object.values(manifest.files)) {
-      if (entry.status === 'indexed') entry.chunkIds = undefined;
-    }
-    const idsByDoc = new Map<string, string[]>();
-    for (const c of allChunks) {
-      const ids = idsByDoc.get(c.docId);
-      if (ids) ids.push(c.id);
-      else idsByDoc.set(c.docId, [c.id]);
-    }
-    for (const entry of Object.values(manifest.files)) {
-      if (entry.status === 'indexed' && entry.meta) entry.chunkIds = idsByDoc.get(entry.meta.docId) ?? [];
+      if (entry.status === 'indexed' && entry.meta) entry.chunks = perDoc.get(entry.meta.docId) ?? 0;
     }
 
     manifest.version = version;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Chunk } from '../../core/types.js';
@@ -50,17 +50,63 @@ describe('chunk store', () => {
     await writer.add([]);
     await writer.close();
     expect(writer.count).toBe(many.length);
-    for (const f of ['chunks.json', 'chunks.txt', 'chunks.off']) {
+    for (const f of ['chunks.json', 'chunks.idx', 'chunks.rec', 'chunks.txt', 'chunks.off']) {
       expect((await readFile(path.join(streamed, f))).equals(await readFile(path.join(whole, f)))).toBe(true);
     }
     expect(await readChunkStore(streamed)).toEqual(many);
   });
 
   it('rejects a store whose files disagree', async () => {
+    for (const [file, content] of [
+      ['chunks.txt', 'short'],
+      ['chunks.rec', '["a1"]'],
+      ['chunks.idx', new Uint8Array(16)],
+      ['chunks.idx', new Uint8Array(13)],
+    ] as const) {
+      const dir = await tmp();
+      await writeChunkStore(dir, chunks);
+      await writeFile(path.join(dir, file), content);
+      await expect(readChunkStore(dir), file).rejects.toBeInstanceOf(ChunkStoreFormatError);
+    }
+  });
+
+  it('reads texts from its file when asked for, not at opening: a file cut after opening is a typed error, not a wrong text', async () => {
     const dir = await tmp();
     await writeChunkStore(dir, chunks);
-    await writeFile(path.join(dir, 'chunks.txt'), 'short');
-    await expect(readChunkStore(dir)).rejects.toBeInstanceOf(ChunkStoreFormatError);
+    const back = await readChunkStore(dir, { keepTexts: 0 });
+    expect(back[0].text).toBe(chunks[0].text);
+    await truncate(path.join(dir, 'chunks.txt'), 10);
+    expect(() => back[1].text).toThrow(ChunkStoreFormatError);
+    // Fields other than the text are in memory.
+    expect(back[1].id).toBe('a2');
+  });
+
+  it('still opens a store of format 1 (every record in chunks.json, texts read whole)', async () => {
+    const dir = await tmp();
+    const bytes = chunks.map((c) => Buffer.from(c.text, 'utf8'));
+    const offsets = [0];
+    for (const b of bytes) offsets.push(offsets[offsets.length - 1] + b.byteLength);
+    await writeFile(path.join(dir, 'chunks.txt'), Buffer.concat(bytes));
+    await writeFile(path.join(dir, 'chunks.off'), new Uint8Array(Float64Array.from(offsets).buffer));
+    const docs = [
+      { docId: 'luat/a.txt', title: 'Luật A', number: '1/2020/QH14', type: 'Luật' },
+      { docId: 'tin/b.md', title: 'Tin B', type: 'Tin tức' },
+    ];
+    const meta = {
+      format: 'vks-chunks/1',
+      count: 3,
+      docs,
+      id: ['a1', 'a2', 'b1'],
+      doc: [0, 0, 1],
+      ord: [0, 1, 0],
+      locator: ['Điều 1', null, null],
+      article: ['1', null, null],
+      heading: ['Điều 1. Phạm vi điều chỉnh', null, 'Tập huấn 😀'],
+    };
+    await writeFile(path.join(dir, 'chunks.json'), JSON.stringify(meta));
+    const back = await readChunkStore(dir);
+    expect(back).toEqual(chunks);
+    expect('locator' in back[1]).toBe(false);
   });
 
   it('still opens a version written before it (chunks in the LangChain docstore, base64 BM25)', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runIngest, isIndexStale } from '../../ingest/pipeline.js';
 import { loadIndexVersion, VECTORS_FILE } from '../../ingest/index-version.js';
 import { readCurrentVersion, versionDir } from '../../ingest/store.js';
+import type { Manifest } from '../../ingest/manifest.js';
 import { openAssistant } from '../../core/runtime.js';
 import { testConfig } from '../../core/config.js';
 import { countingProvider, GUIDE_B, LAW_A, NEWS_C, STAMPED, tempDir, writeFiles } from './helpers.js';
@@ -53,6 +54,11 @@ describe('ingest pipeline', () => {
     const second = countingProvider();
     const r2 = await runIngest({ sourceDir: src, indexDir, embedder: second.provider });
     expect(r2.counts).toMatchObject({ updated: 1, unchanged: 2, added: 0 });
+    // An unchanged file reports the chunks it still gives; the manifest counts each file's chunks.
+    const kept = r2.files.find((f) => f.file === 'luat/luat-a.txt');
+    expect(kept).toMatchObject({ status: 'unchanged', chunks: chunks1.filter((c) => c.docId === 'luat/luat-a.txt').length });
+    const manifest2 = JSON.parse(await readFile(path.join(versionDir(indexDir, r2.versionAfter!), 'manifest.json'), 'utf8')) as Manifest;
+    expect(Object.values(manifest2.files).reduce((n, f) => n + (f.chunks ?? 0), 0)).toBe(manifest2.chunkCount);
     const newsChunks = (await currentChunks(indexDir)).filter((c) => c.docId === 'tin/tap-huan.md');
     expect(second.embedded.length).toBeGreaterThan(0);
     expect(second.embedded.length).toBeLessThanOrEqual(newsChunks.length);
