@@ -37,6 +37,8 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   // The three levels named together ("Mật, Tối mật và Tuyệt mật"): the scheme, no document.
   [`(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING}){2,}`, 'xdomat', 'mat'],
   ['giai mat', 'xgiaimat', 'giai mat'],
+  // The envelope stamp "Chỉ người có tên mới được bóc bì" restricts who may open it, as a level does: a marking.
+  ['chi (?:nguoi|ng) co ten (?:moi )?duoc (?:boc|mo) (?:bi_?|phong bi_?)', 'mat', 'co ten'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
   ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_', 'mat do'],
   ['mat (?:khau|do|thiet|ong|gau|ran|heo|mia|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
@@ -49,7 +51,7 @@ export const CONCEPTS: Array<[string, string, string?]> = [
 
 /** Nouns for documents, records, cases and information. */
 export const DOC =
-  '(?:tai lieu|van ban|ho so|cong van|giay to|bao cao|ket luan(?: dieu tra)?|cao trang|ke hoach|quyet dinh|chi thi|thong bao|to trinh|de an|phuong an|danh sach|thong tin|noi dung|du lieu|tep(?: tin)?|file|van kien|bien ban|don(?: thu)?|don|thu|vu an|vu viec|chuyen an|dien|ban tin|ban sao|vat chua|bang ghi|so sach|tai san|documents?|files?|records?|reports?|cases?|papers?|dossiers?|materials?|memos?|information|data|cables?|plans?|letters?|archives?|folders?)';
+  '(?:tai lieu|van ban|ho so|cong van|giay to|bao cao|ket luan(?: dieu tra)?|cao trang|ke hoach|quyet dinh|chi thi|thong bao|to trinh|de an|phuong an|danh sach|thong tin|noi dung|du lieu|tep(?: tin)?|file|van kien|bien ban|phu luc|yeu cau dieu tra|don(?: thu)?|don|thu|vu an|vu viec|chuyen an|dien|ban tin|ban sao|vat chua|bang ghi|so sach|tai san|documents?|files?|records?|reports?|cases?|papers?|dossiers?|materials?|memos?|information|data|cables?|plans?|letters?|archives?|folders?)';
 
 /** Classification-level words, when they are not the level-as-concept ("độ mật"). */
 export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi mat cua nha nuoc|bmnn)';
@@ -134,7 +136,7 @@ export const CONTENT =
 export const LAUNDER = [
   'dich (?:sang|ra|qua|giup|cho|nguyen van|toan bo|noi dung|tai lieu|van ban|ho so|bao cao|doan|lai)',
   'ban dich',
-  '(?:paraphrase|rephrase|summari[sz]e|viet gon|rut gon|noi gon|giai thich lai)',
+  '(?:paraphrase|rephrase|summari[sz]e|viet gon|rut gon|noi gon|giai thich lai|noi so (?:so|qua|luoc)|so luoc|noi qua|dai y|dai khai|y chinh)',
   '(?:tom tat|tom luoc|khai quat|viet lai|dien giai|dien dat lai|dien nom|dien ca|dien van|dien y|phong tac|chuyen the|chuyen thanh|bien thanh|ke lai|thuat lai|noi lai|ke chuyen|lam tho|lam (?:mot )?bai tho|thanh (?:mot )?(?:bai )?tho|bai tho|truyen ngan|truyen cuoi|cau chuyen|bai hat|loi bai hat|bai rap|luc bat|tieu thuyet|kich ban|trich (?:dan )?nguyen van|trich (?:nguyen |nguyen ven )?(?:mot |vai )?(?:doan|cau|trang|dong)|nguyen van|danh van|tung chu|tung ky tu|tung tu)',
   '(?:translate|translation|summari[sz]e|summary|sum up|rewrite|rephrase|paraphrase|poem|poetry|haiku|story|song|lyrics|verbatim|quote|spell out|spell it|acrostic|in english|in french|in chinese|word for word|outline|gist|tl ?dr|bullet points)',
   'sang tieng (?:anh|phap|trung|nga|duc|nhat|han)',
@@ -216,7 +218,7 @@ export const BYPASS =
   // "máy bị chặn cổng USB thì vượt qua thế nào", "tránh camera khi chụp", "khôi phục file đã xóa".
   '|vuot qua (?:the nao|bang cach nao|sao|kieu gi|duoc khong)|tranh (?:camera|bi_? phat hien|su giam sat|bi_? kiem tra|bi_? ghi hinh)' +
   // "… sao cho không ai phát hiện", "… mà bảo vệ không kiểm tra túi", "… mà máy không ghi lại nhật ký".
-  '|khong (?:ai|de ai) (?:phat hien|biet|de y|nghi ngo)|ma_? (?:\\S+ ){0,3}khong (?:bi_? )?(?:kiem tra|phat hien|ghi lai|luu vet|de y)' +
+  '|khong (?:ai|de ai) (?:phat hien|biet|de y|nghi ngo)|khong (?:de )?lai (?:\\S+ )?(?:dau vet|vet|dau tich|dau hieu)|(?:dan|boc|niem phong|dong) lai (?:\\S+ ){0,2}?nhu (?:cu|ban dau|chua (?:tung )?(?:boc|mo))|ma_? (?:\\S+ ){0,3}khong (?:bi_? )?(?:kiem tra|phat hien|ghi lai|luu vet|de y)' +
   // Recording in secret ("ghi âm lén"), and taking it home or to a personal channel.
   '|(?:ghi am|ghi hinh|quay phim|quay|chup anh|chup|nghe) len' +
   // Switching off the controls or wiping one's traces: "tắt chế độ kiểm soát in", "xóa tên mình khỏi sổ đăng ký".

@@ -112,7 +112,8 @@ const ALLOW: Verdict = { allowed: true };
 const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category });
 
 /** "…, được không?" closing a request or a wh-question: "could you", not "is it allowed". */
-const POLITE_TAG = /(?: \|)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)(?: (?:nhe|nha|a|voi|ha))*$/;
+const POLITE_TAG = /(?: \|)?(?: thoi)? (?:duoc|dc) (?:khong|ko|k|chu|nhe)(?: (?:nhe|nha|a|voi|ha))*$/;
+const INNER_POLITE_TAG = /(?<=^|\| )([^|]*?)(?: thoi)? (?:duoc|dc) (?:khong|ko|k)(?= \|)/g;
 const REQUEST_ANYWHERE = rx(any([...L.REQ_STRONG, ...L.REQ_TO_USER]));
 const WH_WORD = rx(L.WH_QUESTION);
 
@@ -122,6 +123,8 @@ const WH_WORD = rx(L.WH_QUESTION);
  * neither, asks whether something is allowed. The tag goes when it only softens.
  */
 function withoutPoliteTag(t: string): { text: string; request: boolean } {
+  // The same tag closing an inner clause that asks for something ("…, nói sơ nội dung thôi được không, …").
+  t = t.replace(INNER_POLITE_TAG, (clause: string, rest: string) => (REQUEST_ANYWHERE.test(rest) || LAUNDER.test(rest) ? rest : clause));
   if (!POLITE_TAG.test(t)) return { text: t, request: false };
   const rest = t.replace(POLITE_TAG, '');
   const request = REQUEST_ANYWHERE.test(rest) || LAUNDER.test(rest);
