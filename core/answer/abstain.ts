@@ -8,7 +8,7 @@
  *  - whether a document the question names by number is in the hits at all.
  */
 import type { Chunk, Scored } from '../types.js';
-import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement } from '../text.js';
+import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement, storyEnd } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, withUnigrams, type MatchTerm, type QueryTerm } from './terms.js';
 import { chunkReferredSyllables } from './references.js';
@@ -333,7 +333,10 @@ export function unknownDocuments(question: string, hits: Scored<Chunk>[], known?
 /** A year (1900–2099) the question names and none of the passages writes. */
 export function unknownYear(question: string, hits: Scored<Chunk>[]): string | undefined {
   let about: ((h: Scored<Chunk>) => boolean) | undefined;
-  for (const m of fold(question).matchAll(/(?<![\p{L}\p{N}/.-])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu)) {
+  // A year in the story told before the question ("Bị hại sinh năm 2008, không rõ ngày sinh. Vậy …?"),
+  // or a birth year anywhere, is a fact of the case, not the date of a document or an event asked about.
+  const asked = fold(question.slice(storyEnd(question))).replace(/\bsinh (?:vao )?(?:nam )?(?:19|20)\d\d\b/g, ' ');
+  for (const m of asked.matchAll(/(?<![\p{L}\p{N}/.-])((?:19|20)\d\d)(?![\p{L}\p{N}])/gu)) {
     // The year must be written by a passage about the question (half of it), not by any
     // passage retrieved: "… đến năm 2025" in a news item is no date of a 2025 exam.
     about ??= aboutQuestion(question);

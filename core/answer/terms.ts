@@ -88,11 +88,11 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
- * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"): never
+ * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
- * "dữ", "chủ", "lục", "lần"): dropped only as written.
+ * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn lá'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -313,5 +313,9 @@ const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
   const completed = COMPLETED.exec(nfc(question));
   const setting = completed ? tokens(completed[0]).length : settingLength(question);
   if (!setting) return terms;
-  return terms.map((t) => ((t.word ?? 0) < setting ? { ...t, weight: t.weight * SETTING_WEIGHT } : t));
+  const inSetting = (t: MatchTerm) => (t.word ?? 0) < setting;
+  // A figure of the story ("bị hại sinh năm 2008", "số tiền 30 triệu") is the case's, and no rule
+  // writes it; a previous topic's number ("Kế hoạch 221") still names what is asked about.
+  const kept = completed ? terms : terms.filter((t) => !(inSetting(t) && /^\d+$/.test(t.term)));
+  return kept.map((t) => (inSetting(t) ? { ...t, weight: t.weight * SETTING_WEIGHT } : t));
 }, 512);

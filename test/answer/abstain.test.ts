@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
-import { decideAbstention, delegatedTo, missingTopic, termMatch, unknownPlace, unknownTitle } from '../../core/answer/abstain.js';
+import { decideAbstention, delegatedTo, missingTopic, termMatch, unknownPlace, unknownTitle, unknownYear } from '../../core/answer/abstain.js';
 import { contentTerms, indexTerms, matchTerms, questionTerms, settingLength } from '../../core/answer/terms.js';
 import { passageIndex } from '../../core/retrieval/passage-index.js';
 import type { Chunk, Scored } from '../../core/types.js';
@@ -235,6 +235,25 @@ describe('a story told before the question', () => {
     expect(decideAbstention(story, [refusal]).abstain).toBe(false);
     // Told in the same sentence as the question, the circumstances weigh fully.
     expect(decideAbstention(story.replace('. ', ', '), [refusal]).abstain).toBe(true);
+  });
+
+  it('drops the figures of a story (a birth year, a sum): no rule writes the case\'s own numbers', () => {
+    const terms = questionTerms('Bị hại sinh năm 2008, không rõ ngày tháng sinh. Vậy ngày sinh của bị hại được xác định thế nào?');
+    expect(terms.map((t) => t.term)).not.toContain('2008');
+    expect(terms.find((t) => t.term === 'hai')?.weight).toBe(0.7);
+    // A previous topic's number still names what is asked about.
+    expect(questionTerms('Về Kế hoạch 221: có bao nhiêu mục tiêu?').map((t) => t.term)).toContain('221');
+  });
+
+  it('takes no year of the story, nor a birth year, for the date of a document the passages lack', () => {
+    const rule = {
+      item: { id: 'b', docId: 'luat/bltths.txt', text: 'Trường hợp xác định được năm sinh nhưng không xác định được ngày, tháng sinh thì lấy ngày cuối cùng của tháng 12 năm đó làm ngày sinh.', ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const },
+      score: 1,
+    };
+    expect(unknownYear('Bị hại sinh năm 2008, không rõ ngày tháng sinh. Vậy ngày sinh được lấy thế nào?', [rule])).toBeUndefined();
+    expect(unknownYear('Người sinh năm 2008 mà không rõ ngày tháng sinh thì ngày sinh được lấy thế nào?', [rule])).toBeUndefined();
+    // Asked of in the question itself, a year the passages lack is still unknown.
+    expect(unknownYear('Kế hoạch năm 2008 về ngày sinh là gì?', [rule])).toBe('2008');
   });
 
   it('weighs the previous topic a follow-up was completed with like a story', () => {

@@ -20,8 +20,12 @@ describe('falseFriend', () => {
     const c = chunk('Điều 25. Tố cáo không rõ họ tên\n1. Tố cáo không rõ họ tên người tố cáo là tố cáo nặc danh, thì không thụ lý giải quyết.');
     const rare = idf({ lá: 6, lẫn: 6 });
     expect(falseFriend('Hôm qua tôi nhận được một lá đơn, cả tên lẫn địa chỉ đều không ghi. Tố cáo không rõ họ tên có được thụ lý giải quyết không?', [c], rare, 5)).toBeUndefined();
-    // Asked in the question sentence itself, the look-alike still counts.
-    expect(falseFriend('Tố cáo trong một lá đơn không rõ họ tên có được thụ lý không?', [c], rare, 5)).toBe('lá');
+    // Asked in the question sentence itself, a look-alike still counts: "hộ" is not "họ".
+    expect(falseFriend('Tố cáo hộ người khác mà không rõ họ tên có được thụ lý không?', [c], idf({ hộ: 6 }), 5)).toBe('hộ');
+  });
+  it('reads the classifier of a letter or a form ("lá thư", "lá đơn") as no word of the topic, even in the question sentence', () => {
+    const c = chunk('Điều 25. Tố cáo không rõ họ tên\n1. Tố cáo không rõ họ tên người tố cáo là tố cáo nặc danh, thì không thụ lý giải quyết.');
+    expect(falseFriend('Cơ quan nhận được một lá thư tố cáo không ký tên thì có thụ lý không?', [c], idf({ lá: 6, thư: 2 }), 5)).toBeUndefined();
   });
 
   it('finds a rare accented question word the hits hold only as a look-alike', () => {
