@@ -93,6 +93,14 @@ const GROUPS: readonly string[] = [
   'tien di lai|chi phi di lai',
   'nop tre|tre han|qua han',
   'khong ky ten|khong ghi ten|giau ten|nac danh',
+  // Taking content down online: the Luật An ninh mạng writes "xóa bỏ thông tin", "gỡ bỏ".
+  'go bai|go bai dang|go bo|xoa bo|go xuong',
+  'bai dang|thong tin',
+  // A file kept by computer is, in the Luật Giao dịch điện tử, a "thông điệp dữ liệu"; paper is "văn bản giấy".
+  'file dien tu|tep dien tu|thong diep du lieu',
+  'ban giay|van ban giay',
+  // Declining to receive someone: the Luật Tiếp công dân writes "từ chối tiếp".
+  'khong tiep|tu choi tiep',
 ];
 
 /** Each group's phrases as syllable arrays. */

@@ -39,6 +39,15 @@ describe('field thesaurus', () => {
     expect(alts('giu nguoi trong truong hop khan cap')).toEqual([]);
   });
 
+  it('reads a file kept by computer, a post taken down and a citizen not received in the words of the laws', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('luu ho so duoi dang file dien tu thay ban giay')).toEqual(expect.arrayContaining(['thong diep du lieu', 'van ban giay']));
+    expect(alts('yeu cau go bai dang vi pham')).toEqual(expect.arrayContaining(['xoa bo', 'thong tin']));
+    expect(alts('can bo co the khong tiep nguoi say')).toContain('tu choi tiep');
+    // "dữ liệu điện tử" is the procedure code's own evidence, no file.
+    expect(alts('thu thap du lieu dien tu')).toEqual([]);
+  });
+
   it('matches whole phrases only: a syllable of one is not the phrase', () => {
     expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
     expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
