@@ -104,6 +104,34 @@ const QUESTION_TAILS = [
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'nhu the nao', 'the nao', 'ra sao', 'la ai', 'gom nhung gi',
   'gom nhung', 'nhung gi', 'nao', 'gi', 'khong', 'chua', 'a', 'nhe', 'vay', 'nhu the', 'the', 'nhu', 'sao', 'co', 'la', 'thi', 'duoc', 'nhung', 'cac',
 ].map(seq);
+/**
+ * The question words among the tails as they are written with accents: "cụ thể" ends with "thể",
+ * not the "thế" of "như thế", and "mục tiêu cụ thể" keeps it. Typed without accents, any reads.
+ */
+const TAIL_AS_WRITTEN: Record<string, readonly string[]> = {
+  the: ['thế'],
+  co: ['có'],
+  la: ['là'],
+  thi: ['thì'],
+  nhu: ['như'],
+  duoc: ['được'],
+  nhung: ['những'],
+  cac: ['các'],
+  vay: ['vậy'],
+  chua: ['chưa'],
+  a: ['à', 'ạ'],
+  nhe: ['nhé', 'nhe'],
+};
+
+function tailAt(toks: Tok[], i: number, tail: string[]): boolean {
+  if (!matchAt(toks, i, tail)) return false;
+  return tail.every((w, j) => {
+    const written = TAIL_AS_WRITTEN[w];
+    const raw = toks[i + j].text.toLowerCase();
+    return !written || raw === w || written.includes(raw);
+  });
+}
+
 const QUESTION_OPENERS = ['cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi'].map(seq);
 
 /** The topic of a question: the question without its question words and punctuation. */
@@ -117,7 +145,7 @@ export function topicOf(question: string): string {
     if (!toks.length) break;
     for (const tail of QUESTION_TAILS) {
       const i = toks.length - tail.length;
-      if (i > 0 && matchAt(toks, i, tail)) {
+      if (i > 0 && tailAt(toks, i, tail)) {
         s = s.slice(0, toks[i].start).replace(/[\s,;:]+$/u, '');
         changed = true;
         break;
@@ -132,11 +160,21 @@ export function topicOf(question: string): string {
       }
     }
   }
+  // A count asked inside it ("Kế hoạch … có bao nhiêu mục tiêu cụ thể"): the topic is what is counted.
+  s = s.replace(/(^|\s)(?:có|co)\s+(?:bao nhiêu|bao nhieu|mấy)(?=\s)/giu, '$1');
   // "…, trong bao lâu": the preposition the question words leave behind goes with them.
   return tidy(s);
 }
 
+/**
+ * "Trong đó, …", "Trong số đó, …", "Ngoài ra, …" open a question about what the previous one named
+ * (its list, its plan). Only with the comma: "Trong độ tuổi nào …" folds to the same letters.
+ */
+const SET_OPENER = /^\s*(?:trong (?:số |so )?(?:đó|do)|ngoài ra|ngoai ra)\s*,\s*/iu;
+
 function stripLeadingCue(s: string): { text: string; cued: boolean } {
+  const opener = SET_OPENER.exec(s);
+  if (opener) return { text: s.slice(opener[0].length), cued: true };
   const toks = tokenize(s);
   const cue = LEADING_CUES.find((c) => toks.length >= c.length && matchAt(toks, 0, c));
   if (!cue) return { text: s, cued: false };

@@ -12,6 +12,18 @@ describe('rewriteFollowUp', () => {
     expect(s).not.toContain('bao nhiêu');
   });
 
+  it('reads "Trong đó, …" as a question about what the previous one counted, whose topic keeps "cụ thể"', () => {
+    const s = after('Kế hoạch 221/KH-VKSTC có bao nhiêu mục tiêu cụ thể?', 'Trong đó, chỉ tiêu về nơi hỏi cung bị can là bao nhiêu phần trăm?');
+    expect(s).toContain('Kế hoạch 221/KH-VKSTC mục tiêu cụ thể');
+    expect(s).toContain('chỉ tiêu về nơi hỏi cung bị can là bao nhiêu phần trăm');
+    expect(s).not.toContain('Trong đó');
+    expect(s).not.toMatch(/có bao nhiêu/);
+    // Without the comma it is no opener: "trong độ tuổi" folds to the same letters.
+    expect(after('Kế hoạch 221/KH-VKSTC có bao nhiêu mục tiêu cụ thể?', 'Trong độ tuổi nào thì người làm chứng được miễn nghĩa vụ khai báo?')).toBe(
+      'Trong độ tuổi nào thì người làm chứng được miễn nghĩa vụ khai báo?',
+    );
+  });
+
   it('reads "<the previous question\'s action> xong thì …" as a follow-up, and "quyết định xong" as no document', () => {
     const s = after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Ra quyết định xong thì phải giao cho bị can trong mấy ngày?');
     expect(s).toContain('phục hồi vụ án');
