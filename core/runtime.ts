@@ -22,7 +22,7 @@ import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
-import { rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
+import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { expandShorthand } from './shorthand.js';
 import { correctSpelling } from './answer/spelling.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
@@ -138,15 +138,18 @@ export class AssistantRuntime implements RuntimeAssistant {
     };
 
     const verdict = this.checkInput(question);
-    if (!verdict.allowed) return refuse(verdict.category);
     const history = (options.history ?? []).filter((t) => t.standalone !== '');
+    // "Thế còn tài liệu độ Tuyệt mật?" after a question on how long a level is protected asks that
+    // rule of another level: a follow-up that names material and nothing else is judged completed.
+    const deferred = !verdict.allowed && verdict.bare === true && isFollowUp(question, history);
+    if (!verdict.allowed && !deferred) return refuse(verdict.category);
     // Chat shorthand ("bn", "đc", "ko", "nd30") written out and mistyped words corrected ("mạg"): the analysis reads words.
     const written = correctSpelling(expandShorthand(question));
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, written, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
       : rewriteFollowUp(withoutPreamble(written), history);
-    if (standalone !== question) {
-      const again = this.checkInput(standalone);
+    if (standalone !== question || deferred) {
+      const again = standalone === question ? verdict : this.checkInput(standalone);
       if (!again.allowed) return refuse(again.category);
     }
     if (!snapshot) {

@@ -41,6 +41,7 @@ const GENERIC_HEADS = new Set(['quyet dinh', 'ke hoach', 'chi thi', 'cong van', 
 /** Generic nouns that, with a demonstrative, point back at the previous subject ("điều đó", "quy định này"). */
 const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu'].map(seq);
 const DEMONSTRATIVES = new Set(['do', 'nay', 'ay', 'tren', 'kia']);
+const DEMONSTRATIVES_WRITTEN = new Set(['đó', 'đấy', 'này', 'ấy', 'trên', 'kia']);
 /** Standalone pronouns / pro-forms. Accent-checked: folded "no" is also "nợ". */
 const PRONOUNS = new Set(['nó', 'như vậy', 'vậy thì']);
 
@@ -221,6 +222,8 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
       if (!det || !DEMONSTRATIVES.has(det.f)) continue;
       // Unaccented "do"/"nay" are also "do" (by) and "nay" (now): accept them only at the end or before a verb-ish word.
       const accented = det.text.toLowerCase() !== det.f;
+      // Written with accents, only the demonstrative itself points: "tài liệu độ Tuyệt mật" is no "tài liệu đó".
+      if (accented && !DEMONSTRATIVES_WRITTEN.has(det.text.toLowerCase())) continue;
       const atEnd = i + head.length === toks.length - 1;
       if (!accented && !atEnd && !['la', 'co', 'ap', 'quy', 'duoc', 'thi', 'gom', 'can', 'ban', 'nhu'].includes(toks[i + head.length + 1]?.f ?? '')) continue;
       // "trên" is "on" after most nouns; only "văn bản trên", "kế hoạch trên" point back.
@@ -596,6 +599,12 @@ function swapPrefix(prev: string, focus: string, itemOnly = false): string | und
     rest = rest.slice(0, cut);
   }
   if (rest.length > (itemOnly && !extra ? ITEM_WORDS : SWAPPED_WORDS)) return undefined;
+  // "tài liệu | độ Tuyệt mật" after "Tài liệu bí mật nhà nước độ Mật …": the rest is an item of a kind
+  // (same first and last word) the previous question names further on; it replaces that one.
+  if (!extra && rest.length >= 2 && rest.length <= 4) {
+    const kind = swapKind(prev, rest, true);
+    if (kind) return kind;
+  }
   const from = best.i + best.len;
   const same = (k: number, t: Tok) => !!pt[k] && f(pt[k]) === f(t);
   // "theo hướng | có lợi" after "theo hướng | không có lợi …": the follow-up goes on with the previous
@@ -657,7 +666,7 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
  * item is of the same kind as an item of the previous question, a compound with the same last word
  * ("… viên"), which it replaces where it stands.
  */
-function swapKind(prev: string, core: Tok[]): string | undefined {
+function swapKind(prev: string, core: Tok[], sameHead = false): string | undefined {
   const base = nfc(prev).trim();
   const pt = tokenize(base);
   const c = core.map((t) => t.f.toLowerCase());
@@ -673,7 +682,7 @@ function swapKind(prev: string, core: Tok[]): string | undefined {
       if (span.join(' ') === c.join(' ')) continue;
       // Two-word items alike only in their last word are not alike ("gia hạn" is no "thời hạn").
       const rank = span[0] === c[0] ? 0 : span.join(' ') === c.slice(n - len).join(' ') ? 1 : len === n && n >= 3 ? 2 : 3;
-      if (rank < 3 && (!best || rank < best.rank)) best = { start: pt[i - len + 1].start, end: pt[i].end, rank };
+      if (rank < (sameHead ? 1 : 3) && (!best || rank < best.rank)) best = { start: pt[i - len + 1].start, end: pt[i].end, rank };
     }
   }
   if (!best) return undefined;

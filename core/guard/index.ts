@@ -9,7 +9,7 @@ import { decide, type GuardCategory } from './rules.js';
 import { expandShorthand } from '../shorthand.js';
 
 export type { GuardCategory } from './rules.js';
-export type GuardVerdict = { allowed: true } | { allowed: false; category: GuardCategory };
+export type GuardVerdict = { allowed: true } | { allowed: false; category: GuardCategory; bare?: true };
 export { passageIsClassified, checkOutput } from './marking.js';
 export { canonical } from './normalize.js';
 

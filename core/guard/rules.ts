@@ -107,7 +107,12 @@ function bareDisclosure(clause: string): boolean {
 /** One numbered document or case anywhere ("hồ sơ vụ án số 12", "báo cáo số 45"). */
 const NUMBERED_INSTANCE = rx(`${L.DOC} (?:\\S+ ){0,3}?so \\d+`);
 
-export type Verdict = { allowed: true } | { allowed: false; category: GuardCategory };
+/**
+ * `bare`: refused only because the message names material and asks nothing a rule could answer
+ * ("Thế còn tài liệu độ Tuyệt mật?"). In a conversation the rule may be in the previous turn; the
+ * caller may then judge the question completed with it instead (runtime.ts).
+ */
+export type Verdict = { allowed: true } | { allowed: false; category: GuardCategory; bare?: true };
 const ALLOW: Verdict = { allowed: true };
 const refuse = (category: GuardCategory): Verdict => ({ allowed: false, category });
 
@@ -237,6 +242,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
   const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !toAsker && !requested;
-  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) return refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content');
+  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) {
+    return { ...refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content'), bare: true } as Verdict;
+  }
   return ALLOW;
 }

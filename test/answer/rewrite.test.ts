@@ -24,6 +24,14 @@ describe('rewriteFollowUp', () => {
     );
   });
 
+  it('swaps a level for a level ("tài liệu độ Tuyệt mật" for "… độ Mật"), and reads "độ" as no "đó"', () => {
+    expect(after('Tài liệu bí mật nhà nước độ Mật được bảo vệ trong bao nhiêu năm?', 'Thế còn tài liệu độ Tuyệt mật?')).toBe(
+      'Tài liệu bí mật nhà nước độ Tuyệt mật được bảo vệ trong bao nhiêu năm?',
+    );
+    // "tài liệu đó" still points back.
+    expect(has(after('Tài liệu bí mật nhà nước độ Mật được bảo vệ trong bao nhiêu năm?', 'Ai được giải mật tài liệu đó?'), 'độ Mật')).toBe(true);
+  });
+
   it('reads "<the previous question\'s action> xong thì …" as a follow-up, and "quyết định xong" as no document', () => {
     const s = after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Ra quyết định xong thì phải giao cho bị can trong mấy ngày?');
     expect(s).toContain('phục hồi vụ án');
