@@ -39,7 +39,7 @@ const DOC_HEADS = [
 const GENERIC_HEADS = new Set(['quyet dinh', 'ke hoach', 'chi thi', 'cong van', 'huong dan', 'bao cao', 'quy che', 'van ban']);
 
 /** Generic nouns that, with a demonstrative, point back at the previous subject ("điều đó", "quy định này"). */
-const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu'].map(seq);
+const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu', 'khoang gio', 'khoang thoi gian', 'thoi gian', 'thoi diem', 'luc'].map(seq);
 const DEMONSTRATIVES = new Set(['do', 'nay', 'ay', 'tren', 'kia']);
 const DEMONSTRATIVES_WRITTEN = new Set(['đó', 'đấy', 'này', 'ấy', 'trên', 'kia']);
 /** Standalone pronouns / pro-forms. Accent-checked: folded "no" is also "nợ". */
@@ -373,7 +373,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 
   // 0. "người đó giữ chức vụ gì?": the person the previous answer named.
   const person = personAnaphor(q);
-  const name = person && lastAnswerName(history);
+  const name = person && (lastAnswerName(history) ?? roleIn(prev));
   if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
 
   const prevTopic = topicOf(prev);
@@ -701,8 +701,19 @@ function personAnaphor(q: string): Span | undefined {
   return { start, end: start + m[1].length };
 }
 
+/**
+ * An office the previous question names ("bổ nhiệm Viện trưởng Viện kiểm sát nhân dân cấp tỉnh"):
+ * what "người đó" stands for when no answer named a person.
+ */
+const ROLE =
+  /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Tòa án nhân dân|Tòa án quân sự|Cơ quan điều tra|VKSND|TAND)(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|trung ương|quân khu|khu vực))?)?/u;
+
+function roleIn(question: string): string | undefined {
+  return ROLE.exec(question)?.[0];
+}
+
 /** A person's name as Vietnamese news writes it: "đồng chí Nhiếp Văn Ngọc", "ông Nguyễn Huy Tiến". */
-const NAMED_PERSON = /(?:đồng chí|ông|bà)\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*)/u;
+const NAMED_PERSON = /(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*)/u;
 
 function lastAnswerName(history: Turn[]): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {

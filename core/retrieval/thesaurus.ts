@@ -99,6 +99,8 @@ const GROUPS: readonly string[] = [
   // A file kept by computer is, in the Luật Giao dịch điện tử, a "thông điệp dữ liệu"; paper is "văn bản giấy".
   'file dien tu|tep dien tu|thong diep du lieu',
   'ban giay|van ban giay',
+  // An order is "ra lệnh" in the procedure code; people say they sign it.
+  'ky lenh|ra lenh',
   // Where suspects are questioned.
   'noi hoi cung|phong hoi cung|co so hoi cung|co so thuc hien hoi cung',
   // Declining to receive someone: the Luật Tiếp công dân writes "từ chối tiếp".

@@ -24,6 +24,21 @@ describe('rewriteFollowUp', () => {
     );
   });
 
+  it('reads "người đó" as the office the previous question names when no answer named a person', () => {
+    expect(after('Ai có thẩm quyền bổ nhiệm Viện trưởng Viện kiểm sát nhân dân cấp tỉnh?', 'Người đó giữ chức trong bao nhiêu năm?')).toBe(
+      'Viện trưởng Viện kiểm sát nhân dân cấp tỉnh giữ chức trong bao nhiêu năm?',
+    );
+    // A name in the previous answer comes first.
+    const named = rewriteFollowUp('Người đó giữ chức vụ gì?', [{ question: 'Ai phát biểu tại phiên họp?', answer: 'Đồng chí Nguyễn Huy Tiến, Phó Viện trưởng Viện kiểm sát nhân dân tối cao, phát biểu.' }]);
+    expect(named).toContain('Nguyễn Huy Tiến');
+  });
+
+  it('reads a time with a demonstrative ("khoảng giờ đó", "thời gian đó") as the previous topic', () => {
+    const s = after('Theo luật tố tụng hình sự thì "ban đêm" được tính từ mấy giờ đến mấy giờ?', 'Trong khoảng giờ đó điều tra viên có được hỏi cung bị can không?');
+    expect(s).toContain('ban đêm');
+    expect(s).toContain('hỏi cung bị can');
+  });
+
   it('swaps a level for a level ("tài liệu độ Tuyệt mật" for "… độ Mật"), and reads "độ" as no "đó"', () => {
     expect(after('Tài liệu bí mật nhà nước độ Mật được bảo vệ trong bao nhiêu năm?', 'Thế còn tài liệu độ Tuyệt mật?')).toBe(
       'Tài liệu bí mật nhà nước độ Tuyệt mật được bảo vệ trong bao nhiêu năm?',

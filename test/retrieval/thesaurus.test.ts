@@ -45,6 +45,7 @@ describe('field thesaurus', () => {
     expect(alts('yeu cau go bai dang vi pham')).toEqual(expect.arrayContaining(['xoa bo', 'thong tin']));
     expect(alts('can bo co the khong tiep nguoi say')).toContain('tu choi tiep');
     expect(alts('noi hoi cung bi can co ghi am khong')).toContain('co so thuc hien hoi cung');
+    expect(alts('cap nao duoc ky lenh giu nguoi')).toContain('ra lenh');
     // "dữ liệu điện tử" is the procedure code's own evidence, no file.
     expect(alts('thu thap du lieu dien tu')).toEqual([]);
   });
