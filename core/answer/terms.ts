@@ -43,7 +43,7 @@ const STOP_PHRASES = [
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
   'ngay nao', 'nam nao', 'thang nao', 'cach nao', 'bang cach', 'ra sao', 'phan tram',
   // Asking for a definition: the answer defines the term, it does not write these.
-  'dinh nghia', 'khai niem', 'duoc hieu',
+  'dinh nghia', 'khai niem', 'duoc hieu', 'goi la', 'coi la',
   // Asking for a time, a way of counting, a comparison: the answer writes the time, the rule, each side.
   'thoi han nao', 'thoi gian nao', 'thoi diem nao', 'tinh the nao', 'tinh nhu the nao', 'so voi', 'khac nhau', 'khac gi',
   // "chậm nhất đến lúc nào": the latest moment, which the law writes as "trước khi …", "trong thời hạn …".
@@ -194,7 +194,8 @@ const KIND_CUES: Record<QuestionKind, RegExp> = {
   procedure: /\b(the nao|thu tuc|trinh tu|cac buoc|quy trinh|cach thuc|cach nao|lam sao)\b/,
   // Also "có quyền gì", "có nhiệm vụ, quyền hạn gì": a law lists rights and duties, item by item.
   list: /\b(gom nhung|gom co|bao gom|nhung gi|nhung truong hop|cac truong hop|truong hop nao|nhung (\w+ ){0,3}(nao|gi)|cac (\w+ ){0,3}(nao|gi)|nhung noi dung|gom nhung gi|phan loai|phan thanh|chia thanh|cac loai)\b|\b(quyen han|quyen|nghia vu|nhiem vu|trach nhiem)( (va )?(quyen han|quyen|nghia vu|nhiem vu|trach nhiem))* (gi|nao)\b/,
-  definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia)\b/,
+  // Also "Thế nào thì được gọi là …", "… được coi là gì": what makes a thing the term.
+  definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia|(the nao|nhu the nao) (thi )?(duoc )?(goi|coi) la|(duoc )?(goi|coi) la gi)\b/,
 };
 
 /** The kinds of answer a question asks for (several may apply). */

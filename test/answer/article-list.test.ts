@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitsOf } from '../../core/answer/units.js';
-import { questionKinds } from '../../core/answer/terms.js';
+import { contentTerms, questionKinds } from '../../core/answer/terms.js';
 import { composeExtractive } from '../../core/answer/compose.js';
 import type { Chunk } from '../../core/types.js';
 
@@ -35,6 +35,13 @@ describe('an article of short khoản is one list', () => {
 describe('questionKinds', () => {
   it('reads a classification question as a list question', () => {
     expect(questionKinds('Chữ ký điện tử được phân loại như thế nào?').has('list')).toBe(true);
+  });
+  it('reads "Thế nào thì được gọi là X?" as a definition question, whose "gọi là" no passage needs to write', () => {
+    expect(questionKinds('Thế nào thì được gọi là hợp đồng điện tử?').has('definition')).toBe(true);
+    expect(questionKinds('Hợp đồng điện tử được coi là gì?').has('definition')).toBe(true);
+    expect(contentTerms('Thế nào thì được gọi là hợp đồng điện tử?').map((t) => t.term)).not.toContain('goi');
+    // "gọi" elsewhere is a word of its own ("gọi điện").
+    expect(contentTerms('Có được gọi điện cho bị can không?').map((t) => t.term)).toContain('goi');
   });
 });
 
