@@ -99,6 +99,8 @@ const GROUPS: readonly string[] = [
   // A file kept by computer is, in the Luật Giao dịch điện tử, a "thông điệp dữ liệu"; paper is "văn bản giấy".
   'file dien tu|tep dien tu|thong diep du lieu',
   'ban giay|van ban giay',
+  // How long one has to complain is the law's "thời hiệu khiếu nại".
+  'thoi hieu khieu nai|thoi han khieu nai|bao lau de khieu nai|bao lau de gui don khieu nai|bao lau de nop don khieu nai',
   // An order is "ra lệnh" in the procedure code; people say they sign it.
   'ky lenh|ra lenh',
   // Where suspects are questioned.

@@ -46,6 +46,7 @@ describe('field thesaurus', () => {
     expect(alts('can bo co the khong tiep nguoi say')).toContain('tu choi tiep');
     expect(alts('noi hoi cung bi can co ghi am khong')).toContain('co so thuc hien hoi cung');
     expect(alts('cap nao duoc ky lenh giu nguoi')).toContain('ra lenh');
+    expect(alts('co bao lau de gui don khieu nai')).toContain('thoi hieu khieu nai');
     // "dữ liệu điện tử" is the procedure code's own evidence, no file.
     expect(alts('thu thap du lieu dien tu')).toEqual([]);
   });
