@@ -38,7 +38,11 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   [`(?<!(?:tai lieu|van ban|ho so|cong van|bao cao) )${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING}){2,}`, 'xdomat', 'mat'],
   ['giai mat', 'xgiaimat', 'giai mat'],
   // The envelope stamp "Chỉ người có tên mới được bóc bì" restricts who may open it, as a level does: a marking.
-  ['chi (?:nguoi|ng) co ten (?:moi )?duoc (?:boc|mo) (?:bi_?|phong bi_?)', 'mat', 'co ten'],
+  ['chi (?:nguoi|ng) co ten (?:moi )?duoc (?:boc|mo)(?: (?:bi_?|phong bi_?))?', 'mat', 'co ten'],
+  // Chat spellings: "tài lịu", "TMật", "hs mật" (hồ sơ).
+  ['tai liu', 'tai lieu', 'liu'],
+  ['tmat', 'toi mat', 'tmat'],
+  ['hs(?= (?:tuyet |toi )?mat(?![^ ]))', 'ho so', 'hs'],
   // "tài liệu mật đó" typed without accents: after a document noun, "mat do" is that secret document, no density.
   ['((?:tai lieu|van ban|ho so|cong van|giay to|bao cao|tep tin|tep|file|bien ban|ban sao|vat chua|ban) (?:tuyet |toi )?mat) do', '$1 do_', 'mat do'],
   ['mat (?:khau|do|thiet|ong|gau|ran|heo|mia|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
@@ -74,7 +78,8 @@ export const MATERIAL = [
   // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document.
   `(?<!van )ban ${MARKING}`,
   // An envelope marked with the letter of its level ("bì đóng dấu chữ B": Tối mật).
-  '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?dong dau chu [abc]',
+  '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?(?:dong |co )?dau chu [abc]',
+  `${DOC} (?:\\S+ ){0,3}?(?:dong dau|co dau|danh dau|duoc danh dau) chu [abc]`,
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
   `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,
@@ -90,6 +95,14 @@ export const GENERIC_SECRET = [
   '(?:tuyet mat|toi mat)',
   'bi mat (?:nha nuoc|quoc gia|cua nha nuoc)',
   'bmnn',
+  // Restricted without a level's word: a closed meeting, an annex or plan not to be published,
+  // covert sources. Their rules may still be asked ("Phiên họp kín có được ghi âm không?").
+  '(?:phien |cuoc )?hop (?:kin|khong cong khai)',
+  'phu luc (?:kin|khong cong bo|khong cong khai)',
+  '(?:chua|khong) duoc (?:phep )?(?:pho bien|cong bo|cong khai|tiet lo)',
+  // Not "đặc tình" (a covert source): folded it is "đặc tính" (a property).
+  'nguoi cung cap tin|cai cam|chuyen an (?:dang|chua)',
+  '(?:undercover (?:agents?|officers?)|informants?)',
   '(?:top secret|classified|confidential|state secrets?|government secrets?|official secrets?)',
 ];
 
@@ -105,6 +118,7 @@ export const REQ_STRONG = [
   `giup ${PRON1}?`,
   `(?:ke|noi) (?:cho )?${PRON1} (?:nghe|biet)`,
   'lam on',
+  'chia se (?:chut|mot chut|it|giup|voi|di|nhe)',
   'vui long',
   'xin (?:hay|cho|gui|cung cap)',
   `${PRON1} ${gap(1)}(?:muon|can|mon|dang can|rat can|yeu cau|de nghi|xin|cam on neu)`,
@@ -214,7 +228,7 @@ export const PROCEDURE_ASK =
 
 /** Getting around the rules for the material. */
 export const BYPASS =
-  '(?:ma_? khong (?:can|phai|bi_?)|de khong bi_? (?:phat hien|kiem tra|ghi lai|luu vet|theo doi|nghi ngo)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround' +
+  '(?:ma_? khong (?:can|phai|bi_?)|de khong bi_? (?:phat hien|kiem tra|ghi lai|luu vet|theo doi|nghi ngo)|khong can (?:xin phep|phe duyet|thu tuc)|lach|ne tranh|qua mat_?|bypass|without (?:permission|authori[sz]ation|clearance)|get around|workaround' +
   // "máy bị chặn cổng USB thì vượt qua thế nào", "tránh camera khi chụp", "khôi phục file đã xóa".
   '|vuot qua (?:the nao|bang cach nao|sao|kieu gi|duoc khong)|tranh (?:camera|bi_? phat hien|su giam sat|bi_? kiem tra|bi_? ghi hinh)' +
   // "… sao cho không ai phát hiện", "… mà bảo vệ không kiểm tra túi", "… mà máy không ghi lại nhật ký".
@@ -222,11 +236,13 @@ export const BYPASS =
   // Recording in secret ("ghi âm lén"), and taking it home or to a personal channel.
   '|(?:ghi am|ghi hinh|quay phim|quay|chup anh|chup|nghe) len' +
   // Switching off the controls or wiping one's traces: "tắt chế độ kiểm soát in", "xóa tên mình khỏi sổ đăng ký".
-  '|(?:tat|vo hieu hoa|go bo|bo qua) (?:\\S+ ){0,2}?(?:che do )?(?:kiem soat|giam sat|ghi nhat ky|ma hoa)|xoa (?:\\S+ ){0,2}?khoi (?:so|danh sach|nhat ky)|xoa (?:dau vet|nhat ky|lich su)' +
-  '|(?:huong dan|chi|cach|lam sao|lam the nao|giup) (?:\\S+ ){0,6}(?:chuyen|chep|gui|mang|in|tai) (?:\\S+ ){0,5}(?:ve nha|o nha|may (?:tinh )?(?:o )?nha|may (?:tinh )?ca nhan|email ca nhan|gmail|zalo|telegram|facebook|messenger)' +
+  '|(?:tat|vo hieu hoa|go bo|bo qua) (?:\\S+ ){0,2}?(?:che do )?(?:kiem soat|giam sat|ghi nhat ky|ma hoa)|xoa (?:\\S+ ){0,2}?khoi (?:so|danh sach|nhat ky)|xoa (?:dau vet|nhat ky|lich su)|khong (?:bi_? )?(?:ghi|luu) (?:lai |nhan )?(?:log|nhat ky|lich su|vet)' +
+  '|(?:huong dan|chi|cach|lam sao|lam the nao|giup) (?:\\S+ ){0,6}(?:chuyen|chep|gui|mang|in|tai) (?:\\S+ ){0,5}(?:ve nha|o nha|may (?:tinh )?(?:o )?nha|may (?:tinh )?ca nhan|email ca nhan|usb ca nhan|o cung ca nhan|gmail|zalo|telegram|facebook|messenger)' +
   '|(?:khoi phuc|phuc hoi|lay lai) (?:lai )?(?:\\S+ ){0,3}?(?:da|bi_?) xoa' +
   // Taking the marking off: "xóa dấu Mật trên bản scan".
-  '|(?:xoa|bo|go|tay|che|cat|loai bo|lam mo) (?:di )?(?:\\S+ ){0,2}?(?:dau|nhan) (?:chi )?(?:do )?(?:mat|toi mat|tuyet mat|xdomat))';
+  '|(?:xoa|bo|go|tay|che|cat|loai bo|lam mo) (?:di )?(?:\\S+ ){0,2}?(?:dau|nhan) (?:chi )?(?:do )?(?:mat|toi mat|tuyet mat|xdomat)' +
+  // "tẩy hoặc che con dấu độ mật": the stamp as the concept, taken off.
+  '|(?:xoa|tay|che|cat|loai bo|lam mo) (?:\\S+ ){0,2}?xdomat)';
 
 /** Overriding, exposing or switching off the assistant's own instructions. */
 export const INJECTION = [

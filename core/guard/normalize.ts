@@ -229,7 +229,8 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
 
 function spell(units: Unit[]): string {
   // Chat code writes a syllable's final "i" as "j" ("t0j m4t"); no Vietnamese syllable ends in "j".
-  const folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i');
+  // Nor with a doubled final consonant ("mậtt"); an acronym ("bmnn") has no vowel and keeps its letters.
+  const folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i').replace(/([aeiouy][bcdghklmnpqrstvx]*?)([bcdghklmnpqrstvx])\2+$/, '$1$2');
   const guard = HOMOGRAPHS[folded];
   if (guard) {
     // Accents of the vowel only (the letters around it never carry tone marks in these syllables).
