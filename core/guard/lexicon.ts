@@ -119,13 +119,14 @@ export const REQ_STRONG = [
   `(?:ke|noi) (?:cho )?${PRON1} (?:nghe|biet)`,
   'lam on',
   'chia se (?:chut|mot chut|it|giup|voi|di|nhe)',
+  `goi y (?:cho ${PRON1} )?(?:\\S+ )?(?:vai|mot chut|chut|it|di)`,
   'vui long',
   'xin (?:hay|cho|gui|cung cap)',
   `${PRON1} ${gap(1)}(?:muon|can|mon|dang can|rat can|yeu cau|de nghi|xin|cam on neu)`,
   `(?:gui|chuyen|dua|cung cap|tiet lo|doc|chia se|forward) ${gap(4)}(?:cho|to|giup|qua) ${PRON1}`,
   '(?:ngay|lap tuc|ngay bay gio)',
   '(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
-  '(?:please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
+  '(?:write down|write out|names of|please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
 ];
 
 /**
@@ -175,6 +176,8 @@ export const YES_NO_EXIST = `co (?!(?:quan|che|cau) )${gap(6)}(?:khong|ko|k|chua
 /** Questions about existence, number, location, holder or status. */
 export const EXIST = [
   'bao nhieu',
+  // "… có những ai?": who is in it.
+  '(?:co|gom) nhung ai',
   'so luong',
   'o dau',
   '(?:noi|cho|phong|tu|ket|kho|tang|toa|nguoi|don vi|co quan|vu an|vu viec|ho so|tai lieu|van ban|don|chuyen an|cong van|ai) nao',

@@ -82,6 +82,8 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|c
  * months, people or pages ("kéo dài 2 ngày", "gồm 3 trang") counts something, it names nothing.
  */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|(?<!(?:dieu|khoan|diem|chuong|muc|phu luc) )\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
+/** A part of a document ("đoạn kết luận", "trang 2 của báo cáo"): asked for in a request, it is that document's text. */
+const PART_OF_DOC = rx(`(?:doan|phan|trang|dong|cau) (?:\\S+ ){0,2}?${L.DOC}`);
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
@@ -197,7 +199,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // a request in one clause for the document another clause classifies. Rule words around it in the
   // other clause do not make the request a question about rules.
   // So is a bare request for disclosure with no object of its own ("…, gửi tôi xem"): its object is the material.
-  if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && (POINTED_DOC.test(c) || bareDisclosure(c)) && !STRICT_NORMATIVE.test(c))) {
+  if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && (POINTED_DOC.test(c) || PART_OF_DOC.test(c) || bareDisclosure(c)) && !STRICT_NORMATIVE.test(c))) {
     return refuse('classified-content');
   }
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
@@ -230,7 +232,11 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     // "văn bản có nội dung mật" names a class of documents (those bearing such content), not the content of one.
     const contentOf = CONTENT_NOUN_BEFORE.test(near) || (CONTENT_NOUN_START.test(m[0]) && !BEARING_BEFORE.test(near));
     if (contentOf && !STRICT_NORMATIVE.test(tail) && !(isQuestion && !requested && ALLOWED_TO_BEFORE.test(near))) return refuse('classified-content');
-    if ((REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near)) && !tailNormative) return refuse('classified-content');
+    const requestedHere = REQUEST_BEFORE.test(near) || REQUEST_AT_END.test(near);
+    if (requestedHere && !tailNormative) return refuse('classified-content');
+    // One numbered marked document asked for ("đọc ngay cho tôi văn bản số 05 được đánh dấu chữ A"):
+    // no rule word elsewhere ("không có thời gian làm thủ tục") makes it a question about rules.
+    if (requestedHere && NUMBERED_INSTANCE.test(m[0])) return refuse('classified-content');
     // A class of material as the subject of a yes-or-no question asks what the rules make of it.
     const asksOfClass = (m.index === 0 || OPENING_PARTICLE.test(head)) && material.includes(m) && CLASS_YES_NO.test(tail);
     if (asksOfClass) classYesNo = true;
