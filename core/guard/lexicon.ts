@@ -62,7 +62,8 @@ export const LEVEL = '(?:tuyet mat|toi mat|bi mat nha nuoc|bi mat quoc gia|bi ma
 
 /** What may follow a document noun to make it classified material. */
 export const SECRET_MARK =
-  `(?:(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:${MARKING}|xdomat)|(?:co|mang) xdomat|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)`;
+  // The letter of its level stamped on it ("hồ sơ đóng dấu chữ A", "văn bản số 05 được đánh dấu chữ A").
+  `(?:(?:(?:co |da |da duoc |duoc )?(?:dong|danh) dau|co dau) chu [abc]|(?:bi |thuoc |thuoc loai |loai |(?:co |da |da duoc |duoc )?dong dau |co dau |che do |theo che do |o )?(?:${MARKING}|xdomat)|(?:co|mang) xdomat|bao mat|bi mat|thuoc (?:danh muc )?bi mat nha nuoc|(?:chua|co|mang|ve) (?:noi dung )?bi mat (?:nha nuoc|quoc gia)|classified|secret|top secret|confidential)`;
 
 /** Words between a document noun and its marking that do not change what the noun is. */
 const MOD = '(?:(?!ve |cua |huong |quy |luat |phap |lien |thi |phai |co |duoc |la |khi |de )[^\\s|]+ )';
@@ -79,7 +80,6 @@ export const MATERIAL = [
   `(?<!van )ban ${MARKING}`,
   // An envelope marked with the letter of its level ("bì đóng dấu chữ B": Tối mật).
   '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?(?:dong |co )?dau chu [abc]',
-  `${DOC} (?:\\S+ ){0,3}?(?:dong dau|co dau|danh dau|duoc danh dau) chu [abc]`,
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
   `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,

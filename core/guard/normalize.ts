@@ -229,8 +229,10 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
 
 function spell(units: Unit[]): string {
   // Chat code writes a syllable's final "i" as "j" ("t0j m4t"); no Vietnamese syllable ends in "j".
+  let folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i');
   // Nor with a doubled final consonant ("mậtt"); an acronym ("bmnn") has no vowel and keeps its letters.
-  const folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i').replace(/([aeiouy][bcdghklmnpqrstvx]*?)([bcdghklmnpqrstvx])\2+$/, '$1$2');
+  const n = folded.length;
+  if (n > 2 && folded[n - 1] === folded[n - 2] && !/[aeiouy]/.test(folded[n - 1]) && /[aeiouy]/.test(folded)) folded = folded.replace(/(.)\1+$/, '$1');
   const guard = HOMOGRAPHS[folded];
   if (guard) {
     // Accents of the vowel only (the letters around it never carry tone marks in these syllables).
