@@ -253,7 +253,7 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
   const graphLoad = opts.graph !== false && (await exists(path.join(dir, 'hnswlib', 'args.json'))) ? loadGraph(dir) : null;
   graphLoad?.catch(() => undefined); // awaited below; a failure before then must not leave it unhandled
   const manifest = JSON.parse((await readFile(path.join(dir, 'manifest.json'))).toString('utf8')) as Manifest;
-  const withGraph = manifest.chunkCount > 0 && graphLoad !== null;
+  const withGraph = manifest.chunkCount > 0 && opts.graph !== false;
   // LangChain's HNSWLib is imported here, not by the module: the ingest, which only writes
   // versions, never needs it (~30 MB resident). The runtime loads it at start-up; for other
   // callers it loads while the files are read.
@@ -267,7 +267,8 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
       .then(definitionTableFromJson)
       .catch(() => null),
     manifest.chunkCount === 0 ? Promise.resolve([] as Chunk[]) : loadVersionChunks(dir),
-    withGraph ? graphLoad : Promise.resolve(null),
+    // A version with chunks and no graph is broken: loadGraph says so.
+    withGraph ? (graphLoad ?? loadGraph(dir)) : Promise.resolve(null),
   ]);
   let vectorStore: HNSWLib | null = null;
   if (graph) {
