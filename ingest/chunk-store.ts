@@ -20,7 +20,7 @@
  * a failed re-ingest after an upgrade keeps serving the last good version.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk, DocType } from '../core/types.js';
 import { detach } from '../core/text.js';
@@ -374,13 +374,7 @@ export async function readChunkStore(dir: string, opts: ReadChunkStoreOptions = 
   if (!meta || meta.format !== FORMAT) throw new ChunkStoreFormatError(`unknown chunk store format: ${(meta as { format?: string } | null)?.format}`);
   const n = meta.count;
   const textOffsets = float64s(offBuf);
-  const [index, records, fd] = await Promise.all([readFile(file(CHUNK_STORE_FILES.index)).then(float64s), readFile(file(CHUNK_STORE_FILES.records)), open(file(CHUNK_STORE_FILES.text), 'r')]);
-  let textBytes: number;
-  try {
-    textBytes = (await fd.stat()).size;
-  } finally {
-    await fd.close();
-  }
+  const [index, records, { size: textBytes }] = await Promise.all([readFile(file(CHUNK_STORE_FILES.index)).then(float64s), readFile(file(CHUNK_STORE_FILES.records)), stat(file(CHUNK_STORE_FILES.text))]);
   if (textOffsets.length !== n + 1 || index.length !== 4 * n + 1) throw new ChunkStoreFormatError('corrupt chunk store: sizes disagree');
   if (textOffsets[n] !== textBytes || index[n] !== records.byteLength) throw new ChunkStoreFormatError('corrupt chunk store: a file size disagrees');
   // A descriptor of its own, closed when the chunks are collected (a FileHandle would warn then).

@@ -90,12 +90,7 @@ export function referredWords(refs: readonly ReferredUnit[], into = new Set<stri
   return into;
 }
 
-/** Folded syllables of the khoản `unit` refers to (see referredUnits); empty when none was retrieved. */
-export function referredSyllables(unit: Unit, chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
-  return referredWords(referredUnits(unit, chunk, pool));
-}
-
-/** Syllables the pieces of `chunk` refer to among `pool` (see referredSyllables). */
+/** Syllables the pieces of `chunk` refer to among `pool` (see referredUnits); empty when none was retrieved. */
 export function chunkReferredSyllables(chunk: Chunk, pool: readonly Scored<Chunk>[]): Set<string> {
   const out = new Set<string>();
   for (const u of unitsOf(chunk)) referredWords(referredUnits(u, chunk, pool), out);

@@ -40,8 +40,9 @@ const GENERIC_HEADS = new Set(['quyet dinh', 'ke hoach', 'chi thi', 'cong van', 
 
 /** Generic nouns that, with a demonstrative, point back at the previous subject ("điều đó", "quy định này"). */
 const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 'truong hop', 'chuyen', 'thu tuc', 'muc tieu', 'nhiem vu', 'khoang gio', 'khoang thoi gian', 'thoi gian', 'thoi diem', 'luc'].map(seq);
-const DEMONSTRATIVES = new Set(['do', 'nay', 'ay', 'tren', 'kia']);
-const DEMONSTRATIVES_WRITTEN = new Set(['đó', 'đấy', 'này', 'ấy', 'trên', 'kia']);
+/** Demonstratives as written with accents, and folded (typed without accents, "do"/"nay" are also "do" (by), "nay" (now)). */
+const DEMONSTRATIVES_WRITTEN = new Set(['đó', 'này', 'ấy', 'trên', 'kia']);
+const DEMONSTRATIVES = new Set([...DEMONSTRATIVES_WRITTEN].map(fold));
 /** Standalone pronouns / pro-forms. Accent-checked: folded "no" is also "nợ". */
 const PRONOUNS = new Set(['nó', 'như vậy', 'vậy thì']);
 

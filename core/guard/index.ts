@@ -5,11 +5,11 @@
  */
 import { canonical, unmask } from './normalize.js';
 import { decodedPayloads, hidesMarker } from './decode.js';
-import { decide, type GuardCategory } from './rules.js';
+import { decide, type Verdict } from './rules.js';
 import { expandShorthand } from '../shorthand.js';
 
 export type { GuardCategory } from './rules.js';
-export type GuardVerdict = { allowed: true } | { allowed: false; category: GuardCategory; bare?: true };
+export type GuardVerdict = Verdict;
 export { passageIsClassified, checkOutput } from './marking.js';
 export { canonical } from './normalize.js';
 

@@ -249,7 +249,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
   const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !toAsker && !requested;
   if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) {
-    return { ...refuse(EXIST.test(t) ? 'classified-existence' : 'classified-content'), bare: true } as Verdict;
+    return { allowed: false, category: EXIST.test(t) ? 'classified-existence' : 'classified-content', bare: true };
   }
   return ALLOW;
 }

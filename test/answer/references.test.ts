@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
-import { referencesIn, referredSyllables } from '../../core/answer/references.js';
+import { referencesIn, referredUnits, referredWords } from '../../core/answer/references.js';
 import { unitsOf } from '../../core/answer/units.js';
 import type { Chunk, Scored } from '../../core/types.js';
 
@@ -33,10 +33,10 @@ describe('references to another khoản of the same document', () => {
 
   it('gives a piece the words of the case it refers to, when that article was retrieved', () => {
     const b = unitsOf(terms.item).find((u) => u.text.startsWith('b)'))!;
-    const words = referredSyllables(b, terms.item, [mandatory, terms]);
+    const words = referredWords(referredUnits(b, terms.item, [mandatory, terms]));
     expect(words.has('chet')).toBe(true);
     expect(words.has('tuoi')).toBe(false); // khoản 2 (tuổi) is not referred to by b)
-    expect(referredSyllables(b, terms.item, [terms]).size).toBe(0);
+    expect(referredWords(referredUnits(b, terms.item, [terms])).size).toBe(0);
   });
 
   it('answers a time limit asked of a case only the referred khoản names', () => {
