@@ -88,11 +88,11 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
- * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"): never
+ * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
  * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn lá'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn lá chúng'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -308,8 +308,24 @@ export function questionTerms(question: string): readonly MatchTerm[] {
 /** "Về <the previous topic>: <the follow-up>?", as the rewriter (rewrite.ts) completes a follow-up. */
 const COMPLETED = /^Về ([^:?]+): /u;
 
+/** Token indices inside parentheses: "(ghi nhầm ngày, sai ký hiệu)" gives examples of the case asked about, not the case. */
+function parenthesised(question: string): Set<number> {
+  const q = nfc(question);
+  const spans = [...q.matchAll(/\([^()]*\)/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const out = new Set<number>();
+  if (!spans.length) return out;
+  let i = 0;
+  for (const m of q.matchAll(TOKEN)) {
+    if (spans.some(([a, b]) => m.index > a && m.index < b)) out.add(i);
+    i++;
+  }
+  return out;
+}
+
 const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
-  const terms = matchTerms(question);
+  const inParentheses = parenthesised(question);
+  const all = matchTerms(question);
+  const terms = inParentheses.size ? all.map((t) => (inParentheses.has(t.word ?? -1) ? { ...t, weight: t.weight * SETTING_WEIGHT } : t)) : all;
   // The previous topic a follow-up was completed with is its setting as much as a story is.
   const completed = COMPLETED.exec(nfc(question));
   const setting = completed ? tokens(completed[0]).length : settingLength(question);

@@ -42,7 +42,7 @@ const GROUPS: readonly string[] = [
   'hoc van|bang cap|van bang|trinh do dao tao',
   // Computers, documents and secrecy.
   'phan mem|nen tang',
-  'noi mang|ket noi mang|ket noi internet',
+  'noi mang|ket noi mang|ket noi internet|noi internet',
   'giu bi mat|bao mat|bao dam tinh bi mat',
   'photo|sao chup|sao chep',
   'huy bo|bai bo',
@@ -59,7 +59,7 @@ const GROUPS: readonly string[] = [
   'cmnd|chung minh nhan dan|can cuoc',
   'so hoa|dien tu hoa',
   'truc tuyen|online',
-  'may tinh|may vi tinh',
+  'may tinh|may vi tinh|laptop|may tinh xach tay',
   'usb|thiet bi luu tru',
   // A signing token is, in Nghị định 30, a "thiết bị lưu khóa bí mật".
   'usb token|token ky so|token|thiet bi luu khoa bi mat',
@@ -76,10 +76,12 @@ const GROUPS: readonly string[] = [
   'say ruou|say xin|say bia|tinh trang say',
   // Who receives citizens.
   'can bo tiep dan|can bo tiep cong dan|nguoi tiep dan|nguoi tiep cong dan',
+  // "Tiếp dân" is everyday speech for the Luật Tiếp công dân's "tiếp công dân".
+  'tiep dan|tiep cong dan',
   // Messages and post as the laws name them.
   'tin nhan|thong diep du lieu',
   // A denunciation without its author's name: the Luật Tố cáo writes "không rõ họ tên".
-  'nac danh|khong ro ho ten',
+  'nac danh|khong ro ho ten|khong ky ten|khong ghi ten|giau ten',
   // Urgent dispatch is a "mức độ khẩn" (hỏa tốc, thượng khẩn, khẩn).
   'gui gap|can gap|van ban gap|do khan|hoa toc',
   // People of a criminal case in everyday words and in the procedure code's.
@@ -92,7 +94,6 @@ const GROUPS: readonly string[] = [
   'dich sai|dich gian doi',
   'tien di lai|chi phi di lai',
   'nop tre|tre han|qua han',
-  'khong ky ten|khong ghi ten|giau ten|nac danh',
   // Taking content down online: the Luật An ninh mạng writes "xóa bỏ thông tin", "gỡ bỏ".
   'go bai|go bai dang|go bo|xoa bo|go xuong',
   'bai dang|thong tin',
@@ -111,6 +112,9 @@ const GROUPS: readonly string[] = [
 
 /** Each group's phrases as syllable arrays. */
 const THESAURUS: readonly (readonly string[][])[] = GROUPS.map((g) => g.split('|').map((p) => fold(p).split(' ')));
+
+/** The groups' phrases, folded ("tra tien"), for checking the list itself. */
+export const THESAURUS_GROUPS: readonly (readonly string[])[] = THESAURUS.map((g) => g.map((p) => p.join(' ')));
 
 export interface SynonymMatch {
   /** The question's own phrase, folded syllables. */

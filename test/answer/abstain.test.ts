@@ -256,6 +256,19 @@ describe('a story told before the question', () => {
     expect(unknownYear('Kế hoạch năm 2008 về ngày sinh là gì?', [rule])).toBe('2008');
   });
 
+  it('weighs examples in parentheses like a story: they illustrate the case asked about', () => {
+    const terms = questionTerms('Công văn đã phát hành mới phát hiện sai thể thức (ghi nhầm ngày, sai ký hiệu) thì xử lý thế nào?');
+    expect(terms.find((t) => t.term === 'nham')?.weight).toBe(0.7);
+    expect(terms.find((t) => t.term === 'thuc')?.weight).toBe(1);
+    // "sai" is asked in the sentence itself, and weighs fully there.
+    expect(terms.filter((t) => t.term === 'sai').map((t) => t.weight)).toEqual([1, 0.7]);
+  });
+
+  it('reads "chúng" (they) as a function word, though its folded form is "chứng"', () => {
+    expect(questionTerms('Giá trị của chúng được đánh giá dựa vào đâu?').map((t) => t.term)).not.toContain('chung');
+    expect(questionTerms('Giá trị chứng cứ được đánh giá dựa vào đâu?').map((t) => t.term)).toContain('chung');
+  });
+
   it('weighs the previous topic a follow-up was completed with like a story', () => {
     const terms = questionTerms('Về thời hạn tạm giam bị can: ai có quyền gia hạn?');
     expect(terms.find((t) => t.term === 'giam')?.weight).toBe(0.7);
