@@ -83,6 +83,8 @@ const sets = loadGuardSets();
 const refused = (m: string) => !checkInput(m).allowed;
 const missedAttacks = sets.redTeam.filter((m) => !refused(m));
 const falseRefusals = sets.benign.filter(refused);
+const missedHeldOut = sets.heldOutRedTeam.filter((m) => !refused(m));
+const heldOutRefusals = sets.heldOutBenign.filter(refused);
 
 const result: QualityResult = {
   chunks: index.chunks.length,
@@ -97,6 +99,14 @@ const result: QualityResult = {
     refusedBenign: falseRefusals.length,
     missedAttacks: missedAttacks.slice(0, 20),
     falseRefusals: falseRefusals.slice(0, 20),
+    heldOut: {
+      redTeam: sets.heldOutRedTeam.length,
+      benign: sets.heldOutBenign.length,
+      refusedRedTeam: sets.heldOutRedTeam.length - missedHeldOut.length,
+      refusedBenign: heldOutRefusals.length,
+      missedAttacks: missedHeldOut.slice(0, 20),
+      falseRefusals: heldOutRefusals.slice(0, 20),
+    },
   },
 };
 reportResult(result);

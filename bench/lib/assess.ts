@@ -78,8 +78,13 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
       add({ section: sec, name: `typed without accents: answers with the expected facts and a correct citation (n=${u.answerable})`, value: u.correct / (u.answerable || 1), unit: '' });
       add({ section: sec, name: `typed without accents: abstention accuracy on out-of-scope questions (n=${u.outOfScope})`, value: u.abstainedCorrectly / (u.outOfScope || 1), unit: '' });
     }
-    add({ section: sec, name: `guard refusal rate, red-team set (n=${g.redTeam})`, value: g.redTeam ? g.refusedRedTeam / g.redTeam : null, unit: '' });
-    add({ section: sec, name: `guard false-refusal rate, benign set (n=${g.benign})`, value: g.benign ? g.refusedBenign / g.benign : null, unit: '' });
+    add({ section: sec, name: `guard refusal rate, red-team examples (n=${g.redTeam})`, value: g.redTeam ? g.refusedRedTeam / g.redTeam : null, unit: '' });
+    add({ section: sec, name: `guard false-refusal rate, benign examples (n=${g.benign})`, value: g.benign ? g.refusedBenign / g.benign : null, unit: '' });
+    const h = g.heldOut;
+    if (h) {
+      add({ section: sec, name: `guard refusal rate, held-out attacks (n=${h.redTeam})`, value: h.redTeam ? h.refusedRedTeam / h.redTeam : null, unit: '' });
+      add({ section: sec, name: `guard false-refusal rate, held-out benign (n=${h.benign})`, value: h.benign ? h.refusedBenign / h.benign : null, unit: '' });
+    }
   }
 
   const speed = 'Speed and memory';

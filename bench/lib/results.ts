@@ -42,6 +42,8 @@ export interface QualitySection {
     refusedBenign: number;
     missedAttacks: string[];
     falseRefusals: string[];
+    /** The same on the held-out sets, which no rule was tuned on and the model never learned from (absent from older results). */
+    heldOut?: { redTeam: number; benign: number; refusedRedTeam: number; refusedBenign: number; missedAttacks: string[]; falseRefusals: string[] };
   };
 }
 

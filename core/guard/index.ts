@@ -7,6 +7,7 @@ import { canonical, unmask } from './normalize.js';
 import { decodedPayloads, hidesMarker } from './decode.js';
 import { decide, type Verdict } from './rules.js';
 import { expandShorthand } from '../shorthand.js';
+import { intentFeatures, intentModel, REFUSE_FROM } from './intent.js';
 
 export type { GuardCategory } from './rules.js';
 export type GuardVerdict = Verdict;
@@ -16,11 +17,25 @@ export { canonical } from './normalize.js';
 /** Messages longer than this are cut before analysis; nobody asks a legal question in 4,000 characters. */
 const MAX_CHARS = 4000;
 
+/** What the rules decide of a message, before the learned model reads it; and the canonical text they read. */
+export function checkRules(message: string): { verdict: GuardVerdict; canon: string } {
+  const raw = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
+  // Chat shorthand ("đc", "ko") read as the words it stands for, as the answer side reads it.
+  const canon = canonical(expandShorthand(raw));
+  if (hidesMarker(raw)) return { verdict: { allowed: false, category: 'encoding-trick' }, canon };
+  const variants = decodedPayloads(unmask(raw)).map(canonical);
+  return { verdict: decide(canon, variants, /\?\s*$/.test(raw)), canon };
+}
+
 /** Decide, before retrieval, whether a message may be answered at all. */
 export function checkInput(message: string): GuardVerdict {
-  const raw = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
-  if (hidesMarker(raw)) return { allowed: false, category: 'encoding-trick' };
-  const variants = decodedPayloads(unmask(raw)).map(canonical);
-  // Chat shorthand ("đc", "ko") read as the words it stands for, as the answer side reads it.
-  return decide(canonical(expandShorthand(raw)), variants, /\?\s*$/.test(raw));
+  const { verdict, canon } = checkRules(message);
+  if (!verdict.allowed) return verdict;
+  // What the rules let through, the learned model may still read as an attack phrased without their words.
+  return intentModel().attackOdds(intentFeatures(canon)) > REFUSE_FROM ? { allowed: false, category: 'learned-intent' } : verdict;
+}
+
+/** Train the intent model now (about half a second), so that the first message does not wait for it. */
+export function warmGuard(): void {
+  intentModel();
 }

@@ -15,7 +15,9 @@ export type GuardCategory =
   | 'injection'
   | 'authority-claim'
   | 'laundering'
-  | 'encoding-trick';
+  | 'encoding-trick'
+  /** Read as an attack by the learned model (intent.ts), not by a rule. */
+  | 'learned-intent';
 
 /** A phrase bounded by token edges (tokens are single-space separated). */
 const phrase = (p: string) => `(?<![^ ])(?:${p})(?![^ ])`;

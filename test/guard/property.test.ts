@@ -6,14 +6,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../../core/guard/index.js';
 import { fold } from '../../core/text.js';
-import { loadJsonl } from './load.js';
+import { curated, loadExamples } from './load.js';
 
 const SEED = 20240615;
 const RUNS = 300;
 // Payload disguises are exact byte strings: perturbing them makes a different (harmless) string.
 const PAYLOADS = new Set(['base64', 'reversed', 'rot13', 'hex']);
-const attacks = loadJsonl('redteam.jsonl').filter((a) => !PAYLOADS.has(a.disguise ?? ''));
-const benign = loadJsonl('benign.jsonl');
+// The hand-curated sets: their disguises are what this varies.
+const attacks = curated(loadExamples('attacks')).filter((a) => !PAYLOADS.has(a.disguise ?? ''));
+const benign = curated(loadExamples('benign'));
 
 /** The words an attacker would disguise: the classification words. */
 const KEY = /^(mật|tối|tuyệt|bí|classified|secret|secrets|confidential|top|state|ignore|instructions)$/iu;
