@@ -495,6 +495,8 @@ interface QuestionFeatures {
   negated: readonly string[];
   /** A phone number, a document's number, a company: the one kind of value asked for (value-kinds.ts). */
   valueKind?: ValueKind;
+  /** For "ai giải quyết" asked of a complaint or denunciation against an office holder, that holder's syllables (accusedOf). */
+  accused?: readonly string[];
 }
 
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
@@ -506,11 +508,12 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const noun = counted ? undefined : nounCounted(question);
   const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
   const synonyms = questionSynonyms(question);
+  const kinds = questionKinds(question);
   let syllables: readonly string[] | undefined;
   return {
     terms,
     pairs,
-    kinds: questionKinds(question),
+    kinds,
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
     asksDate: DATE_QUESTION.test(f),
     asksNumber: !counted && ASKS_NUMBER.test(f) && !COUNTED_FROM.test(f),
@@ -539,6 +542,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
     valueKind: askedValue(f),
+    accused: kinds.has('actor') ? accusedOf(question) : undefined,
   };
 }
 
@@ -712,6 +716,48 @@ function aboutAnother(q: QuestionFeatures, feat: UnitFeatures): boolean {
   return q.principals.length > 0 && feat.qualified && onlyDeputyOf(q.principals, feat.spacedInContext);
 }
 
+/** Offices a complaint or denunciation may be against (folded): the accused the question names. */
+const OFFICE_HOLDER = '(?:pho )?(?:vien truong|chanh an|thu truong|giam doc|chu tich|truong phong|kiem sat vien|kiem tra vien|dieu tra vien|tham phan|can bo|cong chuc|vks|ksv|dtv)';
+/**
+ * "tố cáo Viện trưởng VKS cấp huyện", "khiếu nại quyết định của Kiểm sát viên", "người bị tố cáo
+ * là Phó Viện trưởng …": the office holder complained of, up to where the question goes on.
+ */
+const ACCUSED = new RegExp(
+  `(?:\\b(?:to cao|khieu nai)\\s+(?:(?:quyet dinh|hanh vi)(?:,? hanh vi)?(?: to tung)?\\s+(?:cua\\s+)?|doi voi\\s+)?|\\bnguoi bi (?:to cao|khieu nai) (?:chinh )?la\\s+)(${OFFICE_HOLDER}\\b[^,?.;]*?)(?=\\s+(?:thi|la ai|ai|o dau|can|phai|co (?:duoc|phai|quyen|tham quyen)|duoc|de|trong)\\b|\\s*[,?.;]|$)`,
+);
+
+/** The syllables of the office holder a complaint or denunciation in the question is against. */
+function accusedOf(question: string): string[] | undefined {
+  const written = nfc(question);
+  const folded = fold(written);
+  const m = ACCUSED.exec(folded);
+  if (!m) return undefined;
+  // Read as written where folding kept every position: "VKS" is the name it abbreviates only in capitals.
+  const at = m.index + m[0].length - m[1].length;
+  const syllables = phraseSyllables(folded.length === written.length ? written.slice(at, at + m[1].length) : m[1]);
+  return syllables.length >= 2 ? syllables : undefined;
+}
+
+/** Verbs after which a piece's opening words are the one who acts ("… có thẩm quyền giải quyết", "… giải quyết"). */
+const ACTS = / (?:co tham quyen|co trach nhiem|chiu trach nhiem|giai quyet|xem xet) /;
+
+/**
+ * Does the piece open with the accused as the one who acts ("1. Viện trưởng Viện kiểm sát nhân dân
+ * cấp huyện có thẩm quyền giải quyết tố cáo … của công chức do mình quản lý")? The question asks who
+ * deals with a denunciation against that office, and the piece says what the office itself deals with.
+ */
+function accusedActs(accused: readonly string[], spaced: string): boolean {
+  const text = spaced.replace(/^ (?:\d{1,3}[a-z]?|[a-z]) /, ' ');
+  const at = text.search(ACTS);
+  if (at <= 0) return false;
+  const subject = phraseSyllables(text.slice(0, at));
+  // The piece must name the office first ("Viện trưởng …"), and every syllable of it before acting.
+  return subject[0] === accused[0] && subject[1] === accused[1] && accused.every((s) => subject.includes(s));
+}
+
+/** Taken from a piece whose actor is the office holder the question complains of. */
+const ACCUSED_ACTOR_PENALTY = 0.4;
+
 /** A two-word name the question asks about itself, and the qualified forms that name something else. */
 interface Principal {
   spaced: string;
@@ -829,6 +875,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.negated.some((n) => feat.spaced.includes(n))) score += NEGATION_BONUS;
   if (aboutAnother(q, feat)) score -= 0.8;
+  if (q.accused && accusedActs(q.accused, feat.spaced)) score -= ACCUSED_ACTOR_PENALTY;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
   if (q.listed && othersList(unit, q.listed.subject)) score -= 0.4;
