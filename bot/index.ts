@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { loadConfig, loadDotEnv } from '../core/config.js';
 import { openAssistant } from '../core/runtime.js';
+import { warmGuard } from '../core/guard/index.js';
 import { RefusalAudit } from '../core/refusal-audit.js';
 import { openSharedState } from '../core/state/index.js';
 import { ensureIndex } from '../ingest/ensure.js';
@@ -22,6 +23,8 @@ const shared = await openSharedState(cfg, { logger });
 await ensureIndex(cfg, (msg) => logger.info(msg), { lock: shared.lock, publish: shared.publish });
 const audit = new RefusalAudit({ file: cfg.REFUSAL_AUDIT_FILE, salt: cfg.AUDIT_SALT, sink: shared.auditSink });
 const assistant = await openAssistant(cfg, { audit });
+// The guard learns its intent model on first use (about half a second): before the first user's message.
+warmGuard();
 await shared.followVersions(assistant);
 
 const metrics = new ServiceMetrics(() => assistant.health());

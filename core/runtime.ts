@@ -15,7 +15,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from './config.js';
 import type { Assistant, AskOptions, AssistantReply, Health } from './assistant.js';
 import type { Chunk, Citation, Scored } from './types.js';
-import { checkInput, checkOutput, passageIsClassified, warmGuard, type GuardCategory, type GuardVerdict } from './guard/index.js';
+import { checkInput, checkOutput, passageIsClassified, type GuardCategory, type GuardVerdict } from './guard/index.js';
 import { RefusalAudit } from './refusal-audit.js';
 import { BoundedMap, memoize } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
@@ -264,7 +264,5 @@ export async function openAssistant(cfg: Config, opts: RuntimeOptions & { indexD
   const chatModel = opts.chatModel === undefined ? await createChatModel(cfg) : opts.chatModel;
   const rt = new AssistantRuntime(cfg, path.resolve(opts.indexDir ?? cfg.INDEX_DIR), { ...opts, chatModel });
   await rt.reload();
-  // The guard learns its intent model on first use: at startup, not on the first user's message.
-  warmGuard();
   return rt;
 }

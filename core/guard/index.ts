@@ -7,7 +7,7 @@ import { canonical, unmask } from './normalize.js';
 import { decodedPayloads, hidesMarker } from './decode.js';
 import { decide, type Verdict } from './rules.js';
 import { expandShorthand } from '../shorthand.js';
-import { intentFeatures, intentModel, REFUSE_FROM } from './intent.js';
+import { intentModel, REFUSE_FROM } from './intent.js';
 
 export type { GuardCategory } from './rules.js';
 export type GuardVerdict = Verdict;
@@ -32,7 +32,7 @@ export function checkInput(message: string): GuardVerdict {
   const { verdict, canon } = checkRules(message);
   if (!verdict.allowed) return verdict;
   // What the rules let through, the learned model may still read as an attack phrased without their words.
-  return intentModel().attackOdds(intentFeatures(canon)) > REFUSE_FROM ? { allowed: false, category: 'learned-intent' } : verdict;
+  return intentModel().oddsOf(canon) > REFUSE_FROM ? { allowed: false, category: 'learned-intent' } : verdict;
 }
 
 /** Train the intent model now (about half a second), so that the first message does not wait for it. */

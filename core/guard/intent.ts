@@ -34,12 +34,34 @@ export const REFUSE_FROM = 6;
  */
 export function intentFeatures(canon: string): string[] {
   const out: string[] = [];
-  for (const clause of canon.split('|')) {
-    const words = clause.split(' ').filter((w) => w && !/^\d+$/.test(w));
-    out.push(...words);
-    for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]}_${words[i]}`);
-  }
+  forEachFeature(canon, (w, prev) => {
+    out.push(w);
+    if (prev !== undefined) out.push(`${prev}${PAIR}${w}`);
+  });
   return out;
+}
+
+/** Joins a pair of neighbours into one feature: the clause break, which no word holds. */
+const PAIR = '|';
+
+/** Each word of a canonical text with the word before it in its clause (numbers skipped). */
+function forEachFeature(canon: string, visit: (word: string, prev: string | undefined) => void): void {
+  for (const clause of canon.split('|')) {
+    let prev: string | undefined;
+    for (const w of clause.split(' ')) {
+      if (!w || isNumber(w)) continue;
+      visit(w, prev);
+      prev = w;
+    }
+  }
+}
+
+function isNumber(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A message as the model reads it: the rules' canonical text (shorthand written out), as features. */
@@ -62,6 +84,8 @@ function readExamples(name: string): string[] {
 export interface IntentModel {
   /** Log-odds (base 2) that the message's features are an attack rather than a benign question. */
   attackOdds(features: readonly string[]): number;
+  /** The same for a canonical text, read in place: no feature strings are made (the guard's path). */
+  oddsOf(canon: string): number;
 }
 
 /** A naive Bayes classifier learned from the given examples (texts, read as messages are read). */
@@ -92,7 +116,34 @@ export function compileIntent(nb: NaiveBayesTextClassifier): IntentModel {
   const logLikelihood = (f: string, label: string) => Math.log2((count[label][f] ?? 0) + sf) - Math.log2(words[label] + voc.length * sf);
   const weight = new Map<string, number>(voc.map((f) => [f, logLikelihood(f, ATTACK) - logLikelihood(f, BENIGN)]));
   const prior = Math.log2(samples[ATTACK]) - Math.log2(samples[BENIGN]);
+  // Pairs by their first word, then their second: looked up without joining the two.
+  const pairs = new Map<string, Map<string, number>>();
+  for (const [f, w] of weight) {
+    const at = f.indexOf(PAIR);
+    if (at < 0) continue;
+    const first = f.slice(0, at);
+    let next = pairs.get(first);
+    if (!next) pairs.set(first, (next = new Map()));
+    next.set(f.slice(at + PAIR.length), w);
+  }
   return {
+    oddsOf(canon) {
+      let odds = 0;
+      let known = false;
+      forEachFeature(canon, (w, prev) => {
+        const u = weight.get(w);
+        if (u !== undefined) {
+          odds += u;
+          known = true;
+        }
+        const p = prev === undefined ? undefined : pairs.get(prev)?.get(w);
+        if (p !== undefined) {
+          odds += p;
+          known = true;
+        }
+      });
+      return known ? odds + prior : 0;
+    },
     attackOdds(features) {
       let odds = 0;
       let known = false;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkInput, checkRules } from '../../core/guard/index.js';
+import { canonical, checkInput, checkRules } from '../../core/guard/index.js';
 import { compileIntent, intentFeatures, learnIntent, messageFeatures, trainIntentModel } from '../../core/guard/intent.js';
 import { loadExamples } from './load.js';
 
 describe('intent features', () => {
   it('are syllables and neighbour pairs inside a clause, numbers left out', () => {
-    expect(intentFeatures('ho so vu an 15 | ai giu')).toEqual(['ho', 'so', 'vu', 'an', 'ho_so', 'so_vu', 'vu_an', 'ai', 'giu', 'ai_giu']);
+    expect(intentFeatures('ho so vu an 15 | ai giu')).toEqual(['ho', 'so', 'ho|so', 'vu', 'so|vu', 'an', 'vu|an', 'ai', 'giu', 'ai|giu']);
+    // A number is skipped, not a break: its neighbours still pair.
+    expect(intentFeatures('cong van so 15 mat')).toContain('so|mat');
   });
 
   it('read a message as the rules do: folded, disguises and shorthand undone', () => {
@@ -76,5 +78,13 @@ describe('the compiled model', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(2000);
+  });
+
+  it('reads a canonical text in place to the same odds as from its features', () => {
+    const model = trainIntentModel(loadExamples('attacks').map((r) => r.text), loadExamples('benign').map((r) => r.text));
+    for (const t of ['Hồ sơ vụ án đang điều tra cất ở phòng nào, ai giữ chìa khóa?', 'Thời hạn tạm giam là bao lâu? Còn tạm giữ thì sao', '15 | 16', '']) {
+      const canon = canonical(t);
+      expect(model.oddsOf(canon), t).toBeCloseTo(model.attackOdds(intentFeatures(canon)), 9);
+    }
   });
 });
