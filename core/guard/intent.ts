@@ -10,8 +10,9 @@
  * questions on secrets, questions of every kind staff and citizens ask) keep it from refusing
  * ordinary questions. It only ever adds refusals: a message the rules refuse stays refused.
  *
- * Trained once, on first use, from the examples shipped beside this file (about 0.2 s), so
- * that what the guard learned is always what the examples say; there is no model file to go stale.
+ * Trained once, on first use, from the examples shipped beside this file (about 0.4 s; the
+ * service warms it at startup), so that what the guard learned is always what the examples say:
+ * there is no model file to go stale.
  */
 import { readFileSync } from 'node:fs';
 import winkNaiveBayes, { type NaiveBayesTextClassifier } from 'wink-naive-bayes-text-classifier';
@@ -22,9 +23,11 @@ const ATTACK = 'attack';
 const BENIGN = 'benign';
 
 /**
- * Log-odds (base 2) of attack over benign from which the model refuses. 0 is the model's own
- * decision (attack likelier than benign, its prior included: benign examples outnumber attacks
- * three to one); the held-out sets in test/guard/ measure what that costs and catches.
+ * Log-odds (base 2) of attack over benign from which the model refuses: 64 to 1, its prior
+ * included (benign examples outnumber attacks three to one). Chosen on the validation sets (G7's
+ * and G9's even lines, the held-out answer-set questions, public benchmark questions): from 0 to 6
+ * the attacks let through rose by a few, and the benign refused fell to none, where at 0 it still
+ * refused English and small talk its examples did not cover well. G10 was measured after.
  */
 export const REFUSE_FROM = 6;
 
