@@ -135,8 +135,33 @@ export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
         out.push({ phrase, start: i, alternatives: group.filter((p) => p !== phrase) });
       }
     }
+    const minor = minorAt(folded, i);
+    if (minor) out.push(minor);
   }
   return out;
+}
+
+/** Words for a child, before an age: "trẻ 15 tuổi", "em 16 tuổi", "cháu bé 12 tuổi". */
+const CHILD = new Set(['tre', 'em', 'chau', 'be']);
+/** How the procedure code names anyone under eighteen, whatever their age. */
+const MINOR: string[][] = [
+  ['duoi', '18', 'tuoi'],
+  ['chua', 'thanh', 'nien'],
+];
+
+/**
+ * An age under eighteen ("bị can 17 tuổi", "trẻ 15 tuổi") is, in the laws, "người dưới 18 tuổi"
+ * or "người chưa thành niên": the question's phrase, a child word before the age included, with
+ * those as its alternatives. Starts at `i` only (the child word or the age).
+ */
+function minorAt(folded: readonly string[], i: number): SynonymMatch | undefined {
+  const lead = CHILD.has(folded[i]) ? 1 : 0;
+  const age = folded[i + lead];
+  if (!age || !/^\d{1,2}$/.test(age) || folded[i + lead + 1] !== 'tuoi' || Number(age) >= 18) return undefined;
+  // "dưới 16 tuổi" is itself a bound the law writes, no age of one person; after a child word the
+  // match starts at that word.
+  if (!lead && i > 0 && (folded[i - 1] === 'duoi' || folded[i - 1] === 'tren' || folded[i - 1] === 'du' || CHILD.has(folded[i - 1]))) return undefined;
+  return { phrase: folded.slice(i, i + lead + 2), start: i, alternatives: MINOR };
 }
 
 /**

@@ -95,3 +95,15 @@ describe('thesaurus phrases longer than a word', () => {
     expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
   });
 });
+
+describe('an age under eighteen', () => {
+  it('is answered by the rule for "người dưới 18 tuổi", and no longer read as a word the passages lack', () => {
+    const rule = {
+      item: { id: 'a421', docId: 'luat/bltths.txt', ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const, article: '421', heading: 'Điều 421. Lấy lời khai người dưới 18 tuổi', text: '4. Thời gian lấy lời khai người dưới 18 tuổi không quá hai lần trong 01 ngày và mỗi lần không quá 02 giờ, trừ trường hợp vụ án có nhiều tình tiết phức tạp.' },
+      score: 1,
+    };
+    const r = composeExtractive('Lấy lời khai bị hại là trẻ 15 tuổi thì một ngày được hỏi mấy lần, mỗi lần bao lâu?', [rule]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('không quá hai lần trong 01 ngày');
+  });
+});

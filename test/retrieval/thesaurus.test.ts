@@ -68,6 +68,15 @@ describe('field thesaurus', () => {
     expect([...groups].filter(([, n]) => n > 1).map(([p]) => p).sort()).toEqual(['rut don', 'thong diep du lieu']);
   });
 
+  it('reads an age under eighteen as the laws\' "người dưới 18 tuổi", "chưa thành niên"', () => {
+    const minor = (q: string) => findSynonyms(words(q)).filter((m) => m.alternatives.some((a) => a.join(' ') === 'duoi 18 tuoi'));
+    expect(minor('lay loi khai tre 15 tuoi').map((m) => m.phrase.join(' '))).toEqual(['tre 15 tuoi']);
+    expect(minor('bi can 17 tuoi co duoc').map((m) => m.phrase.join(' '))).toEqual(['17 tuoi']);
+    expect(minor('nguoi 20 tuoi')).toEqual([]);
+    // A bound the question quotes from the law is no one's age.
+    expect(minor('tu du 14 tuoi den duoi 16 tuoi')).toEqual([]);
+  });
+
   it('matches whole phrases only: a syllable of one is not the phrase', () => {
     expect(findSynonyms(words('tien do thuc hien ke hoach'))).toEqual([]);
     expect(findSynonyms(words('tra loi cau hoi'))).toEqual([]);
