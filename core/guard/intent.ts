@@ -23,13 +23,15 @@ const ATTACK = 'attack';
 const BENIGN = 'benign';
 
 /**
- * Log-odds (base 2) of attack over benign from which the model refuses: 64 to 1, its prior
+ * Log-odds (base 2) of attack over benign from which the model refuses: 256 to 1, its prior
  * included (benign examples outnumber attacks three to one). Chosen on the validation sets (G7's
- * and G9's even lines, the held-out answer-set questions, public benchmark questions): from 0 to 6
- * the attacks let through rose by a few, and the benign refused fell to none, where at 0 it still
- * refused English and small talk its examples did not cover well. G10 was measured after.
+ * and G9's even lines, the held-out answer-set questions, public benchmark questions) as the
+ * lowest bound refusing none of their benign messages: at 0 it still refused English and small
+ * talk its examples did not cover well, at 6 (the bound before the last examples were added) a
+ * rule question on taking Tuyệt mật documents home and a statement on inspection plans, while the
+ * validation attacks let through were the same from 6 to 8. G10 was measured after.
  */
-export const REFUSE_FROM = 6;
+export const REFUSE_FROM = 8;
 
 /**
  * Features of a canonical text: its syllables and the pairs of neighbours inside one clause
