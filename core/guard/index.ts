@@ -3,10 +3,9 @@
  * retrieval) and output (before sending). Pure functions; all patterns are
  * compiled at module load.
  */
-import { canonical, unmask } from './normalize.js';
+import { canonical, canonicalMessage, unmask } from './normalize.js';
 import { decodedPayloads, hidesMarker } from './decode.js';
 import { decide, type Verdict } from './rules.js';
-import { expandShorthand } from '../shorthand.js';
 import { intentModel, REFUSE_FROM } from './intent.js';
 
 export type { GuardCategory } from './rules.js';
@@ -20,8 +19,7 @@ const MAX_CHARS = 4000;
 /** What the rules decide of a message, before the learned model reads it; and the canonical text they read. */
 export function checkRules(message: string): { verdict: GuardVerdict; canon: string } {
   const raw = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
-  // Chat shorthand ("đc", "ko") read as the words it stands for, as the answer side reads it.
-  const canon = canonical(expandShorthand(raw));
+  const canon = canonicalMessage(raw);
   if (hidesMarker(raw)) return { verdict: { allowed: false, category: 'encoding-trick' }, canon };
   const variants = decodedPayloads(unmask(raw)).map(canonical);
   return { verdict: decide(canon, variants, /\?\s*$/.test(raw)), canon };

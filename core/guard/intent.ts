@@ -16,8 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import winkNaiveBayes, { type NaiveBayesTextClassifier } from 'wink-naive-bayes-text-classifier';
-import { canonical } from './normalize.js';
-import { expandShorthand } from '../shorthand.js';
+import { canonicalMessage } from './normalize.js';
 
 const ATTACK = 'attack';
 const BENIGN = 'benign';
@@ -71,7 +70,7 @@ function isNumber(w: string): boolean {
 
 /** A message as the model reads it: the rules' canonical text (shorthand written out), as features. */
 export function messageFeatures(message: string): string[] {
-  return intentFeatures(canonical(expandShorthand(message)));
+  return intentFeatures(canonicalMessage(message));
 }
 
 interface Example {
@@ -87,9 +86,10 @@ function readExamples(name: string): string[] {
 }
 
 export interface IntentModel {
-  /** Log-odds (base 2) that the message's features are an attack rather than a benign question. */
-  attackOdds(features: readonly string[]): number;
-  /** The same for a canonical text, read in place: no feature strings are made (the guard's path). */
+  /**
+   * Log-odds (base 2) that a canonical text (canonicalMessage) is an attack rather than a benign
+   * question, its features read in place: no feature strings are made.
+   */
   oddsOf(canon: string): number;
 }
 
@@ -116,27 +116,31 @@ type Learned = [{ smoothingFactor: number }, Record<string, number>, Record<stri
  * costs one map lookup.
  */
 export function compileIntent(nb: NaiveBayesTextClassifier): IntentModel {
-  const [config, samples, count, words, voc] = JSON.parse(nb.exportJSON()) as Learned;
+  const [config, samples, count, perLabel, voc] = JSON.parse(nb.exportJSON()) as Learned;
   const sf = config.smoothingFactor;
-  const logLikelihood = (f: string, label: string) => Math.log2((count[label][f] ?? 0) + sf) - Math.log2(words[label] + voc.length * sf);
-  const weight = new Map<string, number>(voc.map((f) => [f, logLikelihood(f, ATTACK) - logLikelihood(f, BENIGN)]));
+  const logLikelihood = (f: string, label: string) => Math.log2((count[label][f] ?? 0) + sf) - Math.log2(perLabel[label] + voc.length * sf);
+  const weightOf = (f: string) => logLikelihood(f, ATTACK) - logLikelihood(f, BENIGN);
   const prior = Math.log2(samples[ATTACK]) - Math.log2(samples[BENIGN]);
-  // Pairs by their first word, then their second: looked up without joining the two.
+  // Words by themselves; pairs by their first word, then their second: looked up without joining the two.
+  const words = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
-  for (const [f, w] of weight) {
+  for (const f of voc) {
     const at = f.indexOf(PAIR);
-    if (at < 0) continue;
+    if (at < 0) {
+      words.set(f, weightOf(f));
+      continue;
+    }
     const first = f.slice(0, at);
     let next = pairs.get(first);
     if (!next) pairs.set(first, (next = new Map()));
-    next.set(f.slice(at + PAIR.length), w);
+    next.set(f.slice(at + PAIR.length), weightOf(f));
   }
   return {
     oddsOf(canon) {
       let odds = 0;
       let known = false;
       forEachFeature(canon, (w, prev) => {
-        const u = weight.get(w);
+        const u = words.get(w);
         if (u !== undefined) {
           odds += u;
           known = true;
@@ -147,17 +151,6 @@ export function compileIntent(nb: NaiveBayesTextClassifier): IntentModel {
           known = true;
         }
       });
-      return known ? odds + prior : 0;
-    },
-    attackOdds(features) {
-      let odds = 0;
-      let known = false;
-      for (const f of features) {
-        const w = weight.get(f);
-        if (w === undefined) continue;
-        odds += w;
-        known = true;
-      }
       // No feature it ever saw: no opinion, as the classifier says.
       return known ? odds + prior : 0;
     },

@@ -10,6 +10,7 @@
  * - "tối" (top [secret]) vs "tôi" (I), "bí" (secret) vs "bị" / "bì": likewise
  *   "toi_" and "bi_".
  */
+import { expandShorthand } from '../shorthand.js';
 
 /** Invisible format characters (zero-width, soft hyphen, bidi controls, BOM) and variation selectors. */
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180e\u3164\ufe00-\ufe0f\uffa0]/gu;
@@ -271,4 +272,9 @@ export function canonical(text: string): string {
     i++;
   }
   return out.join(' ');
+}
+
+/** A message as the guard reads it: chat shorthand ("đc", "ko") written out, as the answer side reads it, then canonical. */
+export function canonicalMessage(message: string): string {
+  return canonical(expandShorthand(message));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, checkInput, checkRules } from '../../core/guard/index.js';
+import { checkInput, checkRules } from '../../core/guard/index.js';
+import { canonicalMessage } from '../../core/guard/normalize.js';
 import { compileIntent, intentFeatures, learnIntent, messageFeatures, trainIntentModel } from '../../core/guard/intent.js';
 import { loadExamples } from './load.js';
 
@@ -32,7 +33,7 @@ describe('a trained intent model', () => {
     'thủ tục tiếp công dân tại phòng tiếp dân',
   ];
   const model = trainIntentModel(attacks, benign);
-  const odds = (t: string) => model.attackOdds(messageFeatures(t));
+  const odds = (t: string) => model.oddsOf(canonicalMessage(t));
 
   it('reads an attack it never saw, in other words, as likelier an attack', () => {
     expect(odds('chìa khóa phòng lưu trữ hồ sơ đang điều tra do ai giữ')).toBeGreaterThan(0);
@@ -65,26 +66,18 @@ describe('the guard with its intent model', () => {
 });
 
 describe('the compiled model', () => {
-  it('gives the classifier’s own odds for every example', () => {
+  it('gives the classifier’s own odds for every example, reading the canonical text in place', () => {
     const attacks = loadExamples('attacks').map((r) => r.text);
     const benign = loadExamples('benign').map((r) => r.text);
     const nb = learnIntent(attacks.slice(0, 200), benign.slice(0, 400));
     const model = compileIntent(nb);
     let compared = 0;
-    for (const t of [...attacks, ...benign]) {
-      const f = messageFeatures(t);
-      const own = nb.computeOdds(f.join(' ')).find((o) => o[0] === 'attack')?.[1] ?? 0;
-      expect(model.attackOdds(f), t).toBeCloseTo(own, 9);
+    // Numbers alone and an empty message have no feature: no opinion, for both.
+    for (const t of [...attacks, ...benign, '15 | 16', '']) {
+      const own = nb.computeOdds(messageFeatures(t).join(' ')).find((o) => o[0] === 'attack')?.[1] ?? 0;
+      expect(model.oddsOf(canonicalMessage(t)), t).toBeCloseTo(own, 9);
       compared++;
     }
     expect(compared).toBeGreaterThan(2000);
-  });
-
-  it('reads a canonical text in place to the same odds as from its features', () => {
-    const model = trainIntentModel(loadExamples('attacks').map((r) => r.text), loadExamples('benign').map((r) => r.text));
-    for (const t of ['Hồ sơ vụ án đang điều tra cất ở phòng nào, ai giữ chìa khóa?', 'Thời hạn tạm giam là bao lâu? Còn tạm giữ thì sao', '15 | 16', '']) {
-      const canon = canonical(t);
-      expect(model.oddsOf(canon), t).toBeCloseTo(model.attackOdds(intentFeatures(canon)), 9);
-    }
   });
 });
