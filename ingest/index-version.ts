@@ -27,6 +27,7 @@ import { contiguousBytes, writeFileAtomic } from './store.js';
 import { readChunkStore } from './chunk-store.js';
 import { collectGarbage } from './memory.js';
 import { definitionTable, definitionTableFromJson, definitionTableToJson, type DefinitionTable } from '../core/retrieval/definitions.js';
+import { mapFile } from '../core/retrieval/mapped-file.mjs';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -182,10 +183,12 @@ async function exists(file: string): Promise<boolean> {
 async function loadLexical(dir: string): Promise<Bm25Index> {
   const json = JSON.parse((await readFile(path.join(dir, 'lexical.json'))).toString('utf8')) as BM25Json | BM25BinaryHeader;
   if (json.format === 'vks-bm25/1') return Bm25Index.fromJSON(json as BM25Json);
-  return bm25FromBinary(json as BM25BinaryHeader, await readShared(path.join(dir, 'lexical.bin')));
+  const bin = path.join(dir, 'lexical.bin');
+  // Mapped where the platform allows (no copy, no fresh memory to fault in); else read whole.
+  return bm25FromBinary(json as BM25BinaryHeader, mapFile(bin) ?? (await readShared(bin)));
 }
 
-/** A file read into shared memory: the lexical search worker reads the postings where they lie. */
+/** A file read whole into shared memory, where it cannot be mapped: the lexical search worker reads the postings where they lie. */
 async function readShared(file: string): Promise<Uint8Array> {
   const fh = await open(file, 'r');
   try {

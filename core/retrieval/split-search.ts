@@ -5,13 +5,29 @@
  * cost (a question's folded syllables reach a million postings), and it divides cleanly: each
  * half is searched exactly, so the merged list is exactly the one-thread result, float for float.
  *
- * The worker reads the index's own arrays, so they must live in shared memory (the index loader
- * reads them into a SharedArrayBuffer). Any failure of the worker falls back to walking its
- * half here: slower, never wrong.
+ * The worker reads the index's own postings, never a copy: either the arrays live in shared
+ * memory, or they are views of a mapped file, which the worker maps for itself (one copy, the
+ * page cache's). Any failure of the worker falls back to walking its half here: slower, never wrong.
  */
 import { Worker } from 'node:worker_threads';
 import type { BM25Index } from './bm25.js';
 import { type FlatPlan, type Ranked, mergeRanked, searchRange } from './bm25-kernel.mjs';
+import { mappedFileOf } from './mapped-file.mjs';
+
+/** Where the worker finds the postings: the arrays themselves (shared), or the file they map and where in it. */
+type PostingsSource =
+  | { offsets: Uint32Array; docs: Uint32Array; impacts: Uint16Array }
+  | { file: string; arrays: Record<'offsets' | 'docs' | 'impacts', { byteOffset: number; length: number }> };
+
+function postingsSource(index: BM25Index): PostingsSource | null {
+  const { offsets, docs, impacts } = index;
+  const arrays = [offsets, docs, impacts];
+  if (arrays.every((a) => a.buffer instanceof SharedArrayBuffer)) return { offsets, docs, impacts };
+  const file = mappedFileOf(offsets.buffer);
+  if (file === undefined || !arrays.every((a) => a.buffer === offsets.buffer)) return null;
+  const at = (a: Uint32Array | Uint16Array) => ({ byteOffset: a.byteOffset, length: a.length });
+  return { file, arrays: { offsets: at(offsets), docs: at(docs), impacts: at(impacts) } };
+}
 
 /** A started search: the worker is walking its half; `finish` walks this thread's half and merges. */
 export interface SplitSearch {
@@ -27,20 +43,21 @@ export class SplitLexicalSearch {
   private readonly split: number;
   private readonly acc: Float32Array;
 
-  /** A split search over the index, or null when it has fewer than `minChunks` or its arrays are not shared. */
+  /** A split search over the index, or null when it has fewer than `minChunks` or its arrays are neither shared nor mapped. */
   static over(index: BM25Index, minChunks: number): SplitLexicalSearch | null {
     if (index.size < Math.max(2, minChunks)) return null;
-    if (![index.offsets, index.docs, index.impacts].every((a) => a.buffer instanceof SharedArrayBuffer)) return null;
-    return new SplitLexicalSearch(index);
+    const source = postingsSource(index);
+    return source ? new SplitLexicalSearch(index, source) : null;
   }
 
-  private constructor(private readonly index: BM25Index) {
+  private constructor(
+    private readonly index: BM25Index,
+    source: PostingsSource,
+  ) {
     const size = index.size;
     this.split = size >> 1;
     this.acc = new Float32Array(size);
-    this.worker = new Worker(new URL('./bm25-worker.mjs', import.meta.url), {
-      workerData: { offsets: index.offsets, docs: index.docs, impacts: index.impacts, size },
-    });
+    this.worker = new Worker(new URL('./bm25-worker.mjs', import.meta.url), { workerData: { source, size } });
     // An idle worker must not keep a CLI or a test process alive: it is referenced only while a search waits on it.
     this.worker.unref();
     this.worker.on('message', (m: { id: number; indices?: Uint32Array; scores?: Float32Array; error?: string }) => {

@@ -7,6 +7,8 @@ import { readCurrentVersion, versionDir } from '../../ingest/store.js';
 import type { Manifest } from '../../ingest/manifest.js';
 import { openAssistant } from '../../core/runtime.js';
 import { testConfig } from '../../core/config.js';
+import { mappedFileOf } from '../../core/retrieval/mapped-file.mjs';
+import { analyzeQuery } from '../../core/retrieval/analyze.js';
 import { countingProvider, GUIDE_B, LAW_A, NEWS_C, STAMPED, tempDir, writeFiles } from './helpers.js';
 
 async function currentChunks(indexDir: string) {
@@ -124,5 +126,21 @@ describe('ingest pipeline', () => {
     expect(r.abstained).toBe(false);
     expect(r.text).toContain('20 năm');
     expect(r.citations[0]).toMatchObject({ source: 'luat/luat-a.txt' });
+  });
+
+  it('maps the postings of a loaded version, which keep serving after its folder is removed', async () => {
+    const src = await tempDir();
+    const indexDir = await tempDir();
+    await writeFiles(src, { 'luat/luat-a.txt': LAW_A });
+    expect((await runIngest({ sourceDir: src, indexDir, embedder: countingProvider().provider })).error).toBeUndefined();
+    const dir = versionDir(indexDir, (await readCurrentVersion(indexDir))!);
+    const idx = await loadIndexVersion(dir, null);
+    expect(mappedFileOf(idx.lexical.docs.buffer)).toBe(path.join(dir, 'lexical.bin'));
+    const terms = analyzeQuery('hồ sơ vụ án lưu trữ').terms;
+    const before = idx.lexical.search(terms, 5);
+    expect(before.length).toBeGreaterThan(0);
+    // A re-ingest prunes old versions while a snapshot on one may still be answering.
+    await rm(dir, { recursive: true, force: true });
+    expect(idx.lexical.search(terms, 5)).toEqual(before);
   });
 });

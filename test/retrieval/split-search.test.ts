@@ -1,9 +1,13 @@
 /** The lexical search split over two threads gives exactly the one-thread result. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BM25Index, bm25FromBinary, bm25ToBinary } from '../../core/retrieval/bm25.js';
 import { mergeRanked, searchRange } from '../../core/retrieval/bm25-kernel.mjs';
 import { analyzeQuery } from '../../core/retrieval/analyze.js';
 import { SplitLexicalSearch } from '../../core/retrieval/split-search.js';
+import { mapFile } from '../../core/retrieval/mapped-file.mjs';
 
 let seed = 7;
 const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
@@ -18,16 +22,33 @@ const texts = Array.from({ length: 3000 }, (_, i) => {
 });
 const built = BM25Index.build(texts.map((text, i) => ({ id: `c${i}`, text })));
 
-/** The index as the loader reads it: its arrays in shared memory. */
-function sharedCopy(index: BM25Index): BM25Index {
+/** The index's binary form whole, in the given memory. */
+function binaryCopy(index: BM25Index, memory: (bytes: number) => ArrayBufferLike) {
   const { header, pieces } = bm25ToBinary(index);
-  const blob = new Uint8Array(new SharedArrayBuffer(pieces.reduce((s, p) => s + p.byteLength, 0)));
+  const blob = new Uint8Array(memory(pieces.reduce((s, p) => s + p.byteLength, 0)));
   let at = 0;
   for (const p of pieces) {
     blob.set(p, at);
     at += p.byteLength;
   }
+  return { header, blob };
+}
+
+/** The index as the loader reads it where files cannot be mapped: its arrays in shared memory. */
+function sharedCopy(index: BM25Index): BM25Index {
+  const { header, blob } = binaryCopy(index, (n) => new SharedArrayBuffer(n));
   return bm25FromBinary(header, blob);
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'vks-split-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The index as the loader reads it: its arrays views of the mapped file. */
+function mappedCopy(index: BM25Index): BM25Index {
+  const { header, blob } = binaryCopy(index, (n) => new ArrayBuffer(n));
+  const file = path.join(scratch, 'lexical.bin');
+  writeFileSync(file, blob);
+  return bm25FromBinary(header, mapFile(file)!);
 }
 
 const questions = Array.from({ length: 60 }, (_, q) => {
@@ -58,7 +79,7 @@ describe('split lexical search', () => {
   const split = SplitLexicalSearch.over(index, 1)!;
   afterAll(() => split?.retire());
 
-  it('is offered only for an index whose arrays are shared and that is large enough', () => {
+  it('is offered only for an index whose arrays are shared (or mapped) and that is large enough', () => {
     expect(split).not.toBeNull();
     expect(SplitLexicalSearch.over(built, 1)).toBeNull();
     expect(SplitLexicalSearch.over(index, index.size + 1)).toBeNull();
@@ -70,6 +91,21 @@ describe('split lexical search', () => {
       return { expected: index.search(terms, 20), started: split.begin(index.flatPlan(terms), 20) };
     });
     for (const { expected, started } of runs) expect(index.hitsOf(await started.finish())).toEqual(expected);
+  });
+
+  it('over a mapped index, the worker maps the file itself and finds what one thread finds', async () => {
+    const mapped = mappedCopy(built);
+    expect(mapped.docs.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    const overMapped = SplitLexicalSearch.over(mapped, 1)!;
+    expect(overMapped).not.toBeNull();
+    try {
+      for (const q of questions.slice(0, 20)) {
+        const terms = analyzeQuery(q).terms;
+        expect(mapped.hitsOf(await overMapped.begin(mapped.flatPlan(terms), 20).finish())).toEqual(index.search(terms, 20));
+      }
+    } finally {
+      overMapped.retire();
+    }
   });
 
   it('walks the worker half itself once the worker is stopped', async () => {
