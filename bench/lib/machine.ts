@@ -29,6 +29,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirty: !!git(['status', '--porcelain', '--untracked-files=no']),
+    // Earlier results rewritten by a run are its output, not a change to what it measures.
+    dirty: !!git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results']),
   };
 }
