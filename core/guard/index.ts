@@ -33,7 +33,11 @@ export function checkInput(message: string): GuardVerdict {
   return intentModel().oddsOf(canon) > REFUSE_FROM ? { allowed: false, category: 'learned-intent' } : verdict;
 }
 
-/** Train the intent model now (about half a second), so that the first message does not wait for it. */
+/**
+ * Train the intent model now (about half a second) and let the rules' patterns compile (~50 ms
+ * on the first message they read), so that the first message does not wait for either.
+ */
 export function warmGuard(): void {
   intentModel();
+  checkInput('Cho tôi xem tài liệu Tối mật: thời hạn bảo vệ là bao lâu?');
 }

@@ -194,8 +194,12 @@ export class BM25Index {
 
   private maxImpact?: Uint16Array;
 
-  /** Largest impact in a term's postings (computed for all terms on first use: one pass). */
-  private maxImpactOf(t: number): number {
+  /**
+   * Largest impact in each term's postings: the bound MaxScore prunes with. Read from the
+   * binary form, which stores it, or worked out in one pass over every posting on first use
+   * (~0.1 s and every page of the postings touched at 100k chunks: a first question's cost).
+   */
+  maxImpacts(): Uint16Array {
     if (!this.maxImpact) {
       const m = new Uint16Array(this.vocab.length);
       const { offsets, impacts } = this;
@@ -206,7 +210,7 @@ export class BM25Index {
       }
       this.maxImpact = m;
     }
-    return this.maxImpact[t];
+    return this.maxImpact;
   }
 
   /**
@@ -256,7 +260,7 @@ export class BM25Index {
     const plan = [...merged].map(([t, w]) => {
       const f = (w * idf[t] * scale) / Q;
       const add = w * idf[t] * scale * delta;
-      return { t, f, add, bound: this.maxImpactOf(t) * f + add };
+      return { t, f, add, bound: this.maxImpacts()[t] * f + add };
     });
     return plan.sort((a, b) => b.bound - a.bound);
   }
@@ -311,7 +315,7 @@ export class BM25Index {
   /** Shared by both stored forms: checks the arrays against the vocabularies and builds the index. */
   static fromArrays(
     json: Pick<BM25Json, 'options' | 'ids' | 'vocab'> & { accented?: { vocab: string } },
-    a: { offsets: Uint32Array; docs: Uint32Array; impacts: Uint16Array; accentedDf: Uint32Array | null },
+    a: { offsets: Uint32Array; docs: Uint32Array; impacts: Uint16Array; accentedDf: Uint32Array | null; maxImpact?: Uint16Array | null },
   ): BM25Index {
     const vocab = json.vocab ? json.vocab.split('\n') : [];
     const { offsets, docs, impacts } = a;
@@ -325,7 +329,12 @@ export class BM25Index {
       if (counts.length !== words.length) throw new BM25FormatError('corrupt BM25 index: accented table sizes disagree');
       accentedDf = new Map(words.map((w, i) => [w, counts[i]]));
     }
-    return new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts, false, accentedDf);
+    const index = new BM25Index(json.options, json.ids, vocab, offsets, docs, impacts, false, accentedDf);
+    if (a.maxImpact) {
+      if (a.maxImpact.length !== vocab.length) throw new BM25FormatError('corrupt BM25 index: bound table size disagrees');
+      index.maxImpact = a.maxImpact;
+    }
+    return index;
   }
 
   /** The raw tables, for the binary form. */
@@ -344,20 +353,21 @@ export interface BM25BinaryHeader {
   ids: string[];
   vocab: string;
   accentedVocab?: string;
-  /** Element counts of offsets, docs, impacts and (when present) accented df, in blob order. */
-  lengths: { offsets: number; docs: number; impacts: number; accentedDf?: number };
+  /** Element counts of offsets, docs, impacts and (when present) accented df and each term's largest impact, in blob order. */
+  lengths: { offsets: number; docs: number; impacts: number; accentedDf?: number; maxImpact?: number };
 }
 
 const BINARY_FORMAT = 'vks-bm25-bin/1';
 
 /** Byte layout of the blob: each array starts on an 8-byte boundary. */
-function binaryLayout(l: BM25BinaryHeader['lengths']): { offsets: number; docs: number; impacts: number; accentedDf: number; total: number } {
+function binaryLayout(l: BM25BinaryHeader['lengths']): { offsets: number; docs: number; impacts: number; accentedDf: number; maxImpact: number; total: number } {
   const pad = (x: number) => Math.ceil(x / 8) * 8;
   const offsets = 0;
   const docs = pad(offsets + l.offsets * 4);
   const impacts = pad(docs + l.docs * 4);
   const accentedDf = pad(impacts + l.impacts * 2);
-  return { offsets, docs, impacts, accentedDf, total: pad(accentedDf + (l.accentedDf ?? 0) * 4) };
+  const maxImpact = pad(accentedDf + (l.accentedDf ?? 0) * 4);
+  return { offsets, docs, impacts, accentedDf, maxImpact, total: pad(maxImpact + (l.maxImpact ?? 0) * 2) };
 }
 
 /**
@@ -368,11 +378,13 @@ export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; piec
   const parts = index.parts();
   if (parts.custom) throw new BM25FormatError('an index built with a custom tokenizer cannot be serialised');
   const accentedCounts = parts.accentedDf ? Uint32Array.from(parts.accentedDf.values()) : null;
+  const maxImpact = index.maxImpacts();
   const lengths: BM25BinaryHeader['lengths'] = {
     offsets: parts.offsets.length,
     docs: parts.docs.length,
     impacts: parts.impacts.length,
     ...(accentedCounts && { accentedDf: accentedCounts.length }),
+    maxImpact: maxImpact.length,
   };
   const at = binaryLayout(lengths);
   const pieces: Uint8Array[] = [];
@@ -386,6 +398,7 @@ export function bm25ToBinary(index: BM25Index): { header: BM25BinaryHeader; piec
   put(parts.docs, at.docs);
   put(parts.impacts, at.impacts);
   if (accentedCounts) put(accentedCounts, at.accentedDf);
+  put(maxImpact, at.maxImpact);
   if (at.total > pos) pieces.push(new Uint8Array(at.total - pos));
   return { header: binaryHeader(index.options, index.ids, parts.vocab, parts.accentedDf, lengths), pieces };
 }
@@ -434,6 +447,8 @@ export function bm25FromBinary(header: BM25BinaryHeader, blob: Uint8Array): BM25
     docs: new Uint32Array(buf, base + at.docs, l.docs),
     impacts: new Uint16Array(buf, base + at.impacts, l.impacts),
     accentedDf: l.accentedDf !== undefined ? new Uint32Array(buf, base + at.accentedDf, l.accentedDf) : null,
+    // Files written before the table was stored work it out on first use.
+    maxImpact: l.maxImpact !== undefined ? new Uint16Array(buf, base + at.maxImpact, l.maxImpact) : null,
   });
 }
 
@@ -588,7 +603,7 @@ export function bm25BinaryWindows(
   const terms = c.df.length;
   const postings = offsets[terms];
   const accentedCounts = Uint32Array.from(c.accentedDf.values());
-  const lengths: BM25BinaryHeader['lengths'] = { offsets: offsets.length, docs: postings, impacts: postings, accentedDf: accentedCounts.length };
+  const lengths: BM25BinaryHeader['lengths'] = { offsets: offsets.length, docs: postings, impacts: postings, accentedDf: accentedCounts.length, maxImpact: terms };
   const at = binaryLayout(lengths);
   const header = binaryHeader(c.o, c.ids, [...c.termIds.keys()], c.accentedDf, lengths);
   // A window holds at least the longest list (a term's postings are never split).
@@ -598,16 +613,23 @@ export function bm25BinaryWindows(
     yield { at: at.offsets, bytes: bytesOf(offsets) };
     const docs = new Uint32Array(Math.min(window, postings));
     const impacts = new Uint16Array(docs.length);
+    const maxImpact = new Uint16Array(terms);
     for (let t0 = 0; t0 < terms; ) {
       let t1 = t0;
       while (t1 < terms && offsets[t1 + 1] - offsets[t0] <= window) t1++;
       const count = offsets[t1] - offsets[t0];
       c.fill(offsets, t0, t1, docs, impacts, t1 === terms);
+      for (let t = t0; t < t1; t++) {
+        let best = 0;
+        for (let p = offsets[t] - offsets[t0], end = offsets[t + 1] - offsets[t0]; p < end; p++) if (impacts[p] > best) best = impacts[p];
+        maxImpact[t] = best;
+      }
       yield { at: at.docs + offsets[t0] * 4, bytes: bytesOf(docs.subarray(0, count)) };
       yield { at: at.impacts + offsets[t0] * 2, bytes: bytesOf(impacts.subarray(0, count)) };
       t0 = t1;
     }
     yield { at: at.accentedDf, bytes: bytesOf(accentedCounts) };
+    yield { at: at.maxImpact, bytes: bytesOf(maxImpact) };
   }
   return { header, total: at.total, pieces: pieces() };
 }

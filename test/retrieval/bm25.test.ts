@@ -66,6 +66,23 @@ describe('BM25 index', () => {
     expect(() => bm25FromBinary(header, blob.subarray(8))).toThrow(BM25FormatError);
   });
 
+  it("stores each term's largest impact, read in place; a file written before the table works it out", () => {
+    const { header, pieces } = bm25ToBinary(idx);
+    const blob = new Uint8Array(Buffer.concat(pieces));
+    const copy = bm25FromBinary(JSON.parse(JSON.stringify(header)), blob);
+    expect(header.lengths.maxImpact).toBe(idx.maxImpacts().length);
+    expect(copy.maxImpacts().buffer).toBe(blob.buffer);
+    expect(Array.from(copy.maxImpacts())).toEqual(Array.from(idx.maxImpacts()));
+    // The layout before the table: the same arrays, the file ending after the accented counts.
+    const { maxImpact: _, ...older } = header.lengths;
+    const oldBytes = blob.byteLength - 8 * Math.ceil((2 * idx.maxImpacts().length) / 8);
+    const old = bm25FromBinary({ ...header, lengths: older }, blob.slice(0, oldBytes));
+    expect(old.maxImpacts().buffer).not.toBe(blob.buffer);
+    expect(Array.from(old.maxImpacts())).toEqual(Array.from(idx.maxImpacts()));
+    const terms = analyzeQuery('công tố tư pháp').terms;
+    expect(old.search(terms, 4)).toEqual(idx.search(terms, 4));
+  });
+
   it('written a window of terms at a time, is the binary form byte for byte, whatever the window', () => {
     // Enough documents and repeated terms for lists longer than the smallest windows.
     const many = Array.from({ length: 60 }, (_, i) => ({ ...docs[i % docs.length], id: `x${i}`, title: i % 3 ? `Luật số ${i}/2020/QH14` : undefined }));
