@@ -94,8 +94,8 @@ function suspicious(chunk: Chunk): boolean {
 
 /** One letter as typed: base letter (folded, leet-mapped) and the marks that sat on it. */
 interface Unit { base: string; marks: string }
-/** A run of letters/digits between separators. */
-interface Chunk { units: Unit[]; hasLetter: boolean; breakBefore: boolean }
+/** A run of letters/digits between separators; `raw` is its units' bases, `plain` that none is a digit or leet symbol. */
+interface Chunk { units: Unit[]; hasLetter: boolean; breakBefore: boolean; raw: string; plain: boolean }
 
 function foldBase(ch: string): string {
   if (ch === 'đ') return 'd';
@@ -122,6 +122,8 @@ function kind(ch: string): 'letter' | 'digit' | 'mark' | 'other' {
     if (c >= 48 && c <= 57) return 'digit';
     return 'other';
   }
+  // Combining diacritics, which every accented letter leaves behind after NFD.
+  if (c >= 0x300 && c <= 0x36f) return 'mark';
   if (MARK.test(ch)) return 'mark';
   if (LETTER.test(ch)) return 'letter';
   return ALNUM.test(ch) ? 'digit' : 'other';
@@ -144,15 +146,18 @@ function chunksOf(text: string): Chunk[] {
     const isLeetSym = k === 'other' && ch in LEET && cur !== null && i + 1 < chars.length && kind(chars[i + 1]) !== 'other';
     if (k === 'letter' || k === 'digit' || isLeetSym) {
       if (!cur) {
-        cur = { units: [], hasLetter: false, breakBefore: pendingBreak };
+        cur = { units: [], hasLetter: false, breakBefore: pendingBreak, raw: '', plain: true };
         pendingBreak = false;
         chunks.push(cur);
       }
-      cur.units.push({ base: foldBase(ch), marks: '' });
+      const base = foldBase(ch);
+      cur.units.push({ base, marks: '' });
+      cur.raw += base;
       if (k === 'letter') cur.hasLetter = true;
+      else cur.plain = false;
     } else {
       cur = null;
-      if (CLAUSE.test(ch) && !(ch === '.' && isDottedSpelling(chars, i))) pendingBreak = true;
+      if (ch !== ' ' && CLAUSE.test(ch) && !(ch === '.' && isDottedSpelling(chars, i))) pendingBreak = true;
     }
   }
   return chunks;
@@ -217,7 +222,7 @@ function worthJoining(chunks: Chunk[], start: number, run: { syllables: Unit[][]
   return run.syllables.length > 1 && chunks[start].units.length >= 5;
 }
 
-const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
+const HOMOGRAPHS: ReadonlyMap<string, (marks: string) => boolean> = new Map(Object.entries({
   // true = the accents say this is NOT the secret-bearing syllable
   mat: (m) => /[\u0300\u0301\u0303\u0306\u0309]/.test(m),
   toi: (m) => m.includes('\u0302') && !/[\u0301]/.test(m) && m.length > 0 && !/[\u0300\u0303\u0309\u0323]/.test(m),
@@ -225,16 +230,21 @@ const HOMOGRAPHS: Record<string, (marks: string) => boolean> = {
   // "mật mã" (cipher) is an ordinary compound; "mật mà" is "secret, which ...".
   ma: (m) => !/^\u0303$/.test(m),
   // "mật đó" (that secret [document]) is no "mật độ" (density): the demonstrative, accented, is "do_".
-  do: (m) => m === '\u0301',
-};
+  do: (m: string) => m === '\u0301',
+}));
 
 function spell(units: Unit[]): string {
+  return spelled(units.map(leet).join(''), units);
+}
+
+/** A syllable's letters (leet already read as letters) as the rules read it; `units` for its accents. */
+function spelled(letters: string, units: Unit[]): string {
   // Chat code writes a syllable's final "i" as "j" ("t0j m4t"); no Vietnamese syllable ends in "j".
-  let folded = units.map(leet).join('').replace(/([aeiouy])j$/, '$1i');
+  let folded = letters.endsWith('j') ? letters.replace(/([aeiouy])j$/, '$1i') : letters;
   // Nor with a doubled final consonant ("mậtt"); an acronym ("bmnn") has no vowel and keeps its letters.
   const n = folded.length;
   if (n > 2 && folded[n - 1] === folded[n - 2] && !/[aeiouy]/.test(folded[n - 1]) && /[aeiouy]/.test(folded)) folded = folded.replace(/(.)\1+$/, '$1');
-  const guard = HOMOGRAPHS[folded];
+  const guard = HOMOGRAPHS.get(folded);
   if (guard) {
     // Accents of the vowel only (the letters around it never carry tone marks in these syllables).
     const marks = units.map((u) => u.marks).join('');
@@ -244,9 +254,11 @@ function spell(units: Unit[]): string {
 }
 
 function spellChunk(chunk: Chunk): string {
+  const { raw } = chunk;
   // Digits stay digits in numbers ("221", "2024"); inside words they are letters in disguise.
-  if (!chunk.hasLetter) return chunk.units.map((u) => u.base).join('');
-  const raw = chunk.units.map((u) => u.base).join('');
+  if (!chunk.hasLetter) return raw;
+  // Letters only: nothing to read as leet, no code to keep (the common case, so the tests below are skipped).
+  if (chunk.plain) return spelled(raw, chunk.units);
   // Document codes (VKSTC, QH14, 01/CT) keep their digits: only words with letters on both sides of a digit are leet.
   if (/^[a-z]+\d+$/.test(raw) || /^\d+[a-z]{0,2}$/.test(raw)) return raw;
   return spell(chunk.units);

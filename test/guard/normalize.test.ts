@@ -42,6 +42,8 @@ describe('canonical', () => {
   it('leaves document numbers and dates readable', () => {
     expect(canonical('Kế hoạch 221/KH-VKSTC ngày 15/12/2023')).toBe('ke hoach 221 kh vkstc ngay 15 12 2023');
     expect(canonical('Luật số 29/2018/QH14')).toBe('luat so 29 2018 qh14');
+    // A code keeps its digits whole, a doubled one too; only a word's doubled final consonant is a typo.
+    expect(canonical('mẫu HA22, phòng V11, mật khẩu 1234, mậtt')).toBe('mau ha22 | phong v11 | mat khau 1234 | mat');
   });
 
   it('marks clause breaks', () => {
