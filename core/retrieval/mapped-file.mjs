@@ -32,7 +32,7 @@ export function canMapFiles() {
 }
 
 /**
- * The bytes of `file`, mapped, or null when mapping is not available or the file is empty.
+ * The bytes of `file`, mapped, or null when mapping is not available, fails, or the file is empty.
  * The mapping is private: a stray write changes a copy of one page, never the file, and never
  * crashes the process. It lives as long as the returned array; index versions are written once
  * and replaced by new folders, never changed in place, so the bytes do not change under it.
@@ -44,7 +44,13 @@ export function mapFile(file) {
   try {
     const { size } = fstatSync(fd);
     if (size === 0) return null;
-    const buf = m.map(size, m.PROT_READ | m.PROT_WRITE, m.MAP_PRIVATE, fd, 0);
+    let buf;
+    try {
+      buf = m.map(size, m.PROT_READ | m.PROT_WRITE, m.MAP_PRIVATE, fd, 0);
+    } catch {
+      // A file system that cannot map (some network and FUSE mounts): the caller reads the file.
+      return null;
+    }
     mappedFiles.set(buf.buffer, file);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } finally {

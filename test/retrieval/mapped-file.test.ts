@@ -26,10 +26,12 @@ describe('mapFile', () => {
     expect(readFileSync(file)[0]).toBe(content[0]);
   });
 
-  it('maps no empty file and names no buffer it did not map', () => {
+  it('maps no empty file and nothing the system cannot map, and names no buffer it did not map', () => {
     const file = path.join(dir, 'empty.bin');
     writeFileSync(file, '');
     expect(mapFile(file)).toBeNull();
+    // What the system will not map (here a folder) is read the ordinary way by the caller.
+    expect(mapFile(dir)).toBeNull();
     expect(mappedFileOf(new ArrayBuffer(8))).toBeUndefined();
   });
 
