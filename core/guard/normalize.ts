@@ -230,7 +230,7 @@ const HOMOGRAPHS: ReadonlyMap<string, (marks: string) => boolean> = new Map(Obje
   // "mật mã" (cipher) is an ordinary compound; "mật mà" is "secret, which ...".
   ma: (m) => !/^\u0303$/.test(m),
   // "mật đó" (that secret [document]) is no "mật độ" (density): the demonstrative, accented, is "do_".
-  do: (m: string) => m === '\u0301',
+  do: (m) => m === '\u0301',
 }));
 
 function spell(units: Unit[]): string {
