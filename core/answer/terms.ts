@@ -14,6 +14,7 @@ import { fold, isUnaccented, lower, nfc, storyEnd } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
+import { PhraseTable } from '../phrase-table.js';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -50,12 +51,8 @@ const STOP_PHRASES = [
   ...['den', 'la', 'vao'].flatMap((w) => ['luc nao', 'khi nao', 'ngay nao'].map((n) => `cham nhat ${w} ${n}`)),
 ].map((p) => p.split(' '));
 
-/** The phrases by first syllable: a question's syllable is compared with the phrases it can start (this runs for every heading read, too). */
-const STOP_PHRASES_BY_FIRST: ReadonlyMap<string, readonly string[][]> = (() => {
-  const m = new Map<string, string[][]>();
-  for (const p of STOP_PHRASES) m.set(p[0], [...(m.get(p[0]) ?? []), p]);
-  return m;
-})();
+/** Looked up by first syllable: this runs for every question and every heading read. */
+const STOP_PHRASE_TABLE = new PhraseTable(STOP_PHRASES.map((phrase) => ({ phrase })));
 
 /** Single-syllable function words, accented (compared exactly) . */
 const STOP_WORDS = new Set(
@@ -132,12 +129,9 @@ function contentTermsOf(text: string): QueryTerm[] {
   const folded = toks.map(fold);
   const dropped = new Array<boolean>(toks.length).fill(false);
   for (let i = 0; i < folded.length; i++) {
-    for (const phrase of STOP_PHRASES_BY_FIRST.get(folded[i]) ?? []) {
-      if (i + phrase.length > folded.length) continue;
-      let j = 1;
-      while (j < phrase.length && folded[i + j] === phrase[j]) j++;
-      if (j === phrase.length) for (let k = 0; k < phrase.length; k++) dropped[i + k] = true;
-    }
+    STOP_PHRASE_TABLE.forEachAt(folded, i, ({ phrase }) => {
+      for (let k = 0; k < phrase.length; k++) dropped[i + k] = true;
+    });
   }
   const out: QueryTerm[] = [];
   const unaccented = isUnaccented(text);

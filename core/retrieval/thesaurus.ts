@@ -11,6 +11,7 @@
  */
 import { fold } from '../text.js';
 import { union, type Lookup } from './passage-index.js';
+import { PhraseTable } from '../phrase-table.js';
 
 const GROUPS: readonly string[] = [
   // Money a person pays for a service.
@@ -125,41 +126,14 @@ export interface SynonymMatch {
   alternatives: string[][];
 }
 
-/** A phrase of the thesaurus with the rest of its group. */
-interface Entry {
-  phrase: string[];
-  alternatives: string[][];
-}
-
-/**
- * The phrases by their first syllable, in the thesaurus's order: a question's syllable is
- * compared with the few phrases it can start, not with every phrase of every group (which, a
- * closure per comparison, was a third of what answering a question allocated).
- */
-const BY_FIRST: ReadonlyMap<string, readonly Entry[]> = (() => {
-  const m = new Map<string, Entry[]>();
-  for (const group of THESAURUS) {
-    for (const phrase of group) {
-      const list = m.get(phrase[0]) ?? [];
-      list.push({ phrase, alternatives: group.filter((p) => p !== phrase) });
-      m.set(phrase[0], list);
-    }
-  }
-  return m;
-})();
-
-function writesAt(folded: readonly string[], i: number, phrase: readonly string[]): boolean {
-  if (i + phrase.length > folded.length) return false;
-  for (let j = 1; j < phrase.length; j++) if (folded[i + j] !== phrase[j]) return false;
-  return true;
-}
+/** The phrases with the rest of their group, by first syllable, in the thesaurus's order. */
+const PHRASES = new PhraseTable(THESAURUS.flatMap((group) => group.map((phrase) => ({ phrase, alternatives: group.filter((p) => p !== phrase) }))));
 
 /** Thesaurus phrases written in a run of folded syllables, with their alternatives (at a position, in the thesaurus's order). */
 export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
   const out: SynonymMatch[] = [];
   for (let i = 0; i < folded.length; i++) {
-    const entries = BY_FIRST.get(folded[i]);
-    if (entries) for (const e of entries) if (writesAt(folded, i, e.phrase)) out.push({ phrase: e.phrase, start: i, alternatives: e.alternatives });
+    PHRASES.forEachAt(folded, i, (e) => out.push({ phrase: e.phrase, start: i, alternatives: e.alternatives }));
     const minor = minorAt(folded, i);
     if (minor) out.push(minor);
   }
