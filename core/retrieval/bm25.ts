@@ -201,14 +201,8 @@ export class BM25Index {
    */
   maxImpacts(): Uint16Array {
     if (!this.maxImpact) {
-      const m = new Uint16Array(this.vocab.length);
-      const { offsets, impacts } = this;
-      for (let x = 0; x < m.length; x++) {
-        let best = 0;
-        for (let p = offsets[x], end = offsets[x + 1]; p < end; p++) if (impacts[p] > best) best = impacts[p];
-        m[x] = best;
-      }
-      this.maxImpact = m;
+      this.maxImpact = new Uint16Array(this.vocab.length);
+      largestImpacts(this.offsets, this.impacts, 0, this.vocab.length, 0, this.maxImpact);
     }
     return this.maxImpact;
   }
@@ -619,11 +613,7 @@ export function bm25BinaryWindows(
       while (t1 < terms && offsets[t1 + 1] - offsets[t0] <= window) t1++;
       const count = offsets[t1] - offsets[t0];
       c.fill(offsets, t0, t1, docs, impacts, t1 === terms);
-      for (let t = t0; t < t1; t++) {
-        let best = 0;
-        for (let p = offsets[t] - offsets[t0], end = offsets[t + 1] - offsets[t0]; p < end; p++) if (impacts[p] > best) best = impacts[p];
-        maxImpact[t] = best;
-      }
+      largestImpacts(offsets, impacts, t0, t1, offsets[t0], maxImpact);
       yield { at: at.docs + offsets[t0] * 4, bytes: bytesOf(docs.subarray(0, count)) };
       yield { at: at.impacts + offsets[t0] * 2, bytes: bytesOf(impacts.subarray(0, count)) };
       t0 = t1;
@@ -632,6 +622,18 @@ export function bm25BinaryWindows(
     yield { at: at.maxImpact, bytes: bytesOf(maxImpact) };
   }
   return { header, total: at.total, pieces: pieces() };
+}
+
+/**
+ * Each term's largest impact, for terms [t0, t1), into `out`: `impacts` holds their postings
+ * from posting `base` on (the whole index's, or one window's).
+ */
+function largestImpacts(offsets: Uint32Array, impacts: Uint16Array, t0: number, t1: number, base: number, out: Uint16Array): void {
+  for (let t = t0; t < t1; t++) {
+    let best = 0;
+    for (let p = offsets[t] - base, end = offsets[t + 1] - base; p < end; p++) if (impacts[p] > best) best = impacts[p];
+    out[t] = best;
+  }
 }
 
 function bytesOf(a: ArrayBufferView): Uint8Array {
