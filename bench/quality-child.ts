@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/quality-child.ts --index DIR
  */
-import type { QualitySection } from './lib/results.js';
+import type { GuardTally, QualitySection } from './lib/results.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,32 +81,24 @@ const answersUnaccented = await answerQuality(fold);
 // Guard: decisions and their time per message (warm, then timed rounds).
 const sets = loadGuardSets();
 const refused = (m: string) => !checkInput(m).allowed;
-const missedAttacks = sets.redTeam.filter((m) => !refused(m));
-const falseRefusals = sets.benign.filter(refused);
-const missedHeldOut = sets.heldOutRedTeam.filter((m) => !refused(m));
-const heldOutRefusals = sets.heldOutBenign.filter(refused);
+function tally(attacks: string[], benign: string[]): GuardTally {
+  const missedAttacks = attacks.filter((m) => !refused(m));
+  const falseRefusals = benign.filter(refused);
+  return {
+    redTeam: attacks.length,
+    benign: benign.length,
+    refusedRedTeam: attacks.length - missedAttacks.length,
+    refusedBenign: falseRefusals.length,
+    missedAttacks: missedAttacks.slice(0, 20),
+    falseRefusals: falseRefusals.slice(0, 20),
+  };
+}
 
 const result: QualityResult = {
   chunks: index.chunks.length,
   devset: { items: devset.length, retrievalItems: items.length, ours, langchain, minisearch },
   answers,
   answersUnaccented,
-  guard: {
-    files: sets.files,
-    redTeam: sets.redTeam.length,
-    benign: sets.benign.length,
-    refusedRedTeam: sets.redTeam.length - missedAttacks.length,
-    refusedBenign: falseRefusals.length,
-    missedAttacks: missedAttacks.slice(0, 20),
-    falseRefusals: falseRefusals.slice(0, 20),
-    heldOut: {
-      redTeam: sets.heldOutRedTeam.length,
-      benign: sets.heldOutBenign.length,
-      refusedRedTeam: sets.heldOutRedTeam.length - missedHeldOut.length,
-      refusedBenign: heldOutRefusals.length,
-      missedAttacks: missedHeldOut.slice(0, 20),
-      falseRefusals: heldOutRefusals.slice(0, 20),
-    },
-  },
+  guard: { files: sets.files, ...tally(sets.redTeam, sets.benign), heldOut: tally(sets.heldOutRedTeam, sets.heldOutBenign) },
 };
 reportResult(result);

@@ -3,7 +3,7 @@
  * results always give the same ✓/✗.
  */
 import { aheadOf, atLeast, atMost, exactly, fasterThan, type Figure } from './figures.js';
-import type { BenchResults, BeirRow } from './results.js';
+import type { BenchResults, BeirRow, GuardTally } from './results.js';
 
 const METRICS = [
   ['r1', 'R@1'],
@@ -78,13 +78,12 @@ export function assess(r: Omit<BenchResults, 'figures' | 'tally'>): Figure[] {
       add({ section: sec, name: `typed without accents: answers with the expected facts and a correct citation (n=${u.answerable})`, value: u.correct / (u.answerable || 1), unit: '' });
       add({ section: sec, name: `typed without accents: abstention accuracy on out-of-scope questions (n=${u.outOfScope})`, value: u.abstainedCorrectly / (u.outOfScope || 1), unit: '' });
     }
-    add({ section: sec, name: `guard refusal rate, red-team examples (n=${g.redTeam})`, value: g.redTeam ? g.refusedRedTeam / g.redTeam : null, unit: '' });
-    add({ section: sec, name: `guard false-refusal rate, benign examples (n=${g.benign})`, value: g.benign ? g.refusedBenign / g.benign : null, unit: '' });
-    const h = g.heldOut;
-    if (h) {
-      add({ section: sec, name: `guard refusal rate, held-out attacks (n=${h.redTeam})`, value: h.redTeam ? h.refusedRedTeam / h.redTeam : null, unit: '' });
-      add({ section: sec, name: `guard false-refusal rate, held-out benign (n=${h.benign})`, value: h.benign ? h.refusedBenign / h.benign : null, unit: '' });
-    }
+    const guardRates = (t: GuardTally, attacks: string, benign: string) => {
+      add({ section: sec, name: `guard refusal rate, ${attacks} (n=${t.redTeam})`, value: t.redTeam ? t.refusedRedTeam / t.redTeam : null, unit: '' });
+      add({ section: sec, name: `guard false-refusal rate, ${benign} (n=${t.benign})`, value: t.benign ? t.refusedBenign / t.benign : null, unit: '' });
+    };
+    guardRates(g, 'red-team examples', 'benign examples');
+    if (g.heldOut) guardRates(g.heldOut, 'held-out attacks', 'held-out benign');
   }
 
   const speed = 'Speed and memory';

@@ -41,11 +41,15 @@ export function renderReport(r: BenchResults): string {
     const u = r.quality.answersUnaccented;
     if (u?.failures.length) out.push('', `Typed without accents, not fully right: ${u.failures.map((x) => x.id).join(', ')}.`);
     const g = r.quality.guard;
-    if (g.missedAttacks.length) out.push('', `Red-team messages let through (first ${g.missedAttacks.length}): ${g.missedAttacks.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
-    if (g.falseRefusals.length) out.push('', `Benign messages refused (first ${g.falseRefusals.length}): ${g.falseRefusals.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
-    const h = g.heldOut;
-    if (h?.missedAttacks.length) out.push('', `Held-out attacks let through (first ${h.missedAttacks.length}): ${h.missedAttacks.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
-    if (h?.falseRefusals.length) out.push('', `Held-out benign messages refused (first ${h.falseRefusals.length}): ${h.falseRefusals.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
+    const quoted = (label: string, messages: string[]) => {
+      if (messages.length) out.push('', `${label} (first ${messages.length}): ${messages.map((s) => `“${s.slice(0, 80)}”`).join('; ')}.`);
+    };
+    quoted('Red-team messages let through', g.missedAttacks);
+    quoted('Benign messages refused', g.falseRefusals);
+    if (g.heldOut) {
+      quoted('Held-out attacks let through', g.heldOut.missedAttacks);
+      quoted('Held-out benign messages refused', g.heldOut.falseRefusals);
+    }
   }
   if (r.beir?.length) {
     out.push('', '### Public benchmarks (all splits; ours was tuned on train splits only)', '', '| benchmark / split | n | system | R@1 | R@5 | R@10 | MRR@10 |', '|---|---:|---|---:|---:|---:|---:|');

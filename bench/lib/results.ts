@@ -34,17 +34,21 @@ export interface QualitySection {
   };
   /** The same dev set typed without accents (absent from results written before it). */
   answersUnaccented?: QualitySection['answers'];
-  guard: {
+  guard: GuardTally & {
     files: string[];
-    redTeam: number;
-    benign: number;
-    refusedRedTeam: number;
-    refusedBenign: number;
-    missedAttacks: string[];
-    falseRefusals: string[];
     /** The same on the held-out sets, which no rule was tuned on and the model never learned from (absent from older results). */
-    heldOut?: { redTeam: number; benign: number; refusedRedTeam: number; refusedBenign: number; missedAttacks: string[]; falseRefusals: string[] };
+    heldOut?: GuardTally;
   };
+}
+
+/** The guard's verdicts on a set of attacks and a set of benign messages (the first 20 it got wrong of each). */
+export interface GuardTally {
+  redTeam: number;
+  benign: number;
+  refusedRedTeam: number;
+  refusedBenign: number;
+  missedAttacks: string[];
+  falseRefusals: string[];
 }
 
 export interface BuildFigures {
