@@ -405,37 +405,54 @@ function countable(text: string): string {
   return spacedOf(fold(text.replace(LINE_NUMBERING, '')));
 }
 
-const featuresOf = memoize((unit: Unit): UnitFeatures => {
-  const folded = fold(unit.text);
-  let dates: boolean | undefined;
-  let inContext: string | undefined;
-  let qualified: boolean | undefined;
-  let counting: string | undefined;
-  const spaced = spacedOf(folded);
-  return {
-    folded,
-    spaced,
+/**
+ * What scoring reads of a piece, derived once per piece. A class with its lazy parts on the
+ * prototype, not an object literal with getters: a literal's getters are closures and accessor
+ * pairs made anew for every piece, and they were the largest single thing a first-time question
+ * left in the heap (garbage collection then copies it, into freshly faulted pages).
+ */
+class PieceFeatures implements UnitFeatures {
+  readonly folded: string;
+  readonly spaced: string;
+  readonly index: PassageIndex;
+  readonly leadIndex?: PassageIndex;
+  readonly numbers: string[];
+  private dates?: boolean;
+  private inContext?: string;
+  private qualifies?: boolean;
+  private counting?: string;
+
+  constructor(private readonly unit: Unit) {
+    this.folded = fold(unit.text);
+    this.spaced = spacedOf(this.folded);
     // A điểm is quoted under its khoản and read with it: "c) 10 năm ... độ Mật" answers "thời hạn bảo vệ ... độ Mật".
-    index: passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text),
-    leadIndex: unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined,
+    this.index = passageIndex(unit.parent && unit.shape === 'line' ? `${unit.parent}\n${unit.text}` : unit.text);
+    this.leadIndex = unit.shape === 'block' ? passageIndex(unit.text.split('\n')[0]) : undefined;
     // The khoản number ("2. ...") is numbering, not an answer.
-    numbers: numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, '')),
-    // Only time questions ask: found on first use.
-    get hasDates() {
-      return (dates ??= findDates(unit.text).length > 0);
-    },
-    get qualified() {
-      return (qualified ??= QUALIFIER_WORDS.some((w) => this.spacedInContext.includes(w)));
-    },
-    // Only counted questions read it.
-    get countable() {
-      return (counting ??= /\d/.test(unit.text) ? countable(unit.text) : spaced);
-    },
-    get spacedInContext() {
-      return (inContext ??= unit.parent && unit.shape === 'line' ? `${spacedLine(unit.parent)}${spaced.slice(1)}` : spaced);
-    },
-  };
-});
+    this.numbers = numbersIn(unit.text.replace(/^\d{1,3}[.)]\s/, ''));
+  }
+
+  // Only time questions ask: found on first use.
+  get hasDates(): boolean {
+    return (this.dates ??= findDates(this.unit.text).length > 0);
+  }
+
+  get qualified(): boolean {
+    return (this.qualifies ??= QUALIFIER_WORDS.some((w) => this.spacedInContext.includes(w)));
+  }
+
+  // Only counted questions read it.
+  get countable(): string {
+    return (this.counting ??= /\d/.test(this.unit.text) ? countable(this.unit.text) : this.spaced);
+  }
+
+  get spacedInContext(): string {
+    const u = this.unit;
+    return (this.inContext ??= u.parent && u.shape === 'line' ? `${spacedLine(u.parent)}${this.spaced.slice(1)}` : this.spaced);
+  }
+}
+
+const featuresOf = memoize((unit: Unit): UnitFeatures => new PieceFeatures(unit));
 
 /** What scoring reads of the question, worked out once per question. */
 interface QuestionFeatures {

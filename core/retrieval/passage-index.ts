@@ -75,6 +75,36 @@ export function phraseSyllables(text: string): string[] {
   return new SyllableSequence(text).syllables;
 }
 
+/**
+ * Up to this many syllables (a piece of a passage, a heading, a title), a sequence answers
+ * membership from its padded text and keeps no Set or bigram cache. A question derives and keeps
+ * such an index for every piece it reads, and what it keeps, garbage collection copies into
+ * freshly faulted memory: on this machine, the most part of the slowest questions' time.
+ */
+const SHORT_SEQUENCE = 96;
+
+/** Is `key` one of the syllables of a short sequence (or a written form beside them)? Exactly what a Set of them answers. */
+class PaddedWords implements Lookup {
+  constructor(
+    /** " a b c ": the syllables, padded. */
+    private readonly padded: string,
+    private readonly seq: readonly string[],
+    private readonly written: readonly string[],
+  ) {}
+
+  has(key: string): boolean {
+    // No syllable holds a space, and an empty one is only ever an expansion's artefact.
+    if (key.length === 0) return this.seq.includes('') || this.written.includes('');
+    if (key.includes(' ')) return false;
+    const p = this.padded;
+    const end = key.length;
+    for (let i = p.indexOf(key); i >= 0; i = p.indexOf(key, i + 1)) {
+      if (p.charCodeAt(i - 1) === 32 && p.charCodeAt(i + end) === 32) return true;
+    }
+    return this.written.length > 0 && this.written.includes(key);
+  }
+}
+
 class SyllableSequence implements PassageIndex {
   /** Folded syllables, abbreviations replaced by their expansion. */
   private readonly seq: string[];
@@ -82,11 +112,12 @@ class SyllableSequence implements PassageIndex {
   private readonly padded: string;
   /** Bigrams an expanded abbreviation forms with its neighbours as written. */
   private readonly writtenBigrams: string[] = [];
+  /** Kept for long sequences only (see SHORT_SEQUENCE). */
   private bigramCache?: Map<string, boolean>;
   private initialsCache?: string[];
 
   /** The sequence's syllables plus the written forms of expanded abbreviations. */
-  readonly unigrams: Set<string>;
+  readonly unigrams: Lookup;
   // Lookups are small objects of named classes: per-instance closures cost more than the lookups
   // (a passage index is built for every piece of every passage a question reads).
   readonly bigrams: Lookup = new BigramLookup(this);
@@ -94,14 +125,14 @@ class SyllableSequence implements PassageIndex {
 
   constructor(text: string) {
     const seq: string[] = [];
-    const unigrams = new Set<string>();
+    const written: string[] = [];
     let prevRaw: string | undefined;
     for (const raw of nfc(text).match(SYLLABLE) ?? []) {
       // fold() remembers single syllables: cheaper than folding the whole text at once.
       const f = fold(raw);
       const exp = expandFolded(raw, f);
       if (exp) {
-        unigrams.add(f);
+        written.push(f);
         // The written form keeps its own neighbours too.
         if (prevRaw) this.writtenBigrams.push(`${prevRaw} ${f}`);
         for (const s of exp.split(' ')) seq.push(s);
@@ -111,10 +142,9 @@ class SyllableSequence implements PassageIndex {
       }
       prevRaw = f;
     }
-    for (const x of seq) unigrams.add(x);
-    this.unigrams = unigrams;
     this.seq = seq;
     this.padded = ` ${seq.join(' ')} `;
+    this.unigrams = seq.length <= SHORT_SEQUENCE ? new PaddedWords(this.padded, seq, written) : new Set([...written, ...seq]);
   }
 
   get syllables(): string[] {
@@ -139,13 +169,17 @@ class SyllableSequence implements PassageIndex {
 
   hasBigram(key: string): boolean {
     if (this.writtenBigrams.includes(key)) return true;
+    // A short piece answers again faster than a cache would: remembering costs more than it saves.
+    if (this.seq.length <= SHORT_SEQUENCE) return this.bigramAt(key);
     const cache = (this.bigramCache ??= new Map<string, boolean>());
     let v = cache.get(key);
-    if (v === undefined) {
-      v = this.hasRun(key, 1) && this.standsAlone(key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1));
-      cache.set(key, v);
-    }
+    if (v === undefined) cache.set(key, (v = this.bigramAt(key)));
     return v;
+  }
+
+  private bigramAt(key: string): boolean {
+    const space = key.indexOf(' ');
+    return this.hasRun(key, 1) && this.standsAlone(key.slice(0, space), key.slice(space + 1));
   }
 
   /** Does "a b" occur at least once not swallowed by a more frequent neighbouring word? */

@@ -1,0 +1,48 @@
+/**
+ * A passage index answers membership the same way whatever its length: a short piece answers
+ * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { passageIndex } from '../../core/retrieval/passage-index.js';
+
+const piece =
+  'Viện kiểm sát nhân dân tối cao (VKSNDTC) ban hành Chỉ thị số 01/CT-VKSTC; người yêu cầu cung cấp thông tin nộp phiếu yêu cầu, ' +
+  'cơ quan xử lý yêu cầu trong thời hạn 15 ngày.';
+/** The same words many times over: far past any short-piece limit, so the long path answers. */
+const long = Array.from({ length: 40 }, () => piece).join('\n');
+
+const unigrams = ['vien', 'kiem', 'vksndtc', 'chi', 'thi', 'ct', '01', 'vkstc', '15', 'ngay', 'yeu', 'cau', 'han'];
+const absent = ['', ' ', 'vie', 'ie', 'kiem sat', 'yeu cau', 'toa', 'an', 'viện', 'VIEN', 'n', 'ngay ', ' ngay'];
+const bigrams = ['kiem sat', 'nhan dan', 'yeu cau', 'thoi han', '15 ngay', 'chi thi', 'ct vkstc', 'vien kiem'];
+/** "người yêu" only ever starts "yêu cầu" here: no bigram (see passageIndex). */
+const swallowed = ['nguoi yeu', 'sat nhan dan', 'kiem', 'han 15 ngay', 'cau co'];
+
+describe('passage index', () => {
+  it('a short piece and a long passage find the same syllables, bigrams and trigrams', () => {
+    const short = passageIndex(piece);
+    const whole = passageIndex(long);
+    for (const k of [...unigrams, ...absent, ...bigrams, ...swallowed]) {
+      expect(short.unigrams.has(k), `unigram ${JSON.stringify(k)}`).toBe(whole.unigrams.has(k));
+      expect(short.bigrams.has(k), `bigram ${JSON.stringify(k)}`).toBe(whole.bigrams.has(k));
+      expect(short.trigrams.has(k), `trigram ${JSON.stringify(k)}`).toBe(whole.trigrams.has(k));
+    }
+    // Asked twice, the long passage answers from its cache: still the same.
+    for (const k of [...bigrams, ...swallowed]) expect(whole.bigrams.has(k)).toBe(short.bigrams.has(k));
+  });
+
+  it('holds whole syllables only, and the written form of an abbreviation beside its expansion', () => {
+    const idx = passageIndex(piece);
+    for (const k of unigrams) expect(idx.unigrams.has(k), k).toBe(true);
+    for (const k of absent) expect(idx.unigrams.has(k), JSON.stringify(k)).toBe(false);
+    for (const k of bigrams) expect(idx.bigrams.has(k), k).toBe(true);
+    expect(idx.bigrams.has('nguoi yeu')).toBe(false);
+    expect(idx.trigrams.has('sat nhan dan')).toBe(true);
+    expect(idx.trigrams.has('han 15 ngay')).toBe(true);
+  });
+
+  it('an empty text holds nothing', () => {
+    const idx = passageIndex('');
+    for (const k of ['', ' ', 'a']) expect(idx.unigrams.has(k)).toBe(false);
+    expect(idx.bigrams.has('a b')).toBe(false);
+  });
+});
