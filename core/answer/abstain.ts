@@ -9,7 +9,7 @@
  */
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement, storyEnd } from '../text.js';
-import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex } from '../retrieval/passage-index.js';
+import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex, wordLookup } from '../retrieval/passage-index.js';
 import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, withUnigrams, type MatchTerm, type QueryTerm } from './terms.js';
 import { chunkReferredSyllables } from './references.js';
 import { memoize } from '../memo.js';
@@ -239,10 +239,10 @@ function isFound(terms: readonly MatchTerm[], i: number, idx: PassageIndex): boo
 }
 
 /** Lower-cased NFC words of a chunk with their diacritics, once per chunk. */
-const chunkAccentedOf = memoize((c: Chunk): Set<string> => new Set(tokens(chunkMatchText(c))));
+const chunkAccentedOf = memoize((c: Chunk): Lookup => wordLookup(tokens(chunkMatchText(c))));
 
 /** The folded forms of the words a chunk writes (not of abbreviation expansions), once per chunk. */
-const chunkWrittenFoldedOf = memoize((c: Chunk): Set<string> => new Set([...chunkAccentedOf(c)].map((t) => fold(t))));
+const chunkWrittenFoldedOf = memoize((c: Chunk): Lookup => wordLookup(tokens(chunkMatchText(c)).map((t) => fold(t))));
 
 /**
  * A rare accented content word of the question that the hits hold only folded, as another word
@@ -262,7 +262,7 @@ export function falseFriend(
   const from = settingLength(question);
   const raw = rawTokens(question);
   // A hit's words are read only when the hits before it lack the word (usually the first has it).
-  const sets: Set<string>[] = [];
+  const sets: Lookup[] = [];
   const holds = (w: string) => hits.some((h, j) => (sets[j] ??= chunkAccentedOf(h.item)).has(w));
   // An everyday phrase the thesaurus knows ("tin nhắn" for "thông điệp dữ liệu") is a paraphrase, not a look-alike.
   // Worked out only for a word that would be a look-alike: most questions have none.

@@ -3,7 +3,7 @@
  * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { passageIndex } from '../../core/retrieval/passage-index.js';
+import { passageIndex, wordLookup } from '../../core/retrieval/passage-index.js';
 
 const piece =
   'Viện kiểm sát nhân dân tối cao (VKSNDTC) ban hành Chỉ thị số 01/CT-VKSTC; người yêu cầu cung cấp thông tin nộp phiếu yêu cầu, ' +
@@ -44,5 +44,16 @@ describe('passage index', () => {
     const idx = passageIndex('');
     for (const k of ['', ' ', 'a']) expect(idx.unigrams.has(k)).toBe(false);
     expect(idx.bigrams.has('a b')).toBe(false);
+  });
+
+  it('a word list answers exactly what a Set of its words does', () => {
+    const words = ['viện', 'kiểm', 'sát', '221/kh-vkstc', 'ngày', '15/12/2023', 'a', 'ngày'];
+    const set = new Set(words);
+    const lookup = wordLookup(words);
+    for (const k of [...words, '', ' ', 'kiểm sát', 'kiểm ', 'iểm', 'vi', '221', 'kh-vkstc', '15/12', 'viên', 'A', 'b']) {
+      expect(lookup.has(k), JSON.stringify(k)).toBe(set.has(k));
+    }
+    expect(wordLookup([]).has('')).toBe(false);
+    expect(wordLookup(['', 'x']).has('')).toBe(true);
   });
 });
