@@ -116,13 +116,16 @@ class PaddedWords implements Lookup {
 }
 
 class SyllableSequence implements PassageIndex {
-  /** Folded syllables, abbreviations replaced by their expansion. */
-  private readonly seq: string[];
+  /**
+   * Folded syllables, abbreviations replaced by their expansion: kept for a long sequence only. A
+   * short one reads them from `padded`, which holds the same words (see SHORT_SEQUENCE).
+   */
+  private readonly seq?: string[];
   /** " a b c ": the sequence padded, for substring lookups of two or three syllables. */
   private readonly padded: string;
-  /** Bigrams an expanded abbreviation forms with its neighbours as written. */
-  private readonly writtenBigrams: string[] = [];
-  /** Kept for long sequences only (see SHORT_SEQUENCE). */
+  /** Bigrams an expanded abbreviation forms with its neighbours as written (most passages write none). */
+  private readonly writtenBigrams?: string[];
+  /** Kept for long sequences only. */
   private bigramCache?: Map<string, boolean>;
   private initialsCache?: string[];
 
@@ -136,6 +139,7 @@ class SyllableSequence implements PassageIndex {
   constructor(text: string) {
     const seq: string[] = [];
     const written: string[] = [];
+    const writtenBigrams: string[] = [];
     let prevRaw: string | undefined;
     for (const raw of nfc(text).match(SYLLABLE) ?? []) {
       // fold() remembers single syllables: cheaper than folding the whole text at once.
@@ -144,27 +148,35 @@ class SyllableSequence implements PassageIndex {
       if (exp) {
         written.push(f);
         // The written form keeps its own neighbours too.
-        if (prevRaw) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        if (prevRaw) writtenBigrams.push(`${prevRaw} ${f}`);
         for (const s of exp.split(' ')) seq.push(s);
       } else {
-        if (prevRaw && prevRaw !== seq[seq.length - 1]) this.writtenBigrams.push(`${prevRaw} ${f}`);
+        if (prevRaw && prevRaw !== seq[seq.length - 1]) writtenBigrams.push(`${prevRaw} ${f}`);
         seq.push(f);
       }
       prevRaw = f;
     }
-    this.seq = seq;
+    if (writtenBigrams.length) this.writtenBigrams = writtenBigrams;
     this.padded = ` ${seq.join(' ')} `;
-    this.unigrams =
-      seq.length <= SHORT_SEQUENCE ? new PaddedWords(this.padded, written, seq.includes('') || written.includes('')) : new Set([...written, ...seq]);
+    // An empty syllable (an expansion's artefact) does not show in the padded text: such a sequence keeps its array.
+    const holdsEmpty = seq.includes('');
+    if (seq.length > SHORT_SEQUENCE || holdsEmpty) this.seq = seq;
+    this.unigrams = seq.length <= SHORT_SEQUENCE ? new PaddedWords(this.padded, written, holdsEmpty || written.includes('')) : new Set([...written, ...seq]);
+  }
+
+  /** The syllables, in order: the kept array, or read from the padded text. */
+  private words(): readonly string[] {
+    if (this.seq) return this.seq;
+    return this.padded.length === 2 ? [] : this.padded.slice(1, -1).split(' ');
   }
 
   get syllables(): string[] {
-    return [...this.seq];
+    return [...this.words()];
   }
 
   // Computed on the first acronym only; views made by extendIndex read through to it.
   get initials(): string[] {
-    return (this.initialsCache ??= this.seq.map((x) => x[0] ?? ''));
+    return (this.initialsCache ??= this.words().map((x) => x[0] ?? ''));
   }
 
   hasPhrase(syllables: readonly string[]): boolean {
@@ -179,9 +191,9 @@ class SyllableSequence implements PassageIndex {
   }
 
   hasBigram(key: string): boolean {
-    if (this.writtenBigrams.includes(key)) return true;
+    if (this.writtenBigrams?.includes(key)) return true;
     // A short piece answers again faster than a cache would: remembering costs more than it saves.
-    if (this.seq.length <= SHORT_SEQUENCE) return this.bigramAt(key);
+    if (!this.seq) return this.bigramAt(key);
     const cache = (this.bigramCache ??= new Map<string, boolean>());
     let v = cache.get(key);
     if (v === undefined) cache.set(key, (v = this.bigramAt(key)));
@@ -196,21 +208,42 @@ class SyllableSequence implements PassageIndex {
   /** Does "a b" occur at least once not swallowed by a more frequent neighbouring word? */
   private standsAlone(a: string, b: string): boolean {
     const seq = this.seq;
+    if (!seq) return this.standsAloneInText(a, b);
     for (let i = 1; i < seq.length; i++) {
       if (seq[i - 1] !== a || seq[i] !== b) continue;
-      const c = seq[i + 1];
-      const z = seq[i - 2];
-      const swallowedRight = c !== undefined && this.count(b, c) > this.count(a, b, c);
-      const swallowedLeft = z !== undefined && this.count(z, a) > this.count(z, a, b);
-      if (!swallowedRight && !swallowedLeft) return true;
+      if (!this.swallowed(a, b, seq[i + 1], seq[i - 2])) return true;
     }
     return false;
+  }
+
+  /** standsAlone read from the padded text: each occurrence of " a b " and the syllables either side of it. */
+  private standsAloneInText(a: string, b: string): boolean {
+    const p = this.padded;
+    const key = ` ${a} ${b} `;
+    for (let i = p.indexOf(key); i >= 0; i = p.indexOf(key, i + 1)) {
+      const after = i + key.length;
+      const c = after < p.length ? p.slice(after, p.indexOf(' ', after)) : undefined;
+      const z = i > 0 ? p.slice(p.lastIndexOf(' ', i - 1) + 1, i) : undefined;
+      if (!this.swallowed(a, b, c, z)) return true;
+    }
+    return false;
+  }
+
+  /** Is this occurrence of "a b", between z and c, part of a more frequent word "b c" or "z a"? */
+  private swallowed(a: string, b: string, c: string | undefined, z: string | undefined): boolean {
+    return (c !== undefined && this.count(b, c) > this.count(a, b, c)) || (z !== undefined && this.count(z, a) > this.count(z, a, b));
   }
 
   /** Occurrences of the run x y (z) in the sequence. */
   private count(x: string, y: string, z?: string): number {
     const seq = this.seq;
     let n = 0;
+    if (!seq) {
+      // Overlapping occurrences, as the array's positions count them.
+      const key = z === undefined ? ` ${x} ${y} ` : ` ${x} ${y} ${z} `;
+      for (let i = this.padded.indexOf(key); i >= 0; i = this.padded.indexOf(key, i + 1)) n++;
+      return n;
+    }
     for (let i = 1; i < seq.length; i++) {
       if (seq[i - 1] === x && seq[i] === y && (z === undefined || seq[i + 1] === z)) n++;
     }

@@ -3,7 +3,7 @@
  * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { passageIndex, wordLookup } from '../../core/retrieval/passage-index.js';
+import { passageIndex, phraseSyllables, wordLookup } from '../../core/retrieval/passage-index.js';
 
 const piece =
   'Viện kiểm sát nhân dân tối cao (VKSNDTC) ban hành Chỉ thị số 01/CT-VKSTC; người yêu cầu cung cấp thông tin nộp phiếu yêu cầu, ' +
@@ -38,6 +38,14 @@ describe('passage index', () => {
     expect(idx.bigrams.has('nguoi yeu')).toBe(false);
     expect(idx.trigrams.has('sat nhan dan')).toBe(true);
     expect(idx.trigrams.has('han 15 ngay')).toBe(true);
+  });
+
+  it('a short piece reads its syllables and initials as a long passage does', () => {
+    const short = phraseSyllables(piece);
+    expect(short.length).toBeGreaterThan(20);
+    expect(phraseSyllables(long).slice(0, short.length)).toEqual(short);
+    expect(passageIndex(long).initials.slice(0, short.length)).toEqual(passageIndex(piece).initials);
+    expect(phraseSyllables('')).toEqual([]);
   });
 
   it('an empty text holds nothing', () => {
