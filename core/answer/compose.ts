@@ -418,6 +418,7 @@ class PieceFeatures implements UnitFeatures {
   readonly leadIndex?: PassageIndex;
   readonly numbers: string[];
   private dates?: boolean;
+  private inContext?: string;
   private qualifies?: boolean;
   private counting?: string;
 
@@ -449,11 +450,11 @@ class PieceFeatures implements UnitFeatures {
     return (this.counting ??= /\d/.test(this.unit.text) ? countable(this.unit.text) : this.spaced);
   }
 
-  // Not kept: only pieces with a qualifier read it, and one more string per piece was a good part
-  // of what first-time questions left in the heap.
+  // Made on first use: only pieces with a qualifier (and duration checks) read it, and one more
+  // string for every piece was a good part of what first-time questions left in the heap.
   get spacedInContext(): string {
     const u = this.unit;
-    return u.parent && u.shape === 'line' ? `${spacedLine(u.parent)}${this.spaced.slice(1)}` : this.spaced;
+    return (this.inContext ??= u.parent && u.shape === 'line' ? `${spacedLine(u.parent)}${this.spaced.slice(1)}` : this.spaced);
   }
 }
 
