@@ -438,11 +438,14 @@ class PieceFeatures implements UnitFeatures {
   }
 
   get qualified(): boolean {
-    // A qualifier is one word: `spacedInContext` writes it when its khoản's line or the piece does
-    // (they meet at a space), so the joined text need not be made.
-    const u = this.unit;
-    const parent = u.parent && u.shape === 'line' ? spacedLine(u.parent) : undefined;
-    return (this.qualifies ??= QUALIFIER_WORDS.some((w) => this.spaced.includes(w) || !!parent?.includes(w)));
+    if (this.qualifies === undefined) {
+      // A qualifier is one word: `spacedInContext` writes it when its khoản's line or the piece does
+      // (they meet at a space), so the joined text need not be made.
+      const u = this.unit;
+      const parent = u.parent && u.shape === 'line' ? spacedLine(u.parent) : undefined;
+      this.qualifies = QUALIFIER_WORDS.some((w) => this.spaced.includes(w) || !!parent?.includes(w));
+    }
+    return this.qualifies;
   }
 
   // Only counted questions read it.
