@@ -107,13 +107,20 @@ class PaddedWords implements Lookup {
     if (key.length === 0) return this.holdsEmpty;
     // No word holds a space.
     if (key.includes(' ')) return false;
-    const p = this.padded;
-    const end = key.length;
-    for (let i = p.indexOf(key); i >= 0; i = p.indexOf(key, i + 1)) {
-      if (p.charCodeAt(i - 1) === 32 && p.charCodeAt(i + end) === 32) return true;
-    }
-    return this.written.length > 0 && this.written.includes(key);
+    return padsWord(this.padded, key) || (this.written.length > 0 && this.written.includes(key));
   }
+}
+
+/**
+ * `padded.includes(\` ${key} \`)` for a non-empty key, without making that string: lookups run
+ * thousands of times a question, and each made string was garbage to collect.
+ */
+function padsWord(padded: string, key: string): boolean {
+  const end = key.length;
+  for (let i = padded.indexOf(key); i >= 0; i = padded.indexOf(key, i + 1)) {
+    if (padded.charCodeAt(i - 1) === 32 && padded.charCodeAt(i + end) === 32) return true;
+  }
+  return false;
 }
 
 class SyllableSequence implements PassageIndex {
@@ -188,7 +195,7 @@ class SyllableSequence implements PassageIndex {
   hasRun(key: string, spaces: number): boolean {
     let n = 0;
     for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
-    return n === spaces && key.length > 0 && this.padded.includes(` ${key} `);
+    return n === spaces && key.length > 0 && padsWord(this.padded, key);
   }
 
   hasBigram(key: string): boolean {
