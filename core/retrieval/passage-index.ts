@@ -21,8 +21,23 @@ export interface Lookup {
 
 /** A lookup holding what `base` holds plus `extra` (a read-only view; neither is copied). */
 export function union(base: Lookup, extra: ReadonlySet<string>): Lookup {
-  return extra.size ? { has: (k: string) => base.has(k) || extra.has(k) } : base;
+  return extra.size ? new UnionLookup(base, extra) : base;
 }
+
+// Views are objects of named classes, not literals with closures and getters: scoring makes
+// several for every piece it reads, and each closure was one more thing to collect.
+class UnionLookup implements Lookup {
+  constructor(
+    private readonly base: Lookup,
+    private readonly extra: ReadonlySet<string>,
+  ) {}
+
+  has(key: string): boolean {
+    return this.base.has(key) || this.extra.has(key);
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The index with extra syllables, bigrams or trigrams counted as present: a read-only view.
@@ -33,13 +48,28 @@ export function extendIndex<T extends TermIndex>(
   idx: T,
   extra: { unigrams?: ReadonlySet<string>; bigrams?: ReadonlySet<string>; trigrams?: ReadonlySet<string> },
 ): T {
-  const none = new Set<string>();
-  const unigrams = union(idx.unigrams, extra.unigrams ?? none);
-  const bigrams = union(idx.bigrams, extra.bigrams ?? none);
+  const unigrams = union(idx.unigrams, extra.unigrams ?? NONE);
+  const bigrams = union(idx.bigrams, extra.bigrams ?? NONE);
   if (!('trigrams' in idx)) return { ...idx, unigrams, bigrams };
   const p = idx as unknown as PassageIndex;
-  const trigrams = union(p.trigrams, extra.trigrams ?? none);
-  return { unigrams, bigrams, trigrams, get initials() { return p.initials; }, hasPhrase: (s: readonly string[]) => p.hasPhrase(s) } as unknown as T;
+  return new ExtendedIndex(p, unigrams, bigrams, union(p.trigrams, extra.trigrams ?? NONE)) as unknown as T;
+}
+
+class ExtendedIndex implements PassageIndex {
+  constructor(
+    private readonly base: PassageIndex,
+    readonly unigrams: Lookup,
+    readonly bigrams: Lookup,
+    readonly trigrams: Lookup,
+  ) {}
+
+  get initials(): string[] {
+    return this.base.initials;
+  }
+
+  hasPhrase(syllables: readonly string[]): boolean {
+    return this.base.hasPhrase(syllables);
+  }
 }
 
 /** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
