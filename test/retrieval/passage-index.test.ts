@@ -3,6 +3,7 @@
  * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { fold } from '../../core/text.js';
 import { passageIndex, phraseSyllables, wordLookup } from '../../core/retrieval/passage-index.js';
 
 const piece =
@@ -46,6 +47,13 @@ describe('passage index', () => {
     expect(phraseSyllables(long).slice(0, short.length)).toEqual(short);
     expect(passageIndex(long).initials.slice(0, short.length)).toEqual(passageIndex(piece).initials);
     expect(phraseSyllables('')).toEqual([]);
+  });
+
+  it('cuts syllables exactly where a letter or digit run ends, outside Vietnamese too', () => {
+    for (const text of ['Điều 5½ khoản², 中文 x_y ǅa Ⅻ ٣٤', 'toán 𝐀𝐁 học 😀z', 'a\u0301 b\u00a0c\u200bd', 'lẻ \ud800 surrogate']) {
+      const expected = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => fold(t));
+      expect(phraseSyllables(text), JSON.stringify(text)).toEqual(expected);
+    }
   });
 
   it('an empty text holds nothing', () => {
