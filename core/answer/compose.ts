@@ -3,7 +3,7 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold, foldedSyllables, nfc } from '../text.js';
+import { findDates, fold, foldedSyllables, nfc, spacedWords } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
@@ -1143,7 +1143,7 @@ const spacedLine = memoize((line: string) => spacedOf(fold(line)), 20_000);
 
 /** A folded text's words separated by single spaces, padded (" a b c "): how phrases are looked up in it. */
 function spacedOf(folded: string): string {
-  return ` ${folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return ` ${spacedWords(folded.toLowerCase())} `;
 }
 
 /** The most scoreUnit can give a piece for this question: full overlap plus every bonus that applies. */

@@ -4,7 +4,7 @@
  * acronyms. Shared by the retriever (coverage), the abstention check and the composer.
  */
 import type { Chunk } from '../types.js';
-import { fold, nfc } from '../text.js';
+import { fold, nfc, wordsOf } from '../text.js';
 import { expandFolded } from './abbreviations.js';
 import { memoize } from '../memo.js';
 
@@ -72,35 +72,6 @@ class ExtendedIndex implements PassageIndex {
   }
 }
 
-/** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
-const SYLLABLE = /[\p{L}\p{N}]+/gu;
-const SYLLABLE_CHAR = /[\p{L}\p{N}]/u;
-/** Per BMP code unit: 0 not looked up yet, 1 a letter or digit, 2 not. */
-const SYLLABLE_UNIT = new Uint8Array(0x10000);
-
-/** `text.match(SYLLABLE)`, scanned through a table (V8's Unicode-class regex allocated about twice the text per match). */
-function syllablesOf(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  let start = -1;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let k: number;
-    if (c < 0x80) k = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 2;
-    else if (c >= 0xd800 && c <= 0xdfff) k = 3;
-    else if ((k = SYLLABLE_UNIT[c]) === 0) k = SYLLABLE_UNIT[c] = SYLLABLE_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-    // Surrogates (a character outside the basic plane): the regex reads the text, exactly.
-    if (k === 3) return text.match(SYLLABLE) ?? [];
-    if (k === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(text.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push(text.slice(start));
-  return out;
-}
 
 export interface PassageIndex extends TermIndex {
   /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
@@ -206,7 +177,8 @@ class SyllableSequence implements PassageIndex {
     const written: string[] = [];
     const writtenBigrams: string[] = [];
     let prevRaw: string | undefined;
-    for (const raw of syllablesOf(nfc(text))) {
+    // Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC".
+    for (const raw of wordsOf(nfc(text))) {
       // fold() remembers single syllables: cheaper than folding the whole text at once.
       const f = fold(raw);
       const exp = expandFolded(raw, f);
