@@ -10,7 +10,7 @@
  * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
  * folded forms alone.
  */
-import { fold, isUnaccented, lower, nfc, storyEnd } from '../text.js';
+import { fold, isUnaccented, lower, nfc, storyEnd, wordsOf } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -213,7 +213,6 @@ export function questionKinds(question: string): Set<QuestionKind> {
 // ---------------------------------------------------------------- matching a question against a passage
 
 /** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
-const SYLLABLE = /[\p{L}\p{N}]+/gu;
 
 /**
  * A token of three letters or more written in capitals ("BVBMNN", "CĐS"), or holding no vowel
@@ -263,7 +262,7 @@ function matchTermsOf(text: string): MatchTerm[] {
     const raw = rawWords.length === words.length ? rawWords[i] : word;
     // Inside a document number ("390/qd-vkstc") a short part is its type, however it is typed.
     const inNumber = /\d/.test(raw) && raw.includes('/');
-    for (const part of raw.match(SYLLABLE) ?? []) {
+    for (const part of wordsOf(raw)) {
       const exp = expandAbbreviation(inNumber ? part.toUpperCase() : part);
       if (exp) {
         const syl = exp.split(' ');

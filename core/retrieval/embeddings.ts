@@ -11,7 +11,7 @@
  * fit once, persist with `toJSON`, and refit only when a full re-embed is acceptable.
  */
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { docNumberKey, findDocNumbers, fold, shortHash } from '../text.js';
+import { docNumberKey, findDocNumbers, fold, shortHash, wordsOf } from '../text.js';
 import { BIGRAM_SEP } from './analyze.js';
 import { FeatureTable, fmix, MAX_PROBES } from './feature-table.js';
 
@@ -62,7 +62,6 @@ export function hash32(s: string, seed = 0): number {
   return fmix(h);
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** Sparse weighted features of a text: feature → raw count × kind weight. */
 export function textFeatures(text: string, w: LocalEmbeddingsOptions['weights']): Map<string, number> {
@@ -72,8 +71,7 @@ export function textFeatures(text: string, w: LocalEmbeddingsOptions['weights'])
   };
   const folded = fold(text);
   for (const seg of folded.split(/[^\p{L}\p{N}\s]+/u)) {
-    const toks = seg.match(TOKEN);
-    if (!toks) continue;
+    const toks = wordsOf(seg);
     for (let i = 0; i < toks.length; i++) {
       add('u' + toks[i], w.unigram);
       if (i + 1 < toks.length) add('b' + toks[i] + BIGRAM_SEP + toks[i + 1], w.bigram);

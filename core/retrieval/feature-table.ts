@@ -8,7 +8,7 @@
  * one pass over its characters. Features are told apart by their seed-0 and seed-1 hashes
  * together (64 bits): two different keys of one passage colliding on both is negligible.
  */
-import { docNumberKey, findDocNumbers, fold } from '../text.js';
+import { docNumberKey, findDocNumbers, fold, wordsOf } from '../text.js';
 import { BIGRAM_SEP } from './analyze.js';
 
 export const MAX_PROBES = 4;
@@ -20,7 +20,6 @@ const U = 'u'.charCodeAt(0);
 const B = 'b'.charCodeAt(0);
 const C = 'c'.charCodeAt(0);
 const N = 'n'.charCodeAt(0);
-const TOKEN = /[\p{L}\p{N}]+/gu;
 const SEGMENT = /[^\p{L}\p{N}\s]+/u;
 
 /** The murmur finaliser of `hash32`: low bits well mixed. */
@@ -60,8 +59,7 @@ export class FeatureTable {
     this.reset();
     const folded = fold(text);
     for (const seg of folded.split(SEGMENT)) {
-      const toks = seg.match(TOKEN);
-      if (!toks) continue;
+      const toks = wordsOf(seg);
       for (let i = 0; i < toks.length; i++) {
         if (w.unigram > 0) {
           this.start(U);

@@ -8,7 +8,7 @@
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { docNumberKey, fold } from '../text.js';
+import { docNumberKey, fold, wordsOf } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
@@ -414,7 +414,7 @@ function contentWords(text: string): string[] {
 
 /** Folded words of a text joined by single spaces, for phrase containment. */
 function phrase(text: string): string {
-  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return wordsOf(fold(text)).join(' ');
 }
 
 /**
@@ -434,13 +434,12 @@ export function definitionSubject(query: string): string | null {
   return words.length >= 1 && words.length <= 8 ? words.join(' ') : null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu;
 
 /** Folded syllables of a text plus the syllables of the abbreviations it writes (memoised folds: cheap per chunk). */
 function syllableSet(text: string): Set<string> {
   const set = new Set<string>();
-  for (const m of text.matchAll(WORD)) set.add(foldToken(m[0]));
+  for (const w of wordsOf(text)) set.add(foldToken(w));
   for (const m of text.matchAll(CAPS)) {
     const exp = expandAbbreviation(m[0]);
     if (exp) for (const t of exp.split(' ')) set.add(t);
