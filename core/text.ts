@@ -163,6 +163,39 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+const TOKEN_RUNS = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * `text.match(/[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*\/gu) ?? []`, scanned as `wordsOf` is: runs of
+ * letters and digits, a run joined to the next across one "/", "." or "-" (221/KH-VKSTC,
+ * 15/12/2023, 1.000.000 stay one token).
+ */
+export function tokenRunsOf(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const k = unitKind(text.charCodeAt(i));
+    if (k === 3) return text.match(TOKEN_RUNS) ?? [];
+    if (k === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const c = text.charCodeAt(i);
+    // A joiner between two runs continues the token; anything else ends it.
+    if ((c === 0x2f || c === 0x2e || c === 0x2d) && i + 1 < n) {
+      const next = unitKind(text.charCodeAt(i + 1));
+      if (next === 3) return text.match(TOKEN_RUNS) ?? [];
+      if (next === 1) continue;
+    }
+    out.push(text.slice(start, i));
+    start = -1;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
+}
+
 /** `text.replace(/[^\p{L}\p{N}]+/gu, ' ')`, scanned as `wordsOf` is: each run of other characters one space. */
 export function spacedWords(text: string): string {
   const n = text.length;

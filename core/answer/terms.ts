@@ -10,22 +10,23 @@
  * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
  * folded forms alone.
  */
-import { fold, isUnaccented, lower, nfc, storyEnd, wordsOf } from '../text.js';
+import { fold, isUnaccented, lower, nfc, storyEnd, tokenRunsOf, wordsOf } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
 import { PhraseTable } from '../phrase-table.js';
 
+/** The tokens' pattern, for the rare reader that needs where each one is (tokenRunsOf scans the same). */
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
 /** Word tokens of a text, lower-cased NFC (document numbers such as 221/KH-VKSTC stay one token). */
 export function tokens(text: string): string[] {
-  return lower(text).match(TOKEN) ?? [];
+  return tokenRunsOf(lower(text));
 }
 
 /** The same tokens, case kept (NFC): capitals tell an abbreviation or acronym from a syllable. */
 export function rawTokens(text: string): string[] {
-  return nfc(text).match(TOKEN) ?? [];
+  return tokenRunsOf(nfc(text));
 }
 
 /**
@@ -219,9 +220,11 @@ export function questionKinds(question: string): Set<QuestionKind> {
  * ("bvbmnn", "ksnd": every Vietnamese syllable has one, so it is an acronym typed in lower case):
  * an acronym, even one no list knows.
  */
+const ONLY_LETTERS = /^\p{L}+$/u;
+
 function isAcronym(raw: string): boolean {
-  const letters = raw.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 3 || letters.length !== raw.length) return false;
+  // Letters only, three or more (code units, as the written form is measured).
+  if (raw.length < 3 || !ONLY_LETTERS.test(raw)) return false;
   return (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) || !/[aeiouy]/.test(fold(raw).toLowerCase());
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, otherTonePlacement, spacedWords, splitSentences, vietnameseLetters, wordsOf } from '../../core/text.js';
+import { detach, docNumberKey, findBareReferences, findDates, findDocNumbers, fold, foldByDefinition, foldedSyllables, otherTonePlacement, spacedWords, splitSentences, tokenRunsOf, vietnameseLetters, wordsOf } from '../../core/text.js';
 
 describe('Vietnamese text utilities', () => {
   it('moves the tone of an open "oa", "oe", "uy" to the other vowel, and leaves other syllables alone', () => {
@@ -76,18 +76,21 @@ describe('fold, fast path', () => {
   });
 });
 
-describe('words and spaced words, table scan', () => {
+describe('words, spaced words and token runs, table scan', () => {
   // The scans stand for two Unicode-class regexes: they must give exactly what those give.
   const words = (t: string) => t.match(/[\p{L}\p{N}]+/gu) ?? [];
   const spaced = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const alphabet = ['a', 'Z', '0', ' ', '\n', ',', '/', '-', '_', 'đ', 'Ư', 'ờ', '\u0301', '\u00a0', '²', '½', '٣', '中', 'Ⅻ', 'ǅ', '\u200b', '😀', '𝐀', '\ud800', '\udc00'];
+  const runs = (t: string) => t.match(/[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu) ?? [];
+  const alphabet = ['.', '/', '--', '221/KH-VKSTC', 'a', 'Z', '0', ' ', '\n', ',', '/', '-', '_', 'đ', 'Ư', 'ờ', '\u0301', '\u00a0', '²', '½', '٣', '中', 'Ⅻ', 'ǅ', '\u200b', '😀', '𝐀', '\ud800', '\udc00'];
 
   it('agree with the regexes on Vietnamese and on random text with other scripts, marks and surrogates', () => {
     const text = 'Điều 5. Kế hoạch số 221/KH-VKSTC: “Chuyển đổi số” – ngày 15/12/2023… (VKSND)';
     for (const t of [text, text.normalize('NFD'), fold(text), '', ' ', '...', 'abc']) {
       expect(wordsOf(t)).toEqual(words(t));
       expect(spacedWords(t)).toBe(spaced(t));
+      expect(tokenRunsOf(t)).toEqual(runs(t));
     }
+    expect(tokenRunsOf('Kế hoạch 221/KH-VKSTC ngày 15/12/2023, 1.000.000 đồng - a-.b')).toEqual(['Kế', 'hoạch', '221/KH-VKSTC', 'ngày', '15/12/2023', '1.000.000', 'đồng', 'a', 'b']);
     let x = 7;
     for (let n = 0; n < 3000; n++) {
       let t = '';
@@ -97,6 +100,7 @@ describe('words and spaced words, table scan', () => {
       }
       expect(wordsOf(t), JSON.stringify(t)).toEqual(words(t));
       expect(spacedWords(t), JSON.stringify(t)).toBe(spaced(t));
+      expect(tokenRunsOf(t), JSON.stringify(t)).toEqual(runs(t));
     }
   });
 });
