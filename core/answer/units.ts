@@ -66,6 +66,7 @@ export const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/u;
 
 /** Markdown emphasis ("**không bảo đảm**") is layout, not text: quoted without it. */
 export function plainText(line: string): string {
+  if (!line.includes('*')) return line;
   return line.replace(/\*\*(.+?)\*\*/gu, '$1').replace(/(^|\s)\*(\S.*?)\*(?=\s|$|[.,;:])/gu, '$1$2');
 }
 
@@ -80,7 +81,8 @@ function isHeadingLine(line: string, chunk: Chunk): boolean {
 
 /** A line in capitals with a few words of them: acronyms alone ("VKSND") are not a title. */
 function isCapitalTitle(line: string): boolean {
-  return line.length < 200 && line === line.toUpperCase() && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && /\p{L}\s+\p{L}/u.test(line);
+  // A lower-case ASCII letter rules it out without an upper-cased copy of every line.
+  return line.length < 200 && !/[a-z]/.test(line) && line === line.toUpperCase() && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 8 && /\p{L}\s+\p{L}/u.test(line);
 }
 
 /** The pieces of a chunk, computed once per chunk object (treat the result as read-only). */
