@@ -18,6 +18,7 @@ import type { SplitLexicalSearch } from './split-search.js';
 import { definedIn } from './definitions.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 import { BoundedMap } from '../memo.js';
+import { PhraseTable } from '../phrase-table.js';
 
 export type VectorSearch = (
   vector: number[],
@@ -123,11 +124,12 @@ export class HybridRetriever {
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /**
-   * Rank of each title in byTitle, and the most words a title has: a question is matched by
-   * looking up its own word runs, not by scanning every document's title (tens of thousands at
-   * 100k chunks, most starting with the same "Nghị định quy định …").
+   * Rank of each title in byTitle, and the titles by their first word: a question is matched by
+   * looking up the titles its words can start, not by scanning every document's title (tens of
+   * thousands at 100k chunks, most starting with the same "Nghị định quy định …") nor every run
+   * of its words up to the longest title's length.
    */
-  private titleRanks?: { rank: Map<string, number>; longest: number };
+  private titleTable?: { rank: Map<string, number>; table: PhraseTable<{ phrase: string[]; title: string }> };
   /** Terms each chunk defines ("1. An ninh mạng là …"), read for the chunks a definition question can concern. */
   private readonly definedTerms = new BoundedMap<number, Set<string>>(20_000);
 
@@ -192,29 +194,23 @@ export class HybridRetriever {
       const exp = expandAbbreviation(m[0].toUpperCase());
       if (exp) parts.push(phrase(exp));
     }
-    const { rank, longest } = this.ranksOf();
+    const { rank, table } = this.titlesByFirstWord();
     const found = new Set<string>();
     for (const part of parts) {
       const words = part.split(' ');
-      for (let i = 0; i < words.length; i++) {
-        let run = words[i];
-        for (let j = i; j < words.length && j - i < longest; run += ` ${words[++j]}`) if (rank.has(run)) found.add(run);
-      }
+      for (let i = 0; i < words.length; i++) table.forEachAt(words, i, (e) => found.add(e.title));
     }
     // In title order, as a scan of every title would give: ties downstream keep this order.
     for (const title of [...found].sort((a, b) => rank.get(a)! - rank.get(b)!)) for (const i of this.byTitle.get(title)!) out.add(i);
     return out;
   }
 
-  private ranksOf(): { rank: Map<string, number>; longest: number } {
-    if (this.titleRanks) return this.titleRanks;
+  private titlesByFirstWord(): NonNullable<HybridRetriever['titleTable']> {
+    if (this.titleTable) return this.titleTable;
     const rank = new Map<string, number>();
-    let longest = 0;
-    for (const title of this.byTitle.keys()) {
-      rank.set(title, rank.size);
-      longest = Math.max(longest, title.split(' ').length);
-    }
-    return (this.titleRanks = { rank, longest });
+    for (const title of this.byTitle.keys()) rank.set(title, rank.size);
+    const table = new PhraseTable([...rank.keys()].map((title) => ({ phrase: title.split(' '), title })));
+    return (this.titleTable = { rank, table });
   }
 
   /** Stops the retriever's worker once its searches in flight are answered (the index version is dropped). */
