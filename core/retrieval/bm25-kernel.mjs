@@ -10,6 +10,7 @@
 
 /** Documents remembered as a lower bound of the k-th best score. */
 const SAMPLE = 4096;
+const SAMPLE_BUFFER = new Uint32Array(SAMPLE);
 /** Cost of one binary-search step against one posting walked, for choosing between them. */
 const BINARY_STEP_COST = 8;
 
@@ -49,7 +50,9 @@ export function searchRange(postings, plan, k, lo, hi, acc) {
   let lastCheck = Infinity;
   // Documents first reached by the rarest terms: the k-th best among them is a lower bound of the
   // k-th best overall, read far more cheaply than a pass over every accumulator.
-  const sample = new Uint32Array(SAMPLE);
+  // Reused: a search runs to its end before another starts on this thread, and only the first
+  // `sampled` entries are read (16 KB made and dropped per search was garbage for nothing).
+  const sample = SAMPLE_BUFFER;
   let sampled = 0;
   for (; i < m; i++) {
     const f = plan.f[i];
