@@ -199,24 +199,28 @@ export function tokenRunsOf(text: string): string[] {
 /** `text.replace(/[^\p{L}\p{N}]+/gu, ' ')`, scanned as `wordsOf` is: each run of other characters one space. */
 export function spacedWords(text: string): string {
   const n = text.length;
-  let out = '';
-  let from = 0;
+  // Written into one reusable buffer and decoded once: a string per gap was most of what it allocated.
+  if (spacedScratch.length < n) spacedScratch = new Uint16Array(Math.max(n, 2 * spacedScratch.length));
+  const out = spacedScratch;
+  let o = 0;
+  let gap = 0;
+  let same = true;
   for (let i = 0; i < n; i++) {
-    const k = unitKind(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const k = unitKind(c);
     if (k === 3) return text.replace(NOT_WORDS, ' ');
-    if (k === 1) continue;
-    let j = i + 1;
-    for (; j < n; j++) {
-      const kj = unitKind(text.charCodeAt(j));
-      if (kj === 3) return text.replace(NOT_WORDS, ' ');
-      if (kj === 1) break;
+    if (k === 1) {
+      out[o++] = c;
+      gap = 0;
+    } else {
+      if (gap++ === 0) out[o++] = 0x20;
+      // Unchanged only where every gap is already one space.
+      if (c !== 0x20 || gap > 1) same = false;
     }
-    out += text.slice(from, i) + ' ';
-    from = j;
-    i = j - 1;
   }
-  return from === 0 ? text : out + text.slice(from);
+  return same ? text : utf16.decode(out.subarray(0, o));
 }
+let spacedScratch = new Uint16Array(1024);
 
 /** Syllable tokens (Vietnamese words are space-separated syllables), lower-cased NFC. */
 export function syllables(text: string): string[] {
