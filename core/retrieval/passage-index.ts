@@ -151,6 +151,41 @@ function padsWord(padded: string, key: string): boolean {
   return false;
 }
 
+/**
+ * " a b c ": syllables written into one reusable buffer and decoded once, instead of an array
+ * of them joined and padded (two more copies of every piece a question reads).
+ */
+class PaddedWriter {
+  private static buffer = new Uint16Array(4096);
+  private static readonly decoder = new TextDecoder('utf-16le');
+  private length = 1;
+  count = 0;
+  holdsEmpty = false;
+
+  constructor() {
+    PaddedWriter.buffer[0] = 0x20;
+  }
+
+  add(syllable: string): void {
+    const n = syllable.length;
+    let b = PaddedWriter.buffer;
+    if (this.length + n + 1 > b.length) {
+      const grown = new Uint16Array(Math.max(2 * b.length, this.length + n + 1));
+      grown.set(b.subarray(0, this.length));
+      PaddedWriter.buffer = b = grown;
+    }
+    for (let i = 0; i < n; i++) b[this.length++] = syllable.charCodeAt(i);
+    b[this.length++] = 0x20;
+    this.count++;
+    if (n === 0) this.holdsEmpty = true;
+  }
+
+  /** The padded text: "  " for no syllable, as \` ${[].join(' ')} \` gives. */
+  text(): string {
+    return this.count === 0 ? '  ' : PaddedWriter.decoder.decode(PaddedWriter.buffer.subarray(0, this.length));
+  }
+}
+
 class SyllableSequence implements PassageIndex {
   /**
    * Folded syllables, abbreviations replaced by their expansion: kept for a long sequence only. A
@@ -173,32 +208,46 @@ class SyllableSequence implements PassageIndex {
   readonly trigrams: Lookup = new TrigramLookup(this);
 
   constructor(text: string) {
-    const seq: string[] = [];
-    const written: string[] = [];
-    const writtenBigrams: string[] = [];
-    let prevRaw: string | undefined;
     // Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC".
-    for (const raw of wordsOf(nfc(text))) {
+    const raws = wordsOf(nfc(text));
+    // The padded text is written straight into a buffer, one syllable after another; only a
+    // sequence that may be long collects them in an array too (expansions only lengthen it).
+    const seq: string[] | undefined = raws.length > SHORT_SEQUENCE ? [] : undefined;
+    let written: string[] | undefined;
+    let writtenBigrams: string[] | undefined;
+    const out = new PaddedWriter();
+    let last: string | undefined;
+    let prevRaw: string | undefined;
+    const add = (s: string) => {
+      out.add(s);
+      seq?.push(s);
+      last = s;
+    };
+    for (const raw of raws) {
       // fold() remembers single syllables: cheaper than folding the whole text at once.
       const f = fold(raw);
       const exp = expandFolded(raw, f);
       if (exp) {
-        written.push(f);
+        (written ??= []).push(f);
         // The written form keeps its own neighbours too.
-        if (prevRaw) writtenBigrams.push(`${prevRaw} ${f}`);
-        for (const s of exp.split(' ')) seq.push(s);
+        if (prevRaw) (writtenBigrams ??= []).push(`${prevRaw} ${f}`);
+        for (const s of exp.split(' ')) add(s);
       } else {
-        if (prevRaw && prevRaw !== seq[seq.length - 1]) writtenBigrams.push(`${prevRaw} ${f}`);
-        seq.push(f);
+        if (prevRaw && prevRaw !== last) (writtenBigrams ??= []).push(`${prevRaw} ${f}`);
+        add(f);
       }
       prevRaw = f;
     }
-    if (writtenBigrams.length) this.writtenBigrams = writtenBigrams;
-    this.padded = ` ${seq.join(' ')} `;
+    this.writtenBigrams = writtenBigrams;
+    this.padded = out.text();
+    const count = out.count;
     // An empty syllable (an expansion's artefact) does not show in the padded text: such a sequence keeps its array.
-    const holdsEmpty = seq.includes('');
-    if (seq.length > SHORT_SEQUENCE || holdsEmpty) this.seq = seq;
-    this.unigrams = seq.length <= SHORT_SEQUENCE ? new PaddedWords(this.padded, written, holdsEmpty || written.includes('')) : new Set([...written, ...seq]);
+    const holdsEmpty = out.holdsEmpty;
+    if (count > SHORT_SEQUENCE || holdsEmpty) this.seq = seq ?? this.padded.slice(1, -1).split(' ');
+    this.unigrams =
+      count <= SHORT_SEQUENCE
+        ? new PaddedWords(this.padded, written ?? [], holdsEmpty || !!written?.includes(''))
+        : new Set([...(written ?? []), ...this.seq!]);
   }
 
   /** The syllables, in order: the kept array, or read from the padded text. */
