@@ -146,21 +146,7 @@ function unitKind(c: number): number {
  * Text with a character outside the basic plane goes through the regex.
  */
 export function wordsOf(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  let start = -1;
-  for (let i = 0; i < n; i++) {
-    const k = unitKind(text.charCodeAt(i));
-    if (k === 3) return text.match(WORD) ?? [];
-    if (k === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(text.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) out.push(text.slice(start));
-  return out;
+  return runsOf(text, false);
 }
 
 const TOKEN_RUNS = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
@@ -171,12 +157,17 @@ const TOKEN_RUNS = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
  * 15/12/2023, 1.000.000 stay one token).
  */
 export function tokenRunsOf(text: string): string[] {
+  return runsOf(text, true);
+}
+
+/** The runs of letters and digits of a text, `joined` across one "/", "." or "-" between two runs. */
+function runsOf(text: string, joined: boolean): string[] {
   const out: string[] = [];
   const n = text.length;
   let start = -1;
   for (let i = 0; i < n; i++) {
     const k = unitKind(text.charCodeAt(i));
-    if (k === 3) return text.match(TOKEN_RUNS) ?? [];
+    if (k === 3) return text.match(joined ? TOKEN_RUNS : WORD) ?? [];
     if (k === 1) {
       if (start < 0) start = i;
       continue;
@@ -184,7 +175,7 @@ export function tokenRunsOf(text: string): string[] {
     if (start < 0) continue;
     const c = text.charCodeAt(i);
     // A joiner between two runs continues the token; anything else ends it.
-    if ((c === 0x2f || c === 0x2e || c === 0x2d) && i + 1 < n) {
+    if (joined && (c === 0x2f || c === 0x2e || c === 0x2d) && i + 1 < n) {
       const next = unitKind(text.charCodeAt(i + 1));
       if (next === 3) return text.match(TOKEN_RUNS) ?? [];
       if (next === 1) continue;
