@@ -72,7 +72,6 @@ class ExtendedIndex implements PassageIndex {
   }
 }
 
-
 export interface PassageIndex extends TermIndex {
   /** Three-syllable sequences, so that a word read across a longer one still matches a question that writes the longer one. */
   trigrams: Lookup;
