@@ -213,15 +213,13 @@ export function questionKinds(question: string): Set<QuestionKind> {
 
 // ---------------------------------------------------------------- matching a question against a passage
 
-/** Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC". */
+const ONLY_LETTERS = /^\p{L}+$/u;
 
 /**
  * A token of three letters or more written in capitals ("BVBMNN", "CĐS"), or holding no vowel
  * ("bvbmnn", "ksnd": every Vietnamese syllable has one, so it is an acronym typed in lower case):
  * an acronym, even one no list knows.
  */
-const ONLY_LETTERS = /^\p{L}+$/u;
-
 function isAcronym(raw: string): boolean {
   // Letters only, three or more (code units, as the written form is measured).
   if (raw.length < 3 || !ONLY_LETTERS.test(raw)) return false;
@@ -265,6 +263,7 @@ function matchTermsOf(text: string): MatchTerm[] {
     const raw = rawWords.length === words.length ? rawWords[i] : word;
     // Inside a document number ("390/qd-vkstc") a short part is its type, however it is typed.
     const inNumber = /\d/.test(raw) && raw.includes('/');
+    // Its syllables as matched: a document number split into its parts, so "01 ct vkstc" meets "01/CT-VKSTC".
     for (const part of wordsOf(raw)) {
       const exp = expandAbbreviation(inNumber ? part.toUpperCase() : part);
       if (exp) {
