@@ -215,12 +215,12 @@ let spacedScratch = new Uint16Array(1024);
 
 /** Syllable tokens (Vietnamese words are space-separated syllables), lower-cased NFC. */
 export function syllables(text: string): string[] {
-  return lower(text).match(WORD) ?? [];
+  return wordsOf(lower(text));
 }
 
 /** Syllable tokens with diacritics folded away. */
 export function foldedSyllables(text: string): string[] {
-  return fold(text).match(WORD) ?? [];
+  return wordsOf(fold(text));
 }
 
 /**

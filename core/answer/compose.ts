@@ -3,7 +3,7 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold, foldedSyllables, nfc, spacedWords } from '../text.js';
+import { findDates, fold, foldedSyllables, nfc, spacedWords, wordsOf } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
@@ -209,7 +209,7 @@ const HOLDER_WORDS = /\b(?:hien nay|hien tai|bay gio|duong nhiem|la ai|ai la|ai 
  * VKSND tối cao hiện nay là ai?", "pho truong ban" of "Ai đang giữ chức Phó Trưởng Ban …?").
  */
 function officeAsked(folded: string): string | undefined {
-  const plain = folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const plain = spacedWords(folded).trim();
   const at = plain.search(HOLDER_WORDS);
   let office = at > 0 ? plain.slice(0, at) : plain.replace(/^.*?\b(?:giu|lam|dam nhiem)\b (?:chuc (?:vu |danh )?)?/, '');
   office = office.replace(HOLDER_WORDS, ' ').trim();
@@ -624,7 +624,7 @@ function listedOf(question: string): QuestionFeatures['listed'] {
   if (span.start >= before.length) return undefined;
   // Abbreviations read as written out ("VKS" as "viện kiểm sát"), as the passages are, in the
   // question's own case: "VKS" is an abbreviation, "vks" may not be.
-  const raw = nfc(question).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const raw = wordsOf(nfc(question));
   const words = phraseSyllables(raw.slice(span.start, before.length).join(' '));
   return {
     lead: new RegExp(` co ${PLURAL_MARKER}${m[1]}(?:(?:va )?${LISTED_NOUN} )*(?:sau day |nhu sau )? *$`),

@@ -8,7 +8,7 @@
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { docNumberKey, fold, wordsOf } from '../text.js';
+import { docNumberKey, fold, foldedSyllables, wordsOf } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
@@ -410,7 +410,7 @@ function contentWords(text: string): string[] {
 
 /** Folded words of a text joined by single spaces, for phrase containment. */
 function phrase(text: string): string {
-  return wordsOf(fold(text)).join(' ');
+  return foldedSyllables(text).join(' ');
 }
 
 /**
