@@ -79,17 +79,30 @@ function foldByChar(text: string): string {
   const out = scratch.length >= n ? scratch : new Uint16Array(n);
   let o = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (!inLocalRange(c)) return foldByDefinition(text);
-    let f = BY_UNIT[c];
-    if (f === 0xfffe) {
-      const one = foldByDefinition(String.fromCharCode(c));
-      f = BY_UNIT[c] = one.length === 0 ? 0xffff : one.length === 1 ? one.charCodeAt(0) : 0xfffd;
-    }
-    if (f === 0xfffd) return foldByDefinition(text);
-    if (f !== 0xffff) out[o++] = f;
+    const f = foldUnit(text.charCodeAt(i));
+    if (f === FOLD_NOT_LOCAL) return foldByDefinition(text);
+    if (f !== FOLD_DROPS) out[o++] = f;
   }
   return utf16.decode(out.subarray(0, o));
+}
+
+/** `foldUnit` of a unit fold drops (a combining mark). */
+export const FOLD_DROPS = -1;
+/** `foldUnit` of a unit whose fold may depend on its neighbours or is longer than one unit: the text takes `foldByDefinition`. */
+export const FOLD_NOT_LOCAL = -2;
+
+/**
+ * One code unit's fold, as `foldByChar` writes it: a text whose every unit folds locally is
+ * folded unit by unit (so a word of it is too, wherever it is cut).
+ */
+export function foldUnit(c: number): number {
+  if (!inLocalRange(c)) return FOLD_NOT_LOCAL;
+  let f = BY_UNIT[c];
+  if (f === 0xfffe) {
+    const one = foldByDefinition(String.fromCharCode(c));
+    f = BY_UNIT[c] = one.length === 0 ? 0xffff : one.length === 1 ? one.charCodeAt(0) : 0xfffd;
+  }
+  return f === 0xfffd ? FOLD_NOT_LOCAL : f === 0xffff ? FOLD_DROPS : f;
 }
 
 /** Lower-case NFC, diacritics kept. */
@@ -132,7 +145,7 @@ const NOT_WORDS = /[^\p{L}\p{N}]+/gu;
 const WORD_UNIT = new Uint8Array(0x10000);
 
 /** 1 for a letter or digit, 2 for another character, 3 for half a surrogate pair (the caller falls back to the regex). */
-function unitKind(c: number): number {
+export function unitKind(c: number): number {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 2;
   if (c >= 0xd800 && c <= 0xdfff) return 3;
   let k = WORD_UNIT[c];

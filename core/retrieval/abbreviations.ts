@@ -74,6 +74,30 @@ export function expandAbbreviation(raw: string): string | undefined {
 /** A Map, not the object literal: "constructor" or "toString" in a text is a word, not an inherited key. */
 const BY_KEY = new Map(Object.entries(ABBREVIATIONS));
 
+/**
+ * A rolling hash of a folded word, one unit at a time from 0: a scan that writes a word's units
+ * without making its string asks `mayBeAbbreviation` first, and makes the string only on a yes.
+ */
+export function keyHashStep(hash: number, unit: number): number {
+  return (Math.imul(hash, 31) + unit) | 0;
+}
+
+function keyHash(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = keyHashStep(h, key.charCodeAt(i));
+  return h;
+}
+
+const KEY_HASHES = new Set([...BY_KEY.keys()].map(keyHash));
+const KEY_LENGTHS = [...BY_KEY.keys()].map((k) => k.length);
+const SHORTEST_KEY = Math.min(...KEY_LENGTHS);
+const LONGEST_KEY = Math.max(...KEY_LENGTHS);
+
+/** False when no abbreviation folds to a word of this hash and length (true may still be none). */
+export function mayBeAbbreviation(hash: number, length: number): boolean {
+  return length >= SHORTEST_KEY && length <= LONGEST_KEY && KEY_HASHES.has(hash);
+}
+
 /** expandAbbreviation for a token whose folded form the caller already has. */
 export function expandFolded(raw: string, folded: string): string | undefined {
   const exp = BY_KEY.get(folded);

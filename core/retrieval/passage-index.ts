@@ -4,8 +4,8 @@
  * acronyms. Shared by the retriever (coverage), the abstention check and the composer.
  */
 import type { Chunk } from '../types.js';
-import { fold, nfc, wordsOf } from '../text.js';
-import { expandFolded } from './abbreviations.js';
+import { FOLD_DROPS, FOLD_NOT_LOCAL, fold, foldUnit, nfc, unitKind, wordsOf } from '../text.js';
+import { expandFolded, keyHashStep, mayBeAbbreviation } from './abbreviations.js';
 import { memoize } from '../memo.js';
 
 /** Folded syllable set and bigram set of a passage, for fast membership checks. */
@@ -183,6 +183,129 @@ class PaddedWriter {
   text(): string {
     return this.count === 0 ? '  ' : PaddedWriter.decoder.decode(PaddedWriter.buffer.subarray(0, this.length));
   }
+
+  /** Units [from, to) written so far, as a string. */
+  read(from: number, to: number): string {
+    return PaddedWriter.decoder.decode(PaddedWriter.buffer.subarray(from, to));
+  }
+
+  /**
+   * Writes the words of `text` as the constructor's fallback loop does (`fold` of each word of
+   * `wordsOf`, abbreviations expanded), folding each unit straight into the buffer: no string
+   * per word, no lookup of one. False, with the writer spoilt, for a text that must take that loop
+   * (a unit outside the basic plane, or one whose fold is not its own).
+   */
+  writeFoldedWords(text: string): WrittenForms | false {
+    const forms: WrittenForms = {};
+    const n = text.length;
+    let i = 0;
+    // The word before: its folded units in the buffer, or its string when it was expanded.
+    let prevFrom = -1;
+    let prevTo = -1;
+    let prevExpanded: string | undefined;
+    let prevLast: string | undefined;
+    while (i < n) {
+      const k = unitKind(text.charCodeAt(i));
+      if (k === 3) return false;
+      if (k === 2) {
+        i++;
+        continue;
+      }
+      const start = i;
+      const from = this.length;
+      let hash = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        const kind = unitKind(c);
+        if (kind === 3) return false;
+        if (kind === 2) break;
+        const f = foldUnit(c);
+        if (f === FOLD_NOT_LOCAL) return false;
+        if (f === FOLD_DROPS) continue;
+        this.unit(f);
+        hash = keyHashStep(hash, f);
+      }
+      const to = this.length;
+      const folded = mayBeAbbreviation(hash, to - from) ? this.read(from, to) : undefined;
+      const exp = folded === undefined ? undefined : expandFolded(text.slice(start, i), folded);
+      if (exp) {
+        (forms.written ??= []).push(folded!);
+        const before = prevExpanded ?? (prevFrom >= 0 ? this.read(prevFrom, prevTo) : undefined);
+        // The written form keeps its own neighbours too.
+        if (before) (forms.writtenBigrams ??= []).push(`${before} ${folded}`);
+        this.length = from;
+        let last = '';
+        for (const s of exp.split(' ')) this.add((last = s));
+        prevExpanded = folded;
+        prevLast = last;
+        prevFrom = prevTo = -1;
+        continue;
+      }
+      // After an expansion, the word as written and the one that follows form a bigram too.
+      if (prevExpanded && prevExpanded !== prevLast) (forms.writtenBigrams ??= []).push(`${prevExpanded} ${folded ?? this.read(from, to)}`);
+      this.endWord(to - from);
+      prevExpanded = prevLast = undefined;
+      prevFrom = from;
+      prevTo = to;
+    }
+    return forms;
+  }
+
+  private unit(u: number): void {
+    let b = PaddedWriter.buffer;
+    if (this.length + 2 > b.length) {
+      const grown = new Uint16Array(2 * b.length);
+      grown.set(b.subarray(0, this.length));
+      PaddedWriter.buffer = b = grown;
+    }
+    b[this.length++] = u;
+  }
+
+  private endWord(units: number): void {
+    this.unit(0x20);
+    this.count++;
+    if (units === 0) this.holdsEmpty = true;
+  }
+}
+
+/** What a passage writes beside its folded words: expanded abbreviations as written, and their bigrams. */
+interface WrittenForms {
+  written?: string[];
+  writtenBigrams?: string[];
+}
+
+/** Texts up to this long are folded into the padded text unit by unit (nearly all hold at most SHORT_SEQUENCE syllables). */
+const FOLDED_IN_PLACE = 600;
+
+/**
+ * The words of a text, folded (abbreviations expanded), written to `out` and to `seq` when
+ * given; what they write beside. The definition `PaddedWriter.writeFoldedWords` keeps to.
+ */
+function writeWords(raws: readonly string[], out: PaddedWriter, seq: string[] | undefined): WrittenForms {
+  const forms: WrittenForms = {};
+  let last: string | undefined;
+  let prevRaw: string | undefined;
+  const add = (s: string) => {
+    out.add(s);
+    seq?.push(s);
+    last = s;
+  };
+  for (const raw of raws) {
+    // fold() remembers single syllables: cheaper than folding the whole text at once.
+    const f = fold(raw);
+    const exp = expandFolded(raw, f);
+    if (exp) {
+      (forms.written ??= []).push(f);
+      // The written form keeps its own neighbours too.
+      if (prevRaw) (forms.writtenBigrams ??= []).push(`${prevRaw} ${f}`);
+      for (const s of exp.split(' ')) add(s);
+    } else {
+      if (prevRaw && prevRaw !== last) (forms.writtenBigrams ??= []).push(`${prevRaw} ${f}`);
+      add(f);
+    }
+    prevRaw = f;
+  }
+  return forms;
 }
 
 class SyllableSequence implements PassageIndex {
@@ -208,35 +331,19 @@ class SyllableSequence implements PassageIndex {
 
   constructor(text: string) {
     // Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC".
-    const raws = wordsOf(nfc(text));
-    // The padded text is written straight into a buffer, one syllable after another; only a
-    // sequence that may be long collects them in an array too (expansions only lengthen it).
-    const seq: string[] | undefined = raws.length > SHORT_SEQUENCE ? [] : undefined;
-    let written: string[] | undefined;
-    let writtenBigrams: string[] | undefined;
-    const out = new PaddedWriter();
-    let last: string | undefined;
-    let prevRaw: string | undefined;
-    const add = (s: string) => {
-      out.add(s);
-      seq?.push(s);
-      last = s;
-    };
-    for (const raw of raws) {
-      // fold() remembers single syllables: cheaper than folding the whole text at once.
-      const f = fold(raw);
-      const exp = expandFolded(raw, f);
-      if (exp) {
-        (written ??= []).push(f);
-        // The written form keeps its own neighbours too.
-        if (prevRaw) (writtenBigrams ??= []).push(`${prevRaw} ${f}`);
-        for (const s of exp.split(' ')) add(s);
-      } else {
-        if (prevRaw && prevRaw !== last) (writtenBigrams ??= []).push(`${prevRaw} ${f}`);
-        add(f);
-      }
-      prevRaw = f;
+    const t = nfc(text);
+    let out = new PaddedWriter();
+    // Pieces, headings and titles are folded unit by unit straight into the padded text; a long
+    // passage keeps an array of its syllables, which the remembered folds of `fold` share.
+    let forms = t.length <= FOLDED_IN_PLACE ? out.writeFoldedWords(t) : false;
+    let seq: string[] | undefined;
+    if (!forms) {
+      out = new PaddedWriter();
+      const raws = wordsOf(t);
+      seq = raws.length > SHORT_SEQUENCE ? [] : undefined;
+      forms = writeWords(raws, out, seq);
     }
+    const { written, writtenBigrams } = forms;
     this.writtenBigrams = writtenBigrams;
     this.padded = out.text();
     const count = out.count;

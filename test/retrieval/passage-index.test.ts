@@ -3,7 +3,8 @@
  * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../core/text.js';
+import { fold, nfc, wordsOf } from '../../core/text.js';
+import { expandFolded } from '../../core/retrieval/abbreviations.js';
 import { passageIndex, phraseSyllables, wordLookup } from '../../core/retrieval/passage-index.js';
 
 const piece =
@@ -54,6 +55,27 @@ describe('passage index', () => {
       const expected = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).map((t) => fold(t));
       expect(phraseSyllables(text), JSON.stringify(text)).toEqual(expected);
     }
+  });
+
+  it('folds a piece unit by unit into what folding it word by word gives, abbreviations expanded', () => {
+    const texts = [
+      piece,
+      'Theo VKSND tỉnh, KSV và Vks huyện; CT số 01, ct và Ct; Ðiều 5 (Ð, ð); BLTTHS-2015 QĐ/KH',
+      'cafe\u0301 ĐIỀU Kiện ǅa ½ Ⅻ ٣٤ x_y',
+      'vksnd',
+      '',
+    ];
+    // Past the length folded in place: the word-by-word path itself, which must agree.
+    texts.push(Array.from({ length: 30 }, () => texts[1]).join(' '));
+    for (const text of texts) {
+      const expected = wordsOf(nfc(text)).flatMap((w) => expandFolded(w, fold(w))?.split(' ') ?? [fold(w)]);
+      expect(phraseSyllables(text), JSON.stringify(text.slice(0, 40))).toEqual(expected);
+    }
+    // The written form of an expanded abbreviation stays a word, with its neighbours as written.
+    const idx = passageIndex('Theo VKSND tỉnh Sóc Trăng, CT số 01');
+    for (const k of ['vksnd', 'vien', 'toi']) expect(idx.unigrams.has(k), k).toBe(k !== 'toi');
+    for (const k of ['theo vksnd', 'vksnd tinh', 'theo vien', 'dan tinh', 'ct so', 'chi thi']) expect(idx.bigrams.has(k), k).toBe(true);
+    expect(idx.bigrams.has('theo tinh')).toBe(false);
   });
 
   it('an empty text holds nothing', () => {
