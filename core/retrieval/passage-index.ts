@@ -103,15 +103,6 @@ export function phraseSyllables(text: string): string[] {
 }
 
 /**
- * Up to this many syllables (a piece of a passage, a heading, a title), a sequence keeps only its
- * padded text: membership, runs and neighbours are read from it, with no syllable array, Set or
- * bigram cache. A question derives and keeps such an index for every piece it reads, and what it
- * keeps, a scavenge copies into freshly faulted memory: on this machine such a pause took 8–10 ms
- * of the slowest questions. Longer ones keep a Set, for the retriever's many lookups.
- */
-const SHORT_SEQUENCE = 96;
-
-/**
  * Membership in a list of words (none holding a space), answered from the words joined and padded:
  * what a Set of them answers, in a fraction of the memory (a Set of a passage's words takes several
  * times its text, and a question keeps one for every passage it reads).
@@ -274,20 +265,16 @@ interface WrittenForms {
   writtenBigrams?: string[];
 }
 
-/** Texts up to this long are folded into the padded text unit by unit (nearly all hold at most SHORT_SEQUENCE syllables). */
-const FOLDED_IN_PLACE = 600;
-
 /**
- * The words of a text, folded (abbreviations expanded), written to `out` and to `seq` when
- * given; what they write beside. The definition `PaddedWriter.writeFoldedWords` keeps to.
+ * The words of a text, folded (abbreviations expanded), written to `out`; what they write beside.
+ * The definition `PaddedWriter.writeFoldedWords` keeps to, and what a text it cannot fold takes.
  */
-function writeWords(raws: readonly string[], out: PaddedWriter, seq: string[] | undefined): WrittenForms {
+function writeWords(raws: readonly string[], out: PaddedWriter): WrittenForms {
   const forms: WrittenForms = {};
   let last: string | undefined;
   let prevRaw: string | undefined;
   const add = (s: string) => {
     out.add(s);
-    seq?.push(s);
     last = s;
   };
   for (const raw of raws) {
@@ -308,18 +295,21 @@ function writeWords(raws: readonly string[], out: PaddedWriter, seq: string[] | 
   return forms;
 }
 
+/**
+ * A passage's folded syllables as one padded text, whatever its length: membership, runs and a
+ * bigram's neighbours are read from it, with no syllable array, Set or bigram cache. A question
+ * derives and keeps such an index for every piece and passage it reads, and what it keeps, a
+ * scavenge copies into freshly faulted memory (on this machine such pauses were 8–10 ms of the
+ * slowest questions); a Set of a long passage's syllables, the array beside it and their strings
+ * were most of it, for lookups that a search of the text answers about as fast.
+ */
 class SyllableSequence implements PassageIndex {
-  /**
-   * Folded syllables, abbreviations replaced by their expansion: kept for a long sequence only. A
-   * short one reads them from `padded`, which holds the same words (see SHORT_SEQUENCE).
-   */
+  /** The syllables, kept only when one is empty (an expansion's artefact the padded text cannot show). */
   private readonly seq?: string[];
-  /** " a b c ": the sequence padded, for substring lookups of two or three syllables. */
+  /** " a b c ": the sequence padded, for substring lookups of one, two or three syllables. */
   private readonly padded: string;
   /** Bigrams an expanded abbreviation forms with its neighbours as written (most passages write none). */
   private readonly writtenBigrams?: string[];
-  /** Kept for long sequences only. */
-  private bigramCache?: Map<string, boolean>;
   private initialsCache?: string[];
 
   /** The sequence's syllables plus the written forms of expanded abbreviations. */
@@ -333,27 +323,19 @@ class SyllableSequence implements PassageIndex {
     // Syllables as matched: document numbers split into their parts, so "01 ct vkstc" meets "01/CT-VKSTC".
     const t = nfc(text);
     let out = new PaddedWriter();
-    // Pieces, headings and titles are folded unit by unit straight into the padded text; a long
-    // passage keeps an array of its syllables, which the remembered folds of `fold` share.
-    let forms = t.length <= FOLDED_IN_PLACE ? out.writeFoldedWords(t) : false;
-    let seq: string[] | undefined;
+    // Folded unit by unit straight into the padded text; a text that cannot be (another script's
+    // letters, a character outside the basic plane) word by word.
+    let forms = out.writeFoldedWords(t);
     if (!forms) {
       out = new PaddedWriter();
-      const raws = wordsOf(t);
-      seq = raws.length > SHORT_SEQUENCE ? [] : undefined;
-      forms = writeWords(raws, out, seq);
+      forms = writeWords(wordsOf(t), out);
     }
     const { written, writtenBigrams } = forms;
     this.writtenBigrams = writtenBigrams;
     this.padded = out.text();
-    const count = out.count;
-    // An empty syllable (an expansion's artefact) does not show in the padded text: such a sequence keeps its array.
     const holdsEmpty = out.holdsEmpty;
-    if (count > SHORT_SEQUENCE || holdsEmpty) this.seq = seq ?? this.padded.slice(1, -1).split(' ');
-    this.unigrams =
-      count <= SHORT_SEQUENCE
-        ? new PaddedWords(this.padded, written ?? [], holdsEmpty || !!written?.includes(''))
-        : new Set([...(written ?? []), ...this.seq!]);
+    if (holdsEmpty) this.seq = this.padded.slice(1, -1).split(' ');
+    this.unigrams = new PaddedWords(this.padded, written ?? [], holdsEmpty || !!written?.includes(''));
   }
 
   /** The syllables, in order: the kept array, or read from the padded text. */
@@ -383,13 +365,8 @@ class SyllableSequence implements PassageIndex {
   }
 
   hasBigram(key: string): boolean {
-    if (this.writtenBigrams?.includes(key)) return true;
-    // A short piece answers again faster than a cache would: remembering costs more than it saves.
-    if (!this.seq) return this.bigramAt(key);
-    const cache = (this.bigramCache ??= new Map<string, boolean>());
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = this.bigramAt(key)));
-    return v;
+    // Asked again, a passage answers again: remembering cost more than it saved.
+    return !!this.writtenBigrams?.includes(key) || this.bigramAt(key);
   }
 
   private bigramAt(key: string): boolean {

@@ -1,6 +1,7 @@
 /**
- * A passage index answers membership the same way whatever its length: a short piece answers
- * from its padded text, a long passage from a Set and a bigram cache (passage-index.ts).
+ * A passage index answers membership the same way whatever its length, and whether its text was
+ * folded unit by unit or, holding another script or a character outside the basic plane, word by
+ * word (passage-index.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { fold, nfc, wordsOf } from '../../core/text.js';
@@ -65,8 +66,9 @@ describe('passage index', () => {
       'vksnd',
       '',
     ];
-    // Past the length folded in place: the word-by-word path itself, which must agree.
     texts.push(Array.from({ length: 30 }, () => texts[1]).join(' '));
+    // Folded word by word: another script's letters, a character outside the basic plane.
+    texts.push(`ΣΟΣ ${texts[1]}`, `toán 𝐀𝐁 ${texts[1]} 😀`);
     for (const text of texts) {
       const expected = wordsOf(nfc(text)).flatMap((w) => expandFolded(w, fold(w))?.split(' ') ?? [fold(w)]);
       expect(phraseSyllables(text), JSON.stringify(text.slice(0, 40))).toEqual(expected);
