@@ -303,6 +303,9 @@ function writeWords(raws: readonly string[], out: PaddedWriter): WrittenForms {
  * slowest questions); a Set of a long passage's syllables, the array beside it and their strings
  * were most of it, for lookups that a search of the text answers about as fast.
  */
+/** Padded texts from this long remember their bigrams. */
+const LONG_PASSAGE = 600;
+
 class SyllableSequence implements PassageIndex {
   /** The syllables, kept only when one is empty (an expansion's artefact the padded text cannot show). */
   private readonly seq?: string[];
@@ -310,6 +313,8 @@ class SyllableSequence implements PassageIndex {
   private readonly padded: string;
   /** Bigrams an expanded abbreviation forms with its neighbours as written (most passages write none). */
   private readonly writtenBigrams?: string[];
+  /** A long passage's bigrams as found (see hasBigram). */
+  private bigramCache?: Map<string, boolean>;
   private initialsCache?: string[];
 
   /** The sequence's syllables plus the written forms of expanded abbreviations. */
@@ -365,8 +370,14 @@ class SyllableSequence implements PassageIndex {
   }
 
   hasBigram(key: string): boolean {
-    // Asked again, a passage answers again: remembering cost more than it saved.
-    return !!this.writtenBigrams?.includes(key) || this.bigramAt(key);
+    if (this.writtenBigrams?.includes(key)) return true;
+    // A piece answers again faster than a cache would; a long passage, where each occurrence's
+    // neighbours are counted over the whole text, remembers what it found.
+    if (this.padded.length < LONG_PASSAGE) return this.bigramAt(key);
+    const cache = (this.bigramCache ??= new Map<string, boolean>());
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = this.bigramAt(key)));
+    return v;
   }
 
   private bigramAt(key: string): boolean {
