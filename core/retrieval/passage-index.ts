@@ -411,19 +411,40 @@ class SyllableSequence implements PassageIndex {
 
   /** Is this occurrence of "a b", between z and c, part of a more frequent word "b c" or "z a"? */
   private swallowed(a: string, b: string, c: string | undefined, z: string | undefined): boolean {
-    return (c !== undefined && this.count(b, c) > this.count(a, b, c)) || (z !== undefined && this.count(z, a) > this.count(z, a, b));
+    if (this.seq) return (c !== undefined && this.count(b, c) > this.count(a, b, c)) || (z !== undefined && this.count(z, a) > this.count(z, a, b));
+    // Each "a b c" holds one "b c" after a: "b c" is the more frequent when one occurs after another
+    // word (or none), and "z a" when one is followed by another than b. The first such ends the search.
+    return (c !== undefined && this.occursNotAfter(b, c, a)) || (z !== undefined && this.occursNotBefore(z, a, b));
   }
 
-  /** Occurrences of the run x y (z) in the sequence. */
-  private count(x: string, y: string, z?: string): number {
-    const seq = this.seq;
-    let n = 0;
-    if (!seq) {
-      // Overlapping occurrences, as the array's positions count them.
-      const key = z === undefined ? ` ${x} ${y} ` : ` ${x} ${y} ${z} `;
-      for (let i = this.padded.indexOf(key); i >= 0; i = this.padded.indexOf(key, i + 1)) n++;
-      return n;
+  /** Does "x y" occur after another word than `w`, or first? */
+  private occursNotAfter(x: string, y: string, w: string): boolean {
+    const p = this.padded;
+    const key = ` ${x} ${y} `;
+    for (let i = p.indexOf(key); i >= 0; i = p.indexOf(key, i + 1)) {
+      if (i === 0) return true;
+      const start = p.lastIndexOf(' ', i - 1) + 1;
+      if (i - start !== w.length || !p.startsWith(w, start)) return true;
     }
+    return false;
+  }
+
+  /** Does "x y" occur before another word than `w`, or last? */
+  private occursNotBefore(x: string, y: string, w: string): boolean {
+    const p = this.padded;
+    const key = ` ${x} ${y} `;
+    for (let i = p.indexOf(key); i >= 0; i = p.indexOf(key, i + 1)) {
+      const after = i + key.length;
+      if (after >= p.length) return true;
+      if (p.indexOf(' ', after) - after !== w.length || !p.startsWith(w, after)) return true;
+    }
+    return false;
+  }
+
+  /** Occurrences of the run x y (z) in the kept syllables. */
+  private count(x: string, y: string, z?: string): number {
+    const seq = this.seq!;
+    let n = 0;
     for (let i = 1; i < seq.length; i++) {
       if (seq[i - 1] === x && seq[i] === y && (z === undefined || seq[i + 1] === z)) n++;
     }
