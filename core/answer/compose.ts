@@ -861,11 +861,16 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   const w = (t: QueryTerm) => t.weight * weight(t.term);
   const total = terms.reduce((s, t) => s + w(t), 0) || 1;
   const covers = new Set(terms.filter((t) => idx.unigrams.has(t.term)).map((t) => t.term));
-  const overlap = (ix: typeof idx) =>
-    0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter((t) => ix.unigrams.has(t.term)).reduce((s, t) => s + w(t), 0)) / total;
+  // `held`: is a term's word in the index? Read from `covers` for the piece's own index, asked once.
+  const overlap = (ix: typeof idx, held: (t: QueryTerm) => boolean) =>
+    0.6 * termMatch(terms, ix, weight) + (0.4 * terms.filter(held).reduce((s, t) => s + w(t), 0)) / total;
+  const covered = (t: QueryTerm) => covers.has(t.term);
   // A block is about what its lead-in says ("Quyết định thụ lý gồm ... sau đây:"), less about what its items mention.
-  let score =
-    feat.leadIndex ? 0.65 * overlap(withSynonyms(withUnigrams(feat.leadIndex, implied), synonyms)) + 0.35 * overlap(idx) : overlap(idx);
+  let score = overlap(idx, covered);
+  if (feat.leadIndex) {
+    const lead = withSynonyms(withUnigrams(feat.leadIndex, implied), synonyms);
+    score = 0.65 * overlap(lead, (t) => lead.unigrams.has(t.term)) + 0.35 * score;
+  }
 
   const f = feat.folded;
   // The kind of answer asked for (a date, a number, a who) counts only in a piece about what is asked:
@@ -873,7 +878,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // Words its heading or document name give it do not make a piece about the question.
   const asked = terms.filter((t) => !context.has(t.term) && t.weight === 1);
   const topical = asked.filter((t) => !DATE_WORD.test(t.term));
-  const aboutIt = !topical.length || topical.some((t) => idx.unigrams.has(t.term));
+  const aboutIt = !topical.length || topical.some(covered);
   const newNumbers = feat.numbers.filter((n) => !questionNumbers.has(n.replace('%', '')));
   if (aboutIt && kinds.has('quantity') && newNumbers.length) score += 0.25;
   if (counted?.test(feat.countable) || q.countedNoun?.test(feat.countable)) score += 0.3;
