@@ -104,6 +104,8 @@ const ALTERNATIVE_WEIGHT = 0.5;
 
 /** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
 const MOVED = new Set('chuyen gui mang dua dem bo xoa mat ra vao len xuong huy'.split(' '));
+/** What "sao" copies into, after it (folded): "sao y", "sao lục", "sao chụp", "sao chép", "sao lưu", "sao kê". */
+const COPIED = new Set('y luc chup chep luu ke'.split(' '));
 /** Verbs "đi" goes before as an auxiliary: "đi dự", "đi họp", "đi làm", "đi nộp". */
 const GOES_TO = new Set('du hop lam nop gui lay nhan kiem xem'.split(' '));
 
@@ -144,13 +146,19 @@ function contentTermsOf(text: string): QueryTerm[] {
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
   // Opening the question before a verb ("Đi dự cuộc họp …", "Đi họp"), it is how one gets there.
   if (toks[0] === 'đi' && GOES_TO.has(folded[1] ?? '')) dropped[0] = true;
+  // "sao" asks how or why ("tại sao", "ra sao") except in a kind of copy: "sao y", "sao lục", "sao
+  // chụp", or "bản sao" asked about itself ("Bản sao có giá trị gì?"). A copy of something ("xin bản
+  // sao biên bản …") asks for that thing.
+  const copy = (i: number) =>
+    folded[i] === 'sao' &&
+    (COPIED.has(folded[i + 1] ?? '') || (folded[i - 1] === 'ban' && (i + 1 === toks.length || syllableWeight(toks[i + 1], unaccented) === 0)));
   // "Có được phong tỏa tài khoản của vợ bị can không, hay chỉ của chính bị can?", "… buộc phải
   // trưng cầu giám định chứ không được tùy ý?": the other option restates the question the other
   // way round; the law answers one of them in its own words, so its words weigh less.
   const alternative = alternativeStart(folded);
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = syllableWeight(t, unaccented) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
+    const weight = (copy(i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;

@@ -1,0 +1,25 @@
+/**
+ * A question's content syllables (core/answer/terms.ts): "sao" asks how or why, except where it
+ * names a kind of copy.
+ */
+import { describe, expect, it } from 'vitest';
+import { contentTerms } from '../../core/answer/terms.js';
+
+const weightOf = (question: string, term: string) => contentTerms(question).filter((t) => t.term === term).map((t) => t.weight);
+
+describe('"sao" in a question', () => {
+  it('is content where it names a kind of copy', () => {
+    expect(weightOf('Bản sao y văn bản khác bản sao lục thế nào?', 'sao')).toEqual([1, 1]);
+    expect(weightOf('Có được sao chụp tài liệu mật không?', 'sao')).toEqual([1]);
+    expect(weightOf('Bản sao có giá trị pháp lý không?', 'sao')).toEqual([1]);
+    expect(weightOf('ban sao luc la gi', 'sao')).toEqual([1]);
+  });
+
+  it('asks how or why elsewhere, and a copy of something asks for that thing', () => {
+    for (const q of ['Tại sao phải ký số văn bản?', 'Thủ tục tố cáo ra sao?', 'Làm sao để ký số?', 'Vì sao bị từ chối tiếp?']) {
+      expect(weightOf(q, 'sao'), q).toEqual([]);
+    }
+    expect(weightOf('Người dân xin bản sao biên bản cuộc họp thì có phải cung cấp không?', 'sao')).toEqual([]);
+    expect(weightOf('Người dân xin bản sao biên bản cuộc họp thì có phải cung cấp không?', 'bien')).toEqual([1]);
+  });
+});
