@@ -22,6 +22,7 @@ import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
+import type { Particulars } from './answer/issuer.js';
 import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { expandShorthand } from './shorthand.js';
 import { correctSpelling } from './answer/spelling.js';
@@ -51,6 +52,8 @@ interface Snapshot {
   answers: BoundedMap<string, CachedAnswer>;
   /** Titles of the documents indexed: a law a question names that is none of them is not here. */
   titles: string[];
+  /** Each indexed document's particulars (who issued it, when), by docId. */
+  particulars: Map<string, Particulars>;
   /** Their numbers (docNumberKey): a document a question numbers that is none of them is not here either. */
   numbers: Set<string>;
 }
@@ -172,15 +175,16 @@ export class AssistantRuntime implements RuntimeAssistant {
     const termWeight = (t: string) => lexical.rarity(t);
     // Accents tell "thuế" from "thuê": only an index that kept them can say which the corpus holds.
     const abstain = { knownTitles: snapshot.titles, knownNumbers: snapshot.numbers, ...(lexical.accentAware ? { accentedIdf: (s: string) => lexical.idfOfAccented(s) } : {}) };
+    const particularsOf = (docId: string) => snapshot.particulars.get(docId);
     // The passage guard reads only what an answer rests on: the passages it quotes, or those its
     // abstention weighed. A flagged passage is dropped and the answer composed again without it.
-    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf });
     for (;;) {
       const read = composed.abstained ? hits.slice(0, ABSTAIN_POOL) : composed.used;
       const flagged = new Set(read.filter((h) => chunkIsClassified(h.item)));
       if (!flagged.size) break;
       hits = hits.filter((h) => !flagged.has(h));
-      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain });
+      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf });
     }
     if (this.chatModel && !composed.abstained) {
       const context = hits.filter((h) => !chunkIsClassified(h.item)).slice(0, this.topK);
@@ -238,7 +242,8 @@ async function openSnapshot(indexDir: string, version: string, loader: EmbedderL
   const indexed = Object.values(index.manifest.files).filter((f) => f.status === 'indexed' && f.meta);
   const titles = indexed.flatMap((f) => (f.meta!.title ? [f.meta!.title] : []));
   const numbers = new Set(indexed.flatMap((f) => (f.meta!.number ? [docNumberKey(f.meta!.number)] : [])));
-  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true), titles, numbers };
+  const particulars = new Map(indexed.map((f) => [f.meta!.docId, { issuer: f.meta!.issuer, date: f.meta!.date }]));
+  return { version, index, retriever, supersededBy, answers: new BoundedMap<string, CachedAnswer>(cfg.ANSWER_CACHE_SIZE, true), titles, numbers, particulars };
 }
 
 /**

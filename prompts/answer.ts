@@ -54,3 +54,17 @@ export function supersededNote(replacement: string): string {
 
 /** Marker appended when a single over-long sentence had to be shortened at a clause boundary. */
 export const ELLIPSIS = '…';
+
+/**
+ * Who issued a document the question names, from the document's own particulars (its
+ * header, or the front matter of a summary): "Kế hoạch số 221/KH-VKSTC do Viện kiểm sát nhân dân
+ * tối cao ban hành ngày 15/12/2023."
+ */
+export function issuerText(document: string, issuer: string, date?: string): string {
+  return `${document} do ${issuer} ban hành${date ? ` ngày ${date}` : ''}.`;
+}
+
+/** Lead line of an answer read from a document's particulars rather than quoted from its text. */
+export function particularsLead(title: string): string {
+  return `Theo thông tin văn bản của ${title}:`;
+}

@@ -376,20 +376,22 @@ export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | 
   return undefined;
 }
 
-/** Words that end a law's name in a question: verbs, question words, prepositions, years, demonstratives. */
+/** Words that end a law's name in a question: verbs, question words, prepositions ("do … ban hành"), years, demonstratives. */
 const TITLE_STOP_WORDS =
-  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói';
+  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói do';
 /** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
 const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
 const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));
 /**
  * Typed without accents, a stop word may be the first syllable of a word a title holds: "can bo"
- * is "cán bộ" (Luật Cán bộ, công chức), not "cần"; "co quan" is "cơ quan", not "có".
+ * is "cán bộ" (Luật Cán bộ, công chức), not "cần"; "co quan" is "cơ quan", not "có"; "do luong"
+ * is "đo lường" (Luật Đo lường).
  */
 const FOLDED_COMPOUNDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['can', new Set(['bo'])],
   ['co', new Set(['quan', 'so', 'yeu', 'che'])],
   ['the', new Set(['duc', 'thao', 'thuc'])],
+  ['do', new Set(['luong'])],
 ]);
 /** "luật sư", "luật gia", "luật định", "luật pháp", "luật chuyên ngành", "luật khác": not a law's name. */
 const NOT_A_TITLE = new Set('su gia le dinh phap hoa khoa chuyen khac lien doi noi ghi bat moi hien'.split(' '));

@@ -18,6 +18,7 @@ import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
 import { referredUnits, referredWords, type ReferredUnit } from './references.js';
+import { issuerAnswer, type Particulars } from './issuer.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -52,6 +53,8 @@ export interface ComposeOptions {
    * words ("công tố", "hiệu lực") outranks one holding only "Viện kiểm sát". Flat without it.
    */
   termWeight?: (folded: string) => number;
+  /** A document's particulars recorded at ingest (who issued it, when), by docId. */
+  particularsOf?: (docId: string) => Particulars | undefined;
 }
 
 export const DEFAULT_COMPOSE: ComposeOptions = {
@@ -1500,6 +1503,9 @@ export function composeExtractive(
   options: Partial<ComposeOptions> = {},
 ): ComposeResult {
   const opts: ComposeOptions = { ...DEFAULT_COMPOSE, ...options };
+  // "… do cơ quan nào ban hành?" of a document among the hits: its particulars answer, whatever its passages say.
+  const issued = opts.particularsOf && issuerAnswer(question, hits.slice(0, opts.maxHits), opts.particularsOf, opts.superseded);
+  if (issued) return { text: issued.text, citations: [issued.citation], abstained: false, used: [issued.hit] };
   if (!opts.skipAbstention) {
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts, d.reason === 'unknown-document' || d.reason === 'unknown-title' ? d.unknownDocuments : []);
