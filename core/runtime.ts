@@ -52,10 +52,10 @@ interface Snapshot {
   answers: BoundedMap<string, CachedAnswer>;
   /** Titles of the documents indexed: a law a question names that is none of them is not here. */
   titles: string[];
-  /** Each indexed document's particulars (who issued it, when), by docId. */
-  particulars: Map<string, Particulars>;
   /** Their numbers (docNumberKey): a document a question numbers that is none of them is not here either. */
   numbers: Set<string>;
+  /** Each indexed document's particulars (who issued it, when), by docId. */
+  particulars: Map<string, Particulars>;
 }
 
 type CachedAnswer = Pick<AssistantReply, 'text' | 'abstained' | 'citations'>;

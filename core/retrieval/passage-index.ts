@@ -295,17 +295,18 @@ function writeWords(raws: readonly string[], out: PaddedWriter): WrittenForms {
   return forms;
 }
 
-/**
- * A passage's folded syllables as one padded text, whatever its length: membership, runs and a
- * bigram's neighbours are read from it, with no syllable array, Set or bigram cache. A question
- * derives and keeps such an index for every piece and passage it reads, and what it keeps, a
- * scavenge copies into freshly faulted memory (on this machine such pauses were 8–10 ms of the
- * slowest questions); a Set of a long passage's syllables, the array beside it and their strings
- * were most of it, for lookups that a search of the text answers about as fast.
- */
 /** Padded texts from this long remember their bigrams. */
 const LONG_PASSAGE = 600;
 
+/**
+ * A passage's folded syllables as one padded text, whatever its length: membership, runs and a
+ * bigram's neighbours are read from it, with no syllable array or Set (a long passage remembers
+ * the bigrams it was asked). A question derives and keeps such an index for every piece and
+ * passage it reads, and what it keeps, a scavenge copies into freshly faulted memory (on this
+ * machine such pauses were 8–10 ms of the slowest questions); a Set of a long passage's syllables,
+ * the array beside it and their strings were most of it, for lookups that a search of the text
+ * answers about as fast.
+ */
 class SyllableSequence implements PassageIndex {
   /** The syllables, kept only when one is empty (an expansion's artefact the padded text cannot show). */
   private readonly seq?: string[];
