@@ -18,7 +18,7 @@ import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
 import { referredUnits, referredWords, type ReferredUnit } from './references.js';
-import { issuerAnswer, type Particulars } from './issuer.js';
+import { issuerAnswer, namesDocument, type Particulars } from './issuer.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -1410,11 +1410,8 @@ function ownEffect(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate):
   if (!q.asksDate || !ASKS_OWN_EFFECT.test(q.folded) || OWN_EFFECT.test(featuresOf(best.unit).spaced)) return undefined;
   // Abbreviations written out: "Luật Tổ chức VKSND" names the Luật Tổ chức Viện kiểm sát nhân dân.
   const asked = new Set([...q.folded.split(/[^\p{L}\p{N}]+/u), ...q.syllables]);
-  const names = (c: Chunk) =>
-    fold(c.title).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).every((w) => asked.has(w)) ||
-    (!!c.number && asked.has(c.number.split('/')[0].replace(/^0+/, '')));
   for (const [rank, hit] of hits.slice(0, LIST_POOL).entries()) {
-    if (!names(hit.item)) continue;
+    if (!namesDocument(asked, hit.item)) continue;
     const unit = unitsOf(hit.item).find((u) => u.shape !== 'block' && OWN_EFFECT.test(featuresOf(u).spaced));
     if (unit) return { unit, hit, rank, score: best.score, covers: scoreUnit(unit, q).covers };
   }

@@ -5,7 +5,7 @@
  * document; a document without a number (a guide, a news item) is no issued text.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { fold } from '../text.js';
+import { fold, foldedSyllables, wordsOf } from '../text.js';
 import { issuerText, particularsLead } from '../../prompts/answer.js';
 import { citationOf, sourcesBlock, type SupersededLookup } from './format.js';
 
@@ -25,7 +25,10 @@ const ASKS_MORE = /\b(?:gi|nao|bao nhieu|bao lau|bao gio|ra sao|o dau|co phai|kh
 
 /** Does the question ask who issued a document, and nothing else? */
 export function asksIssuer(question: string): boolean {
-  const folded = fold(question).toLowerCase();
+  return asksIssuerFolded(fold(question));
+}
+
+function asksIssuerFolded(folded: string): boolean {
   const m = ASKS_ISSUER.exec(folded);
   return !!m && !ASKS_MORE.test(folded.slice(0, m.index) + ' ' + folded.slice(m.index + m[0].length));
 }
@@ -37,18 +40,12 @@ function vietnameseDate(iso: string | undefined): string | undefined {
 }
 
 /**
- * Does the question name this chunk's document: every word of its title, or its number (whole,
- * or the part before the first "/" as people say "Kế hoạch 221")?
+ * Does a question whose folded words are `asked` name the chunk's document: every word of its
+ * title, or the part of its number before the first "/" ("Kế hoạch 221")? Also read by the
+ * composer for a document's own entry into force.
  */
-function names(question: string, chunk: Chunk): boolean {
-  if (!chunk.number) return false;
-  const words = new Set(fold(question).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  const number = fold(chunk.number).toLowerCase();
-  const title = fold(chunk.title).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (title.length && title.every((w) => words.has(w))) return true;
-  if (fold(question).toLowerCase().includes(number)) return true;
-  const head = number.split('/')[0].replace(/^0+/, '');
-  return head.length > 0 && words.has(head);
+export function namesDocument(asked: ReadonlySet<string>, chunk: Chunk): boolean {
+  return foldedSyllables(chunk.title).every((w) => asked.has(w)) || (!!chunk.number && asked.has(chunk.number.split('/')[0].replace(/^0+/, '')));
 }
 
 export interface IssuerAnswer {
@@ -64,16 +61,19 @@ export function issuerAnswer(
   particularsOf: (docId: string) => Particulars | undefined,
   superseded?: SupersededLookup,
 ): IssuerAnswer | undefined {
-  if (!asksIssuer(question)) return undefined;
+  const folded = fold(question);
+  if (!asksIssuerFolded(folded)) return undefined;
+  const asked = new Set(wordsOf(folded));
   for (const hit of hits) {
-    const issuer = particularsOf(hit.item.docId)?.issuer;
-    if (!issuer || !names(question, hit.item)) continue;
     const chunk = hit.item;
+    const particulars = particularsOf(chunk.docId);
+    // A numbered document, named by its whole number, its title or its number's first part.
+    if (!particulars?.issuer || !chunk.number || !(folded.includes(fold(chunk.number)) || namesDocument(asked, chunk))) continue;
     const citation = citationOf(chunk, superseded);
     // The particulars are the document's, not one article's.
     delete citation.locator;
     const document = `${chunk.type} số ${chunk.number}`;
-    const body = [particularsLead(chunk.title), issuerText(document, issuer, vietnameseDate(particularsOf(chunk.docId)?.date))].join('\n');
+    const body = [particularsLead(chunk.title), issuerText(document, particulars.issuer, vietnameseDate(particulars.date))].join('\n');
     return { text: `${body}\n\n${sourcesBlock([citation])}`, citation, hit };
   }
   return undefined;

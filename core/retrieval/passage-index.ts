@@ -158,12 +158,7 @@ class PaddedWriter {
 
   add(syllable: string): void {
     const n = syllable.length;
-    let b = PaddedWriter.buffer;
-    if (this.length + n + 1 > b.length) {
-      const grown = new Uint16Array(Math.max(2 * b.length, this.length + n + 1));
-      grown.set(b.subarray(0, this.length));
-      PaddedWriter.buffer = b = grown;
-    }
+    const b = this.room(n + 1);
     for (let i = 0; i < n; i++) b[this.length++] = syllable.charCodeAt(i);
     b[this.length++] = 0x20;
     this.count++;
@@ -243,13 +238,18 @@ class PaddedWriter {
   }
 
   private unit(u: number): void {
+    this.room(1)[this.length++] = u;
+  }
+
+  /** The buffer, grown when it has no room for `n` more units. */
+  private room(n: number): Uint16Array {
     let b = PaddedWriter.buffer;
-    if (this.length + 2 > b.length) {
-      const grown = new Uint16Array(2 * b.length);
+    if (this.length + n > b.length) {
+      const grown = new Uint16Array(Math.max(2 * b.length, this.length + n));
       grown.set(b.subarray(0, this.length));
       PaddedWriter.buffer = b = grown;
     }
-    b[this.length++] = u;
+    return b;
   }
 
   private endWord(units: number): void {
