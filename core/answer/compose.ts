@@ -19,6 +19,7 @@ import { namedArticles } from './primary.js';
 import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-kinds.js';
 import { referredUnits, referredWords, type ReferredUnit } from './references.js';
 import { issuerAnswer, namesDocument, type Particulars } from './issuer.js';
+import { scopeSource, type ScopeSource } from './scope.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -1485,6 +1486,17 @@ function stepAnswer(found: StepAnswer, hits: Scored<Chunk>[], opts: ComposeOptio
   return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };
 }
 
+function scopeAnswer({ hit, shape }: ScopeSource, opts: ComposeOptions): ComposeResult {
+  const chunk = hit.item;
+  // Every piece of the article, in its order: a scope is all of it ("1. … 2. …"), not its best line.
+  const chosen: Candidate[] = shape === 'article' ? unitsOf(chunk).map((unit) => ({ unit, hit, rank: 0, score: 0, covers: new Set<string>() })) : [];
+  // A subject line is the document's, not one section's.
+  const citation = shape === 'article' ? quotedCitation(hit, chosen, opts.superseded) : { ...citationOf(chunk, opts.superseded), locator: undefined };
+  const pieces = shape === 'article' ? renderPieces(chosen, Math.max(120, opts.maxChars - 60)) : [`${chunk.heading!.replace(/^#+\s*/, '').replace(/[.:;,\s]+$/, '')}.`];
+  const body = [leadLine({ title: citation.title, locator: citation.locator }), ...pieces].join('\n');
+  return { text: `${body}\n\n${sourcesBlock([citation])}`, citations: [citation], abstained: false, used: [hit] };
+}
+
 function abstained(reason: AbstainDecision['reason'], opts: ComposeOptions, missingDocuments: readonly string[] = []): ComposeResult {
   const text = missingDocuments.length ? unknownDocumentText(missingDocuments, opts.coverageHint) : abstentionText(opts.coverageHint);
   return { text, citations: [], abstained: true, used: [], abstainReason: reason };
@@ -1503,6 +1515,9 @@ export function composeExtractive(
   // "… do cơ quan nào ban hành?" of a document among the hits: its particulars answer, whatever its passages say.
   const issued = opts.particularsOf && issuerAnswer(question, hits.slice(0, opts.maxHits), opts.particularsOf, opts.superseded);
   if (issued) return { text: issued.text, citations: [issued.citation], abstained: false, used: [issued.hit] };
+  // "Luật … quy định về vấn đề gì?": the document's scope article (or a summary's subject line) answers, whole.
+  const scope = scopeSource(question, hits.slice(0, opts.maxHits));
+  if (scope) return scopeAnswer(scope, opts);
   if (!opts.skipAbstention) {
     const d = decideAbstention(question, hits.slice(0, ABSTAIN_POOL), opts.abstain);
     if (d.abstain) return abstained(d.reason, opts, d.reason === 'unknown-document' || d.reason === 'unknown-title' ? d.unknownDocuments : []);

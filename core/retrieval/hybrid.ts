@@ -19,6 +19,7 @@ import { definedIn } from './definitions.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 import { BoundedMap } from '../memo.js';
 import { PhraseTable } from '../phrase-table.js';
+import { namesOnly, SCOPE_ARTICLE_WITHIN, scopeQuestion, scopeRank, type ScopeQuestion } from './scope.js';
 
 export type VectorSearch = (
   vector: number[],
@@ -57,6 +58,11 @@ export interface HybridOptions {
   bareTitleWords: number;
   /** Added for chunks that define the subject of a "X là gì?" question ("N. X là …"). */
   definitionBoost: number;
+  /**
+   * Added for the article that says what a named document governs ("Điều 1. Phạm vi điều chỉnh")
+   * when that is all the question asks (see scope.ts): above the articles that repeat the name.
+   */
+  scopeBoost: number;
   queryWeights: QueryWeights;
 }
 
@@ -73,6 +79,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   namedTitleBoost: 0.2,
   bareTitleWords: 4,
   definitionBoost: 0.5,
+  scopeBoost: 1,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
 
@@ -97,6 +104,9 @@ export class RetrievalError extends Error {
 }
 
 /** How a document is looked up: its full (and bare) titles, its number key, its "type|number" reference. */
+/** Documents a scope question is looked up in, at most. */
+const MAX_SCOPED_DOCUMENTS = 8;
+
 interface DocumentKeys {
   titles: string[];
   number?: string;
@@ -238,13 +248,16 @@ export class HybridRetriever {
     for (const i of this.bestOf(q, [...named], o.candidates)) pool.add(i);
     const defined = o.definitionBoost > 0 ? this.definitionsOf(query) : new Set<number>();
     for (const i of defined) pool.add(i);
+    const scope = o.scopeBoost > 0 && (refs.size || named.size) ? scopeQuestion(query) : undefined;
+    const scoped = scope ? this.scopeChunks(scope, new Set([...refs, ...named])) : new Set<number>();
+    for (const i of scoped) pool.add(i);
     if (pool.size === 0) return [];
     const ids = [...pool];
     const fused = this.fuse(q, ids, bm, vec);
     let scored = ids.map((i, j) => ({
       index: i,
       score:
-        fused[j] + (refs.has(i) ? o.referenceBoost : 0) + (named.has(i) ? o.namedTitleBoost : 0) + (defined.has(i) ? o.definitionBoost : 0),
+        fused[j] + (refs.has(i) ? o.referenceBoost : 0) + (named.has(i) ? o.namedTitleBoost : 0) + (defined.has(i) ? o.definitionBoost : 0) + (scoped.has(i) ? o.scopeBoost : 0),
       coverage: 0,
     }));
     const asked = new Set([...q.content, ...q.implied]);
@@ -279,6 +292,30 @@ export class HybridRetriever {
     // and coverage needs the passage's whole index, which is most of what a cold question costs.
     const coverageAt = (index: number) => this.coverageAt(weighted, index, q);
     return scored.map((s) => lazyCoverage(this.chunks[s.index], s.score, () => coverageAt(s.index)));
+  }
+
+  /**
+   * The chunks that say what each named document governs: its scope article among its first
+   * chunks or, for a summary without one, its opening chunk when its heading states the subject.
+   */
+  private scopeChunks(scope: ScopeQuestion, indices: ReadonlySet<number>): Set<number> {
+    const out = new Set<number>();
+    // Per document: what answers, best first (the article asked for, the scope article, the subject line).
+    const found = new Map<string, { left: number; named: boolean; best?: [number, number] }>();
+    for (const i of [...indices].sort((a, b) => a - b)) {
+      const c = this.chunks[i];
+      let d = found.get(c.docId);
+      if (!d) {
+        // A question naming many documents ("Luật 2018") asks about none of them in particular.
+        if (found.size === MAX_SCOPED_DOCUMENTS) break;
+        found.set(c.docId, (d = { left: SCOPE_ARTICLE_WITHIN, named: namesOnly(scope.document, c) }));
+      }
+      if (!d.named || d.left-- <= 0) continue;
+      const rank = scopeRank(c, scope.kind);
+      if (rank !== undefined && (!d.best || rank < d.best[1])) d.best = [i, rank];
+    }
+    for (const d of found.values()) if (d.best) out.add(d.best[0]);
+    return out;
   }
 
   /** Chunks that define the subject of a definition question ("X là gì?"), none for other questions. */
