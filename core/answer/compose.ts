@@ -8,7 +8,7 @@ import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
-import { contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
@@ -539,13 +539,14 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const qualifiers = YES_NO.test(f) ? QUALIFIERS : NEGATIONS;
   const synonyms = questionSynonyms(question);
   const kinds = questionKinds(question);
+  const condition = asksCondition(f);
   let syllables: readonly string[] | undefined;
   return {
     terms,
     pairs,
     kinds,
     numbers: new Set(numbersIn(question).map((n) => n.replace('%', ''))),
-    asksDate: DATE_QUESTION.test(f),
+    asksDate: DATE_QUESTION.test(f) && !condition,
     asksNumber: !counted && ASKS_NUMBER.test(f) && !COUNTED_FROM.test(f),
     asksCalendar: ASKS_CALENDAR.test(f),
     asksDuration: /\bbao lau\b/.test(f),
@@ -559,7 +560,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     countedNoun: noun?.noun,
     countedKind: noun?.kind,
     subject: subjectPhrases(question),
-    asksCase: /\b(truong hop|neu)\b/.test(f),
+    asksCase: condition || /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms,

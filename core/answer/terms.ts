@@ -209,11 +209,26 @@ const KIND_CUES: Record<QuestionKind, RegExp> = {
   definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia|(the nao|nhu the nao) (thi )?(duoc )?(goi|coi) la|(duoc )?(goi|coi) la gi)\b/,
 };
 
+/** What happens at a point in time: "có hiệu lực khi nào", "ban hành khi nào", "có từ khi nào". */
+const AT_A_TIME = /\b(hieu luc|ban hanh|ky|thong qua|to chuc|dien ra|bat dau|ket thuc|het han|thanh lap|cong bo|trien khai|hoan thanh|ap dung|thi hanh|ra doi|hop)\b|\btu khi nao\b/;
+/** Every cue of a time question but "khi nào". */
+const TIME_NOT_WHEN = /\b(bao lau|thoi han|thoi gian|thoi hieu|ngay nao|luc nao|nam nao|han chot|bao gio)\b/;
+
+/**
+ * "Khi nào Viện kiểm sát trả hồ sơ để điều tra bổ sung?", "Khi nào phải đóng dấu giáp lai?": "khi
+ * nào" of an act asks in which case it happens, which a law answers with "khi …", "trường hợp …",
+ * not a date. Of what happens at a point in time ("có hiệu lực khi nào") it asks a date.
+ */
+export function asksCondition(folded: string): boolean {
+  return /\bkhi nao\b/.test(folded) && !AT_A_TIME.test(folded) && !TIME_NOT_WHEN.test(folded);
+}
+
 /** The kinds of answer a question asks for (several may apply). */
 export function questionKinds(question: string): Set<QuestionKind> {
   const f = fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
   const kinds = new Set<QuestionKind>();
   for (const [kind, re] of Object.entries(KIND_CUES) as [QuestionKind, RegExp][]) if (re.test(f)) kinds.add(kind);
+  if (asksCondition(f)) kinds.delete('time');
   // "mấy" asks a number; its folded form "may" is also "máy" (machine), so only the accented form counts.
   if (/(^|\s)mấy(\s|$)/u.test(lower(question))) kinds.add('quantity');
   return kinds;

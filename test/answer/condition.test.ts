@@ -1,0 +1,49 @@
+/**
+ * "Khi nào …" of an act asks in which case it happens (core/answer/terms.ts asksCondition): a
+ * law answers with "khi …", "trường hợp …", "nếu …", not with the date or time limit nearby.
+ * Of what happens at a point in time ("có hiệu lực khi nào") it still asks a date.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { composeExtractive } from '../../core/answer/compose.js';
+import { asksCondition, questionKinds } from '../../core/answer/terms.js';
+import { fold } from '../../core/text.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+const code = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge', 'luat', 'bo-luat-to-tung-hinh-su-2015.txt'), 'utf8');
+
+/** One article of the code, as the chunker's article split gives it. */
+function article(n: number): Scored<Chunk> {
+  const start = code.indexOf(`\nĐiều ${n}. `) + 1;
+  const text = code.slice(start, code.indexOf(`\nĐiều ${n + 1}. `, start)).trim();
+  const heading = text.split('\n')[0];
+  return { item: { id: `blths#${n}`, docId: 'blths', text, heading, article: String(n), locator: `Điều ${n}`, ord: n, title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' }, score: 1 };
+}
+
+describe('asksCondition', () => {
+  it.each(['Khi nào người bị tạm giữ được trả tự do?', 'khi nao phai dong dau giap lai', 'Viện kiểm sát trả hồ sơ khi nào?'])('reads "%s" as asking a case', (q) => {
+    expect(asksCondition(fold(q))).toBe(true);
+    expect(questionKinds(q).has('time')).toBe(false);
+  });
+  it.each(['Luật Tố cáo có hiệu lực khi nào?', 'Kế hoạch 221 được ban hành khi nào?', 'Hệ thống có từ khi nào?', 'Khi nào hết thời hạn tạm giữ, tạm giữ bao lâu?'])(
+    'reads "%s" as asking a time',
+    (q) => {
+      expect(asksCondition(fold(q))).toBe(false);
+      expect(questionKinds(q).has('time')).toBe(true);
+    },
+  );
+});
+
+describe('a "khi nào" question about an act', () => {
+  it('quotes the khoản saying in which case it happens, not the time limit', () => {
+    const r = composeExtractive('Khi nào người bị tạm giữ được trả tự do?', [article(118)], { skipAbstention: true });
+    expect(r.text).toContain('nếu không đủ căn cứ khởi tố bị can');
+    expect(r.text).not.toContain('Thời hạn tạm giữ không quá 03 ngày');
+  });
+  it('still quotes the time limit when the question asks how long', () => {
+    const r = composeExtractive('Thời hạn tạm giữ là bao lâu?', [article(118)], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('không quá 03 ngày');
+  });
+});
