@@ -198,6 +198,13 @@ function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
 }
 
 /**
+ * The procuracy's own name ("Viện kiểm sát", "ngành Kiểm sát nhân dân", "VKSND tối cao"): the
+ * assistant serves it, so "Ai được ký số văn bản của Viện kiểm sát?" says where the asker works,
+ * not a topic the passages must name (a guide for its staff rarely writes it).
+ */
+const HOME_INSTITUTION = new Set(['vien', 'kiem', 'sat', 'nhan', 'dan', 'nganh', 'toi', 'cao', 'vksnd', 'vks', 'vkstc', 'vksndtc']);
+
+/**
  * A compound of the question (two or more adjacent content syllables) that the best passage
  * lacks entirely, and one of whose syllables occurs in none of the retrieved passages: the
  * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
@@ -208,6 +215,7 @@ export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, al
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
     const absent = run.some((t) => !all.unigrams.has(t.term));
+    if (run.every((t) => HOME_INSTITUTION.has(t.term))) return undefined;
     return run.length >= 2 && absent ? run.map((t) => t.term).join(' ') : undefined;
   };
   for (let i = 0; i < terms.length; i++) {

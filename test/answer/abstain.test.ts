@@ -78,6 +78,13 @@ describe('decideAbstention', () => {
     expect(missingTopic(terms, best, passageIndex('đăng ký kết hôn; giấy tờ'))).toBeUndefined();
   });
 
+  it("takes the procuracy's own name for where the asker works, not a missing topic; another body's name stays a topic", () => {
+    const guide = passageIndex('Người có thẩm quyền ký văn bản thực hiện ký số trên Hệ thống quản lý văn bản và điều hành.');
+    expect(missingTopic(matchTerms('Ai được ký số văn bản của Viện kiểm sát?'), guide, guide)).toBeUndefined();
+    expect(missingTopic(matchTerms('Ai được ký số văn bản trong ngành Kiểm sát nhân dân?'), guide, guide)).toBeUndefined();
+    expect(missingTopic(matchTerms('Ai được ký số văn bản của Tòa án nhân dân?'), guide, guide)).toBe('toa an nhan dan');
+  });
+
   it('finds a year wherever the passage writes it: a year forms no word with its neighbours', () => {
     const terms = matchTerms('Luật giao dịch điện tử 2023 bắt đầu có hiệu lực từ ngày nào?');
     const idx = passageIndex('Luật Giao dịch điện tử số 20/2023/QH15. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.');
