@@ -102,6 +102,12 @@ function stepsOf(text: string): string[] {
  */
 const NORMATIVE: ReadonlySet<DocType> = new Set<DocType>(['Hiến pháp', 'Bộ luật', 'Luật', 'Nghị quyết', 'Nghị định', 'Thông tư']);
 
+/** A law's article that is itself a procedure: "Điều 20. Trình tự quản lý văn bản đến". */
+const LAW_PROCEDURE_HEADING = /\b(trinh tu|thu tuc|quy trinh|cac buoc)\b/;
+/** How much of the question's topic such an article's heading must name, and by how much more than the guide's heading. */
+const LAW_PROCEDURE_MATCH = 0.6;
+const LAW_PROCEDURE_MARGIN = 0.3;
+
 /** Share of the best retriever score a passage needs to give the steps. */
 const STEP_SCORE_SHARE = 0.5;
 
@@ -133,6 +139,19 @@ export function findSteps(
     if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };
   });
   if (!best) return undefined;
+  // "Quy trình xử lý văn bản đến": a law's own procedure article ("Điều 20. Trình tự quản lý văn bản
+  // đến") among the best passages, whose heading names the topic where the guide's does not, is the
+  // procedure asked for; a guide's steps for another task ("Các bước tiếp công dân", where people
+  // "đến") only share its words.
+  const stepsHeading = termMatch(asked, sectionIndexOf(hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!.item).heading, weight);
+  const lawProcedure = hits.slice(0, 3).some((h) => {
+    if (!NORMATIVE.has(h.item.type) || !h.item.heading) return false;
+    const heading = sectionIndexOf(h.item).heading;
+    if (!LAW_PROCEDURE_HEADING.test(fold(h.item.heading).toLowerCase())) return false;
+    const m = termMatch(asked, heading, weight);
+    return m >= LAW_PROCEDURE_MATCH && m >= stepsHeading + LAW_PROCEDURE_MARGIN;
+  });
+  if (lawProcedure) return undefined;
   // A procedure that lacks the question's rarest word, which one of the retriever's best three
   // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.
   const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);

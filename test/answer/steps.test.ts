@@ -42,6 +42,26 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms('Nộp hồ sơ thì làm thế nào?'), [law, steps1, steps2], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['b', 'c']);
   });
 
+  it("leaves a procedure to the law's article whose heading names it, when the guide's steps are for another task", () => {
+    const decree = chunk({
+      id: 'n',
+      docId: 'nd30.txt',
+      type: 'Nghị định',
+      article: '20',
+      heading: 'Điều 20. Trình tự quản lý văn bản đến',
+      text: '1. Tiếp nhận văn bản đến.\n2. Đăng ký văn bản đến.\n3. Trình, chuyển giao văn bản đến.',
+    });
+    const reception = chunk({
+      id: 'r',
+      docId: 'tiep-dan.md',
+      heading: 'Các bước tiếp công dân',
+      text: '1. **Đón tiếp.** Yêu cầu người đến nêu rõ họ tên.\n2. **Xử lý.** Phân loại, xử lý đơn của người đến theo quy định.',
+    });
+    expect(findSteps(matchTerms('Quy trình xử lý văn bản đến'), [decree, reception], () => 1, 900)).toBeUndefined();
+    // The guide's own task still gets its steps, whatever article ranks first.
+    expect(findSteps(matchTerms('Quy trình tiếp công dân'), [decree, reception], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['r']);
+  });
+
   it('reads "chậm nhất đến lúc nào" as asking a time, no words of the topic', () => {
     expect(matchTerms('Muốn rút tố cáo thì chậm nhất đến lúc nào?').map((t) => t.term)).not.toContain('cham');
     expect(matchTerms('Phải cung cấp thông tin chậm nhất mấy ngày?').map((t) => t.term)).toContain('cham');
