@@ -89,6 +89,13 @@ function summarise(step: string, max: number, words: readonly QueryTerm[] = []):
   return out;
 }
 
+/** Is every line from the first step on a step, with no điểm or prose under one that a summary would drop? */
+function onlySteps(text: string): boolean {
+  const lines = text.split(/\n+/).map((l) => plainText(l.trim())).filter(Boolean);
+  const first = lines.findIndex((l) => STEP.test(l));
+  return first >= 0 && lines.slice(first).every((l) => STEP.test(l));
+}
+
 function stepsOf(text: string): string[] {
   return text
     .split(/\n+/)
@@ -140,18 +147,23 @@ export function findSteps(
   });
   if (!best) return undefined;
   // "Quy trình xử lý văn bản đến": a law's own procedure article ("Điều 20. Trình tự quản lý văn bản
-  // đến") among the best passages, whose heading names the topic where the guide's does not, is the
-  // procedure asked for; a guide's steps for another task ("Các bước tiếp công dân", where people
-  // "đến") only share its words.
+  // đến") among the passages close to the best, whose heading names the topic where the guide's does
+  // not, is the procedure asked for, its khoản the steps; a guide's steps for another task ("Các bước
+  // tiếp công dân", where people "đến") only share its words.
   const stepsHeading = termMatch(asked, sectionIndexOf(hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!.item).heading, weight);
-  const lawProcedure = hits.slice(0, 3).some((h) => {
-    if (!NORMATIVE.has(h.item.type) || !h.item.heading) return false;
-    const heading = sectionIndexOf(h.item).heading;
-    if (!LAW_PROCEDURE_HEADING.test(fold(h.item.heading).toLowerCase())) return false;
-    const m = termMatch(asked, heading, weight);
-    return m >= LAW_PROCEDURE_MATCH && m >= stepsHeading + LAW_PROCEDURE_MARGIN;
-  });
-  if (lawProcedure) return undefined;
+  let law: { hit: Scored<Chunk>; match: number } | undefined;
+  for (const h of hits) {
+    if (!NORMATIVE.has(h.item.type) || !h.item.heading || h.score < STEP_SCORE_SHARE * top) continue;
+    if (!LAW_PROCEDURE_HEADING.test(fold(h.item.heading).toLowerCase())) continue;
+    const match = termMatch(asked, sectionIndexOf(h.item).heading, weight);
+    if (match >= LAW_PROCEDURE_MATCH && match >= stepsHeading + LAW_PROCEDURE_MARGIN && (!law || match > law.match)) law = { hit: h, match };
+  }
+  if (law) {
+    // Asked of one part of it ("… có những cách thức nào?"), or not laid out as steps: its khoản answer.
+    const steps = stepsOf(law.hit.item.text);
+    if (focusWords(asked, law.hit.item).length || steps.length < 2 || !onlySteps(law.hit.item.text)) return undefined;
+    return { chunks: [law.hit], steps: steps.map((s) => summarise(s, Math.max(140, Math.floor(maxChars / steps.length)))) };
+  }
   // A procedure that lacks the question's rarest word, which one of the retriever's best three
   // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.
   const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);

@@ -27,6 +27,8 @@ const GROUPS: readonly string[] = [
   'rut don|rut khieu nai',
   'rut don|rut to cao',
   'nop ho so|gui ho so',
+  // A procedure's steps: guides say "quy trình", the laws "trình tự" ("Điều 28. Trình tự giải quyết tố cáo").
+  'quy trinh|trinh tu',
   'nop yeu cau|gui yeu cau|gui phieu yeu cau',
   // Longer than the usual time limit.
   'keo dai|gia han',

@@ -62,6 +62,19 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms('Quy trình tiếp công dân'), [decree, reception], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['r']);
   });
 
+  it("gives a law's procedure article as the steps when its heading names all the question asks and its khoản are steps", () => {
+    const law = (text: string): Scored<Chunk> =>
+      chunk({ id: 'l', docId: 'to-cao.txt', type: 'Luật', article: '28', heading: 'Điều 28. Trình tự giải quyết tố cáo', text: `Điều 28. Trình tự giải quyết tố cáo\n${text}` });
+    const reception = chunk({ id: 'r', docId: 'tiep-dan.md', heading: 'Các bước tiếp công dân', text: '1. **Đón tiếp.** Tiếp nhận đơn tố cáo.\n2. **Giải quyết.** Chuyển đơn đến cơ quan giải quyết.' });
+    const steps = law('1. Thụ lý tố cáo.\n2. Xác minh nội dung tố cáo.\n3. Kết luận nội dung tố cáo.');
+    const found = findSteps(matchTerms('Quy trình giải quyết tố cáo gồm những bước nào?'), [reception, steps], () => 1, 900);
+    expect(found?.chunks.map((c) => c.item.id)).toEqual(['l']);
+    expect(found?.steps).toEqual(['1. Thụ lý tố cáo.', '2. Xác minh nội dung tố cáo.', '3. Kết luận nội dung tố cáo.']);
+    // Items under a khoản would be lost in a one-line-per-step summary: the khoản are quoted instead.
+    const items = law('1. Thụ lý tố cáo theo các căn cứ sau đây:\na) Tố cáo có đủ điều kiện;\nb) Thuộc thẩm quyền.\n2. Xác minh nội dung tố cáo.');
+    expect(findSteps(matchTerms('Quy trình giải quyết tố cáo gồm những bước nào?'), [reception, items], () => 1, 900)).toBeUndefined();
+  });
+
   it('reads "chậm nhất đến lúc nào" as asking a time, no words of the topic', () => {
     expect(matchTerms('Muốn rút tố cáo thì chậm nhất đến lúc nào?').map((t) => t.term)).not.toContain('cham');
     expect(matchTerms('Phải cung cấp thông tin chậm nhất mấy ngày?').map((t) => t.term)).toContain('cham');

@@ -22,6 +22,10 @@ describe('field thesaurus', () => {
     expect(findSynonyms(words('toi da bao lau'))[0].alternatives).toContainEqual(['khong', 'qua']);
   });
 
+  it('reads a guide\'s "quy trình" as the laws\' "trình tự"', () => {
+    expect(findSynonyms(words('quy trinh giai quyet to cao'))[0].alternatives).toContainEqual(['trinh', 'tu']);
+  });
+
   it('reads "rút đơn" as the withdrawal each law names, without making those two one', () => {
     const alts = findSynonyms(words('muon rut don thi lam the nao')).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
     expect(alts).toEqual(expect.arrayContaining(['rut khieu nai', 'rut to cao']));
