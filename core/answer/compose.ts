@@ -510,6 +510,8 @@ interface QuestionFeatures {
   principals: readonly Principal[];
   /** Terms of what the question is about, before its predicate. */
   subjectTerms: readonly QueryTerm[];
+  /** The nouns the question opens with, up to its predicate ("số ký hiệu văn bản" of "Số và ký hiệu văn bản được trình bày ra sao?"). */
+  leadSubject?: readonly string[];
   /**
    * For "X là gì?", the whole subject as a piece defining it opens (" to cao la "), however short:
    * "1. Tố cáo là việc …" is the definition, while a two-word subject is too common to count
@@ -569,6 +571,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
       .map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) }))
       .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
+    leadSubject: leadSubject(question),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
@@ -907,6 +910,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
     else if (NUMERIC_DURATION.test(f) || feat.hasDates) score += 0.25;
     else if (DURATION.test(f)) score += 0.05;
   }
+  // "c) Số, ký hiệu của văn bản được đặt canh giữa …" is about what the question opens with; "Đối
+  // với công văn, trích yếu … đặt dưới số và ký hiệu văn bản" only places something by it.
+  if (q.leadSubject && opensWithSubject(feat.spaced, q.leadSubject)) score += SUBJECT_OPENING_BONUS;
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.negated.some((n) => feat.spaced.includes(n))) score += NEGATION_BONUS;
@@ -1131,6 +1137,32 @@ function perQuestion(termWeight: ((t: string) => number) | undefined): (t: strin
 /** Does the piece, past its numbering ("16.", "a)"), begin with `phrase`? */
 function opensWith(spaced: string, phrase: string): boolean {
   return unnumbered(spaced).startsWith(phrase);
+}
+
+/** Where a question's opening nouns end: its predicate ("được trình bày", "là", "có", "phải") or question word. */
+const PREDICATE_STARTS = new Set('duoc bi la co phai can nen se da dang gom thi nhu ra khi neu de hay the gi nao ai sao bao may'.split(' '));
+/** What joins a subject's nouns, in a question or a piece ("Số và ký hiệu", "Số, ký hiệu của văn bản"). */
+const SUBJECT_JOINERS = new Set(['va', 'cua', 'hoac']);
+const SUBJECT_OPENING_BONUS = 0.2;
+
+/** The nouns a question opens with, when at least MIN_SUBJECT syllables ("cá nhân" is too generic) come before its predicate. */
+function leadSubject(question: string): string[] | undefined {
+  const words = wordsOf(fold(withoutSource(question)).toLowerCase());
+  const out: string[] = [];
+  let i = 0;
+  for (; i < words.length && !PREDICATE_STARTS.has(words[i]); i++) if (!SUBJECT_JOINERS.has(words[i])) out.push(words[i]);
+  return out.length >= MIN_SUBJECT && i < words.length ? out : undefined;
+}
+
+/** Does the piece open with these nouns, past its numbering and whatever joins them? */
+function opensWithSubject(spaced: string, subject: readonly string[]): boolean {
+  let j = 0;
+  for (const w of unnumbered(spaced).trim().split(' ')) {
+    if (SUBJECT_JOINERS.has(w)) continue;
+    if (w !== subject[j]) return false;
+    if (++j === subject.length) return true;
+  }
+  return false;
 }
 
 /** A spaced piece past its numbering ("16.", "a)"). */
