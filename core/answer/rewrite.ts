@@ -8,6 +8,7 @@
 import type { Turn } from '../types.js';
 import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
 import { contentTerms } from './terms.js';
+import { SOURCES_HEADING } from '../../prompts/answer.js';
 
 interface Tok {
   text: string;
@@ -198,6 +199,8 @@ interface Anaphor {
   documentPointer: boolean;
   /** The noun before the demonstrative, folded syllables ("thủ tục" of "thủ tục đó"). */
   head?: string[];
+  /** For a document pointer, its document type ("luật" of "luật này"). */
+  kind?: string[];
 }
 
 function findAnaphor(s: string, prev?: string): Anaphor | undefined {
@@ -231,7 +234,12 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
       if (det.f === 'tren' && !documentPointer) continue;
       // A generic noun ("thủ tục đó", "trường hợp này") names a part of the previous topic; one of its
       // own words ("giải quyết đó") or a one-syllable one ("việc đó") points at all of it.
-      return { span: { start: toks[i].start, end: det.end }, documentPointer, ...(heads === ANAPHOR_HEADS && head.length > 1 ? { head } : {}) };
+      return {
+        span: { start: toks[i].start, end: det.end },
+        documentPointer,
+        ...(heads === ANAPHOR_HEADS && head.length > 1 ? { head } : {}),
+        ...(documentPointer ? { kind: head } : {}),
+      };
     }
   }
   return undefined;
@@ -383,7 +391,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
   if (anaphor) {
-    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : fromHead(prevTopic, anaphor.head);
+    // "Luật này …" after a question that named no document: the law the previous answer quoted.
+    const cited = anaphor.documentPointer && !prevDocs.length ? lastAnswerDocument(history, anaphor.kind) : undefined;
+    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (cited ?? fromHead(prevTopic, anaphor.head));
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
     const rest = stripTrailingCue(stripLeadingCue(removeSpans(q, [anaphor.span]).replace(/[?!.…]+$/u, '')).text).text;
     // "cái đó thì sao?": nothing but the pointer, so the previous question stands.
@@ -419,7 +429,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
   // "Sau khi điều chỉnh thì …": a whole question of its own but for the verb's object.
   if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
-  const swapped = swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
+  const swapped = swapMeasure(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
@@ -543,6 +553,38 @@ const CONDITION_START = new Set(['ma', 'khi', 'neu', 'trong', 'doi']);
 const MEASURE_LEAD = /^(thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le)\s/;
 const ASKS_MEASURE = /\b(bao lau|bao nhieu|may|khi nao)\W*$/;
 const OWN_QUESTION = / (ai|gi|nao|dau|bao lau|bao nhieu|may|the nao|sao|khong) /;
+const OWN_QUESTION_WRITTEN = / (ai|gì|nào|đâu|bao lâu|bao nhiêu|mấy|thế nào|sao|không) /u;
+
+/** Where the measured thing ends and the question about it starts ("… là bao lâu", "… tối đa mấy ngày"). */
+const MEASURE_ASKED = / (?:la|duoc|co|toi da|toi thieu|khong qua|keo dai|bao lau|bao nhieu|may|khi nao)(?= )/;
+
+/**
+ * "Còn thời hạn giải quyết lần đầu?" after "Luật Khiếu nại quy định thời hiệu khiếu nại là bao
+ * lâu?": another measure, asked the same way, replaces the one the previous question measured
+ * ("Luật Khiếu nại quy định thời hạn giải quyết lần đầu là bao lâu?"), or the context would still
+ * ask the old one. Undefined unless both measure, the follow-up names what it measures and asks
+ * nothing of its own.
+ */
+function swapMeasure(prev: string, focus: string): string | undefined {
+  const asked = ` ${fold(focus).toLowerCase()} `;
+  // Read with its accents where it has them: "lần đầu" asks nothing, "ở đâu" does.
+  const own = isUnaccented(focus) ? OWN_QUESTION.test(asked) : OWN_QUESTION_WRITTEN.test(` ${nfc(focus).toLowerCase()} `);
+  const lead = MEASURE_LEAD.exec(asked.trimStart());
+  // A measure alone ("còn thời hiệu?") swaps only that word, further on (swapPrefix).
+  if (!lead || own || asked.trim() === lead[1]) return undefined;
+  const p = nfc(prev).replace(/[?!.…]+$/u, '');
+  const folded = fold(p).toLowerCase();
+  if (!ASKS_MEASURE.test(folded)) return undefined;
+  const m = / (thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le) /.exec(` ${folded} `);
+  if (!m) return undefined;
+  const start = m.index;
+  const end = MEASURE_ASKED.exec(` ${folded} `.slice(start + m[0].length - 1));
+  if (!end) return undefined;
+  // Folding keeps every character's place (one letter for one), so the offsets hold in the question as written.
+  const stop = start + m[0].length - 1 + end.index - 1;
+  if (folded.length !== p.length) return undefined;
+  return `${capitalise(tidy(`${p.slice(0, start)}${focus} ${p.slice(stop).trimStart()}`))}?`;
+}
 
 /**
  * "Đơn đó phải gửi cho ai?" after "Thời hiệu khiếu nại lần đầu đối với quyết định kỷ luật … là bao lâu?":
@@ -715,6 +757,24 @@ function roleIn(question: string): string | undefined {
 
 /** A person's name as Vietnamese news writes it: "đồng chí Nhiếp Văn Ngọc", "ông Nguyễn Huy Tiến". */
 const NAMED_PERSON = /(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+((?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*)/u;
+
+/** The first document a sources line names, "- Luật Tố cáo (25/2018/QH14), Điều 9": its title and number. */
+const SOURCE_LINE = /^- (?:\[\d+\] )?(.+?) \(([^()]*\d[^()]*)\)(?:,|$)/u;
+
+/**
+ * The document the last answer quoted first, when it is of the kind a pointer names ("luật này":
+ * a "Luật" or "Bộ luật"; "văn bản này": any), from its sources block.
+ */
+function lastAnswerDocument(history: Turn[], kind: readonly string[] | undefined): string | undefined {
+  const answer = history[history.length - 1]?.answer;
+  const at = answer ? nfc(answer).lastIndexOf(`\n${SOURCES_HEADING}\n`) : -1;
+  if (at < 0) return undefined;
+  const m = SOURCE_LINE.exec(nfc(answer!).slice(at + SOURCES_HEADING.length + 2).split('\n')[0]);
+  if (!m) return undefined;
+  const title = foldedSyllables(m[1]);
+  const fits = !kind || kind.join(' ') === 'van ban' || title.join(' ').includes(kind.join(' '));
+  return fits ? m[1] : undefined;
+}
 
 function lastAnswerName(history: Turn[]): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {

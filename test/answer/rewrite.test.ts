@@ -158,6 +158,25 @@ describe('rewriteFollowUp', () => {
     expect(after('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', 'Còn thời hiệu?')).toBe('Thời hiệu giải quyết khiếu nại lần đầu là bao lâu?');
   });
 
+  it('replaces the measured thing when the follow-up names another measure and what it measures', () => {
+    expect(after('Luật Khiếu nại quy định thời hiệu khiếu nại là bao lâu?', 'Còn thời hạn giải quyết lần đầu?')).toBe(
+      'Luật Khiếu nại quy định thời hạn giải quyết lần đầu là bao lâu?',
+    );
+    // Typed without accents, it takes those of the words the previous question wrote ("thời").
+    expect(fold(after('Thời hiệu khiếu nại là bao lâu?', 'con thoi han giai quyet lan dau'))).toBe('thoi han giai quyet lan dau la bao lau?');
+    // "ở đâu" asks a question of its own: no measure swapped.
+    expect(after('Thời hiệu khiếu nại là bao lâu?', 'Còn thời hạn nộp đơn ở đâu?')).not.toContain('bao lâu');
+  });
+
+  it('reads "luật này" after an answer that quoted a law the question did not name as that law', () => {
+    const answered = (text: string) => [{ question: 'Người tố cáo có quyền gì?', standalone: 'Người tố cáo có quyền gì?', answer: text }];
+    const quoted = 'Theo Điều 479 Bộ luật Tố tụng hình sự:\n1. Người tố cáo có quyền: …\n\nNguồn:\n- Bộ luật Tố tụng hình sự (101/2015/QH13), Điều 479, khoản 1';
+    expect(rewriteFollowUp('Luật này có hiệu lực từ khi nào?', answered(quoted))).toBe('Bộ luật Tố tụng hình sự có hiệu lực từ khi nào?');
+    // A pointer to another kind of document, or an answer quoting none, keeps the previous topic.
+    expect(rewriteFollowUp('Nghị định này có hiệu lực từ khi nào?', answered(quoted))).not.toContain('Tố tụng');
+    expect(rewriteFollowUp('Luật này có hiệu lực từ khi nào?', answered('Tôi không tìm thấy thông tin này.'))).not.toContain('Tố tụng');
+  });
+
   it('completes a short question that opens with its verb with the previous subject', () => {
     expect(has(after('Thời hạn tạm giữ là bao lâu?', 'Được gia hạn mấy lần?'), 'tạm giữ')).toBe(true);
     expect(has(after('Thời hạn bảo vệ bí mật nhà nước độ Tối mật là bao lâu?', 'co duoc gia han khong'), 'Tối mật')).toBe(true);
