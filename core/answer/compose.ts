@@ -510,6 +510,8 @@ interface QuestionFeatures {
   principals: readonly Principal[];
   /** Terms of what the question is about, before its predicate. */
   subjectTerms: readonly QueryTerm[];
+  /** "Bước 5 là gì?": the number of the step asked for. */
+  stepNumber?: string;
   /** The nouns the question opens with, up to its predicate ("số ký hiệu văn bản" of "Số và ký hiệu văn bản được trình bày ra sao?"). */
   leadSubject?: readonly string[];
   /**
@@ -572,6 +574,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
       .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     leadSubject: leadSubject(question),
+    stepNumber: /\bbuoc (?:thu )?(\d{1,2})\b/.exec(f)?.[1]?.replace(/^0+(?=\d)/, ''),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
@@ -913,6 +916,12 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // "c) Số, ký hiệu của văn bản được đặt canh giữa …" is about what the question opens with; "Đối
   // với công văn, trích yếu … đặt dưới số và ký hiệu văn bản" only places something by it.
   if (q.leadSubject && opensWithSubject(feat.spaced, q.leadSubject)) score += SUBJECT_OPENING_BONUS;
+  // "Bước 5 là gì?" names its answer by number: the step numbered so.
+  if (q.stepNumber) {
+    const n = /^\s*(\d{1,2})[.)]\s/.exec(unit.text)?.[1];
+    // Another step, or a piece numbered as none, is not the one asked, whatever words it shares.
+    score += n?.replace(/^0+(?=\d)/, '') === q.stepNumber ? STEP_NUMBER_BONUS : -STEP_NUMBER_BONUS;
+  }
   // Question words standing together in the piece ("Phó Trưởng Ban Chỉ đạo") point at the answer more than the same words scattered.
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.negated.some((n) => feat.spaced.includes(n))) score += NEGATION_BONUS;
@@ -1144,6 +1153,7 @@ const PREDICATE_STARTS = new Set('duoc bi la co phai can nen se da dang gom thi 
 /** What joins a subject's nouns, in a question or a piece ("Số và ký hiệu", "Số, ký hiệu của văn bản"). */
 const SUBJECT_JOINERS = new Set(['va', 'cua', 'hoac']);
 const SUBJECT_OPENING_BONUS = 0.2;
+const STEP_NUMBER_BONUS = 0.5;
 
 /** The nouns a question opens with, when at least MIN_SUBJECT syllables ("cá nhân" is too generic) come before its predicate. */
 function leadSubject(question: string): string[] | undefined {
@@ -1486,7 +1496,7 @@ function listLeadIn(q: QuestionFeatures, hits: Scored<Chunk>[], best: Candidate)
 function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scored<Chunk>[]): Candidate[] {
   // The article is read plainly for the question's words, kinds and numbers: no corpus weights,
   // no date, count, subject or thesaurus cues (they served to choose among the hits, done here).
-  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, countedNoun: undefined, countedKind: undefined, synonyms: [] };
+  const plain: QuestionFeatures = { ...q, asksDate: false, weight: () => 1, counted: undefined, subject: [], asksCase: true, asksExtension: true, asksSpan: false, countedNoun: undefined, countedKind: undefined, synonyms: [], stepNumber: undefined };
   const added: Candidate[] = [];
   for (const c of chosen) {
     if (c.hit.item.article) continue;
@@ -1495,7 +1505,10 @@ function withPrimarySources(chosen: Candidate[], q: QuestionFeatures, hits: Scor
       const units = unitsOf(hit.item).map((unit) => ({ unit, ...scoreUnit(unit, plain) }));
       units.sort((a, b) => b.score - a.score);
       if (!units.length || units[0].score <= 0) continue;
-      added.push({ unit: units[0].unit, hit, rank: -1, score: units[0].score, covers: units[0].covers });
+      // "… (khoản 2 Điều 25 Luật Tiếp công dân)": the khoản the piece cites, where the article has it.
+      const khoan = new RegExp(`khoản (\\d{1,3})[^()]{0,40}?Điều ${hit.item.article}(?!\\d)`, 'u').exec(c.unit.block ?? c.unit.text)?.[1];
+      const best = units.find((u) => khoan !== undefined && clauseOf(u.unit) === khoan) ?? units[0];
+      added.push({ unit: best.unit, hit, rank: -1, score: best.score, covers: best.covers });
       break;
     }
     if (added.length) break;

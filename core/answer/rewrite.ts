@@ -135,11 +135,18 @@ function tailAt(toks: Tok[], i: number, tail: string[]): boolean {
   });
 }
 
+/** How-to openers, whole: their "nào" is no interrogative inside a topic ("Làm thế để ký số"). */
+const HOW_OPENERS = ['lam the nao de', 'lam the nao', 'lam sao de', 'lam sao', 'bang cach nao de', 'cach nao de'].map(seq);
+
 const QUESTION_OPENERS = ['cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi'].map(seq);
 
 /** The topic of a question: the question without its question words and punctuation. */
 export function topicOf(question: string): string {
   let s = nfc(question).trim().replace(/[?!.…]+$/u, '').trim();
+  // "Làm thế nào để ký số văn bản": the how is asked, the topic is what is done.
+  const how = tokenize(s);
+  const opener = HOW_OPENERS.find((o) => how.length > o.length && matchAt(how, 0, o));
+  if (opener) s = s.slice(how[opener.length].start);
   // Interrogatives inside the sentence ("có những mục tiêu gì trong ...") carry no topic.
   s = tidy(s.replace(/(^|\s)(gì|gi|nào|nao)(?=\s|,|$)/giu, '$1'));
   for (let changed = true; changed; ) {
@@ -270,6 +277,18 @@ const CONTENT_SHORT = 2;
 const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
 /** A question word opening a short question ("Ai có quyền gia hạn?"): what it asks of is the previous subject. */
 const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
+/** A step asked by its number and nothing else: "bước 3 là gì", "còn bước thứ 4 thì sao", "bước 2 làm gì". */
+const STEP_ASKED = /^(?:(?:vay|the|con) )?buoc (?:thu )?\d{1,2}(?: (?:la|lam|gom|co|thi|noi|ve|can lam|phai lam))?(?: (?:gi|nhung gi|ra sao|the nao|nhu the nao|sao))?\W*$/;
+const STEP_NUMBER = /\bbuoc (?:thu )?(\d{1,2})\b/;
+/** "… gồm (các / những) bước (nào)": what a question on a procedure's steps asks, not its topic. */
+const STEPS_ASKED = /\s+(?:gồm|gom|có|co)?\s*(?:các|cac|những|nhung)\s+(?:bước|buoc)\s*$/iu;
+
+/** The procedure a previous question asked about: its "Về …:" context, or its topic without the steps it asked. */
+function procedureOf(prev: string): string {
+  const context = /^Về (.+?): /u.exec(prev);
+  return context ? context[1] : tidy(topicOf(prev).replace(STEPS_ASKED, ''));
+}
+
 /** A modal or passive opening a question in place of its subject. */
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
 
@@ -291,6 +310,8 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
     const previous = new Set(foldedSyllables(previousQuestion(history)!));
     if ((clause[1] ?? clause[2]).trim().split(' ').every((w) => previous.has(w))) return true;
   }
+  // "Bước thứ 3 làm gì?": a step asked by its number is a step of the previous question's procedure.
+  if (STEP_ASKED.test(f)) return true;
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
   return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && WH_FIRST.test(f)) || (content <= CONTENT_SHORT + 2 && VERB_FIRST.test(f));
 }
@@ -387,6 +408,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 
   const prevTopic = topicOf(prev);
   const prevDocs = documentReferences(prevTopic);
+
+  // "Bước thứ 3 làm gì?": that step of the procedure the conversation is about.
+  const step = STEP_NUMBER.exec(fold(q).toLowerCase());
+  if (step && STEP_ASKED.test(fold(q).toLowerCase())) return `Về ${procedureOf(prev)}: bước ${Number(step[1])} là gì?`;
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
