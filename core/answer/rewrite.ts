@@ -52,6 +52,24 @@ const NAME_STOP = new Set(
   'co la quy thi nhu gi nao bao duoc phai cho ap neu gom de khi can se da dang ve theo tai trong doi khong hay hoac va ma con vay the sao ra nam xong'.split(' '),
 );
 
+/**
+ * How each stop word is written with its accents: written so, "cận" of "Luật Tiếp cận thông tin" is
+ * no "cần", nor "đổi" of "chuyển đổi số" an "đối". Typed without accents, any reads as the stop.
+ */
+const NAME_STOP_WRITTEN: Readonly<Record<string, readonly string[]>> = {
+  co: ['có'], la: ['là'], quy: ['quy'], thi: ['thì'], nhu: ['như'], gi: ['gì'], nao: ['nào'], bao: ['bao'], duoc: ['được'],
+  phai: ['phải'], cho: ['cho'], ap: ['áp'], neu: ['nếu'], gom: ['gồm'], de: ['để'], khi: ['khi'], can: ['cần'], se: ['sẽ'],
+  da: ['đã'], dang: ['đang'], ve: ['về'], theo: ['theo'], tai: ['tại'], trong: ['trong'], doi: ['đối'], khong: ['không'],
+  hay: ['hay'], hoac: ['hoặc'], va: ['và'], ma: ['mà'], con: ['còn'], vay: ['vậy'], the: ['thế'], sao: ['sao'], ra: ['ra'],
+  nam: ['năm'], xong: ['xong'],
+};
+
+function stopsName(t: Tok): boolean {
+  if (!NAME_STOP.has(t.f)) return false;
+  const raw = t.text.toLowerCase();
+  return raw === t.f || (NAME_STOP_WRITTEN[t.f]?.includes(raw) ?? true);
+}
+
 function matchAt(toks: Tok[], i: number, pattern: string[]): boolean {
   return pattern.every((p, j) => toks[i + j]?.f === p);
 }
@@ -76,7 +94,9 @@ export function documentReferences(text: string): { text: string; span: Span }[]
     const nameStart = j;
     // A comma or colon ends the name: "Theo Luật Khiếu nại, thời hạn ..." names "Luật Khiếu nại".
     const punctuated = (k: number) => k > nameStart && /[,;:?!]/.test(s.slice(toks[k - 1].end, toks[k].start));
-    while (j < toks.length && j - nameStart < 10 && !NAME_STOP.has(toks[j].f) && !DEMONSTRATIVES.has(toks[j].f) && !punctuated(j)) {
+    // A number names the document whole: "Quyết định 390/QĐ-VKSTC | kiện toàn …" goes on about it.
+    const numbered = /\d/.test(toks[nameStart]?.text ?? '');
+    while (j < toks.length && j - nameStart < (numbered ? 1 : 10) && !stopsName(toks[j]) && !DEMONSTRATIVES.has(toks[j].f) && !punctuated(j)) {
       // A name may include "năm 2024" / "về ..." only as in "Kế hoạch chuyển đổi số năm 2024".
       j++;
     }

@@ -23,6 +23,18 @@ describe('the same question about another document', () => {
     // A law is named in lower case too.
     expect(names('luật tố cáo quy định thời hạn giải quyết thế nào')).toEqual(['luật tố cáo']);
   });
+  it('ends a name at a stop word only as the stop is written: "cận" is no "cần", "đổi" no "đối"', () => {
+    const names = (q: string) => documentReferences(q).map((d) => d.text);
+    expect(names('Luật Tiếp cận thông tin quy định về vấn đề gì?')).toEqual(['Luật Tiếp cận thông tin']);
+    expect(names('Theo Kế hoạch chuyển đổi số năm 2024, có bao nhiêu mục tiêu?')).toEqual(['Kế hoạch chuyển đổi số năm 2024']);
+    expect(names('Luật Tố cáo cần sửa đổi không?')).toEqual(['Luật Tố cáo']);
+    // A number names the document whole: what follows says something of it.
+    expect(names('Quyết định 390/QĐ-VKSTC kiện toàn Ban Chỉ đạo với bao nhiêu ủy viên?')).toEqual(['Quyết định 390/QĐ-VKSTC']);
+    expect(names('Kế hoạch 221 năm 2023 có bao nhiêu mục tiêu?')).toEqual(['Kế hoạch 221 năm 2023']);
+    const r = rewriteFollowUp('Luật này có hiệu lực khi nào?', after('Luật Tiếp cận thông tin quy định về vấn đề gì?'));
+    expect(r).toBe('Luật Tiếp cận thông tin có hiệu lực khi nào?');
+  });
+
   it('reads "Theo <document>, <topic>" as a document and a topic', () => {
     expect(documentReferences('Theo Luật Khiếu nại, thời hạn giải quyết là bao lâu?').map((d) => d.text)).toEqual(['Luật Khiếu nại']);
     const r = rewriteFollowUp('vậy còn Luật Tố cáo?', after('Theo Luật Khiếu nại, thời hạn giải quyết là bao lâu?'));
