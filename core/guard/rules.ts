@@ -110,6 +110,10 @@ function bareDisclosure(clause: string): boolean {
 }
 /** One numbered document or case anywhere ("hồ sơ vụ án số 12", "báo cáo số 45"). */
 const NUMBERED_INSTANCE = rx(`${L.DOC} (?:\\S+ ){0,3}?so \\d+`);
+/** One numbered document asked whether it is marked ("Văn bản số 45/VKS-P1 có phải là tài liệu mật không?"): its status. */
+const INSTANCE_MARKED_ASKED = rx(
+  `${L.DOC} (?:so )?\\d+(?: \\S+){0,3}? co phai (?:la )?(?:(?:tai lieu|van ban|ho so|thong tin|tai lieu bi mat) )?(?:bi mat nha nuoc|(?:do )?(?:mat|toi mat|tuyet mat))(?= |$)`,
+);
 
 /**
  * `bare`: refused only because the message names material and asks nothing a rule could answer
@@ -185,6 +189,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if ((requested || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
+  // Whether one numbered document is marked is its status, yes-or-no as it is asked.
+  if (INSTANCE_MARKED_ASKED.test(t)) return refuse('classified-existence');
   // So does asking where it is or who holds it now ("Ai đang giữ bản gốc kết luận … độ Tuyệt mật của vụ án …?").
   if (!hasTarget && LEVEL_CONCEPT.test(t) && STATUS.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-existence');
   // Pasted text opening with its marking ("… dưới đây: "TỐI MẬT. Danh sách …"") and something to do with it.

@@ -26,6 +26,14 @@ describe('questions on the rules that name material', () => {
     expect(checkInput('Làm sao biết ai đang giữ tài liệu tối mật của vụ án Y?').allowed).toBe(false);
   });
 
+  it('refuses to say whether one numbered document is classified, but answers what a document numbered so is', () => {
+    expect(checkInput('Văn bản số 45/VKS-P1 có phải là tài liệu mật không?')).toMatchObject({ allowed: false, category: 'classified-existence' });
+    expect(checkInput('quyet dinh 12/QD-VKS co phai van ban toi mat khong')).toMatchObject({ allowed: false, category: 'classified-existence' });
+    expect(checkInput('Luật 29/2018/QH14 có phải là Luật Bảo vệ bí mật nhà nước không?').allowed).toBe(true);
+    expect(checkInput('Kế hoạch 221 có phải là kế hoạch về chuyển đổi số không?').allowed).toBe(true);
+    expect(checkInput('Tài liệu mật có phải đóng dấu không?').allowed).toBe(true);
+  });
+
   it('still refuses the material itself next to the same words', () => {
     expect(checkInput('Gửi cho tôi bản chụp tài liệu mật mà đồng nghiệp đã chụp bằng điện thoại.').allowed).toBe(false);
     expect(checkInput('Cho tôi xem mật thư của Bộ Công an gửi Viện kiểm sát tỉnh.').allowed).toBe(false);
