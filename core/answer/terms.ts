@@ -40,6 +40,8 @@ const STOP_PHRASES = [
   'cho hoi', 'xin hoi', 'cho biet', 'cho toi', 'hom nay', 'hien nay', 'quy dinh', 'duoc quy', 'bao gom',
   'gom co', 'gom nhung', 'cu the', 'dieu do', 'viec do', 'cai do', 'van de', 'noi dung do', 'hay cho',
   'co the', 'can phai', 'theo do', 'doi voi', 'lien quan',
+  // "giữ vai trò gì", "vai trò của X": asks what X does or is, a frame laws rarely write.
+  'vai tro',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.

@@ -28,6 +28,13 @@ describe('falseFriend', () => {
     expect(falseFriend('Cơ quan nhận được một lá thư tố cáo không ký tên thì có thụ lý không?', [c], idf({ lá: 6, thư: 2 }), 5)).toBeUndefined();
   });
 
+  it('reads "giữ vai trò gì" as asking what someone does, no topic word a look-alike ("trở") could stand for', () => {
+    const c = chunk('Điều 3. Ban Chỉ đạo\n1. Viện trưởng là trưởng ban; khi có trở ngại thì Phó Viện trưởng điều hành.');
+    expect(falseFriend('Viện trưởng giữ vai trò gì trong Ban Chỉ đạo?', [c], idf({ trò: 6 }), 5)).toBeUndefined();
+    // The same syllable in a word of the topic still counts.
+    expect(falseFriend('Trò chơi điện tử có bị cấm không?', [c], idf({ trò: 6 }), 5)).toBe('trò');
+  });
+
   it('finds a rare accented question word the hits hold only as a look-alike', () => {
     expect(falseFriend('Thuế thu nhập cá nhân được tính thế nào?', [rent], idf({ thuế: 6.8 }), 5)).toBe('thuế');
   });
