@@ -89,6 +89,12 @@ function summarise(step: string, max: number, words: readonly QueryTerm[] = []):
   return out;
 }
 
+/** Each step summarised in an even share of the room, at least a line's worth. */
+function sharing(steps: readonly string[], maxChars: number): string[] {
+  const per = Math.max(140, Math.floor(maxChars / Math.max(1, steps.length)));
+  return steps.map((s) => summarise(s, per));
+}
+
 /** Is every line from the first step on a step, with no điểm or prose under one that a summary would drop? */
 function onlySteps(text: string): boolean {
   const lines = text.split(/\n+/).map((l) => plainText(l.trim())).filter(Boolean);
@@ -162,7 +168,7 @@ export function findSteps(
     // Asked of one part of it ("… có những cách thức nào?"), or not laid out as steps: its khoản answer.
     const steps = stepsOf(law.hit.item.text);
     if (focusWords(asked, law.hit.item).length || steps.length < 2 || !onlySteps(law.hit.item.text)) return undefined;
-    return { chunks: [law.hit], steps: steps.map((s) => summarise(s, Math.max(140, Math.floor(maxChars / steps.length)))) };
+    return { chunks: [law.hit], steps: sharing(steps, maxChars) };
   }
   // A procedure that lacks the question's rarest word, which one of the retriever's best three
   // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.
@@ -177,9 +183,8 @@ export function findSteps(
   const all = chunks.flatMap((h) => stepsOf(h.item.text));
   // Steps may repeat when chunks overlap.
   const unique = [...new Set(all)];
-  const per = Math.max(140, Math.floor(maxChars / Math.max(1, unique.length)));
   const focus = focusedStep(asked, unique, chunks[0].item, weight);
-  if (!focus) return { chunks, steps: unique.map((s) => summarise(s, per)) };
+  if (!focus) return { chunks, steps: sharing(unique, maxChars) };
   // The step the question singles out ("phụ lục không cùng tệp tin") is read whole, where it says
   // so; the others stay one line each, so the whole sequence still shows.
   const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS) / Math.max(1, unique.length - 1)));

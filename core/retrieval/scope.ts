@@ -78,7 +78,7 @@ const SCOPE_HEADING: Record<ScopeKind, RegExp> = {
 };
 
 /** Is the chunk the article that says what its document governs (kind "scope") or whom ("applies")? */
-export function isScopeArticle(chunk: Chunk, kind: ScopeKind): boolean {
+function isScopeArticle(chunk: Chunk, kind: ScopeKind): boolean {
   return !!chunk.heading && SCOPE_HEADING[kind].test(wordsOf(fold(chunk.heading)).join(' '));
 }
 
