@@ -8,7 +8,7 @@ import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
-import { asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { askedStep, asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
@@ -574,7 +574,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
       .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     leadSubject: leadSubject(question),
-    stepNumber: /\bbuoc (?:thu )?(\d{1,2})\b/.exec(f)?.[1]?.replace(/^0+(?=\d)/, ''),
+    stepNumber: askedStep(f),
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),

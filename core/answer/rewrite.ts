@@ -7,7 +7,7 @@
  */
 import type { Turn } from '../types.js';
 import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
-import { contentTerms } from './terms.js';
+import { askedStep, contentTerms } from './terms.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
 
 interface Tok {
@@ -299,7 +299,6 @@ const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, 
 const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
 /** A step asked by its number and nothing else: "bước 3 là gì", "còn bước thứ 4 thì sao", "bước 2 làm gì". */
 const STEP_ASKED = /^(?:(?:vay|the|con) )?buoc (?:thu )?\d{1,2}(?: (?:la|lam|gom|co|thi|noi|ve|can lam|phai lam))?(?: (?:gi|nhung gi|ra sao|the nao|nhu the nao|sao))?\W*$/;
-const STEP_NUMBER = /\bbuoc (?:thu )?(\d{1,2})\b/;
 /** "… gồm (các / những) bước (nào)": what a question on a procedure's steps asks, not its topic. */
 const STEPS_ASKED = /\s+(?:gồm|gom|có|co)?\s*(?:các|cac|những|nhung)\s+(?:bước|buoc)\s*$/iu;
 
@@ -430,8 +429,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const prevDocs = documentReferences(prevTopic);
 
   // "Bước thứ 3 làm gì?": that step of the procedure the conversation is about.
-  const step = STEP_NUMBER.exec(fold(q).toLowerCase());
-  if (step && STEP_ASKED.test(fold(q).toLowerCase())) return `Về ${procedureOf(prev)}: bước ${Number(step[1])} là gì?`;
+  const folded = fold(q).toLowerCase();
+  const step = STEP_ASKED.test(folded) ? askedStep(folded) : undefined;
+  if (step) return `Về ${procedureOf(prev)}: bước ${step} là gì?`;
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -595,7 +595,9 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
 const CONDITION_START = new Set(['ma', 'khi', 'neu', 'trong', 'doi']);
 
 /** What a "… là bao lâu / bao nhiêu?" question measures, opening its topic ("Thời hiệu khiếu nại lần đầu …"). */
-const MEASURE_LEAD = /^(thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le)\s/;
+const MEASURES = 'thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le';
+const MEASURE_LEAD = new RegExp(`^(${MEASURES})\\s`);
+const MEASURE_WORD = new RegExp(` (${MEASURES}) `);
 const ASKS_MEASURE = /\b(bao lau|bao nhieu|may|khi nao)\W*$/;
 const OWN_QUESTION = / (ai|gi|nao|dau|bao lau|bao nhieu|may|the nao|sao|khong) /;
 const OWN_QUESTION_WRITTEN = / (ai|gì|nào|đâu|bao lâu|bao nhiêu|mấy|thế nào|sao|không) /u;
@@ -619,15 +621,14 @@ function swapMeasure(prev: string, focus: string): string | undefined {
   if (!lead || own || asked.trim() === lead[1]) return undefined;
   const p = nfc(prev).replace(/[?!.…]+$/u, '');
   const folded = fold(p).toLowerCase();
-  if (!ASKS_MEASURE.test(folded)) return undefined;
-  const m = / (thoi han|thoi hieu|thoi gian|muc|so luong|ty le|ti le) /.exec(` ${folded} `);
+  // Folding keeps every character's place (one letter for one): offsets in it hold in the question as written.
+  if (folded.length !== p.length || !ASKS_MEASURE.test(folded)) return undefined;
+  const m = MEASURE_WORD.exec(` ${folded} `);
   if (!m) return undefined;
   const start = m.index;
   const end = MEASURE_ASKED.exec(` ${folded} `.slice(start + m[0].length - 1));
   if (!end) return undefined;
-  // Folding keeps every character's place (one letter for one), so the offsets hold in the question as written.
   const stop = start + m[0].length - 1 + end.index - 1;
-  if (folded.length !== p.length) return undefined;
   return `${capitalise(tidy(`${p.slice(0, start)}${focus} ${p.slice(stop).trimStart()}`))}?`;
 }
 

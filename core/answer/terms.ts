@@ -225,6 +225,11 @@ export function asksCondition(folded: string): boolean {
   return /\bkhi nao\b/.test(folded) && !AT_A_TIME.test(folded) && !TIME_NOT_WHEN.test(folded);
 }
 
+/** "Bước 5 là gì?", "bước thứ 3": the number of the step a folded question asks for, if any. */
+export function askedStep(folded: string): string | undefined {
+  return /\bbuoc (?:thu )?(\d{1,2})\b/.exec(folded)?.[1]?.replace(/^0+(?=\d)/, '');
+}
+
 /** The kinds of answer a question asks for (several may apply). */
 export function questionKinds(question: string): Set<QuestionKind> {
   const f = fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
