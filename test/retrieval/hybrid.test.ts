@@ -3,9 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../core/types.js';
-import { BM25Index } from '../../core/retrieval/bm25.js';
-import { LocalEmbeddings, dot } from '../../core/retrieval/embeddings.js';
-import { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import { inMemoryRetriever } from '../support/in-memory-retriever.js';
 
 const laws = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus', 'laws');
 
@@ -19,22 +17,10 @@ function articles(file: string, docId: string, title: string, number: string): C
   });
 }
 
-function retriever(chunks: Chunk[]) {
-  const bm25 = BM25Index.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
-  const embeddings = new LocalEmbeddings().fit(chunks.map((c) => `${c.heading}\n${c.text}`));
-  const vectors = chunks.map((c) => embeddings.embed(`${c.heading}\n${c.text}`));
-  const vectorSearch = (v: number[], k: number) =>
-    vectors
-      .map((x, index) => ({ index, score: dot(v, x) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
-  return new HybridRetriever({ chunks, bm25, embeddings, vectorSearch });
-}
-
 describe('HybridRetriever on Luật Tổ chức VKSND 2014', () => {
   const vks = articles('luat-to-chuc-vien-kiem-sat-nhan-dan-2014.txt', 'vksnd', 'Luật Tổ chức Viện kiểm sát nhân dân', '63/2014/QH13');
   const cqdt = articles('luat-to-chuc-co-quan-dieu-tra-hinh-su-2015.txt', 'cqdt', 'Luật Tổ chức cơ quan điều tra hình sự', '99/2015/QH13');
-  const r = retriever([...vks, ...cqdt]);
+  const r = inMemoryRetriever([...vks, ...cqdt]);
 
   const cases: [string, string][] = [
     ['nhiem ky cua kiem sat vien la bao lau', '82'],

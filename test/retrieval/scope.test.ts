@@ -8,9 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../core/types.js';
-import { BM25Index } from '../../core/retrieval/bm25.js';
-import { LocalEmbeddings, dot } from '../../core/retrieval/embeddings.js';
-import { HybridRetriever } from '../../core/retrieval/hybrid.js';
+import { inMemoryRetriever } from '../support/in-memory-retriever.js';
 import { namesOnly, scopeQuestion, scopeRank } from '../../core/retrieval/scope.js';
 import { composeExtractive } from '../../core/answer/compose.js';
 
@@ -26,18 +24,6 @@ function articles(file: string, docId: string, title: string, number: string): C
       const heading = p.split('\n')[0];
       return { id: `${docId}#${ord}`, docId, text: p.trim(), heading, article: heading.match(/\d+/)![0], locator: `Điều ${heading.match(/\d+/)![0]}`, ord: ord + 1, title, number, type: 'Luật' };
     });
-}
-
-function retriever(chunks: Chunk[]) {
-  const bm25 = BM25Index.build(chunks.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
-  const embeddings = new LocalEmbeddings().fit(chunks.map((c) => c.text));
-  const vectors = chunks.map((c) => embeddings.embed(c.text));
-  const vectorSearch = (v: number[], k: number) =>
-    vectors
-      .map((x, index) => ({ index, score: dot(v, x) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
-  return new HybridRetriever({ chunks, bm25, embeddings, vectorSearch });
 }
 
 describe('scopeQuestion', () => {
@@ -85,7 +71,7 @@ describe('scope questions over laws the knowledge base does not ship', () => {
   const thanhTra = articles('luat-thanh-tra-2022.txt', 'thanh-tra', 'Luật Thanh tra', '11/2022/QH15');
   const tamGiam = articles('luat-thi-hanh-tam-giu-tam-giam-2015.txt', 'tam-giam', 'Luật Thi hành tạm giữ, tạm giam', '94/2015/QH13');
   const hanhChinh = articles('luat-to-tung-hanh-chinh-2015.txt', 'hanh-chinh', 'Luật Tố tụng hành chính', '93/2015/QH13');
-  const r = retriever([...thanhTra, ...tamGiam, ...hanhChinh]);
+  const r = inMemoryRetriever([...thanhTra, ...tamGiam, ...hanhChinh]);
 
   const cases: [string, string, string][] = [
     ['Luật Thanh tra quy định về vấn đề gì?', 'thanh-tra', '1'],
