@@ -474,7 +474,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
   // "Sau khi điều chỉnh thì …": a whole question of its own but for the verb's object.
   if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
-  const swapped = swapMeasure(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
+  const swapped = swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
   if (swapped) return swapped;
   const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
@@ -601,6 +601,41 @@ const MEASURE_WORD = new RegExp(` (${MEASURES}) `);
 const ASKS_MEASURE = /\b(bao lau|bao nhieu|may|khi nao)\W*$/;
 const OWN_QUESTION = / (ai|gi|nao|dau|bao lau|bao nhieu|may|the nao|sao|khong) /;
 const OWN_QUESTION_WRITTEN = / (ai|gì|nào|đâu|bao lâu|bao nhiêu|mấy|thế nào|sao|không) /u;
+
+/** Prepositions opening what qualifies a noun: "(mục tiêu) trong quản lý", "(quyền) về nghiệp vụ". */
+const QUALIFIER_OPENERS = ['ve', 'trong', 'doi voi', 'cua', 'cho', 'tai', 'o'].map(seq);
+/** Question words a noun may carry before its qualifier: "những mục tiêu nào trong …". */
+const NOUN_ASKED = ['nao', 'gi', 'nhu the nao'].map(seq);
+
+function qualifierAt(toks: Tok[], i: number): boolean {
+  return QUALIFIER_OPENERS.some((o) => matchAt(toks, i, o));
+}
+
+/**
+ * "còn mục tiêu về nghiệp vụ thì sao?" after "Kế hoạch … có những mục tiêu nào trong quản lý, chỉ
+ * đạo, điều hành?": the follow-up names the previous question's noun with another qualifier, which
+ * replaces the one that closed it ("Kế hoạch … có những mục tiêu nào về nghiệp vụ?").
+ */
+function swapQualifier(prev: string, focus: string): string | undefined {
+  const ft = tokenize(focus);
+  const pt = tokenize(nfc(prev).replace(/[?!.…]+$/u, ''));
+  // The noun: the follow-up's first one or two syllables, before a preposition.
+  for (const n of [2, 1]) {
+    if (ft.length <= n || !qualifierAt(ft, n)) continue;
+    const noun = ft.slice(0, n).map((t) => t.f);
+    for (let i = pt.length - n - 1; i > 0; i--) {
+      if (!matchAt(pt, i, noun)) continue;
+      let j = i + n;
+      const asked = NOUN_ASKED.find((w) => matchAt(pt, j, w));
+      if (asked) j += asked.length;
+      // Its qualifier closes the previous question.
+      if (j >= pt.length || !qualifierAt(pt, j)) return undefined;
+      const head = nfc(prev).slice(0, pt[j].start).trimEnd();
+      return `${capitalise(tidy(`${head} ${focus.slice(ft[n].start)}`))}?`;
+    }
+  }
+  return undefined;
+}
 
 /** Where the measured thing ends and the question about it starts ("… là bao lâu", "… tối đa mấy ngày"). */
 const MEASURE_ASKED = / (?:la|duoc|co|toi da|toi thieu|khong qua|keo dai|bao lau|bao nhieu|may|khi nao)(?= )/;

@@ -168,6 +168,15 @@ describe('rewriteFollowUp', () => {
     expect(after('Thời hiệu khiếu nại là bao lâu?', 'Còn thời hạn nộp đơn ở đâu?')).not.toContain('bao lâu');
   });
 
+  it('replaces the qualifier that closed the previous question when the follow-up names its noun with another', () => {
+    expect(after('Kế hoạch chuyển đổi số năm 2024 có những mục tiêu nào trong quản lý, chỉ đạo, điều hành?', 'còn mục tiêu về nghiệp vụ thì sao?')).toBe(
+      'Kế hoạch chuyển đổi số năm 2024 có những mục tiêu nào về nghiệp vụ?',
+    );
+    expect(after('Người tố cáo có những quyền gì trong tố tụng hình sự?', 'còn quyền trong khiếu nại?')).toBe('Người tố cáo có những quyền gì trong khiếu nại?');
+    // A noun the previous question does not close with a qualifier is left to the other swaps.
+    expect(after('Người tố cáo có những quyền gì?', 'còn quyền của người bị tố cáo?')).not.toBe('Người tố cáo có những quyền gì của người bị tố cáo?');
+  });
+
   it('reads "luật này" after an answer that quoted a law the question did not name as that law', () => {
     const answered = (text: string) => [{ question: 'Người tố cáo có quyền gì?', standalone: 'Người tố cáo có quyền gì?', answer: text }];
     const quoted = 'Theo Điều 479 Bộ luật Tố tụng hình sự:\n1. Người tố cáo có quyền: …\n\nNguồn:\n- Bộ luật Tố tụng hình sự (101/2015/QH13), Điều 479, khoản 1';
