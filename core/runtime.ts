@@ -22,6 +22,8 @@ import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
+import { smallTalk, withoutSmallTalk } from './answer/small-talk.js';
+import { SMALL_TALK_TEXT } from '../prompts/small-talk.js';
 import type { Particulars } from './answer/issuer.js';
 import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { expandShorthand } from './shorthand.js';
@@ -146,8 +148,11 @@ export class AssistantRuntime implements RuntimeAssistant {
     // rule of another level: a follow-up that names material and nothing else is judged completed.
     const deferred = !verdict.allowed && verdict.bare === true && isFollowUp(question, history);
     if (!verdict.allowed && !deferred) return refuse(verdict.category);
+    // "Xin chào", "cảm ơn", "bạn là ai?": a reply of its own, and nothing that later turns follow up on.
+    const talk = verdict.allowed ? smallTalk(question) : undefined;
+    if (talk) return reply({ text: SMALL_TALK_TEXT[talk], refused: false, abstained: true, citations: [], standalone: '' });
     // Chat shorthand ("bn", "đc", "ko", "nd30") written out and mistyped words corrected ("mạg"): the analysis reads words.
-    const written = correctSpelling(expandShorthand(question));
+    const written = correctSpelling(expandShorthand(withoutSmallTalk(question)));
     const standalone = this.chatModel
       ? await rewriteWithLlm(this.chatModel, written, history, { timeoutMs: this.cfg.LLM_TIMEOUT_MS })
       : rewriteFollowUp(withoutPreamble(written), history);
