@@ -235,7 +235,11 @@ export function questionKinds(question: string): Set<QuestionKind> {
   const f = fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
   const kinds = new Set<QuestionKind>();
   for (const [kind, re] of Object.entries(KIND_CUES) as [QuestionKind, RegExp][]) if (re.test(f)) kinds.add(kind);
-  if (asksCondition(f)) kinds.delete('time');
+  // In which case it happens is asked as "trong những trường hợp nào": a law lists the cases.
+  if (asksCondition(f)) {
+    kinds.delete('time');
+    kinds.add('list');
+  }
   // "mấy" asks a number; its folded form "may" is also "máy" (machine), so only the accented form counts.
   if (/(^|\s)mấy(\s|$)/u.test(lower(question))) kinds.add('quantity');
   return kinds;

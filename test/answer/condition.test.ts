@@ -12,14 +12,15 @@ import { asksCondition, questionKinds } from '../../core/answer/terms.js';
 import { fold } from '../../core/text.js';
 import type { Chunk, Scored } from '../../core/types.js';
 
-const code = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge', 'luat', 'bo-luat-to-tung-hinh-su-2015.txt'), 'utf8');
+const law = (file: string) => readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge', 'luat', file), 'utf8');
+const code = law('bo-luat-to-tung-hinh-su-2015.txt');
 
-/** One article of the code, as the chunker's article split gives it. */
-function article(n: number): Scored<Chunk> {
-  const start = code.indexOf(`\nĐiều ${n}. `) + 1;
-  const text = code.slice(start, code.indexOf(`\nĐiều ${n + 1}. `, start)).trim();
-  const heading = text.split('\n')[0];
-  return { item: { id: `blths#${n}`, docId: 'blths', text, heading, article: String(n), locator: `Điều ${n}`, ord: n, title: 'Bộ luật Tố tụng hình sự', number: '101/2015/QH13', type: 'Bộ luật' }, score: 1 };
+/** One article of a law, as the chunker's article split gives it. */
+function article(n: number, text = code, title = 'Bộ luật Tố tụng hình sự'): Scored<Chunk> {
+  const start = text.indexOf(`\nĐiều ${n}. `) + 1;
+  const body = text.slice(start, text.indexOf(`\nĐiều ${n + 1}. `, start)).trim();
+  const heading = body.split('\n')[0];
+  return { item: { id: `${title}#${n}`, docId: title, text: body, heading, article: String(n), locator: `Điều ${n}`, ord: n, title, type: 'Luật' }, score: 1 };
 }
 
 describe('asksCondition', () => {
@@ -41,6 +42,11 @@ describe('a "khi nào" question about an act', () => {
     const r = composeExtractive('Khi nào người bị tạm giữ được trả tự do?', [article(118)], { skipAbstention: true });
     expect(r.text).toContain('nếu không đủ căn cứ khởi tố bị can');
     expect(r.text).not.toContain('Thời hạn tạm giữ không quá 03 ngày');
+  });
+  it('quotes the list of cases, not the khoản on what follows one', () => {
+    const refusals = article(28, law('luat-tiep-can-thong-tin-2016.txt'), 'Luật Tiếp cận thông tin');
+    const r = composeExtractive('Khi nào cơ quan được từ chối cung cấp thông tin?', [refusals], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('từ chối cung cấp thông tin trong các trường hợp sau đây');
   });
   it('still quotes the time limit when the question asks how long', () => {
     const r = composeExtractive('Thời hạn tạm giữ là bao lâu?', [article(118)], { skipAbstention: true, maxUnits: 1 });
