@@ -190,7 +190,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
   // Whether one numbered document is marked is its status, yes-or-no as it is asked.
-  if (INSTANCE_MARKED_ASKED.test(t)) return refuse('classified-existence');
+  // (Looked for only where "có phải" and a number are: the pattern is tried at every word otherwise.)
+  if (t.includes(' co phai ') && /\d/.test(t) && INSTANCE_MARKED_ASKED.test(t)) return refuse('classified-existence');
   // So does asking where it is or who holds it now ("Ai đang giữ bản gốc kết luận … độ Tuyệt mật của vụ án …?").
   if (!hasTarget && LEVEL_CONCEPT.test(t) && STATUS.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-existence');
   // Pasted text opening with its marking ("… dưới đây: "TỐI MẬT. Danh sách …"") and something to do with it.
