@@ -20,7 +20,7 @@ const PHRASES: ReadonlyArray<[SmallTalkKind, RegExp]> = [
   ['personal', /^(?:ban )?(?:bao nhieu tuoi|may tuoi|co nguoi yeu chua|co vo chua|co chong chua|o dau|khoe khong|an com chua|dang lam gi|que o dau)$/],
 ];
 /** Words around a small-talk phrase that add nothing to it ("ạ", "nhé", "nhiều", "bạn", "trợ lý"). */
-const FILLERS = new Set(['a', 'nhe', 'nha', 'nhieu', 'lam', 'oi', 'ban', 'tro', 'ly', 'ad', 'em', 'anh', 'chi', 'minh', 'ok', 'oke', 'okay', 'vang', 'da', 'rat', 'nhe', 'ne', 'nhi', 'so', 'much', 'you']);
+const FILLERS = new Set(['a', 'nhe', 'nha', 'nhieu', 'lam', 'oi', 'ban', 'tro', 'ly', 'ad', 'em', 'anh', 'chi', 'minh', 'ok', 'oke', 'okay', 'vang', 'da', 'rat', 'ne', 'nhi', 'so', 'much', 'you']);
 
 function phraseKind(words: string[]): SmallTalkKind | undefined {
   // The phrase may carry fillers before and after ("ok cảm ơn bạn nhiều nhé"): try each core span.
