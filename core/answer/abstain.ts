@@ -214,9 +214,8 @@ export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, al
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
-    const absent = run.some((t) => !all.unigrams.has(t.term));
-    if (run.every((t) => HOME_INSTITUTION.has(t.term))) return undefined;
-    return run.length >= 2 && absent ? run.map((t) => t.term).join(' ') : undefined;
+    if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term))) return undefined;
+    return run.some((t) => !all.unigrams.has(t.term)) ? run.map((t) => t.term).join(' ') : undefined;
   };
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];

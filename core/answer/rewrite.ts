@@ -847,10 +847,11 @@ const SOURCE_LINE = /^- (?:\[\d+\] )?(.+?) \(([^()]*\d[^()]*)\)(?:,|$)/u;
  * a "Luật" or "Bộ luật"; "văn bản này": any), from its sources block.
  */
 function lastAnswerDocument(history: Turn[], kind: readonly string[] | undefined): string | undefined {
-  const answer = history[history.length - 1]?.answer;
-  const at = answer ? nfc(answer).lastIndexOf(`\n${SOURCES_HEADING}\n`) : -1;
+  const last = history[history.length - 1]?.answer;
+  const answer = last ? nfc(last) : '';
+  const at = answer.lastIndexOf(`\n${SOURCES_HEADING}\n`);
   if (at < 0) return undefined;
-  const m = SOURCE_LINE.exec(nfc(answer!).slice(at + SOURCES_HEADING.length + 2).split('\n')[0]);
+  const m = SOURCE_LINE.exec(answer.slice(at + SOURCES_HEADING.length + 2).split('\n')[0]);
   if (!m) return undefined;
   const title = foldedSyllables(m[1]);
   const fits = !kind || kind.join(' ') === 'van ban' || title.join(' ').includes(kind.join(' '));

@@ -11,11 +11,11 @@ import type { SmallTalkKind } from '../../prompts/small-talk.js';
 /** Each kind's phrases, folded; the first matching kind of a message's first clause is its kind. */
 const PHRASES: ReadonlyArray<[SmallTalkKind, RegExp]> = [
   ['greeting', /^(?:xin chao|chao|hello|hi|hey|alo|good morning)$/],
-  ['thanks', /^(?:(?:xin )?cam on|cam on|thanks?|thank you|tks|thanks a lot)$/],
+  ['thanks', /^(?:(?:xin )?cam on|thanks?|thank you|tks|thanks a lot)$/],
   ['goodbye', /^(?:tam biet|bye|bye bye|goodbye|hen gap lai)$/],
   [
     'identity',
-    /^(?:(?:may|ban|tro ly) )?(?:la ai|ten (?:la )?gi|co the lam (?:duoc )?(?:nhung )?gi|lam duoc (?:nhung )?gi|giup (?:duoc )?(?:gi|duoc gi|toi duoc gi|duoc nhung gi)|biet (?:nhung )?gi|tra loi duoc (?:nhung )?gi|huong dan su dung|dung the nao)$|^(?:help|huong dan su dung)$|^(?:who are you|what can you do)$/,
+    /^(?:(?:may|ban|tro ly) )?(?:la ai|ten (?:la )?gi|co the lam (?:duoc )?(?:nhung )?gi|lam duoc (?:nhung )?gi|giup (?:duoc )?(?:gi|duoc gi|toi duoc gi|duoc nhung gi)|biet (?:nhung )?gi|tra loi duoc (?:nhung )?gi|huong dan su dung|dung the nao)$|^help$|^(?:who are you|what can you do)$/,
   ],
   ['personal', /^(?:ban )?(?:bao nhieu tuoi|may tuoi|co nguoi yeu chua|co vo chua|co chong chua|o dau|khoe khong|an com chua|dang lam gi|que o dau)$/],
 ];
@@ -55,9 +55,11 @@ export function smallTalk(message: string): SmallTalkKind | undefined {
  */
 export function withoutSmallTalk(message: string): string {
   const parts = message.split(/(?<=[,.;!?\n])\s*/u);
+  // Only what opens or closes a message: a question about the assistant is the question itself.
   const talk = (part: string) => {
     const words = wordsOf(fold(part).toLowerCase());
-    return words.length > 0 && words.length <= 8 && phraseKind(words) !== undefined && phraseKind(words) !== 'identity' && phraseKind(words) !== 'personal';
+    const kind = words.length > 0 && words.length <= 8 ? phraseKind(words) : undefined;
+    return kind === 'greeting' || kind === 'thanks' || kind === 'goodbye';
   };
   let start = 0;
   let end = parts.length;
