@@ -108,6 +108,9 @@ const STEPS = /\b(sau day|trinh tu|buoc|tiep nhan|thu ly|lap bien ban|thong bao|
 /** Counting words a "mấy / bao nhiêu ..." question asks a number of. */
 const COUNTERS = `${TIME_UNITS}|tuoi|nguoi|lan|cap|loai|buoc|muc`;
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
+/** Counters that classify the noun after them ("loại độ mật", "cấp kiểm sát"), rather than name the thing. */
+const CLASSIFIERS = new Set(['loai', 'cap', 'muc']);
+const NEXT_WORD = /^ (\p{L}+) /u;
 /**
  * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
  * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
@@ -151,6 +154,9 @@ export function countedThing(question: string): RegExp | undefined {
   if (!m) return undefined;
   // "gia hạn lần thứ hai" says how many times: twice at most.
   if (m[1] === 'lan') return new RegExp(` ${COUNT} lan | lan thu ${COUNT} `);
+  // "mấy loại độ mật" is answered by "03 độ mật": a classifier before a noun may go unwritten.
+  const noun = CLASSIFIERS.has(m[1]) ? NEXT_WORD.exec(f.slice(m.index + m[0].length - 1))?.[1] : undefined;
+  if (noun && !NOT_COUNTED.has(noun)) return new RegExp(` ${COUNT} (?:${m[1]}|${noun}) `);
   return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? PEOPLE : m[1]} `);
 }
 
@@ -289,6 +295,8 @@ function givesNumber(unit: Unit, q: QuestionFeatures): boolean {
 
 /** "Có / gồm bao nhiêu …": how many things, which a list answers by naming them. */
 const COUNTS_ITEMS = /\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?bao nhieu\b/;
+/** "Có / gồm mấy cấp / loại / mức": kinds of a thing, which a list names ("may" is "máy" too, hence the counter). */
+const COUNTS_KINDS = /\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?(bao nhieu|may) (loai|cap|muc)\b/;
 
 /** A subject shorter than this many syllables ("chữ ký") is too generic to say what a piece is about. */
 const MIN_SUBJECT = 3;
@@ -1593,7 +1601,8 @@ export function composeExtractive(
   // The quoted pieces as counts are read: rendered, folded, their lines' numbering dropped.
   const texts = (counted || countedNoun) && !opts.skipAbstention ? chosen.map((c) => countable(rendered(c.unit))) : [];
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
-  if (counted && !opts.skipAbstention && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
+  const listsKinds = COUNTS_KINDS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
+  if (counted && !opts.skipAbstention && !listsKinds && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');

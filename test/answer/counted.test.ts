@@ -400,3 +400,28 @@ describe('numbers that count nothing', () => {
     expect(countedThing('Phạt tiền vi phạm hành chính tối đa là bao nhiêu?')?.test(' phat tien den 5.000.000 dong ')).toBe(true);
   });
 });
+
+describe('a count of kinds: "mấy loại / cấp / mức"', () => {
+  it('is answered by the number of the noun the classifier stands before, the classifier unwritten', () => {
+    const kinds = countedThing('Bí mật nhà nước có mấy loại độ mật?')!;
+    expect(kinds.test(' duoc phan loai thanh 03 do mat bao gom ')).toBe(true);
+    expect(kinds.test(' gom 03 loai ')).toBe(true);
+    expect(kinds.test(' trong thoi han 03 ngay ')).toBe(false);
+    // A counter that classifies nothing stays itself.
+    expect(countedThing('Tạm giữ tối đa mấy ngày?')!.test(' 03 tam giu ')).toBe(false);
+  });
+
+  const hit = (lines: string[]) => articleHit({ docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' }, 'Điều 40. Hệ thống Viện kiểm sát nhân dân', lines);
+  const levels = ['1. Viện kiểm sát nhân dân tối cao.', '2. Viện kiểm sát nhân dân cấp cao.', '3. Viện kiểm sát nhân dân cấp tỉnh.', '4. Viện kiểm sát nhân dân cấp huyện.'];
+
+  it('takes a list naming the levels as the answer to how many levels there are', () => {
+    const r = composeExtractive('Hệ thống Viện kiểm sát nhân dân gồm mấy cấp?', [hit(levels)]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('cấp cao');
+  });
+
+  it('still abstains on a count of levels the pieces neither write nor list', () => {
+    const r = composeExtractive('Hệ thống Viện kiểm sát nhân dân gồm mấy cấp?', [hit(['Viện kiểm sát nhân dân cấp cao có Ủy ban kiểm sát và các viện nghiệp vụ.'])]);
+    expect(r.abstained).toBe(true);
+  });
+});
