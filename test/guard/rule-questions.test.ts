@@ -26,6 +26,13 @@ describe('questions on the rules that name material', () => {
     expect(checkInput('Làm sao biết ai đang giữ tài liệu tối mật của vụ án Y?').allowed).toBe(false);
   });
 
+  it('allows asking where a drafter proposes the level, a step the law gives, not where material is', () => {
+    expect(checkInput('Khi soạn một văn bản có nội dung mật, tôi đề xuất độ mật ở chỗ nào?').allowed).toBe(true);
+    expect(checkInput('khi soan van ban co noi dung mat thi de xuat do mat o dau').allowed).toBe(true);
+    expect(checkInput('Văn bản có nội dung mật của vụ án X đang ở đâu?').allowed).toBe(false);
+    expect(checkInput('Văn bản mật số 12 đề xuất độ mật gì?').allowed).toBe(false);
+  });
+
   it('refuses to say whether one numbered document is classified, but answers what a document numbered so is', () => {
     expect(checkInput('Văn bản số 45/VKS-P1 có phải là tài liệu mật không?')).toMatchObject({ allowed: false, category: 'classified-existence' });
     expect(checkInput('quyet dinh 12/QD-VKS co phai van ban toi mat khong')).toMatchObject({ allowed: false, category: 'classified-existence' });
