@@ -20,6 +20,7 @@ import { askedValue, PERSON_NAME, writesValue, type ValueKind } from './value-ki
 import { referredUnits, referredWords, type ReferredUnit } from './references.js';
 import { issuerAnswer, namesDocument, type Particulars } from './issuer.js';
 import { scopeSource, type ScopeSource } from './scope.js';
+import { withoutSource } from '../question-source.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -318,24 +319,6 @@ export function subjectPhrases(question: string): Array<{ phrase: string; share:
   }
   return out;
 }
-
-/** A document type as questions write it, accented or not. */
-const SOURCE_DOC = '(?:bộ luật|bo luat|luật|luat|nghị định|nghi dinh|nđ|nd|thông tư|thong tu|quyết định|quyet dinh|chỉ thị|chi thi|kế hoạch|ke hoach|hướng dẫn|huong dan|blths|bltths)';
-/** "Theo Luật An ninh mạng, …" opening a question, or "… theo Luật An ninh mạng?" closing it: where to look, not what is asked. */
-const SOURCE_LEAD = new RegExp(`^\\s*(?:theo|căn cứ|can cu)\\s+${SOURCE_DOC}(?![\\p{L}])[^,?]*,\\s*`, 'iu');
-const SOURCE_TAIL = new RegExp(`\\s*,?\\s+(?:theo|trong|tại|tai)\\s+(?:quy định (?:của|tại)\\s+|quy dinh (?:cua|tai)\\s+)?${SOURCE_DOC}(?![\\p{L}])[^,?]*(?=\\?*\\s*$)`, 'iu');
-
-/** The question without the document it says to look in: its subject is what it asks about. */
-export function withoutSource(question: string): string {
-  let q = question.replace(SOURCE_LEAD, '');
-  const tail = SOURCE_TAIL.exec(q);
-  // "… theo Luật Giao dịch điện tử 2023 gồm những dịch vụ nào?": the question goes on after the name.
-  if (tail && !fold(tail[0]).toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => ASKING.has(w))) q = q.slice(0, tail.index) + q.slice(tail.index + tail[0].length);
-  return q.trim() ? q : question;
-}
-
-/** Words that carry the question: a document's name ends before them. */
-const ASKING = new Set('gi nao gom bao khong sao ai dau la co duoc phai the'.split(' '));
 
 /** Where the question's subject is: from its first content word to its predicate or question word. */
 function subjectSpan(question: string): { words: string[]; start: number; end: number; content: ReturnType<typeof contentTerms> } | undefined {

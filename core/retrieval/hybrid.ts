@@ -16,6 +16,7 @@ import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, typ
 import type { BM25Index } from './bm25.js';
 import type { SplitLexicalSearch } from './split-search.js';
 import { definedIn } from './definitions.js';
+import { withoutSource } from '../question-source.js';
 import { chunkIndexOf, passageIndex, type Lookup } from './passage-index.js';
 import { BoundedMap } from '../memo.js';
 import { PhraseTable } from '../phrase-table.js';
@@ -455,10 +456,10 @@ function phrase(text: string): string {
  * "an ninh mang"; "thế nào là khiếu nại?" → "khieu nai"; null for other questions.
  */
 export function definitionSubject(query: string): string | null {
-  const q = fold(query).toLowerCase().replace(/[?!.…]+\s*$/u, '').trim();
+  const q = fold(withoutSource(query)).toLowerCase().replace(/[?!.…]+\s*$/u, '').trim();
   const m =
     /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc hieu la|duoc goi la|co nghia la|nghia la|la)\s+gi$/u.exec(q) ??
-    /(?:^|[,:;]\s*)(?:the nao|the nao duoc goi|the nao duoc hieu) la\s+([^,:;]+)$/u.exec(q) ??
+    /(?:^|[,:;]\s*)(?:the nao|the nao duoc (?:goi|hieu|coi)) la\s+([^,:;]+)$/u.exec(q) ??
     // "Tấn công mạng được định nghĩa như thế nào?", "… được hiểu ra sao?" (not "được quy định thế nào": that asks the rules).
     /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc dinh nghia|duoc hieu|duoc giai thich|co nghia)\s+(?:(?:nhu )?the nao|ra sao|nhu nao|la gi)$/u.exec(q) ??
     /(?:^|[,:;]\s*)(?:khai niem|dinh nghia)\s+([^,:;]+)$/u.exec(q);

@@ -36,6 +36,12 @@ describe('definitionSubject', () => {
     expect(definitionSubject('Tấn công mạng được định nghĩa như thế nào?')).toBe('tan cong mang');
     expect(definitionSubject('Khiếu nại được hiểu ra sao?')).toBe('khieu nai');
   });
+  it('reads past the document the question says to look in, wherever it names it', () => {
+    expect(definitionSubject('Hành vi hành chính theo Luật Khiếu nại nghĩa là gì?')).toBe('hanh vi hanh chinh');
+    expect(definitionSubject('hanh vi hanh chinh theo luat khieu nai nghia la gi')).toBe('hanh vi hanh chinh');
+    expect(definitionSubject('Theo Luật An ninh mạng thì tấn công mạng là gì?')).toBe('tan cong mang');
+    expect(definitionSubject('Theo Luật An ninh mạng thì thế nào được coi là tấn công mạng?')).toBe('tan cong mang');
+  });
   it('reads "được quy định thế nào" as asking the rules, not a definition', () => {
     expect(definitionSubject('Tấn công mạng được quy định như thế nào?')).toBeNull();
   });
