@@ -84,6 +84,8 @@ function summarise(step: string, max: number, words: readonly QueryTerm[] = []):
     const head = s.slice(0, room);
     const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
     if (cut > 40) out = `${out} ${s.slice(0, cut)} …`;
+    // A step's number alone says nothing ("7."): its text, cut at a word, follows it.
+    else if (/^\d{1,2}[.)]$/.test(out)) out = `${out} ${head.slice(0, Math.max(head.lastIndexOf(' '), 0)) || head} …`;
     break;
   }
   return out;

@@ -180,3 +180,17 @@ describe('a how-to question about one case of a procedure', () => {
     expect(whole.steps.every((s) => !s.includes('từng tệp tin'))).toBe(true);
   });
 });
+
+describe('a step too long for its share of the answer', () => {
+  it('keeps the start of its text after its number, never the number alone', () => {
+    const long = 'Viện trưởng Viện kiểm sát nhân dân cấp huyện giải quyết tố cáo đối với công chức do mình quản lý trực tiếp theo quy định tại Điều 15 Luật Tố cáo và báo cáo kết quả giải quyết về Viện kiểm sát nhân dân cấp tỉnh';
+    const many = chunk({
+      id: 'm',
+      heading: 'Các bước nộp hồ sơ',
+      text: ['1. **Chuẩn bị.** Kiểm tra giấy tờ tùy thân.', '2. **Điền tờ khai.** Ghi đủ họ tên.', `3. ${long}.`].join('\n'),
+    });
+    const found = findSteps(matchTerms('Các bước nộp hồ sơ?'), [many], () => 1, 300)!;
+    const third = found.steps.find((s) => s.startsWith('3.'))!;
+    expect(third).toMatch(/^3\. Viện trưởng Viện kiểm sát .* …$/u);
+  });
+});
