@@ -14,18 +14,19 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from './config.js';
 import type { Assistant, AskOptions, AssistantReply, Health } from './assistant.js';
-import type { Chunk, Citation, Scored } from './types.js';
+import type { Chunk, Citation, Scored, Turn } from './types.js';
 import { checkInput, checkOutput, passageIsClassified, type GuardCategory, type GuardVerdict } from './guard/index.js';
 import { RefusalAudit } from './refusal-audit.js';
 import { BoundedMap, memoize } from './memo.js';
 import { REFUSAL_TEXT } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
-import { ABSTAIN_POOL, composeExtractive } from './answer/compose.js';
+import { ABSTAIN_POOL, composeExtractive, type ComposeOptions } from './answer/compose.js';
 import { smallTalk, withoutSmallTalk } from './answer/small-talk.js';
 import { SMALL_TALK_TEXT } from '../prompts/small-talk.js';
 import type { Particulars } from './answer/issuer.js';
 import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
+import { answerInParts, questionParts } from './answer/parts.js';
 import { expandShorthand } from './shorthand.js';
 import { correctSpelling } from './answer/spelling.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
@@ -166,9 +167,33 @@ export class AssistantRuntime implements RuntimeAssistant {
     }
 
     // Only the extractive answer is a pure function of the question and the index version.
-    const cacheKey = this.chatModel ? null : standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const cacheKey = this.chatModel ? null : answerKey(standalone);
     const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
     if (cached) return reply({ ...cached, citations: cached.citations.map((c) => ({ ...c })), refused: false, standalone });
+
+    let answer = await this.answerOne(snapshot, standalone, history);
+    if (!answer) return refuse('classified-content');
+    // "… do ai bổ nhiệm và nhiệm kỳ mấy năm?": each half asked on its own, the second as a follow-up of the first.
+    const parts = this.chatModel ? undefined : questionParts(standalone);
+    if (parts) {
+      const ask = (q: string, half?: { quoted: ReadonlySet<string> }) => this.answerOne(snapshot, q, history, half && { quoted: half.quoted, maxUnits: 1 });
+      const joined = await answerInParts(answer, parts, ask, (q) => this.checkInput(q).allowed);
+      if (!joined) return refuse('classified-content');
+      answer = joined;
+      if (cacheKey !== null) snapshot.answers.set(cacheKey, answer);
+    }
+    return reply({ ...answer, citations: answer.citations.map((c) => ({ ...c })), refused: false, standalone });
+  }
+
+  /**
+   * The answer to one standalone question (cached when extractive), or null when the output guard
+   * stops it.
+   */
+  private async answerOne(snapshot: Snapshot, standalone: string, history: Turn[], half?: Pick<ComposeOptions, 'quoted' | 'maxUnits'>): Promise<CachedAnswer | null> {
+    // A half's answer adds to another answer (one piece, none it quotes): it is not this question's answer.
+    const cacheKey = this.chatModel || half ? null : answerKey(standalone);
+    const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
+    if (cached) return cached;
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
@@ -183,23 +208,28 @@ export class AssistantRuntime implements RuntimeAssistant {
     const particularsOf = (docId: string) => snapshot.particulars.get(docId);
     // The passage guard reads only what an answer rests on: the passages it quotes, or those its
     // abstention weighed. A flagged passage is dropped and the answer composed again without it.
-    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf });
+    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf, ...half });
     for (;;) {
       const read = composed.abstained ? hits.slice(0, ABSTAIN_POOL) : composed.used;
       const flagged = new Set(read.filter((h) => chunkIsClassified(h.item)));
       if (!flagged.size) break;
       hits = hits.filter((h) => !flagged.has(h));
-      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf });
+      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf, ...half });
     }
     if (this.chatModel && !composed.abstained) {
       const context = hits.filter((h) => !chunkIsClassified(h.item)).slice(0, this.topK);
       composed = await composeWithLlm(this.chatModel, standalone, context, { timeoutMs: this.cfg.LLM_TIMEOUT_MS, history });
     }
-    if (!checkOutput(composed.text)) return refuse('classified-content');
-    const citations = markSuperseded(composed.citations, snapshot.supersededBy);
-    if (cacheKey !== null) snapshot.answers.set(cacheKey, { text: composed.text, abstained: composed.abstained, citations });
-    return reply({ text: composed.text, refused: false, abstained: composed.abstained, citations, standalone });
+    if (!checkOutput(composed.text)) return null;
+    const answer: CachedAnswer = { text: composed.text, abstained: composed.abstained, citations: markSuperseded(composed.citations, snapshot.supersededBy) };
+    if (cacheKey !== null) snapshot.answers.set(cacheKey, answer);
+    return answer;
   }
+}
+
+/** The cache key of a standalone question: NFC, spaces collapsed. */
+function answerKey(standalone: string): string {
+  return standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** Chunks are immutable within a version: the passage guard's verdict is computed once per chunk. */

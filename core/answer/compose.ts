@@ -57,7 +57,18 @@ export interface ComposeOptions {
   termWeight?: (folded: string) => number;
   /** A document's particulars recorded at ingest (who issued it, when), by docId. */
   particularsOf?: (docId: string) => Particulars | undefined;
+  /**
+   * Lines an earlier answer quotes (see quotedKey): the pieces they are not quoted again, when a
+   * second question ("… và nhiệm kỳ mấy năm?") adds to that answer.
+   */
+  quoted?: ReadonlySet<string>;
 }
+
+/** How a quoted line is known again: its first characters, as a cut line ends in an ellipsis. */
+export function quotedKey(line: string): string {
+  return line.trim().slice(0, QUOTED_KEY_CHARS);
+}
+const QUOTED_KEY_CHARS = 60;
 
 export const DEFAULT_COMPOSE: ComposeOptions = {
   abstain: {},
@@ -1246,6 +1257,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
+      if (opts.quoted?.has(quotedKey(unit.text))) continue;
       // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
       const refs = referredUnits(unit, hit.item, hits);
       const referred = refs.length ? referredWords(refs) : undefined;

@@ -196,6 +196,31 @@ export function topicOf(question: string): string {
   return tidy(s);
 }
 
+/** Question words asking something of their own, folded and spaced ("thì sao?" asks the same again). */
+const OWN_ASK = / (?:ai|gi|nao|dau|bao lau|bao nhieu|khi nao|the nao|ra sao) /;
+
+/** "Trong bao lâu" → "trong bao lâu", after a colon; an acronym ("VKSND") stays as written. */
+function lowerFirst(s: string): string {
+  return s.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
+}
+
+/** What a question asks, opening after its subject: "… thì ai giải quyết", "… do ai bổ nhiệm", "… có những mức nào". */
+const ASK_OPENS = /\s+(?:(?:thì|thi|do|được|duoc|có|co|là|la|phải|phai|cần|can)\s+)?(?:ai|bao nhiêu|bao nhieu|bao lâu|bao lau|mấy|khi nào|khi nao|ở đâu|o dau|thế nào|the nao|như thế nào|nhu the nao|ra sao|những|nhung|các|cac)(?=\s|$)/iu;
+/** Or a thing asked of it, ending the question: "… phải màu gì", "… ban hành ngày nào", "… là gì". */
+const ASKED_THING = /\s+(?:(?:thì|thi|do|được|duoc|có|co|là|la|phải|phai|cần|can|nên|nen)\s+)?(?:[\p{L}\d/-]+\s+)?(?:gì|gi|nào|nao)$/iu;
+/** Or a yes-or-no question on it: "Người tố cáo muốn rút tố cáo | thì có phải làm văn bản không". */
+const THEN = /\s+(?:thì|thi)\s+/iu;
+
+/**
+ * The subject of a question, before what it asks: "Viện trưởng VKSND cấp tỉnh" of "Viện trưởng VKSND
+ * cấp tỉnh do ai bổ nhiệm?", what a second question on it ("nhiệm kỳ mấy năm?") is about.
+ */
+export function askedSubject(question: string): string {
+  const q = nfc(question).trim().replace(/[?!.…]+$/u, '').trim();
+  const at = [ASK_OPENS, ASKED_THING, THEN].map((re) => re.exec(q)).find((m) => m && m.index > 0);
+  return tidy(at ? q.slice(0, at.index) : topicOf(q));
+}
+
 /**
  * "Trong đó, …", "Trong số đó, …", "Ngoài ra, …" open a question about what the previous one named
  * (its list, its plan). Only with the comma: "Trong độ tuổi nào …" folds to the same letters.
@@ -450,7 +475,12 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // 2. An elliptical question: its focus, completed with the previous subject.
   const trailing = stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text);
   const focus = accentedLike(tidy(trailing.text), prev);
-  if (!contentTerms(focus).length) return prev;
+  if (!contentTerms(focus).length) {
+    // "Trong bao lâu?" after "… thì ai giải quyết?": another question of the same subject.
+    const asked = q.replace(/[?!.…]+$/u, '').trim();
+    if (OWN_ASK.test(` ${fold(asked).toLowerCase()} `) || /(?:^|\s)mấy(?=\s|$)/iu.test(asked)) return `Về ${askedSubject(prev)}: ${lowerFirst(asked)}?`;
+    return prev;
+  }
   const focusDocs = documentReferences(focus);
   if (focusDocs.length) {
     const beyondDoc = contentTerms(removeSpans(focus, focusDocs.map((d) => d.span)));

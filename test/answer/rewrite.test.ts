@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentReferences, isFollowUp, rewriteFollowUp, withoutPreamble } from '../../core/answer/rewrite.js';
+import { askedSubject, documentReferences, isFollowUp, rewriteFollowUp, withoutPreamble } from '../../core/answer/rewrite.js';
 import { fold } from '../../core/text.js';
 
 const after = (previous: string, q: string) => rewriteFollowUp(q, [{ question: previous, answer: '...' }]);
@@ -275,5 +275,26 @@ describe('withoutPreamble', () => {
   it('keeps a question that is the introduction itself, or has nothing else', () => {
     expect(withoutPreamble('Tôi là Kiểm sát viên, có được tư vấn không?')).toBe('Tôi là Kiểm sát viên, có được tư vấn không?');
     expect(withoutPreamble('Tố cáo nặc danh có được giải quyết không?')).toBe('Tố cáo nặc danh có được giải quyết không?');
+  });
+});
+
+describe('a follow-up asking something else of the same subject', () => {
+  it('asks its own question of the previous subject, not the previous question again', () => {
+    expect(after('Khiếu nại quyết định của Kiểm sát viên thì ai giải quyết?', 'Trong bao lâu?')).toBe('Về Khiếu nại quyết định của Kiểm sát viên: trong bao lâu?');
+    expect(after('Chỉ thị 01/CT-VKSTC ban hành ngày nào?', 'Về việc gì?')).toBe('Về Chỉ thị 01/CT-VKSTC ban hành: về việc gì?');
+  });
+
+  it('still repeats the previous question for "thì sao?"', () => {
+    expect(after('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?', 'Thì sao?')).toBe('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?');
+  });
+});
+
+describe('askedSubject', () => {
+  it('reads the subject before what the question asks', () => {
+    expect(askedSubject('Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?')).toBe('Viện trưởng VKSND cấp tỉnh');
+    expect(askedSubject('Con dấu mức độ khẩn có những mức nào?')).toBe('Con dấu mức độ khẩn');
+    expect(askedSubject('Hình ảnh chữ ký số của lãnh đạo phải màu gì?')).toBe('Hình ảnh chữ ký số của lãnh đạo');
+    expect(askedSubject('Giải mật là gì?')).toBe('Giải mật');
+    expect(askedSubject('Người tố cáo muốn rút tố cáo thì có phải làm văn bản không?')).toBe('Người tố cáo muốn rút tố cáo');
   });
 });

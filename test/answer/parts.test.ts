@@ -1,0 +1,93 @@
+/**
+ * Questions asking two things at once ("… do ai bổ nhiệm và nhiệm kỳ mấy năm?"): each half is
+ * asked on its own and adds to the whole question's answer what that answer does not quote.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerInParts, questionParts, secondPartQuestion, type PartAnswer } from '../../core/answer/parts.js';
+import { quotedKey } from '../../core/answer/compose.js';
+
+describe('questionParts', () => {
+  it.each([
+    ['Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm và nhiệm kỳ mấy năm?', 'Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Nhiệm kỳ mấy năm?'],
+    ['Giải mật là gì, khi nào bí mật nhà nước được giải mật?', 'Giải mật là gì?', 'Khi nào bí mật nhà nước được giải mật?'],
+    ['Người tố cáo muốn rút tố cáo thì có phải làm văn bản không, vụ việc có dừng không?', 'Người tố cáo muốn rút tố cáo thì có phải làm văn bản không?', 'Vụ việc có dừng không?'],
+  ])('splits "%s"', (q, first, second) => {
+    expect(questionParts(q)).toEqual([first, second]);
+  });
+
+  it.each([
+    // One question about two things: no question before "và".
+    'Phông chữ và cỡ chữ của phần nội dung văn bản là bao nhiêu?',
+    // The question word stands far back and governs what follows the comma.
+    'Cơ quan điều tra có bao nhiêu ngày để kiểm tra, xác minh tin báo trước khi quyết định có khởi tố hay không?',
+    // A story before the question.
+    'Có người say rượu đến trụ sở, nói năng không còn tỉnh táo. Cán bộ có thể không tiếp người này không?',
+    // "sao" here is a copy, not "why".
+    'Chi phí in, sao, chụp tài liệu là bao nhiêu?',
+    'Thời hạn giải quyết khiếu nại lần đầu là bao lâu?',
+  ])('leaves "%s" whole', (q) => {
+    expect(questionParts(q)).toBeUndefined();
+  });
+});
+
+describe('secondPartQuestion', () => {
+  it("asks the second half of the first half's subject", () => {
+    expect(secondPartQuestion(['Hình ảnh chữ ký số của lãnh đạo phải màu gì?', 'Định dạng file gì?'], '')).toBe('Về Hình ảnh chữ ký số của lãnh đạo: định dạng file gì?');
+    expect(secondPartQuestion(['Khiếu nại quyết định của Kiểm sát viên thì ai giải quyết?', 'Trong bao lâu?'], '')).toBe('Về Khiếu nại quyết định của Kiểm sát viên: trong bao lâu?');
+  });
+});
+
+describe('answerInParts', () => {
+  const answer = (lead: string, lines: string[], source = 'luat/tc.txt', locator = 'Điều 66'): PartAnswer => ({
+    text: `${lead}\n${lines.join('\n')}\n\nNguồn:\n- Luật, ${locator}`,
+    abstained: false,
+    citations: [{ source, title: 'Luật Tổ chức Viện kiểm sát nhân dân', locator }],
+  });
+  const abstained: PartAnswer = { text: 'Tôi không tìm thấy …', abstained: true, citations: [] };
+  const term = '3. Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân cấp tỉnh là 05 năm.';
+  const appointed = '1. Viện trưởng Viện kiểm sát nhân dân cấp tỉnh do Viện trưởng Viện kiểm sát nhân dân tối cao bổ nhiệm.';
+  const parts = ['Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Nhiệm kỳ mấy năm?'] as const;
+  const whole = answer('Theo Điều 66, khoản 3 Luật:', [term], 'luat/tc.txt', 'Điều 66, khoản 3');
+
+  it("adds the half the whole question's answer leaves out, once, and cites both", async () => {
+    const asked: string[] = [];
+    const ask = async (q: string, half?: { quoted: ReadonlySet<string> }) => {
+      asked.push(q);
+      // The first half quotes khoản 1 with khoản 3; asked again without khoản 3, khoản 1 alone.
+      if (q === parts[0]) return half?.quoted.has(quotedKey(term)) ? answer('Theo Điều 66, khoản 1 Luật:', [appointed], 'luat/tc.txt', 'Điều 66, khoản 1') : answer('Theo Điều 66, khoản 1 và 3 Luật:', [appointed, term]);
+      return answer('Theo Điều 66, khoản 3 Luật:', [term], 'luat/tc.txt', 'Điều 66, khoản 3');
+    };
+    const r = (await answerInParts(whole, parts, ask, () => true))!;
+    expect(r.text.split(term).length - 1).toBe(1);
+    expect(r.text).toContain(appointed);
+    expect(r.text).toMatch(/Nguồn:\n- .*Điều 66, khoản 3; Điều 66, khoản 1/u);
+    expect(asked[asked.length - 1]).toBe('Về Viện trưởng VKSND cấp tỉnh: nhiệm kỳ mấy năm?');
+  });
+
+  it("keeps the whole question's answer when the halves add nothing, and its abstention", async () => {
+    const same = async () => whole;
+    expect(await answerInParts(whole, parts, same, () => true)).toBe(whole);
+    expect(await answerInParts(abstained, parts, async () => answer('Theo Điều 66 Luật:', [appointed]), () => true)).toBe(abstained);
+    expect(await answerInParts(whole, parts, async () => abstained, () => true)).toBe(whole);
+  });
+
+  it('stops when the guard refuses the completed second half, or the output guard a half', async () => {
+    expect(await answerInParts(whole, parts, async () => whole, (q) => !q.startsWith('Về'))).toBeNull();
+    expect(await answerInParts(whole, parts, async () => null, () => true)).toBeNull();
+  });
+});
+
+describe('composeExtractive with lines already quoted', () => {
+  it('quotes the best piece not yet quoted', async () => {
+    const { composeExtractive } = await import('../../core/answer/compose.js');
+    const { articleHit } = await import('./fixtures.js');
+    const appointed = '1. Viện trưởng Viện kiểm sát nhân dân cấp tỉnh do Viện trưởng Viện kiểm sát nhân dân tối cao bổ nhiệm, miễn nhiệm, cách chức.';
+    const term = '3. Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân cấp tỉnh là 05 năm, kể từ ngày được bổ nhiệm.';
+    const hit = articleHit({ docId: 'luat/tc.txt', title: 'Luật Tổ chức Viện kiểm sát nhân dân' }, 'Điều 66. Viện trưởng Viện kiểm sát nhân dân cấp tỉnh', [appointed, '2. Phó Viện trưởng giúp Viện trưởng thực hiện nhiệm vụ.', term]);
+    const q = 'Viện trưởng Viện kiểm sát nhân dân cấp tỉnh được bổ nhiệm thế nào, nhiệm kỳ bao lâu?';
+    const plain = composeExtractive(q, [hit], { maxUnits: 1 });
+    const without = composeExtractive(q, [hit], { maxUnits: 1, quoted: new Set([quotedKey(plain.text.split('\n')[1])]) });
+    expect(plain.text.split('\n')[1]).not.toBe(without.text.split('\n')[1]);
+    expect(without.abstained).toBe(false);
+  });
+});
