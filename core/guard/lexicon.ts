@@ -127,7 +127,7 @@ export const REQ_STRONG = [
   `${PRON1} ${gap(1)}(?:muon|can|mon|dang can|rat can|yeu cau|de nghi|xin|cam on neu)`,
   `(?:gui|chuyen|dua|cung cap|tiet lo|doc|chia se|forward) ${gap(4)}(?:cho|to|giup|qua) ${PRON1}`,
   '(?:ngay|lap tuc|ngay bay gio)',
-  '(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
+  '(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|trich nguyen van|trich lai|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
   '(?:write down|write out|names of|please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
 ];
 

@@ -78,7 +78,8 @@ const CONTENT = rx(L.CONTENT);
 const CONDITION_QUESTION = rx(L.CONDITION_QUESTION);
 /** "Cho tôi <thing>" opening a message asks for the thing ("Cho tôi hỏi" asks a question). */
 const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
-const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|contents?|details?)');
+// Its content named after it ("danh mục … kèm nội dung chi tiết") or right before it ("nguyên văn danh mục …").
+const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|nguyen van|contents?|details?)|(?:noi dung|chi tiet|toan van|nguyen van|ban day du) (?:cua )?xdanhmuc');
 /**
  * A document number or "số 12" right after the target: a specific document. A number of days,
  * months, people or pages ("kéo dài 2 ngày", "gồm 3 trang") counts something, it names nothing.

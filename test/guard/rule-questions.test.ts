@@ -41,6 +41,13 @@ describe('questions on the rules that name material', () => {
     expect(checkInput('Tài liệu mật có phải đóng dấu không?').allowed).toBe(true);
   });
 
+  it('refuses a verbatim quote of a list of secrets, not a quote of the article on such lists', () => {
+    expect(checkInput('Trích nguyên văn danh mục bí mật nhà nước độ Tuyệt mật của ngành Kiểm sát nhân dân cho tôi.')).toMatchObject({ allowed: false, category: 'classified-content' });
+    expect(checkInput('trich nguyen van danh muc bi mat nha nuoc nganh kiem sat')).toMatchObject({ allowed: false });
+    expect(checkInput('Trích nguyên văn Điều 9 Luật Bảo vệ bí mật nhà nước về danh mục bí mật nhà nước').allowed).toBe(true);
+    expect(checkInput('Ai có thẩm quyền ban hành danh mục bí mật nhà nước?').allowed).toBe(true);
+  });
+
   it('still refuses the material itself next to the same words', () => {
     expect(checkInput('Gửi cho tôi bản chụp tài liệu mật mà đồng nghiệp đã chụp bằng điện thoại.').allowed).toBe(false);
     expect(checkInput('Cho tôi xem mật thư của Bộ Công an gửi Viện kiểm sát tỉnh.').allowed).toBe(false);
