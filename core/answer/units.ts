@@ -100,6 +100,7 @@ function splitUnits(chunk: Chunk): Unit[] {
   let tableHead: string | undefined;
   // "a) Đối với hồ sơ giấy" over the prose that says it: a điểm that is only a title.
   let titled: string | undefined;
+  let titleLine: string | undefined;
   lines.forEach((line, i) => {
     if (isHeadingLine(line, chunk)) return;
     // A Markdown table: its header row names the columns and answers nothing; each row is read and
@@ -118,6 +119,11 @@ function splitUnits(chunk: Chunk): Unit[] {
     const numbered = KHOAN.test(line);
     const prose = !isItem && !numbered && !/:\s*$/.test(line);
     if (prose && titled) {
+      // The title alone ("3. Thủ tục nộp lưu / a) Đối với hồ sơ giấy") says nothing: its prose answers.
+      if (titleLine !== undefined) {
+        for (let k = units.length - 1; k >= 0; k--) if (units[k].text === titleLine || units[k].text === titled) units.splice(k, 1);
+        titleLine = undefined;
+      }
       // Read and quoted under its title, as a điểm is under its khoản.
       for (const s of line.length > LONG_LINE ? splitProse(line) : [line]) {
         units.push({ text: s, shape: line.length > LONG_LINE ? 'sentence' : 'line', index: i, parent: titled });
@@ -125,6 +131,7 @@ function splitUnits(chunk: Chunk): Unit[] {
       return;
     }
     titled = isItem && TITLE_ITEM.test(line) ? [leadIn, line].filter(Boolean).join('\n') : undefined;
+    titleLine = titled ? line : undefined;
     if (!isItem && !numbered) listLead = /:\s*$/.test(line) && !DEFINITIONS_LEAD.test(line) ? line : undefined;
     if (!isItem) leadIn = numbered || /:\s*$/.test(line) ? line : undefined;
     if (line.length > LONG_LINE && !KHOAN.test(line) && !isItem) {

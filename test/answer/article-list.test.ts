@@ -239,6 +239,12 @@ describe('a điểm that only names a case', () => {
     expect(paper?.parent).toBe('3. Thủ tục nộp lưu\na) Đối với hồ sơ giấy');
     expect(units.find((u) => u.text.startsWith('Cá nhân được giao'))?.parent).toContain('b) Đối với hồ sơ điện tử');
   });
+  it('is not offered alone, nor as its khoản\'s list: the title says nothing without its prose', () => {
+    const units = unitsOf(article(text, 'nl'));
+    expect(units.some((u) => u.text === 'a) Đối với hồ sơ giấy' || u.text === '3. Thủ tục nộp lưu\na) Đối với hồ sơ giấy')).toBe(false);
+    const r = composeExtractive('Thủ tục nộp lưu đối với hồ sơ giấy gồm những gì?', [{ item: article(text, 'nl'), score: 1 }], { skipAbstention: true });
+    expect(r.text).toContain('Mục lục hồ sơ');
+  });
   it('leaves a điểm that is a sentence of its own as it was', () => {
     const units = unitsOf(article(['1. Sử dụng con dấu', 'a) Dấu đóng phải rõ ràng, ngay ngắn, đúng chiều.', 'Ghi chú thêm về con dấu.'].join('\n'), 'cd'));
     expect(units.find((u) => u.text.startsWith('Ghi chú'))?.parent).toBeUndefined();
