@@ -1442,7 +1442,8 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
 
 /** A document type, spaced and folded: what "<type> này" in its own text refers to. */
 const DOC_TYPE = '(?:bo luat|luat|nghi dinh|thong tu|quyet dinh|chi thi|ke hoach|nghi quyet|phap lenh)';
-const ASKS_OWN_EFFECT = new RegExp(`(?:^| )${DOC_TYPE} .*\\bhieu luc\\b`);
+/** "… có hiệu lực …", "… bắt đầu áp dụng / được thi hành từ ngày nào": when the document takes effect. */
+const ASKS_OWN_EFFECT = new RegExp(`(?:^| )${DOC_TYPE} .*(?:\\bhieu luc\\b|\\b(?:ap dung|thi hanh) (?:tu|ke tu|vao) (?:ngay|khi|thoi diem|bao gio|nam)\\b)`);
 /** "Luật này có hiệu lực thi hành từ ngày …": how every Vietnamese legal text states its own entry into force. */
 const OWN_EFFECT = new RegExp(`^ (?:\\d{1,3} )?${DOC_TYPE} nay (?:bat dau )?co hieu luc `);
 

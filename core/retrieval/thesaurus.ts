@@ -55,7 +55,7 @@ const GROUPS: readonly string[] = [
   // A deadline: the law writes "chậm nhất (vào ngày …)".
   'han chot|han cuoi|cham nhat',
   'toi thieu|it nhat',
-  'bat dau co hieu luc|co hieu luc',
+  'bat dau co hieu luc|co hieu luc|bat dau ap dung',
   'duoc phep|co quyen',
   'email|thu dien tu',
   'website|trang thong tin dien tu|cong thong tin dien tu',

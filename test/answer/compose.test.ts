@@ -360,6 +360,13 @@ describe('when a document takes effect', () => {
     expect(r.citations[0].locator).toMatch(/^Điều 69/);
   });
 
+  it('reads "bắt đầu áp dụng / được thi hành từ ngày nào" as asking the same', () => {
+    for (const q of ['Luật Khiếu nại bắt đầu áp dụng từ ngày nào?', 'Luật Khiếu nại được thi hành từ ngày nào?']) {
+      const r = composeExtractive(q, [{ item: decisions, score: 1.4 }, { item: closing, score: 1.1 }]);
+      expect(body(r.text), q).toContain('01 tháng 7 năm 2012');
+    }
+  });
+
   it('leaves a question on when a decision under it takes effect to the decision articles', () => {
     const r = composeExtractive('Quyết định giải quyết khiếu nại lần hai có hiệu lực khi nào?', [{ item: decisions, score: 1.4 }, { item: closing, score: 1.1 }]);
     expect(body(r.text)).toContain('sau 30 ngày');

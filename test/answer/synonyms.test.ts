@@ -52,6 +52,7 @@ describe('bounds and dates the law words its own way', () => {
     ['Người đứng đầu phải tiếp công dân tối thiểu mấy ngày?', 'Trực tiếp tiếp công dân ít nhất 01 ngày trong 01 tháng.'],
     ['Tạm giữ tối đa mấy ngày?', 'Thời hạn tạm giữ không quá 03 ngày.'],
     ['Luật bắt đầu có hiệu lực từ ngày nào?', 'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.'],
+    ['Luật bắt đầu áp dụng từ ngày nào?', 'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.'],
   ])('finds "%s" in "%s"', (q, passage) => {
     const terms = matchTerms(q);
     const idx = passageIndex(passage);
