@@ -73,8 +73,10 @@ const GROUPS: readonly string[] = [
   'chuyen cong tac|dieu dong',
   'tuyen dung|tuyen chon',
   // Security rules name devices by what they can do.
-  'dien thoai|thiet bi co tinh nang thu|thiet bi di dong',
+  'dien thoai di dong|dien thoai thong minh|dien thoai|thiet bi co tinh nang thu|thiet bi di dong',
   'nguoi lon|nguoi thanh nien|nguoi du 18 tuoi',
+  // A person's family, which the laws list ("vợ, chồng, cha đẻ, mẹ đẻ …"). Not "người thân thích": a term of its own in the procedure code.
+  'nguoi than|nguoi nha|than nhan|vo chong cha de me de',
   // Drunkenness as the laws write it.
   'say ruou|say xin|say bia|tinh trang say',
   // Who receives citizens.

@@ -28,6 +28,13 @@ describe('thesaurus on the answer side', () => {
     expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
   });
 
+  it('does not abstain on a phone the meeting rules call a device that records', () => {
+    const hits: Scored<Chunk>[] = [
+      { item: chunk('6', 'Điều 6. Phương tiện, thiết bị sử dụng tại cuộc họp có nội dung bí mật nhà nước', 'b) Người tham dự không được mang thiết bị có tính năng thu, phát tin, ghi âm, ghi hình vào trong hội nghị, hội thảo, cuộc họp có nội dung bí mật nhà nước độ Tuyệt mật, Tối mật.'), score: 1 },
+    ];
+    expect(decideAbstention('Dự cuộc họp có nội dung Tối mật thì có được mang điện thoại di động vào phòng họp không?', hits).abstain).toBe(false);
+  });
+
   it('leaves a passage without any alternative as it was', () => {
     const q = 'Công dân có phải trả tiền không?';
     const idx = passageIndex('Công dân có quyền tiếp cận thông tin.');
@@ -53,6 +60,7 @@ describe('bounds and dates the law words its own way', () => {
     ['Tạm giữ tối đa mấy ngày?', 'Thời hạn tạm giữ không quá 03 ngày.'],
     ['Luật bắt đầu có hiệu lực từ ngày nào?', 'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.'],
     ['Luật bắt đầu áp dụng từ ngày nào?', 'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.'],
+    ['Người thân của người tố cáo có được bảo vệ không?', 'Bảo vệ tính mạng của người tố cáo, vợ, chồng, cha đẻ, mẹ đẻ, con đẻ của người tố cáo.'],
   ])('finds "%s" in "%s"', (q, passage) => {
     const terms = matchTerms(q);
     const idx = passageIndex(passage);
