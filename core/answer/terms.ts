@@ -42,6 +42,8 @@ const STOP_PHRASES = [
   'co the', 'can phai', 'theo do', 'doi voi', 'lien quan',
   // "giữ vai trò gì", "vai trò của X": asks what X does or is, a frame laws rarely write.
   'vai tro',
+  // "chuẩn bị nghỉ hưu", "sắp sửa chuyển công tác" (about to): when, not what; the law names the event.
+  'chuan bi', 'sap sua',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.

@@ -48,6 +48,8 @@ const GROUPS: readonly string[] = [
   'noi mang|ket noi mang|ket noi internet|noi internet',
   'giu bi mat|bao mat|bao dam tinh bi mat',
   'photo|sao chup|sao chep',
+  // Putting equipment to another use: the laws write "chuyển mục đích sử dụng".
+  'chuyen sang dung|dung vao viec khac|dung cho viec khac|chuyen muc dich su dung|su dung vao muc dich khac',
   'huy bo|bai bo',
   'nghiem cam|bi cam|khong duoc|cam',
   // Bounds: the law writes "không quá 03 ngày", "ít nhất 01 ngày".

@@ -35,6 +35,17 @@ describe('thesaurus on the answer side', () => {
     expect(decideAbstention('Dự cuộc họp có nội dung Tối mật thì có được mang điện thoại di động vào phòng họp không?', hits).abstain).toBe(false);
   });
 
+  it('does not abstain on "about to retire" nor on "putting a computer to another use", as the law words them', () => {
+    const duty = [{ item: chunk('26', 'Điều 26. Trách nhiệm của người tiếp cận, người trực tiếp quản lý bí mật nhà nước', 'd) Trước khi thôi việc, chuyển công tác, nghỉ hưu hoặc vì lý do khác mà không được phân công tiếp tục quản lý bí mật nhà nước thì phải bàn giao bí mật nhà nước cho cơ quan, tổ chức và cam kết bảo vệ bí mật nhà nước đã quản lý.'), score: 1 }];
+    const retiring = 'Cán bộ trực tiếp quản lý tài liệu mật chuẩn bị nghỉ hưu thì phải làm những gì?';
+    expect(decideAbstention('Cán bộ trực tiếp quản lý bí mật nhà nước chuẩn bị nghỉ hưu thì phải làm những gì?', duty).abstain).toBe(false);
+    // "chuẩn bị" (about to) says when; the law names the event ("nghỉ hưu"), and no topic is missing for it.
+    expect(matchTerms(retiring).map((t) => t.term)).not.toContain('chuan');
+    expect(matchTerms(retiring).map((t) => t.term)).toContain('huu');
+    const banned = [{ item: chunk('5', 'Điều 5. Các hành vi bị nghiêm cấm trong bảo vệ bí mật nhà nước', '7. Chuyển mục đích sử dụng máy tính, thiết bị khác đã dùng để soạn thảo, lưu giữ, trao đổi bí mật nhà nước khi chưa loại bỏ bí mật nhà nước.'), score: 1 }];
+    expect(decideAbstention('Máy tính đã dùng để soạn bí mật nhà nước có được chuyển sang dùng việc khác không?', banned).abstain).toBe(false);
+  });
+
   it('leaves a passage without any alternative as it was', () => {
     const q = 'Công dân có phải trả tiền không?';
     const idx = passageIndex('Công dân có quyền tiếp cận thông tin.');
