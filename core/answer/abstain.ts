@@ -88,6 +88,7 @@ export type AbstainReason =
   | 'unknown-year'
   | 'unknown-place'
   | 'unknown-title'
+  | 'other-branch'
   | 'missing-subject'
   | 'low-score'
   | 'low-coverage'

@@ -21,6 +21,7 @@ import { referredUnits, referredWords, type ReferredUnit } from './references.js
 import { issuerAnswer, namesDocument, type Particulars } from './issuer.js';
 import { scopeSource, type ScopeSource } from './scope.js';
 import { withoutSource } from '../question-source.js';
+import { otherBranch } from './branch.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -1591,6 +1592,8 @@ export function composeExtractive(
       if (law) return abstained('unknown-title', opts, [lawAsWritten(text, law).replace(/^./u, (ch) => ch.toUpperCase())]);
     }
   }
+  // "bản án dân sự" answered from the criminal procedure code's article on judgments: another branch's rule.
+  if (!opts.skipAbstention && otherBranch(question, chosen.map((c) => ({ title: c.hit.item.title ?? '', text: rendered(c.unit) })))) return abstained('other-branch', opts);
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const { counted, countedNoun, countedKind } = q;

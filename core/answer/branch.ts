@@ -1,0 +1,28 @@
+/**
+ * "Thời hạn kháng cáo bản án dân sự sơ thẩm là bao nhiêu ngày?": the knowledge base holds the
+ * criminal procedure code, whose article on appeals ("Thời hạn kháng cáo đối với bản án sơ thẩm là
+ * 15 ngày") shares every word but the branch. A piece of a code of another branch, writing nothing
+ * of the branch asked, answers another question.
+ */
+import { fold } from '../text.js';
+
+/** The branch a question asks about, after what is judged: "bản án (sơ thẩm) dân sự", "vụ án hành chính". */
+const BRANCH_ASKED = /\b(?:vu an|ban an|vu viec|to tung|an)(?: (?:so tham|phuc tham|giam doc tham|tai tham))? (dan su|hanh chinh|lao dong|kinh doanh thuong mai|hon nhan va gia dinh)\b/;
+/** The branch a document's title names: "Bộ luật Tố tụng hình sự". */
+const TITLE_BRANCH = /\b(?:to tung|hinh su|dan su|hanh chinh) (hinh su|dan su|hanh chinh)\b|\bluat (hinh su|dan su)\b/;
+
+const spaced = (s: string) => fold(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+
+/**
+ * The branch the question asks about when every quoted piece comes from a code of another branch
+ * and writes nothing of the one asked; undefined otherwise.
+ */
+export function otherBranch(question: string, pieces: ReadonlyArray<{ title: string; text: string }>): string | undefined {
+  const asked = BRANCH_ASKED.exec(spaced(question))?.[1];
+  if (!asked || !pieces.length) return undefined;
+  for (const p of pieces) {
+    const branch = TITLE_BRANCH.exec(spaced(p.title))?.[1];
+    if (!branch || branch === asked || spaced(p.text).includes(asked)) return undefined;
+  }
+  return asked;
+}
