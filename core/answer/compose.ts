@@ -124,6 +124,8 @@ const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COU
 /** Counters that classify the noun after them ("loại độ mật", "cấp kiểm sát"), rather than name the thing. */
 const CLASSIFIERS = new Set(['loai', 'cap', 'muc']);
 const NEXT_WORD = /^ (\p{L}+) /u;
+/** Words after a classifier that start no noun ("mấy loại theo phạm vi sử dụng"), folded. */
+const AFTER_CLASSIFIER_NOT_NOUN = new Set('theo cua trong ve cho tai o de voi tu den nao gi ma hay hoac khac sau'.split(' '));
 /**
  * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
  * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
@@ -169,7 +171,7 @@ export function countedThing(question: string): RegExp | undefined {
   if (m[1] === 'lan') return new RegExp(` ${COUNT} lan | lan thu ${COUNT} `);
   // "mấy loại độ mật" is answered by "03 độ mật": a classifier before a noun may go unwritten.
   const noun = CLASSIFIERS.has(m[1]) ? NEXT_WORD.exec(f.slice(m.index + m[0].length - 1))?.[1] : undefined;
-  if (noun && !NOT_COUNTED.has(noun)) return new RegExp(` ${COUNT} (?:${m[1]}|${noun}) `);
+  if (noun && !NOT_COUNTED.has(noun) && !AFTER_CLASSIFIER_NOT_NOUN.has(noun)) return new RegExp(` ${COUNT} (?:${m[1]}|${noun}) `);
   return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? PEOPLE : m[1]} `);
 }
 
@@ -1600,7 +1602,8 @@ export function composeExtractive(
   // The quoted pieces as counts are read: rendered, folded, their lines' numbering dropped.
   const texts = (counted || countedNoun) && !opts.skipAbstention ? chosen.map((c) => countable(rendered(c.unit))) : [];
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
-  const listsKinds = COUNTS_KINDS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
+  // A list names them: a block, a lead-in quoted with its items, or two items or more under one lead-in.
+  const listsKinds = COUNTS_KINDS.test(q.folded) && (chosen.some((c) => c.unit.shape === 'block' || !!c.unit.block) || chosen.some((c) => !!c.unit.parent && chosen.filter((d) => d.unit.parent === c.unit.parent).length >= 2));
   if (counted && !opts.skipAbstention && !listsKinds && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {

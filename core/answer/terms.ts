@@ -43,7 +43,11 @@ const STOP_PHRASES = [
   // "giữ vai trò gì", "vai trò của X": asks what X does or is, a frame laws rarely write.
   'vai tro',
   // "chuẩn bị nghỉ hưu", "sắp sửa chuyển công tác" (about to): when, not what; the law names the event.
-  'chuan bi', 'sap sua',
+  'chuan bi', 'sap sua', 'sap toi',
+  // When the asker's case happens, how sure or in what order they ask: no law writes the asker's week.
+  'tuan sau', 'tuan toi', 'thang toi', 'hom qua', 'ngay mai', 'chac chan', 'lan luot',
+  // "bên mình" (our side, our office): the asker, not a party.
+  'ben minh', 'ben em', 'ben toi',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
@@ -96,12 +100,12 @@ function syllableWeight(token: string, unaccented: boolean): number {
 const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
- * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), right
+ * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), just ("vừa"), right
  * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
  * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới ngay dù chứ lúc lẫn lá chúng'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -208,7 +212,7 @@ const KIND_CUES: Record<QuestionKind, RegExp> = {
   actor: /(^|\s)(ai|co quan nao|nguoi nao|don vi nao|cap nao|tham quyen|chu the|trach nhiem)(\s|$|\?)/,
   procedure: /\b(the nao|thu tuc|trinh tu|cac buoc|quy trinh|cach thuc|cach nao|lam sao)\b/,
   // Also "có quyền gì", "có nhiệm vụ, quyền hạn gì": a law lists rights and duties, item by item.
-  list: /\b(gom nhung|gom co|bao gom|nhung gi|nhung truong hop|cac truong hop|truong hop nao|nhung (\w+ ){0,3}(nao|gi)|cac (\w+ ){0,3}(nao|gi)|nhung noi dung|gom nhung gi|phan loai|phan thanh|chia thanh|cac loai)\b|\b(quyen han|quyen|nghia vu|nhiem vu|trach nhiem)( (va )?(quyen han|quyen|nghia vu|nhiem vu|trach nhiem))* (gi|nao)\b/,
+  list: /\b(gom nhung|gom co|bao gom|nhung gi|nhung truong hop|cac truong hop|truong hop nao|nhung (\w+ ){0,3}(nao|gi)|cac (\w+ ){0,3}(nao|gi)|nhung noi dung|gom nhung gi|phan loai|phan thanh|chia thanh|chia lam|cac loai|(may|bao nhieu) (loai|hinh thuc))\b|\b(quyen han|quyen|nghia vu|nhiem vu|trach nhiem)( (va )?(quyen han|quyen|nghia vu|nhiem vu|trach nhiem))* (gi|nao)\b/,
   // Also "Thế nào thì được gọi là …", "… được coi là gì": what makes a thing the term.
   definition: /\b(la gi|nghia la|duoc hieu|khai niem|dinh nghia|(the nao|nhu the nao) (thi )?(duoc )?(goi|coi) la|(duoc )?(goi|coi) la gi)\b/,
 };
@@ -319,7 +323,7 @@ function matchTermsOf(text: string): MatchTerm[] {
 /** Full-weight words the question sentence after a story needs for the story to count as one. */
 const MIN_ASKED = 3;
 /** How much a word of a story told before the question weighs against the question sentence's. */
-const SETTING_WEIGHT = 0.7;
+const SETTING_WEIGHT = 0.4;
 /**
  * How many tokens of the question belong to a story told before it (see storyEnd: "Hôm qua tôi
  * nhận được một lá đơn … không ghi tên và địa chỉ người gửi. Tôi có phải thụ lý … không?"); 0 when

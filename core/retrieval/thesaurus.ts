@@ -32,6 +32,8 @@ const GROUPS: readonly string[] = [
   'nop yeu cau|gui yeu cau|gui phieu yeu cau',
   // Longer than the usual time limit.
   'keo dai|gia han',
+  // A case stopped: the laws write "đình chỉ" (ending it), not "dừng lại".
+  'dung lai|dinh chi',
   // Who is in charge.
   'sep|lanh dao|thu truong|nguoi dung dau',
   'cong to vien|kiem sat vien',

@@ -247,7 +247,7 @@ describe('a story told before the question', () => {
   it('drops the figures of a story (a birth year, a sum): no rule writes the case\'s own numbers', () => {
     const terms = questionTerms('Bị hại sinh năm 2008, không rõ ngày tháng sinh. Vậy ngày sinh của bị hại được xác định thế nào?');
     expect(terms.map((t) => t.term)).not.toContain('2008');
-    expect(terms.find((t) => t.term === 'hai')?.weight).toBe(0.7);
+    expect(terms.find((t) => t.term === 'hai')?.weight).toBe(0.4);
     // A previous topic's number still names what is asked about.
     expect(questionTerms('Về Kế hoạch 221: có bao nhiêu mục tiêu?').map((t) => t.term)).toContain('221');
   });
@@ -265,10 +265,10 @@ describe('a story told before the question', () => {
 
   it('weighs examples in parentheses like a story: they illustrate the case asked about', () => {
     const terms = questionTerms('Công văn đã phát hành mới phát hiện sai thể thức (ghi nhầm ngày, sai ký hiệu) thì xử lý thế nào?');
-    expect(terms.find((t) => t.term === 'nham')?.weight).toBe(0.7);
+    expect(terms.find((t) => t.term === 'nham')?.weight).toBe(0.4);
     expect(terms.find((t) => t.term === 'thuc')?.weight).toBe(1);
     // "sai" is asked in the sentence itself, and weighs fully there.
-    expect(terms.filter((t) => t.term === 'sai').map((t) => t.weight)).toEqual([1, 0.7]);
+    expect(terms.filter((t) => t.term === 'sai').map((t) => t.weight)).toEqual([1, 0.4]);
   });
 
   it('reads "chúng" (they) as a function word, though its folded form is "chứng"', () => {
@@ -278,7 +278,7 @@ describe('a story told before the question', () => {
 
   it('weighs the previous topic a follow-up was completed with like a story', () => {
     const terms = questionTerms('Về thời hạn tạm giam bị can: ai có quyền gia hạn?');
-    expect(terms.find((t) => t.term === 'giam')?.weight).toBe(0.7);
+    expect(terms.find((t) => t.term === 'giam')?.weight).toBe(0.4);
     expect(terms.find((t) => t.term === 'gia')?.weight).toBe(1);
   });
 

@@ -425,3 +425,22 @@ describe('a count of kinds: "mấy loại / cấp / mức"', () => {
     expect(r.abstained).toBe(true);
   });
 });
+
+describe('kinds counted "theo" a criterion, and listed item by item', () => {
+  it('reads no preposition as the noun counted', () => {
+    const kinds = countedThing('Chữ ký điện tử chia làm mấy loại theo phạm vi sử dụng?')!;
+    expect(kinds.test(' 03 theo ')).toBe(false);
+    expect(kinds.test(' gom 03 loai ')).toBe(true);
+  });
+  it('takes items under one lead-in as the answer to how many kinds there are', () => {
+    const sig = articleHit({ docId: 'luat/gddt.txt', title: 'Luật Giao dịch điện tử' }, 'Điều 22. Chữ ký điện tử', [
+      '1. Chữ ký điện tử được phân loại theo phạm vi sử dụng bao gồm:',
+      'a) Chữ ký điện tử chuyên dùng là chữ ký điện tử do cơ quan, tổ chức tạo lập, sử dụng riêng cho hoạt động của cơ quan, tổ chức đó;',
+      'b) Chữ ký số công cộng là chữ ký số được sử dụng trong hoạt động công cộng;',
+      'c) Chữ ký số chuyên dùng công vụ là chữ ký số được sử dụng trong hoạt động công vụ.',
+    ]);
+    const r = composeExtractive('Chữ ký điện tử chia làm mấy loại theo phạm vi sử dụng?', [sig]);
+    expect(r.abstained).toBe(false);
+    expect(r.text).toContain('Chữ ký số công cộng');
+  });
+});

@@ -85,3 +85,11 @@ describe('falseFriend', () => {
     expect(decideAbstention(q, hits).reason).not.toBe('false-friend');
   });
 });
+
+describe('"dừng lại" where the law writes "đình chỉ"', () => {
+  it('is a paraphrase, not a look-alike of "dùng"', () => {
+    const c = chunk('Điều 33. Rút tố cáo\n3. Trường hợp người tố cáo rút toàn bộ nội dung tố cáo thì người giải quyết tố cáo ra quyết định đình chỉ việc giải quyết tố cáo; người tố cáo dùng đơn rút tố cáo.');
+    expect(falseFriend('Người tố cáo đã rút đơn thì vụ việc có được dừng lại không?', [c], idf({ dừng: 7 }), 5)).toBeUndefined();
+    expect(falseFriend('Máy dừng hoạt động thì tố cáo thế nào?', [c], idf({ dừng: 7 }), 5)).toBe('dừng');
+  });
+});

@@ -23,3 +23,15 @@ describe('"sao" in a question', () => {
     expect(weightOf('Người dân xin bản sao biên bản cuộc họp thì có phải cung cấp không?', 'bien')).toEqual([1]);
   });
 });
+
+describe('words of the asker'"'"'s situation, not of the question', () => {
+  const terms = (q: string) => contentTerms(q).map((t) => t.term);
+  it('drops when it happens to the asker, how sure they are, their side and "vừa" (just)', () => {
+    const q = 'Tuần sau bên mình vừa nhận đơn, có chắc chắn phải lần lượt giải quyết không?';
+    for (const dropped of ['tuan', 'ben', 'vua', 'chac', 'luot']) expect(terms(q), dropped).not.toContain(dropped);
+    expect(terms(q)).toContain('don');
+  });
+  it('keeps "vừa" typed without accents, which may be another word', () => {
+    expect(terms('vua nhan don thi lam gi')).toContain('vua');
+  });
+});
