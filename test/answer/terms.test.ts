@@ -24,7 +24,7 @@ describe('"sao" in a question', () => {
   });
 });
 
-describe('words of the asker'"'"'s situation, not of the question', () => {
+describe("words of the asker's situation, not of the question", () => {
   const terms = (q: string) => contentTerms(q).map((t) => t.term);
   it('drops when it happens to the asker, how sure they are, their side and "vừa" (just)', () => {
     const q = 'Tuần sau bên mình vừa nhận đơn, có chắc chắn phải lần lượt giải quyết không?';
