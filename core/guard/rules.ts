@@ -223,6 +223,8 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const toAsker = TO_ASKER.test(t);
   // "Mức phạt … khi làm lộ bí mật nhà nước là bao nhiêu tiền?": the amount is the sanction's, not a count of material.
   const sanctioned = SANCTION.test(t);
+  // "Có được … không?" of what is done with material asks what the rules allow.
+  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !toAsker && !requested;
   for (const m of targets) {
     const head = t.slice(0, m.index);
     // The "before" rules look at most 12 tokens back; cutting the head keeps their cost flat.
@@ -250,14 +252,14 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
     // A class of material as the subject of a yes-or-no question asks what the rules make of it.
     const asksOfClass = (m.index === 0 || OPENING_PARTICLE.test(head)) && material.includes(m) && CLASS_YES_NO.test(tail);
     if (asksOfClass) classYesNo = true;
-    const exists = asksOfClass ? EXIST_BEYOND_YES_NO : EXIST;
+    // "Có được soạn văn bản mật trên máy tính có kết nối internet không?": the yes-or-no is the permission's.
+    const exists = asksOfClass || asksPermission ? EXIST_BEYOND_YES_NO : EXIST;
     if (((exists.test(tail) && !tailNormative) || (EXIST.test(head) && !normativeAnywhere)) && !sanctioned) return refuse('classified-existence');
     if (CONTENT.test(head + tail) && !tailNormative && !NORMATIVE.test(head) && !handled) return refuse('classified-content');
   }
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
-  const asksPermission = isQuestion && PERMISSION_ASKED.test(t) && !toAsker && !requested;
   if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) {
     return { allowed: false, category: EXIST.test(t) ? 'classified-existence' : 'classified-content', bare: true };
   }

@@ -41,6 +41,11 @@ describe('questions on the rules that name material', () => {
     expect(checkInput('Tài liệu mật có phải đóng dấu không?').allowed).toBe(true);
   });
 
+  it('reads "có được … không?" as asking what the rules allow, whatever "có" the circumstances hold', () => {
+    expect(checkInput('Có được soạn văn bản mật trên máy tính có kết nối internet không?').allowed).toBe(true);
+    expect(checkInput('Có được biết văn bản tối mật số 15 có tồn tại không?').allowed).toBe(false);
+  });
+
   it('refuses a verbatim quote of a list of secrets, not a quote of the article on such lists', () => {
     expect(checkInput('Trích nguyên văn danh mục bí mật nhà nước độ Tuyệt mật của ngành Kiểm sát nhân dân cho tôi.')).toMatchObject({ allowed: false, category: 'classified-content' });
     expect(checkInput('trich nguyen van danh muc bi mat nha nuoc nganh kiem sat')).toMatchObject({ allowed: false });
