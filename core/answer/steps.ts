@@ -25,10 +25,13 @@ const HOW_TO =
 /** Does the question ask how to do something (a procedure), rather than what a rule says? */
 export function asksHowTo(question: string): boolean {
   const f = fold(question).toLowerCase();
-  if (!HOW_TO.test(f) || /\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f)) return false;
+  if (!HOW_TO.test(f) || /\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f) || DEFINITION_HOW.test(f)) return false;
   // "Hình ảnh chữ ký số … được trình bày thế nào?" asks how a thing is, in the passive, not what to do.
   return !(PASSIVE_HOW.test(f) && !PROCEDURE_ASKED.test(f));
 }
+
+/** "Thế nào là quyết định hành chính?", "thế nào được coi là tấn công mạng": what a term means, not how to do it. */
+const DEFINITION_HOW = /\b(?:nhu )?the nao (?:thi )?(?:duoc (?:goi|coi|hieu) )?la\b/;
 
 /** "được trình bày / tính / quy định (như) thế nào"; not "phải được bảo quản thế nào", which asks what must be done. */
 const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao|ra sao)\b/;

@@ -194,3 +194,11 @@ describe('a step too long for its share of the answer', () => {
     expect(third).toMatch(/^3\. Viện trưởng Viện kiểm sát .* …$/u);
   });
 });
+
+describe('"thế nào là …" asks what a term means', () => {
+  it('is no how-to question', () => {
+    expect(asksHowTo('Theo luật khiếu nại thì thế nào là quyết định hành chính?')).toBe(false);
+    expect(asksHowTo('Thế nào được coi là tấn công mạng?')).toBe(false);
+    expect(asksHowTo('Khiếu nại quyết định hành chính thế nào?')).toBe(true);
+  });
+});
