@@ -169,6 +169,14 @@ export function findSteps(
     const match = termMatch(asked, sectionIndexOf(h.item).heading, weight);
     if (match >= LAW_PROCEDURE_MATCH && match >= stepsHeading + LAW_PROCEDURE_MARGIN && (!law || match > law.match)) law = { hit: h, match };
   }
+  // "Văn thư nhận văn bản giấy gửi đến thì các bước tiếp nhận thế nào?": the retriever's best passage is a
+  // law's article whose heading names the task ("Điều 21. Tiếp nhận văn bản đến") where the guide's steps
+  // are for another task ("Các bước ký số …"): its khoản answer.
+  const first = hits[0];
+  if (!law && first && NORMATIVE.has(first.item.type) && first.item.heading) {
+    const match = termMatch(asked, sectionIndexOf(first.item).heading, weight);
+    if (match >= FIRST_LAW_MATCH && match >= stepsHeading + FIRST_LAW_MARGIN) return undefined;
+  }
   if (law) {
     // Asked of one part of it ("… có những cách thức nào?"), or not laid out as steps: its khoản answer.
     const steps = stepsOf(law.hit.item.text);
@@ -195,6 +203,10 @@ export function findSteps(
   const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS) / Math.max(1, unique.length - 1)));
   return { chunks, steps: unique.map((s, i) => (i === focus.at ? summarise(s, FOCUS_CHARS, focus.words) : summarise(s, rest))) };
 }
+
+/** How well the best passage's article heading must name the task, and by how much more than the guide's steps heading. */
+const FIRST_LAW_MATCH = 0.35;
+const FIRST_LAW_MARGIN = 0.2;
 
 /** Room for a step the question singles out. */
 const FOCUS_CHARS = 480;

@@ -62,6 +62,22 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms('Quy trình tiếp công dân'), [decree, reception], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['r']);
   });
 
+  it("leaves the task to the law's article the retriever ranks first when its heading names the task and the guide's does not", () => {
+    const reception = chunk({
+      id: 't',
+      docId: 'nd30.txt',
+      type: 'Nghị định',
+      article: '21',
+      heading: 'Điều 21. Tiếp nhận văn bản đến',
+      text: '1. Đối với văn bản giấy\na) Văn thư cơ quan kiểm tra số lượng, tình trạng bì, nơi gửi.\nb) Văn bản giấy đến phải được bóc bì, đóng dấu "ĐẾN".',
+    });
+    const signing = chunk({ id: 's', docId: 'ky-so.md', heading: 'Các bước ký số một văn bản điện tử', text: '1. **Soạn thảo.** Văn thư nhận bản thảo văn bản.\n2. **Ký số.** Người có thẩm quyền ký số văn bản giấy đã số hóa.' });
+    const weight = (t: string) => ({ giay: 2.5, gui: 2.1, tiep: 1.3 })[t] ?? 1;
+    expect(findSteps(matchTerms('Văn thư nhận văn bản giấy gửi đến thì các bước tiếp nhận thế nào?'), [reception, signing], weight, 900)).toBeUndefined();
+    // Asked of the guide's own task, the steps answer, whatever article ranks first.
+    expect(findSteps(matchTerms('Các bước ký số văn bản thế nào?'), [reception, signing], weight, 900)?.chunks.map((c) => c.item.id)).toEqual(['s']);
+  });
+
   it("gives a law's procedure article as the steps when its heading names all the question asks and its khoản are steps", () => {
     const law = (text: string): Scored<Chunk> =>
       chunk({ id: 'l', docId: 'to-cao.txt', type: 'Luật', article: '28', heading: 'Điều 28. Trình tự giải quyết tố cáo', text: `Điều 28. Trình tự giải quyết tố cáo\n${text}` });
