@@ -206,6 +206,12 @@ function checksOf(terms: ReadonlyArray<QueryTerm | MatchTerm>): TermCheck[] {
 const HOME_INSTITUTION = new Set(['vien', 'kiem', 'sat', 'nhan', 'dan', 'nganh', 'toi', 'cao', 'vksnd', 'vks', 'vkstc', 'vksndtc']);
 
 /**
+ * "Thủ tục … làm thế nào?", "quy trình", "các bước": the question asks for a procedure, which a law
+ * lays down without naming it so. Such words alone are no topic the passages lack.
+ */
+const PROCEDURE_FRAME = new Set(['thu', 'tuc', 'quy', 'trinh', 'tu', 'cac', 'buoc', 'cach', 'thuc', 'huong', 'dan']);
+
+/**
  * A compound of the question (two or more adjacent content syllables) that the best passage
  * lacks entirely, and one of whose syllables occurs in none of the retrieved passages: the
  * question's topic ("kết hôn", "ly hôn") is not in the knowledge base, whatever generic words
@@ -215,7 +221,7 @@ export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, al
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
-    if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term))) return undefined;
+    if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term)) || run.every((t) => PROCEDURE_FRAME.has(t.term))) return undefined;
     return run.some((t) => !all.unigrams.has(t.term)) ? run.map((t) => t.term).join(' ') : undefined;
   };
   for (let i = 0; i < terms.length; i++) {

@@ -85,6 +85,12 @@ describe('decideAbstention', () => {
     expect(missingTopic(matchTerms('Ai được ký số văn bản của Tòa án nhân dân?'), guide, guide)).toBe('toa an nhan dan');
   });
 
+  it('takes "thủ tục", "quy trình" for asking a procedure, not a missing topic; a named procedure stays one', () => {
+    const rule = passageIndex('Tiêu hủy tài liệu, vật chứa bí mật nhà nước khi không cần thiết phải lưu giữ; người có thẩm quyền quyết định tiêu hủy.');
+    expect(missingTopic(matchTerms('Thủ tục tiêu hủy tài liệu bí mật nhà nước thế nào?'), rule, rule)).toBeUndefined();
+    expect(missingTopic(matchTerms('Thủ tục rút gọn tiêu hủy tài liệu bí mật nhà nước thế nào?'), rule, rule)).toBe('thu tuc rut gon');
+  });
+
   it('finds a year wherever the passage writes it: a year forms no word with its neighbours', () => {
     const terms = matchTerms('Luật giao dịch điện tử 2023 bắt đầu có hiệu lực từ ngày nào?');
     const idx = passageIndex('Luật Giao dịch điện tử số 20/2023/QH15. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.');
