@@ -92,6 +92,22 @@ function quotedLines(body: string): string[] {
 }
 
 /**
+ * A half's quote after the others; under the same lead line as one of them ("Theo Điều 173, khoản
+ * 1–2 …:"), its new lines join that quote rather than repeat the lead and the lead-in.
+ */
+function addBody(bodies: string[], body: string): void {
+  const [lead, ...lines] = body.split('\n');
+  const at = bodies.findIndex((b) => b.split('\n')[0] === lead);
+  if (at < 0) {
+    bodies.push(body);
+    return;
+  }
+  const have = new Set(bodies[at].split('\n').map(quotedKey));
+  const added = lines.filter((l) => !have.has(quotedKey(l)));
+  if (added.length) bodies[at] = `${bodies[at]}\n${added.join('\n')}`;
+}
+
+/**
  * An answer to one question; null when the output guard stopped it. `half` asks for a half's
  * answer: its best piece alone (the whole's answer says the rest), none of the `quoted` lines.
  */
@@ -127,9 +143,9 @@ export async function answerInParts(whole: PartAnswer, parts: readonly [string, 
       if (!half) return null;
       if (half.abstained) continue;
     }
-    bodies.push(bodyOf(half.text));
+    addBody(bodies, bodyOf(half.text));
     citations = uniqueCitations([...citations, ...half.citations]);
   }
-  if (bodies.length === 1) return whole;
+  if (citations === whole.citations) return whole;
   return { text: `${bodies.join('\n\n')}\n\n${sourcesBlock(citations)}`, abstained: false, citations };
 }

@@ -64,6 +64,17 @@ describe('answerInParts', () => {
     expect(asked[asked.length - 1]).toBe('Về Viện trưởng VKSND cấp tỉnh: nhiệm kỳ mấy năm?');
   });
 
+  it('joins a half quoted under the same lead line to that quote, without repeating the lead-in', async () => {
+    const leadIn = 'Việc gia hạn tạm giam được quy định như sau:';
+    const lead = 'Theo Điều 173, khoản 2 Bộ luật Tố tụng hình sự:';
+    const severe = answer(lead, [leadIn, 'd) Tội đặc biệt nghiêm trọng: gia hạn hai lần, mỗi lần không quá 04 tháng.'], 'luat/bltths.txt', 'Điều 173, khoản 2');
+    const minor = answer(lead, [leadIn, 'a) Tội ít nghiêm trọng: gia hạn một lần không quá 01 tháng.'], 'luat/bltths.txt', 'Điều 173, khoản 2');
+    const r = (await answerInParts(severe, ['Được gia hạn mấy lần?', 'Mỗi lần bao lâu?'], async (q) => (/mỗi lần/iu.test(q) ? minor : severe), () => true))!;
+    expect(r.text.split(lead).length - 1).toBe(1);
+    expect(r.text.split(leadIn).length - 1).toBe(1);
+    expect(r.text).toContain('a) Tội ít nghiêm trọng');
+  });
+
   it("keeps the whole question's answer when the halves add nothing, and its abstention", async () => {
     const same = async () => whole;
     expect(await answerInParts(whole, parts, same, () => true)).toBe(whole);
