@@ -59,7 +59,7 @@ const GROUPS: readonly string[] = [
   // A deadline: the law writes "chậm nhất (vào ngày …)".
   'han chot|han cuoi|cham nhat',
   'toi thieu|it nhat',
-  'bat dau co hieu luc|co hieu luc|bat dau ap dung',
+  'bat dau co hieu luc|co hieu luc',
   'duoc phep|co quyen',
   'email|thu dien tu',
   'website|trang thong tin dien tu|cong thong tin dien tu',
@@ -119,8 +119,16 @@ const GROUPS: readonly string[] = [
   'khong tiep|tu choi tiep',
 ];
 
+/**
+ * Words that name a concept the other way round too broadly: "bắt đầu áp dụng (từ ngày …)" asks when a
+ * document takes effect, but "có hiệu lực" read as "áp dụng" would draw in every article on applying
+ * something. Each phrase on the left has those on the right as alternatives, not the reverse.
+ */
+const ONE_WAY: readonly string[] = ['bat dau ap dung>co hieu luc'];
+
 /** Each group's phrases as syllable arrays. */
 const THESAURUS: readonly (readonly string[][])[] = GROUPS.map((g) => g.split('|').map((p) => fold(p).split(' ')));
+const ONE_WAY_PHRASES = ONE_WAY.map((rule) => rule.split('>').map((side) => side.split('|').map((p) => fold(p).split(' '))));
 
 /** The groups' phrases, folded ("tra tien"), for checking the list itself. */
 export const THESAURUS_GROUPS: readonly (readonly string[])[] = THESAURUS.map((g) => g.map((p) => p.join(' ')));
@@ -135,7 +143,10 @@ export interface SynonymMatch {
 }
 
 /** The phrases with the rest of their group, by first syllable, in the thesaurus's order. */
-const PHRASES = new PhraseTable(THESAURUS.flatMap((group) => group.map((phrase) => ({ phrase, alternatives: group.filter((p) => p !== phrase) }))));
+const PHRASES = new PhraseTable([
+  ...THESAURUS.flatMap((group) => group.map((phrase) => ({ phrase, alternatives: group.filter((p) => p !== phrase) }))),
+  ...ONE_WAY_PHRASES.flatMap(([from, to]) => from.map((phrase) => ({ phrase, alternatives: to }))),
+]);
 
 /** Thesaurus phrases written in a run of folded syllables, with their alternatives (at a position, in the thesaurus's order). */
 export function findSynonyms(folded: readonly string[]): SynonymMatch[] {

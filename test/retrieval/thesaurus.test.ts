@@ -65,6 +65,12 @@ describe('field thesaurus', () => {
     expect(alts('thu truong phai tiep dan may ngay')).toContain('tiep cong dan');
   });
 
+  it('reads "bắt đầu áp dụng" as "có hiệu lực", and not the other way round', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('luat bat dau ap dung tu ngay nao')).toContain('co hieu luc');
+    expect(alts('luat co hieu luc tu ngay nao')).not.toContain('bat dau ap dung');
+  });
+
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
     const groups = new Map<string, number>();
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
