@@ -33,8 +33,11 @@ export function asksHowTo(question: string): boolean {
 /** "Thế nào là quyết định hành chính?", "thế nào được coi là tấn công mạng": what a term means, not how to do it. */
 const DEFINITION_HOW = /\b(?:nhu )?the nao (?:thi )?(?:duoc (?:goi|coi|hieu) )?la\b/;
 
-/** "được trình bày / tính / quy định (như) thế nào"; not "phải được bảo quản thế nào", which asks what must be done. */
-const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao|ra sao)\b/;
+/**
+ * "được trình bày / tính / quy định (như) thế nào", "Tờ trình viết tắt thế nào", "Quốc hiệu trình bày ra
+ * sao": how a thing is written, not what to do; not "phải được bảo quản thế nào", which asks what must be done.
+ */
+const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao|ra sao)\b|\b(?:viet tat|viet hoa|trinh bay|ky hieu) (?:\S+ ){0,1}(?:nhu )?(?:the nao|ra sao)\b/;
 /** Words that ask for a procedure whatever the verb. */
 const PROCEDURE_ASKED = /\b(lam the nao|lam sao|cach (nao|thuc|lam)|cac buoc|nhung buoc|buoc nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
 
@@ -173,7 +176,7 @@ export function findSteps(
   // law's article whose heading names the task ("Điều 21. Tiếp nhận văn bản đến") where the guide's steps
   // are for another task ("Các bước ký số …"): its khoản answer.
   const first = hits[0];
-  if (!law && first && NORMATIVE.has(first.item.type) && first.item.heading) {
+  if (!law && first && NORMATIVE.has(first.item.type) && first.item.article && first.item.heading) {
     const match = termMatch(asked, sectionIndexOf(first.item).heading, weight);
     if (match >= FIRST_LAW_MATCH && match >= stepsHeading + FIRST_LAW_MARGIN) return undefined;
   }

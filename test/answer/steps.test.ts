@@ -74,6 +74,9 @@ describe('how-to answers', () => {
     const signing = chunk({ id: 's', docId: 'ky-so.md', heading: 'Các bước ký số một văn bản điện tử', text: '1. **Soạn thảo.** Văn thư nhận bản thảo văn bản.\n2. **Ký số.** Người có thẩm quyền ký số văn bản giấy đã số hóa.' });
     const weight = (t: string) => ({ giay: 2.5, gui: 2.1, tiep: 1.3 })[t] ?? 1;
     expect(findSteps(matchTerms('Văn thư nhận văn bản giấy gửi đến thì các bước tiếp nhận thế nào?'), [reception, signing], weight, 900)).toBeUndefined();
+    // An appendix section of a decree (no article) heading the hits leaves the guide's steps to answer.
+    const appendix = chunk({ id: 'p', docId: 'nd30-pl.md', type: 'Nghị định', heading: 'Phụ lục I. Tiếp nhận văn bản giấy gửi đến', text: 'Văn thư tiếp nhận văn bản giấy gửi đến theo mẫu.' });
+    expect(findSteps(matchTerms('Văn thư nhận văn bản giấy gửi đến thì các bước tiếp nhận thế nào?'), [appendix, signing], weight, 900)?.chunks.map((c) => c.item.id)).toEqual(['s']);
     // Asked of the guide's own task, the steps answer, whatever article ranks first.
     expect(findSteps(matchTerms('Các bước ký số văn bản thế nào?'), [reception, signing], weight, 900)?.chunks.map((c) => c.item.id)).toEqual(['s']);
   });
@@ -216,5 +219,12 @@ describe('"thế nào là …" asks what a term means', () => {
     expect(asksHowTo('Theo luật khiếu nại thì thế nào là quyết định hành chính?')).toBe(false);
     expect(asksHowTo('Thế nào được coi là tấn công mạng?')).toBe(false);
     expect(asksHowTo('Khiếu nại quyết định hành chính thế nào?')).toBe(true);
+  });
+  it('nor is how a thing is written ("viết tắt / viết hoa / trình bày thế nào"), unless a procedure is asked for', () => {
+    expect(asksHowTo('Tờ trình viết tắt thế nào trong số, ký hiệu văn bản?')).toBe(false);
+    expect(asksHowTo('Tên các ngày lễ viết hoa như thế nào?')).toBe(false);
+    expect(asksHowTo('Quốc hiệu trình bày ra sao?')).toBe(false);
+    expect(asksHowTo('Hướng dẫn tôi trình bày một công văn đúng thể thức')).toBe(true);
+    expect(asksHowTo('Làm thế nào để trình bày văn bản đúng thể thức?')).toBe(true);
   });
 });
