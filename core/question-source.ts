@@ -8,7 +8,7 @@ import { fold } from './text.js';
 /** A document type as questions write it, accented or not. */
 const SOURCE_DOC = '(?:bộ luật|bo luat|luật|luat|nghị định|nghi dinh|nđ|nd|thông tư|thong tu|quyết định|quyet dinh|chỉ thị|chi thi|kế hoạch|ke hoach|hướng dẫn|huong dan|blths|bltths)';
 /** "Theo Luật An ninh mạng, …" opening a question, or "… theo Luật An ninh mạng?" closing it: where to look, not what is asked. */
-const SOURCE_LEAD = new RegExp(`^\\s*(?:theo|căn cứ|can cu)\\s+${SOURCE_DOC}(?![\\p{L}])[^,?]*?(?:,\\s*|\\s+(?:thì|thi)\\s+)`, 'iu');
+const SOURCE_LEAD = new RegExp(`^\\s*(?:theo|căn cứ|can cu)\\s+${SOURCE_DOC}(?![\\p{L}])[^,?]*?(?:,\\s*|\\s+(?:thì|thi(?!\\s+h[àa]nh))\\s+)`, 'iu');
 const SOURCE_TAIL = new RegExp(`\\s*,?\\s+(?:theo|trong|tại|tai)\\s+(?:quy định (?:của|tại)\\s+|quy dinh (?:cua|tai)\\s+)?${SOURCE_DOC}(?![\\p{L}])[^,?]*(?=\\?*\\s*$)`, 'iu');
 
 /**

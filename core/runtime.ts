@@ -171,27 +171,26 @@ export class AssistantRuntime implements RuntimeAssistant {
     const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
     if (cached) return reply({ ...cached, citations: cached.citations.map((c) => ({ ...c })), refused: false, standalone });
 
-    let answer = await this.answerOne(snapshot, standalone, history);
-    if (!answer) return refuse('classified-content');
-    // "… do ai bổ nhiệm và nhiệm kỳ mấy năm?": each half asked on its own, the second as a follow-up of the first.
+    // "… do ai bổ nhiệm và nhiệm kỳ mấy năm?": each half asked on its own, the second as a follow-up of
+    // the first, adds to the whole's answer, which is cached only once complete.
     const parts = this.chatModel ? undefined : questionParts(standalone);
+    let answer = await this.answerOne(snapshot, standalone, history, {}, !parts);
+    if (!answer) return refuse('classified-content');
     if (parts) {
-      const ask = (q: string, half?: { quoted: ReadonlySet<string> }) => this.answerOne(snapshot, q, history, half && { quoted: half.quoted, maxUnits: 1 });
-      const joined = await answerInParts(answer, parts, ask, (q) => this.checkInput(q).allowed);
-      if (!joined) return refuse('classified-content');
-      answer = joined;
+      const ask = (q: string, quoted: ReadonlySet<string>) => this.answerOne(snapshot, q, history, { quoted, maxUnits: 1 }, false);
+      answer = await answerInParts(answer, parts, ask, (q) => this.checkInput(q).allowed);
       if (cacheKey !== null) snapshot.answers.set(cacheKey, answer);
     }
     return reply({ ...answer, citations: answer.citations.map((c) => ({ ...c })), refused: false, standalone });
   }
 
   /**
-   * The answer to one standalone question (cached when extractive), or null when the output guard
-   * stops it.
+   * The answer to one standalone question, or null when the output guard stops it. Cached when
+   * extractive and `cache` (a half's answer, one piece and none another answer quotes, is not the
+   * question's own answer).
    */
-  private async answerOne(snapshot: Snapshot, standalone: string, history: Turn[], half?: Pick<ComposeOptions, 'quoted' | 'maxUnits'>): Promise<CachedAnswer | null> {
-    // A half's answer adds to another answer (one piece, none it quotes): it is not this question's answer.
-    const cacheKey = this.chatModel || half ? null : answerKey(standalone);
+  private async answerOne(snapshot: Snapshot, standalone: string, history: Turn[], half: Partial<Pick<ComposeOptions, 'quoted' | 'maxUnits'>>, cache: boolean): Promise<CachedAnswer | null> {
+    const cacheKey = this.chatModel || !cache ? null : answerKey(standalone);
     const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
     if (cached) return cached;
 

@@ -10,6 +10,11 @@ describe('withoutSource', () => {
     expect(withoutSource('hanh vi hanh chinh theo luat khieu nai duoc hieu la gi')).toBe('hanh vi hanh chinh duoc hieu la gi');
   });
 
+  it('reads "Thi hành" inside a document\'s name as its name, not as "thì"', () => {
+    expect(withoutSource('Theo Luật Thi hành án dân sự, ai có quyền kháng nghị?')).toBe('ai có quyền kháng nghị?');
+    expect(withoutSource('Theo Nghị định thi hành Luật Khiếu nại thì khiếu nại là gì?')).toBe('khiếu nại là gì?');
+  });
+
   it('keeps a question whose document name runs into what it asks, and one naming no document', () => {
     expect(withoutSource('Dịch vụ theo Luật Giao dịch điện tử gồm những dịch vụ nào?')).toBe('Dịch vụ theo Luật Giao dịch điện tử gồm những dịch vụ nào?');
     expect(withoutSource('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?')).toBe('Thời hạn giải quyết khiếu nại lần đầu là bao lâu?');

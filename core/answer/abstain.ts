@@ -209,7 +209,7 @@ const HOME_INSTITUTION = new Set(['vien', 'kiem', 'sat', 'nhan', 'dan', 'nganh',
  * "Thủ tục … làm thế nào?", "quy trình", "các bước": the question asks for a procedure, which a law
  * lays down without naming it so. Such words alone are no topic the passages lack.
  */
-const PROCEDURE_FRAME = new Set(['thu', 'tuc', 'quy', 'trinh', 'tu', 'cac', 'buoc', 'cach', 'thuc', 'huong', 'dan']);
+const PROCEDURE_FRAME = /^(?:(?:thu tuc|quy trinh|trinh tu|cac buoc|buoc|cach thuc|huong dan)(?: |$))+$/;
 
 /**
  * A compound of the question (two or more adjacent content syllables) that the best passage
@@ -221,7 +221,7 @@ export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, al
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
-    if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term)) || run.every((t) => PROCEDURE_FRAME.has(t.term))) return undefined;
+    if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term)) || PROCEDURE_FRAME.test(run.map((t) => t.term).join(' '))) return undefined;
     return run.some((t) => !all.unigrams.has(t.term)) ? run.map((t) => t.term).join(' ') : undefined;
   };
   for (let i = 0; i < terms.length; i++) {

@@ -4,14 +4,16 @@
  * 15 ngày") shares every word but the branch. A piece of a code of another branch, writing nothing
  * of the branch asked, answers another question.
  */
-import { fold } from '../text.js';
+import { fold, spacedWords } from '../text.js';
 
 /** The branch a question asks about, after what is judged: "bản án (sơ thẩm) dân sự", "vụ án hành chính". */
-const BRANCH_ASKED = /\b(?:vu an|ban an|vu viec|to tung|an)(?: (?:so tham|phuc tham|giam doc tham|tai tham))? (dan su|hanh chinh|lao dong|kinh doanh thuong mai|hon nhan va gia dinh)\b/;
+const BRANCH_ASKED = / (?:vu an|ban an|vu viec|to tung|an)(?: (?:so tham|phuc tham|giam doc tham|tai tham))? (dan su|hanh chinh|lao dong|kinh doanh thuong mai|hon nhan va gia dinh) /;
 /** The branch a document's title names: "Bộ luật Tố tụng hình sự". */
-const TITLE_BRANCH = /\b(?:to tung|hinh su|dan su|hanh chinh) (hinh su|dan su|hanh chinh)\b|\bluat (hinh su|dan su)\b/;
+const TITLE_BRANCH = / (?:to tung|hinh su|dan su|hanh chinh) (hinh su|dan su|hanh chinh) | luat (hinh su|dan su) /;
+/** Labour, business and family cases are heard under the civil procedure code. */
+const CODE_OF: Readonly<Record<string, string>> = { 'lao dong': 'dan su', 'kinh doanh thuong mai': 'dan su', 'hon nhan va gia dinh': 'dan su' };
 
-const spaced = (s: string) => fold(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+const spaced = (s: string) => ` ${spacedWords(fold(s).toLowerCase()).replace(/\s+/g, ' ').trim()} `;
 
 /**
  * The branch the question asks about when every quoted piece comes from a code of another branch
@@ -21,8 +23,9 @@ export function otherBranch(question: string, pieces: ReadonlyArray<{ title: str
   const asked = BRANCH_ASKED.exec(spaced(question))?.[1];
   if (!asked || !pieces.length) return undefined;
   for (const p of pieces) {
-    const branch = TITLE_BRANCH.exec(spaced(p.title))?.[1];
-    if (!branch || branch === asked || spaced(p.text).includes(asked)) return undefined;
+    const title = TITLE_BRANCH.exec(spaced(p.title));
+    const branch = title?.[1] ?? title?.[2];
+    if (!branch || branch === (CODE_OF[asked] ?? asked) || spaced(p.text).includes(` ${asked} `)) return undefined;
   }
   return asked;
 }

@@ -22,6 +22,7 @@ import { issuerAnswer, namesDocument, type Particulars } from './issuer.js';
 import { scopeSource, type ScopeSource } from './scope.js';
 import { withoutSource } from '../question-source.js';
 import { otherBranch } from './branch.js';
+import { isQuoted } from './quoted.js';
 import type { SynonymMatch } from '../retrieval/thesaurus.js';
 
 export interface ComposeResult {
@@ -59,17 +60,11 @@ export interface ComposeOptions {
   /** A document's particulars recorded at ingest (who issued it, when), by docId. */
   particularsOf?: (docId: string) => Particulars | undefined;
   /**
-   * Lines an earlier answer quotes (see quotedKey): the pieces they are not quoted again, when a
-   * second question ("… và nhiệm kỳ mấy năm?") adds to that answer.
+   * Lines an earlier answer quotes (keys from quoted.ts): the pieces they are not quoted again, when
+   * a second question ("… và nhiệm kỳ mấy năm?") adds to that answer.
    */
   quoted?: ReadonlySet<string>;
 }
-
-/** How a quoted line is known again: its first characters, as a cut line ends in an ellipsis. */
-export function quotedKey(line: string): string {
-  return line.trim().slice(0, QUOTED_KEY_CHARS);
-}
-const QUOTED_KEY_CHARS = 60;
 
 export const DEFAULT_COMPOSE: ComposeOptions = {
   abstain: {},
@@ -123,9 +118,9 @@ const COUNTERS = `${TIME_UNITS}|tuoi|nguoi|lan|cap|loai|buoc|muc`;
 const ASKED_COUNT = new RegExp(`(?:^| )(?:bao nhieu|may|toi da|toi thieu) (${COUNTERS})(?: |$)`);
 /** Counters that classify the noun after them ("loại độ mật", "cấp kiểm sát"), rather than name the thing. */
 const CLASSIFIERS = new Set(['loai', 'cap', 'muc']);
-const NEXT_WORD = /^ (\p{L}+) /u;
-/** Words after a classifier that start no noun ("mấy loại theo phạm vi sử dụng"), folded. */
-const AFTER_CLASSIFIER_NOT_NOUN = new Set('theo cua trong ve cho tai o de voi tu den nao gi ma hay hoac khac sau'.split(' '));
+const NEXT_TWO = /^ (\p{L}+) (\p{L}+) /u;
+/** Words that end or start no noun after a classifier ("mấy loại theo phạm vi", "mấy loại là"), folded. */
+const AFTER_CLASSIFIER_NOT_NOUN = new Set('theo cua trong ve cho tai o de voi tu den nao gi ma hay hoac khac sau la thi co duoc va'.split(' '));
 /**
  * Digits or a spelled-out number ("năm người", "03 ngày"), folded. Not "tư" nor "sáu": folded they
  * are "từ" and "sau", and "kể từ ngày", "sau ngày" write no number of days.
@@ -169,9 +164,10 @@ export function countedThing(question: string): RegExp | undefined {
   if (!m) return undefined;
   // "gia hạn lần thứ hai" says how many times: twice at most.
   if (m[1] === 'lan') return new RegExp(` ${COUNT} lan | lan thu ${COUNT} `);
-  // "mấy loại độ mật" is answered by "03 độ mật": a classifier before a noun may go unwritten.
-  const noun = CLASSIFIERS.has(m[1]) ? NEXT_WORD.exec(f.slice(m.index + m[0].length - 1))?.[1] : undefined;
-  if (noun && !NOT_COUNTED.has(noun) && !AFTER_CLASSIFIER_NOT_NOUN.has(noun)) return new RegExp(` ${COUNT} (?:${m[1]}|${noun}) `);
+  // "mấy loại độ mật" is answered by "03 độ mật": a classifier before a noun may go unwritten. The
+  // noun's two syllables, as one folded ("do") is many words ("khoản 3 do Chính phủ quy định").
+  const noun = CLASSIFIERS.has(m[1]) ? NEXT_TWO.exec(f.slice(m.index + m[0].length - 1)) : null;
+  if (noun && !AFTER_CLASSIFIER_NOT_NOUN.has(noun[1]) && !AFTER_CLASSIFIER_NOT_NOUN.has(noun[2])) return new RegExp(` ${COUNT} (?:${m[1]}|${noun[1]} ${noun[2]}) `);
   return new RegExp(` ${COUNT} ${m[1] === 'nguoi' ? PEOPLE : m[1]} `);
 }
 
@@ -1260,7 +1256,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
       terms.filter((t) => named.unigrams.has(t.term) || heading?.index.unigrams.has(t.term)).map((t) => t.term),
     );
     for (const unit of unitsOf(hit.item)) {
-      if (opts.quoted?.has(quotedKey(unit.text))) continue;
+      if (opts.quoted && isQuoted(unit.text, opts.quoted)) continue;
       // "… trường hợp quy định tại khoản 3 Điều 206 của Bộ luật này" is about what that khoản says.
       const refs = referredUnits(unit, hit.item, hits);
       const referred = refs.length ? referredWords(refs) : undefined;
@@ -1603,7 +1599,9 @@ export function composeExtractive(
   const texts = (counted || countedNoun) && !opts.skipAbstention ? chosen.map((c) => countable(rendered(c.unit))) : [];
   // The count must be of what is asked: "dưới 18 tuổi" in a piece on something else is no retirement age.
   // A list names them: a block, a lead-in quoted with its items, or two items or more under one lead-in.
-  const listsKinds = COUNTS_KINDS.test(q.folded) && (chosen.some((c) => c.unit.shape === 'block' || !!c.unit.block) || chosen.some((c) => !!c.unit.parent && chosen.filter((d) => d.unit.parent === c.unit.parent).length >= 2));
+  const listsKinds =
+    COUNTS_KINDS.test(q.folded) &&
+    chosen.some((c) => aboutAsked(c, q, chosen) && (c.unit.shape === 'block' || !!c.unit.block || (!!c.unit.parent && chosen.filter((d) => d.unit.parent === c.unit.parent).length >= 2)));
   if (counted && !opts.skipAbstention && !listsKinds && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {

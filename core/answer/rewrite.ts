@@ -199,13 +199,21 @@ export function topicOf(question: string): string {
 /** Question words asking something of their own, folded and spaced ("thì sao?" asks the same again). */
 const OWN_ASK = / (?:ai|gi|nao|dau|bao lau|bao nhieu|khi nao|the nao|ra sao) /;
 
+/** "mấy" asks a number; folded it is also "máy" (a machine), so it is read accented only. */
+export const HOW_MANY = /(?:^|\s)mấy(?=\s|$)/iu;
+
+/** A question asked of another question's subject: "Về Viện trưởng VKSND cấp tỉnh: nhiệm kỳ mấy năm?". */
+export function askedOfSubject(question: string, asked: string): string {
+  return `Về ${askedSubject(question)}: ${lowerFirst(asked.replace(/[?!.…]+$/u, '').trim())}?`;
+}
+
 /** "Trong bao lâu" → "trong bao lâu", after a colon; an acronym ("VKSND") stays as written. */
 function lowerFirst(s: string): string {
   return s.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
 }
 
 /** What a question asks, opening after its subject: "… thì ai giải quyết", "… do ai bổ nhiệm", "… có những mức nào". */
-const ASK_OPENS = /\s+(?:(?:thì|thi|do|được|duoc|có|co|là|la|phải|phai|cần|can)\s+)?(?:ai|bao nhiêu|bao nhieu|bao lâu|bao lau|mấy|khi nào|khi nao|ở đâu|o dau|thế nào|the nao|như thế nào|nhu the nao|ra sao|những|nhung|các|cac)(?=\s|$)/iu;
+const ASK_OPENS = /\s+(?:(?:thì|thi|do|được|duoc|có|co|là|la|phải|phai|cần|can)\s+)?(?:ai|bao nhiêu|bao nhieu|bao lâu|bao lau|mấy|khi nào|khi nao|ở đâu|o dau|thế nào|the nao|như thế nào|nhu the nao|ra sao)(?=\s|$)|\s+(?:có|co|gồm|gom)\s+(?:những|nhung|các|cac)(?=\s|$)/iu;
 /** Or a thing asked of it, ending the question: "… phải màu gì", "… ban hành ngày nào", "… là gì". */
 const ASKED_THING = /\s+(?:(?:thì|thi|do|được|duoc|có|co|là|la|phải|phai|cần|can|nên|nen)\s+)?(?:[\p{L}\d/-]+\s+)?(?:gì|gi|nào|nao)$/iu;
 /** Or a yes-or-no question on it: "Người tố cáo muốn rút tố cáo | thì có phải làm văn bản không". */
@@ -477,8 +485,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const focus = accentedLike(tidy(trailing.text), prev);
   if (!contentTerms(focus).length) {
     // "Trong bao lâu?" after "… thì ai giải quyết?": another question of the same subject.
-    const asked = q.replace(/[?!.…]+$/u, '').trim();
-    if (OWN_ASK.test(` ${fold(asked).toLowerCase()} `) || /(?:^|\s)mấy(?=\s|$)/iu.test(asked)) return `Về ${askedSubject(prev)}: ${lowerFirst(asked)}?`;
+    const asked = stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text.trim();
+    if (OWN_ASK.test(` ${fold(asked).toLowerCase()} `) || HOW_MANY.test(asked)) return askedOfSubject(prev, asked);
     return prev;
   }
   const focusDocs = documentReferences(focus);

@@ -35,7 +35,8 @@ const DEFINITION_HOW = /\b(?:nhu )?the nao (?:thi )?(?:duoc (?:goi|coi|hieu) )?l
 
 /**
  * "được trình bày / tính / quy định (như) thế nào", "Tờ trình viết tắt thế nào", "Quốc hiệu trình bày ra
- * sao": how a thing is written, not what to do; not "phải được bảo quản thế nào", which asks what must be done.
+ * sao": how a thing is, or is written, not what to do. Not "phải được bảo quản thế nào", which asks what
+ * must be done (the passive only; "phải trình bày thế nào" is read as how a thing is written too).
  */
 const PASSIVE_HOW = /(?<!\b(?:phai|can) )\bduoc (?:\S+ ){1,2}(?:nhu )?(?:the nao|ra sao)\b|\b(?:viet tat|viet hoa|trinh bay|ky hieu) (?:\S+ ){0,1}(?:nhu )?(?:the nao|ra sao)\b/;
 /** Words that ask for a procedure whatever the verb. */

@@ -101,6 +101,7 @@ function splitUnits(chunk: Chunk): Unit[] {
   // "a) Đối với hồ sơ giấy" over the prose that says it: a điểm that is only a title.
   let titled: string | undefined;
   let titleLine: string | undefined;
+  let titleAt = -1;
   lines.forEach((line, i) => {
     if (isHeadingLine(line, chunk)) return;
     // A Markdown table: its header row names the columns and answers nothing; each row is read and
@@ -121,7 +122,8 @@ function splitUnits(chunk: Chunk): Unit[] {
     if (prose && titled) {
       // The title alone ("3. Thủ tục nộp lưu / a) Đối với hồ sơ giấy") says nothing: its prose answers.
       if (titleLine !== undefined) {
-        for (let k = units.length - 1; k >= 0; k--) if (units[k].text === titleLine || units[k].text === titled) units.splice(k, 1);
+        // Only the title's own line and its khoản's block, pushed just before the prose.
+        for (let k = units.length - 1; k >= 0 && units[k].index >= titleAt - 1; k--) if (units[k].text === titleLine || units[k].text === titled) units.splice(k, 1);
         titleLine = undefined;
       }
       // Read and quoted under its title, as a điểm is under its khoản.
@@ -132,6 +134,7 @@ function splitUnits(chunk: Chunk): Unit[] {
     }
     titled = isItem && TITLE_ITEM.test(line) ? [leadIn, line].filter(Boolean).join('\n') : undefined;
     titleLine = titled ? line : undefined;
+    titleAt = i;
     if (!isItem && !numbered) listLead = /:\s*$/.test(line) && !DEFINITIONS_LEAD.test(line) ? line : undefined;
     if (!isItem) leadIn = numbered || /:\s*$/.test(line) ? line : undefined;
     if (line.length > LONG_LINE && !KHOAN.test(line) && !isItem) {

@@ -132,6 +132,8 @@ const ONE_WAY_PHRASES = ONE_WAY.map((rule) => rule.split('>').map((side) => side
 
 /** The groups' phrases, folded ("tra tien"), for checking the list itself. */
 export const THESAURUS_GROUPS: readonly (readonly string[])[] = THESAURUS.map((g) => g.map((p) => p.join(' ')));
+/** The one-way entries' phrases, folded: [from, to]. */
+export const ONE_WAY_GROUPS: readonly (readonly (readonly string[])[])[] = ONE_WAY_PHRASES.map((sides) => sides.map((side) => side.map((p) => p.join(' '))));
 
 export interface SynonymMatch {
   /** The question's own phrase, folded syllables. */

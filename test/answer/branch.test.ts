@@ -28,3 +28,11 @@ describe('composeExtractive on another branch', () => {
     expect(composeExtractive('Thời hạn kháng cáo bản án sơ thẩm là bao nhiêu ngày?', [hit]).text).toContain('15 ngày');
   });
 });
+
+describe('otherBranch and the civil procedure code', () => {
+  it('reads labour and business cases as the civil code\'s branch', () => {
+    const civil = { title: 'Bộ luật Tố tụng dân sự', text: 'Thời hạn kháng cáo đối với bản án sơ thẩm là 15 ngày.' };
+    expect(otherBranch('Thời hạn kháng cáo bản án lao động sơ thẩm là bao lâu?', [civil])).toBeUndefined();
+    expect(otherBranch('Thời hạn kháng cáo bản án lao động sơ thẩm là bao lâu?', [code])).toBe('lao dong');
+  });
+});

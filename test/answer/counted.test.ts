@@ -407,6 +407,8 @@ describe('a count of kinds: "mấy loại / cấp / mức"', () => {
     expect(kinds.test(' duoc phan loai thanh 03 do mat bao gom ')).toBe(true);
     expect(kinds.test(' gom 03 loai ')).toBe(true);
     expect(kinds.test(' trong thoi han 03 ngay ')).toBe(false);
+    // The noun whole: one folded syllable ("do") is many words.
+    expect(kinds.test(' quy dinh tai khoan 3 do chinh phu ban hanh ')).toBe(false);
     // A counter that classifies nothing stays itself.
     expect(countedThing('Tạm giữ tối đa mấy ngày?')!.test(' 03 tam giu ')).toBe(false);
   });

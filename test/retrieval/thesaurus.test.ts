@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THESAURUS_GROUPS, findSynonyms } from '../../core/retrieval/thesaurus.js';
+import { ONE_WAY_GROUPS, THESAURUS_GROUPS, findSynonyms } from '../../core/retrieval/thesaurus.js';
 import { DEFAULT_QUERY_WEIGHTS, analyzeQuery } from '../../core/retrieval/analyze.js';
 import { BM25Index } from '../../core/retrieval/bm25.js';
 import { HybridRetriever } from '../../core/retrieval/hybrid.js';
@@ -76,6 +76,8 @@ describe('field thesaurus', () => {
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
     // Two on purpose: a withdrawn complaint is no withdrawn denunciation, a text message no file.
     expect([...groups].filter(([, n]) => n > 1).map(([p]) => p).sort()).toEqual(['rut don', 'thong diep du lieu']);
+    // A one-way entry's phrase is in no group: read both ways there, it would not be one-way.
+    for (const [from] of ONE_WAY_GROUPS) for (const p of from) expect(groups.has(p), p).toBe(false);
   });
 
   it('reads an age under eighteen as the laws\' "người dưới 18 tuổi", "chưa thành niên"', () => {
