@@ -185,14 +185,12 @@ export class AssistantRuntime implements RuntimeAssistant {
   }
 
   /**
-   * The answer to one standalone question, or null when the output guard stops it. Cached when
-   * extractive and `cache` (a half's answer, one piece and none another answer quotes, is not the
-   * question's own answer).
+   * The answer to one standalone question (ask() has looked it up in the cache already), or null
+   * when the output guard stops it. Cached when extractive and `cache` (a half's answer, one piece
+   * and none another answer quotes, is not the question's own answer).
    */
   private async answerOne(snapshot: Snapshot, standalone: string, history: Turn[], compose: Partial<Pick<ComposeOptions, 'quoted' | 'maxUnits'>>, cache: boolean): Promise<CachedAnswer | null> {
     const cacheKey = this.chatModel || !cache ? null : answerKey(standalone);
-    const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
-    if (cached) return cached;
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
@@ -207,13 +205,14 @@ export class AssistantRuntime implements RuntimeAssistant {
     const particularsOf = (docId: string) => snapshot.particulars.get(docId);
     // The passage guard reads only what an answer rests on: the passages it quotes, or those its
     // abstention weighed. A flagged passage is dropped and the answer composed again without it.
-    let composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf, ...compose });
+    const options = { superseded, termWeight, abstain, particularsOf, ...compose };
+    let composed = composeExtractive(standalone, hits, options);
     for (;;) {
       const read = composed.abstained ? hits.slice(0, ABSTAIN_POOL) : composed.used;
       const flagged = new Set(read.filter((h) => chunkIsClassified(h.item)));
       if (!flagged.size) break;
       hits = hits.filter((h) => !flagged.has(h));
-      composed = composeExtractive(standalone, hits, { superseded, termWeight, abstain, particularsOf, ...compose });
+      composed = composeExtractive(standalone, hits, options);
     }
     if (this.chatModel && !composed.abstained) {
       const context = hits.filter((h) => !chunkIsClassified(h.item)).slice(0, this.topK);

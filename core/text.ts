@@ -236,6 +236,11 @@ export function foldedSyllables(text: string): string[] {
   return wordsOf(fold(text));
 }
 
+/** The folded syllables spaced, with a space at each end: " bao nhieu nguoi dai dien ", for whole-word patterns. */
+export function foldedSpaced(text: string): string {
+  return ` ${foldedSyllables(text).join(' ')} `;
+}
+
 /**
  * Document numbers: 221/KH-VKSTC, 29/2018/QH14, 30/2020/NĐ-CP, 01/VBHN-VPQH, 390/QĐ-VKSTC.
  * A number, optionally a year, then an upper-case code with dashes.

@@ -4,7 +4,7 @@
  * 15 ngày") shares every word but the branch. A piece of a code of another branch, writing nothing
  * of the branch asked, answers another question.
  */
-import { fold, spacedWords } from '../text.js';
+import { foldedSpaced } from '../text.js';
 
 /** The branch a question asks about, after what is judged: "bản án (sơ thẩm) dân sự", "vụ án hành chính". */
 const BRANCH_ASKED = / (?:vu an|ban an|vu viec|to tung|an)(?: (?:so tham|phuc tham|giam doc tham|tai tham))? (dan su|hanh chinh|lao dong|kinh doanh thuong mai|hon nhan va gia dinh) /;
@@ -13,19 +13,17 @@ const TITLE_BRANCH = / (?:to tung|hinh su|dan su|hanh chinh) (hinh su|dan su|han
 /** Labour, business and family cases are heard under the civil procedure code. */
 const CODE_OF: Readonly<Record<string, string>> = { 'lao dong': 'dan su', 'kinh doanh thuong mai': 'dan su', 'hon nhan va gia dinh': 'dan su' };
 
-const spaced = (s: string) => ` ${spacedWords(fold(s).toLowerCase()).replace(/\s+/g, ' ').trim()} `;
-
 /**
  * The branch the question asks about when every quoted piece comes from a code of another branch
  * and writes nothing of the one asked; undefined otherwise.
  */
 export function otherBranch(question: string, pieces: ReadonlyArray<{ title: string; text: string }>): string | undefined {
-  const asked = BRANCH_ASKED.exec(spaced(question))?.[1];
+  const asked = BRANCH_ASKED.exec(foldedSpaced(question))?.[1];
   if (!asked || !pieces.length) return undefined;
   for (const p of pieces) {
-    const title = TITLE_BRANCH.exec(spaced(p.title));
+    const title = TITLE_BRANCH.exec(foldedSpaced(p.title));
     const branch = title?.[1] ?? title?.[2];
-    if (!branch || branch === (CODE_OF[asked] ?? asked) || spaced(p.text).includes(` ${asked} `)) return undefined;
+    if (!branch || branch === (CODE_OF[asked] ?? asked) || foldedSpaced(p.text).includes(` ${asked} `)) return undefined;
   }
   return asked;
 }

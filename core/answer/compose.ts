@@ -3,7 +3,7 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold, foldedSyllables, nfc, spacedWords, wordsOf } from '../text.js';
+import { findDates, fold, foldedSpaced, nfc, spacedWords, wordsOf } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
@@ -147,17 +147,13 @@ function lastsFor(c: Candidate): boolean {
 /** A sum: "500.000 đồng", "hai triệu (đồng)", "03 tỷ"; a bare "triệu" is no sum ("giấy triệu tập"). */
 const MONEY = new RegExp(` (?:\\d[\\d.,]*|${COUNT}) (?:(?:nghin |trieu |ty )?(?:dong|usd)|trieu|ty) `);
 
-/** The question's folded syllables, spaced: " bao nhieu nguoi dai dien ", for the count patterns. */
-function spacedQuestion(question: string): string {
-  return ` ${foldedSyllables(question).join(' ')} `;
-}
 
 /**
  * "tối đa mấy ngày", "bao nhiêu người đại diện": the answer writes a number of that very thing
  * ("không quá 03 ngày", "không quá năm người"), not merely some number (12 giờ).
  */
 export function countedThing(question: string): RegExp | undefined {
-  const f = spacedQuestion(question);
+  const f = foldedSpaced(question);
   // "bao nhiêu tiền": a sum of money ("500.000 đồng", "hai triệu đồng"), not any number.
   if (ASKED_MONEY.test(f)) return MONEY;
   const m = ASKED_COUNT.exec(f) ?? REVERSED_COUNT.exec(f) ?? ASKED_AGE.exec(f);
@@ -210,7 +206,7 @@ function countsSibling(countable: string, counted: RegExp, kind: readonly string
  * chinh" of "bao nhiêu hồ sơ vụ án hành chính"), which tell it from its siblings.
  */
 function nounCounted(question: string): { noun: RegExp; kind?: string[] } | undefined {
-  const f = spacedQuestion(question);
+  const f = foldedSpaced(question);
   const m = NOUN_COUNT.exec(f);
   if (!m || NOT_COUNTED.has(m[1]) || NOT_COUNTED.has(m[2]) || (m[1] === 'so' && m[2] === 'luong')) return undefined;
   const kind: string[] = [];
@@ -305,9 +301,10 @@ function givesNumber(unit: Unit, q: QuestionFeatures): boolean {
 }
 
 /** "Có / gồm bao nhiêu …": how many things, which a list answers by naming them. */
-const COUNTS_ITEMS = /\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?bao nhieu\b/;
+const COUNTS_LEAD = '\\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?';
+const COUNTS_ITEMS = new RegExp(`${COUNTS_LEAD}bao nhieu\\b`);
 /** "Có / gồm mấy cấp / loại / mức": kinds of a thing, which a list names ("may" is "máy" too, hence the counter). */
-const COUNTS_KINDS = /\b(co|gom|bao gom|chia thanh|chia lam) (tat ca )?(bao nhieu|may) (loai|cap|muc)\b/;
+const COUNTS_KINDS = new RegExp(`${COUNTS_LEAD}(bao nhieu|may) (loai|cap|muc)\\b`);
 
 /** A subject shorter than this many syllables ("chữ ký") is too generic to say what a piece is about. */
 const MIN_SUBJECT = 3;

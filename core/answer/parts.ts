@@ -4,9 +4,10 @@
  * piece that best matches the whole, which answers one half; each half asked on its own finds its
  * piece, and the second reads as a follow-up of the first ("nhiệm kỳ mấy năm" of the same office).
  */
-import { fold, nfc, spacedWords } from '../text.js';
+import { foldedSpaced, nfc } from '../text.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
-import { askedOfSubject, HOW_MANY, isFollowUp, rewriteFollowUp } from './rewrite.js';
+import { askedOfSubject, isFollowUp, rewriteFollowUp } from './rewrite.js';
+import { HOW_MANY } from './terms.js';
 import { uniqueCitations, sourcesBlock } from './format.js';
 import type { Citation } from '../types.js';
 import { isCut, isQuoted, quotedKey, sameQuoted } from './quoted.js';
@@ -24,10 +25,8 @@ const MIN_WORDS = 2;
 /** The first half asks within its last this many words. */
 const FIRST_ASKS_WITHIN = 3;
 
-const spaced = (clause: string) => ` ${spacedWords(fold(clause).toLowerCase()).replace(/\s+/g, ' ').trim()} `;
-
 function asks(clause: string): boolean {
-  const f = spaced(clause);
+  const f = foldedSpaced(clause);
   return ASKS.test(f) || YES_NO_END.test(f) || HOW_MANY.test(clause);
 }
 
@@ -44,8 +43,8 @@ function words(clause: string): number {
  * question word, offering another candidate for one question, not asking a second.
  */
 function offersAlternative(first: string, second: string): boolean {
-  const asked = spaced(first).trim().split(' ').pop();
-  const [, word] = spaced(second).trim().split(' ');
+  const asked = foldedSpaced(first).trim().split(' ').pop();
+  const [, word] = foldedSpaced(second).trim().split(' ');
   return !!asked && asked === word;
 }
 

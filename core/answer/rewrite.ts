@@ -7,7 +7,7 @@
  */
 import type { Turn } from '../types.js';
 import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
-import { askedStep, contentTerms } from './terms.js';
+import { askedStep, contentTerms, HOW_MANY } from './terms.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
 
 interface Tok {
@@ -198,9 +198,6 @@ export function topicOf(question: string): string {
 
 /** Question words asking something of their own, folded and spaced ("thì sao?" asks the same again). */
 const OWN_ASK = / (?:ai|gi|nao|dau|bao lau|bao nhieu|khi nao|the nao|ra sao) /;
-
-/** "mấy" asks a number; folded it is also "máy" (a machine), so it is read accented only. */
-export const HOW_MANY = /(?:^|\s)mấy(?=\s|$)/iu;
 
 /** A question asked of another question's subject: "Về Viện trưởng VKSND cấp tỉnh: nhiệm kỳ mấy năm?". */
 export function askedOfSubject(question: string, asked: string): string {

@@ -129,6 +129,9 @@ const LAW_PROCEDURE_HEADING = /\b(trinh tu|thu tuc|quy trinh|cac buoc)\b/;
 /** How much of the question's topic such an article's heading must name, and by how much more than the guide's heading. */
 const LAW_PROCEDURE_MATCH = 0.6;
 const LAW_PROCEDURE_MARGIN = 0.3;
+/** The same for the best passage's own article heading, whatever it names ("Điều 21. Tiếp nhận văn bản đến"). */
+const FIRST_LAW_MATCH = 0.35;
+const FIRST_LAW_MARGIN = 0.2;
 
 /** Share of the best retriever score a passage needs to give the steps. */
 const STEP_SCORE_SHARE = 0.5;
@@ -207,10 +210,6 @@ export function findSteps(
   const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS) / Math.max(1, unique.length - 1)));
   return { chunks, steps: unique.map((s, i) => (i === focus.at ? summarise(s, FOCUS_CHARS, focus.words) : summarise(s, rest))) };
 }
-
-/** How well the best passage's article heading must name the task, and by how much more than the guide's steps heading. */
-const FIRST_LAW_MATCH = 0.35;
-const FIRST_LAW_MARGIN = 0.2;
 
 /** Room for a step the question singles out. */
 const FOCUS_CHARS = 480;

@@ -238,6 +238,9 @@ export function askedStep(folded: string): string | undefined {
   return /\bbuoc (?:thu )?(\d{1,2})\b/.exec(folded)?.[1]?.replace(/^0+(?=\d)/, '');
 }
 
+/** "mấy" asks a number; its folded form "may" is also "máy" (a machine), so only the accented form counts. */
+export const HOW_MANY = /(?:^|\s)mấy(?=\s|$)/iu;
+
 /** The kinds of answer a question asks for (several may apply). */
 export function questionKinds(question: string): Set<QuestionKind> {
   const f = fold(question).replace(/[?!.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -248,8 +251,7 @@ export function questionKinds(question: string): Set<QuestionKind> {
     kinds.delete('time');
     kinds.add('list');
   }
-  // "mấy" asks a number; its folded form "may" is also "máy" (machine), so only the accented form counts.
-  if (/(^|\s)mấy(\s|$)/u.test(lower(question))) kinds.add('quantity');
+  if (HOW_MANY.test(question)) kinds.add('quantity');
   return kinds;
 }
 

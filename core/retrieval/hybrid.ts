@@ -104,10 +104,10 @@ export class RetrievalError extends Error {
   }
 }
 
-/** How a document is looked up: its full (and bare) titles, its number key, its "type|number" reference. */
 /** Documents a scope question is looked up in, at most. */
 const MAX_SCOPED_DOCUMENTS = 8;
 
+/** How a document is looked up: its full (and bare) titles, its number key, its "type|number" reference. */
 interface DocumentKeys {
   titles: string[];
   number?: string;
