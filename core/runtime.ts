@@ -18,7 +18,7 @@ import type { Chunk, Citation, Scored, Turn } from './types.js';
 import { checkInput, checkOutput, passageIsClassified, type GuardCategory, type GuardVerdict } from './guard/index.js';
 import { RefusalAudit } from './refusal-audit.js';
 import { BoundedMap, memoize } from './memo.js';
-import { REFUSAL_TEXT } from '../prompts/guard.js';
+import { refusalText } from '../prompts/guard.js';
 import { HybridRetriever, type HybridOptions } from './retrieval/hybrid.js';
 import { SplitLexicalSearch } from './retrieval/split-search.js';
 import { ABSTAIN_POOL, composeExtractive, type ComposeOptions } from './answer/compose.js';
@@ -140,7 +140,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     // A refused turn keeps no standalone question: nothing of it flows into later turns.
     const refuse = async (category: GuardCategory) => {
       await this.audit.record({ userId: options.userId, conversationId: options.conversationId, channel: options.channel, category });
-      return reply({ text: REFUSAL_TEXT, refused: true, abstained: false, citations: [], standalone: '' });
+      return reply({ text: refusalText(category), refused: true, abstained: false, citations: [], standalone: '' });
     };
 
     const verdict = this.checkInput(question);

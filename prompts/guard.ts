@@ -1,4 +1,9 @@
-/** Vietnamese texts of the classified-material guard. One refusal whatever the trick, so none hints at content. */
+/**
+ * Vietnamese texts of the classified-material guard. One refusal whatever the trick, so none hints at
+ * content; only a bid to change the assistant's role, and a credential asked for, are told apart (neither
+ * says anything of what was asked).
+ */
+import type { GuardCategory } from '../core/guard/rules.js';
 
 export const REFUSAL_TEXT =
   'Xin lỗi, trợ lý ảo không xử lý tài liệu, thông tin thuộc bí mật nhà nước (Mật, Tối mật, Tuyệt mật), ' +
@@ -13,3 +18,15 @@ export const INJECTION_REFUSAL_TEXT =
 
 /** Written to the server log when the audit file cannot be written (never shown to users). */
 export const AUDIT_WRITE_FAILED = 'Không ghi được nhật ký từ chối';
+
+/** For a password, PIN or private key asked for: where to get one, and nothing else. */
+export const CREDENTIAL_REFUSAL_TEXT =
+  'Xin lỗi, trợ lý ảo không cung cấp mật khẩu, mã PIN, khóa bí mật hay thông tin đăng nhập của bất kỳ hệ thống nào. ' +
+  'Đồng chí vui lòng liên hệ bộ phận công nghệ thông tin hoặc người quản trị hệ thống của đơn vị để được cấp lại theo quy định.';
+
+/** The refusal for a guard category. */
+export function refusalText(category: GuardCategory): string {
+  if (category === 'credentials') return CREDENTIAL_REFUSAL_TEXT;
+  if (category === 'injection') return INJECTION_REFUSAL_TEXT;
+  return REFUSAL_TEXT;
+}

@@ -390,9 +390,14 @@ export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | 
   return undefined;
 }
 
-/** Words that end a law's name in a question: verbs, question words, prepositions ("do … ban hành"), years, demonstratives. */
+/**
+ * Words that end a law's name in a question: verbs, question words, prepositions ("do … ban hành"), years, demonstratives.
+ * "Luật giới hạn / yêu cầu / cấm / bắt buộc / dành …" is the law (the one asked about) doing something, not a title
+ * ("Luật giới hạn số lượng Kiểm sát viên …"): no law's name starts with those verbs.
+ */
 const TITLE_STOP_WORDS =
-  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói do';
+  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói do ' +
+  'giới yêu cấm nghiêm bắt dành hướng trao';
 /** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
 const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
 const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));

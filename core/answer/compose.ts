@@ -174,6 +174,11 @@ export function countedThing(question: string): RegExp | undefined {
  */
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
+/** Staff a question may count ("bao nhiêu cán bộ, công chức"), by their first two syllables, folded. */
+const STAFF = /\b(?:can bo|cong chuc|vien chuc|kiem sat|kiem tra|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra|nguoi lao)\b/;
+/** A number of staff in digits, however they are called ("23 đồng chí", "05 Kiểm sát viên"). */
+const STAFF_COUNT = /(?<! (?:nam|ngay|thang|dieu|khoan|diem)) \d+ (?:can bo|cong chuc|vien chuc|kiem sat vien|kiem tra vien|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra vien|nguoi) /;
+
 /** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
 const PEOPLE_COUNT = new RegExp(` ${COUNT} ${PEOPLE} `);
 
@@ -214,7 +219,8 @@ function nounCounted(question: string): { noun: RegExp; kind?: string[] } | unde
     if (!w || STOP_SYLLABLES.has(w) || /\d/.test(w) || kind.length >= 4) break;
     kind.push(w);
   }
-  return { noun: new RegExp(` ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
+  // "năm 2024, cán bộ …" is a year before the noun, not 2024 of them (nor is "Điều 5 cán bộ …" five).
+  return { noun: new RegExp(`(?<! (?:nam|ngay|thang|dieu|khoan|diem)) ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
@@ -233,6 +239,16 @@ function officeAsked(folded: string): string | undefined {
   const words = office.split(' ').filter(Boolean);
   const head = words.slice(0, words[0] === 'pho' ? 3 : 2);
   return head.length === (words[0] === 'pho' ? 3 : 2) ? head.join(' ') : undefined;
+}
+
+/** "Viện trưởng … tên là gì?", "họ tên của Phó Trưởng ban …": the name of an office's holder, which only a name answers. */
+const NAME_ASKED = /\b(?:ten (?:la )?gi|ten day du|ho (?:va )?ten)\b|^(?:ho )?ten (?:cua )?/;
+const OFFICE = /\b(?:pho )?(?:vien truong|truong ban|truong phong|cuc truong|vu truong|chanh an|chanh van phong|bo truong|chu tich|giam doc|to truong|thu truong)\b/;
+
+/** The office ("vien truong", "pho truong ban") whose holder's name a question asks, folded. */
+function officeNamed(folded: string): string | undefined {
+  const plain = spacedWords(folded).trim();
+  return NAME_ASKED.test(plain) ? OFFICE.exec(plain)?.[0] : undefined;
 }
 
 /**
@@ -1602,8 +1618,10 @@ export function composeExtractive(
   if (counted && !opts.skipAbstention && !listsKinds && !chosen.some((c, i) => counted.test(texts[i]) && aboutAsked(c, q, chosen))) return abstained('missing-count', opts);
   // "bao nhiêu Phó Viện trưởng" answered by "Nhiệm kỳ … là 05 năm": a length of time counts no one.
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
-    const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block');
-    const counts = (t: string) => countedNoun.test(t) || COUNT_OF_THINGS.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t);
+    const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block' && aboutAsked(c, q, chosen));
+    // "bao nhiêu cán bộ" is answered by "23 đồng chí", not by "12 video clip": people are counted as people.
+    const things = STAFF.test(countedNoun.source) ? STAFF_COUNT : COUNT_OF_THINGS;
+    const counts = (t: string) => countedNoun.test(t) || things.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t);
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.
@@ -1612,8 +1630,9 @@ export function composeExtractive(
     if (counting.length && counting.every((t) => countsSibling(t, countedNoun, countedKind))) return abstained('missing-count', opts);
   }
   // "Viện trưởng … hiện nay là ai?" asks for a person: a rule on who elects the office is no answer.
-  if (!opts.skipAbstention && ASKS_HOLDER.test(q.folded)) {
-    const office = officeAsked(q.folded);
+  const named = !opts.skipAbstention && officeNamed(q.folded);
+  if (named || (!opts.skipAbstention && ASKS_HOLDER.test(q.folded))) {
+    const office = named || officeAsked(q.folded);
     if (!chosen.some((c) => namesHolder(rendered(c.unit), office))) return abstained('missing-name', opts);
   }
   // "… là bao nhiêu?", "ban hành ngày nào?": pieces writing no number at all, nor listing anything,

@@ -148,8 +148,17 @@ function contentTermsOf(text: string): QueryTerm[] {
   }
   const out: QueryTerm[] = [];
   const unaccented = isUnaccented(text);
+  // "… mấy bậc vậy mọi người?", "… không nhỉ?", "… mấy ngày thôi ạ?": the particles and the people a
+  // chat message is addressed to close it, and what it asks ends before them.
+  let last = folded.length - 1;
+  for (let n = chatTail(toks, folded, last, unaccented); n > 0 && last > 0; n = chatTail(toks, folded, last, unaccented)) {
+    for (let k = 0; k < n; k++) dropped[last - k] = true;
+    last -= n;
+  }
+  // "Anh ơi, …", "Mọi người ơi cho em hỏi …": the call opening a chat message.
+  const call = folded.indexOf('oi');
+  if (call > 0 && call <= 2 && (call === 1 ? ADDRESSED.has(folded[0]) : folded[0] === 'moi' && folded[1] === 'nguoi')) dropped.fill(true, 0, call + 1);
   // "... không?" / "... chưa?" at the end asks yes or no; elsewhere "không" negates and matters.
-  const last = folded.length - 1;
   if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) dropped[last] = true;
   // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
   // ("văn bản đi", outgoing documents, is one).
@@ -172,6 +181,24 @@ function contentTermsOf(text: string): QueryTerm[] {
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;
+}
+
+/** Whom a chat message calls or closes on (folded): "anh ơi", "… vậy chị?". */
+const ADDRESSED = new Set('anh chi em ban ad admin'.split(' '));
+/** Particles a chat question ends on, as written ("thôi" of "mấy ngày thôi ạ" is "only", said after the fact). */
+const TAIL_PARTICLES = new Set('ạ nhỉ nhé nha à hả hở thôi vậy thế'.split(' '));
+/** The same, typed without accents: only those no content syllable folds to at a question's end. */
+const TAIL_PARTICLES_FOLDED = new Set('a nhi nhe nha ha thoi vay'.split(' '));
+
+/** How many tokens ending at `at` are a chat tail (a particle, or who is addressed); 0 when none. */
+function chatTail(toks: readonly string[], folded: readonly string[], at: number, unaccented: boolean): number {
+  if (folded[at] === 'nguoi' && folded[at - 1] === 'moi') return 2;
+  if (ADDRESSED.has(folded[at]) && (unaccented || toks[at] === folded[at] || toks[at] === 'chị' || toks[at] === 'bạn')) {
+    // "… vậy anh?", "… không chị?": the one addressed, after a particle or the yes-or-no "không".
+    const before = folded[at - 1];
+    return before !== undefined && (TAIL_PARTICLES_FOLDED.has(before) || before === 'khong' || before === 'chua' || before === 'the') ? 1 : 0;
+  }
+  return (unaccented ? TAIL_PARTICLES_FOLDED.has(folded[at]) : TAIL_PARTICLES.has(toks[at])) ? 1 : 0;
 }
 
 /** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
@@ -335,11 +362,22 @@ const SETTING_WEIGHT = 0.4;
  */
 export function settingLength(question: string): number {
   const q = nfc(question);
-  const at = storyEnd(q);
+  const at = storyEnd(q) || chatSettingEnd(q);
   if (!at) return 0;
   // "<a statement>. Đúng hay sai?": the statement is what is asked; a question sentence must say something of its own.
   if (contentTerms(q.slice(at)).filter((t) => t.weight === 1).length < MIN_ASKED) return 0;
   return tokens(q.slice(0, at)).length;
+}
+
+/**
+ * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …": in a chat message the case is
+ * told in a clause, and ", vậy" or ", cho em hỏi" opens what is asked. Where that is; 0 when none.
+ */
+const CHAT_ASK = /,\s*(?:vậy|thế thì|vậy thì|cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi|vay|the thi|vay thi|cho (?:em|minh|toi|chau|con) hoi|xin hoi)\s+(?=\S)/iu;
+
+function chatSettingEnd(q: string): number {
+  const m = CHAT_ASK.exec(q);
+  return m ? m.index + m[0].length : 0;
 }
 
 /**

@@ -16,6 +16,8 @@ export type GuardCategory =
   | 'authority-claim'
   | 'laundering'
   | 'encoding-trick'
+  /** A password, PIN or private key asked for: no answer holds one, and asking is phishing. */
+  | 'credentials'
   /** Read as an attack by the learned model (intent.ts), not by a rule. */
   | 'learned-intent';
 
@@ -79,6 +81,29 @@ const CONDITION_QUESTION = rx(L.CONDITION_QUESTION);
 /** "Cho tôi <thing>" opening a message asks for the thing ("Cho tôi hỏi" asks a question). */
 const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
 // Its content named after it ("danh mục … kèm nội dung chi tiết") or right before it ("nguyên văn danh mục …").
+/**
+ * The list's items asked for one by one: "liệt kê danh mục … theo số thứ tự", "so sánh danh mục … từng mục",
+ * "nội dung mục 1 của danh mục …". Listing, comparing or numbering them is reading them out.
+ */
+const LIST_ITEMS = rx(
+  '(?:liet ke|ke ten|ke ra|ke het|trich xuat|in ra|so sanh|lap bang|lam bang) (?:\\S+ ){0,3}?xdanhmuc' +
+    '|xdanhmuc (?:\\S+ ){0,10}?(?:tung muc|cac muc|muc (?:so )?\\d+|so thu tu)' +
+    '|(?:tung muc|cac muc|muc (?:so )?\\d+) (?:\\S+ ){0,4}?xdanhmuc',
+);
+/**
+ * A credential's value asked for: "mật khẩu đăng nhập hệ thống … của VKSND tỉnh là gì", "mã PIN của USB token …"
+ * handed over ("cho tôi mã PIN …"). Read on the canonical text, before "mật khẩu" becomes a concept.
+ */
+const CREDENTIAL = '(?:mat khau|ma pin|pin|ma otp|otp|khoa bi mat|private key|password)';
+const CREDENTIAL_ASKED = rx(
+  `${CREDENTIAL} (?:\\S+ ){0,12}?(?:cua|mac dinh|dang nhap|hien tai|hien nay) (?:\\S+ ){0,12}?(?:la gi|la bao nhieu|la so nao)` +
+    `|(?:cho toi_?|cho em|cho minh|gui|cung cap|xin|doc|nhac|dua|tiet lo|share|give me|send me|tell me) (?:\\S+ ){0,3}?${CREDENTIAL}`,
+);
+/** Asked of credentials in general, a question about them is a rule or a definition ("Mã PIN … dùng để làm gì?"). */
+const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|o dau|cap lai|dat lai|doi|khoi phuc|reset');
+
+/** What is asked of a list that is a rule: who makes it, how, by when. */
+const LIST_RULE = rx('tham quyen|xthamquyen|thoi han|thu tuc|quy trinh|trinh tu|ban hanh|sua doi|bo sung|tham dinh|xay dung|nguyen tac');
 const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|nguyen van|contents?|details?)|(?:noi dung|chi tiet|toan van|nguyen van|ban day du) (?:cua )?xdanhmuc');
 /**
  * A document number or "số 12" right after the target: a specific document. A number of days,
@@ -169,6 +194,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
+  if (CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) return refuse('credentials');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
@@ -188,6 +214,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // Asked of the whole message four times below: once.
   const requested = REQUEST_ANYWHERE.test(t);
   if ((requested || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
+  if (LIST_ITEMS.test(t) && !LIST_RULE.test(t)) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
   // Whether one numbered document is marked is its status, yes-or-no as it is asked.

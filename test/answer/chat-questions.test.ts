@@ -1,0 +1,82 @@
+/**
+ * Questions typed as chat messages: the particles and the people addressed around them, the case told
+ * in a clause before ", cho em hỏi …", and what a chatty question asks for (a name, a number of staff).
+ */
+import { describe, expect, it } from 'vitest';
+import { contentTerms, questionTerms, settingLength } from '../../core/answer/terms.js';
+import { unknownTitle } from '../../core/answer/abstain.js';
+import { composeExtractive } from '../../core/answer/compose.js';
+import type { Chunk, Scored } from '../../core/types.js';
+
+const terms = (q: string) => contentTerms(q).map((t) => t.term);
+
+describe('a chat message’s particles and the people it addresses', () => {
+  it('are no words of what is asked, at its end or opening it', () => {
+    expect(terms('Ngạch Kiểm tra viên có mấy bậc vậy mọi người?')).toEqual(['ngach', 'kiem', 'tra', 'vien', 'bac']);
+    expect(terms('Hỏi cung bị can có phải ghi âm không nhỉ?')).not.toContain('nhi');
+    expect(terms('Hỏi cung bị can có phải ghi âm không nhỉ?')).not.toContain('khong');
+    expect(terms('Tạm giam tối đa mấy ngày thôi ạ?')).not.toContain('thoi');
+    expect(terms('Thời hạn giải quyết là bao lâu vậy chị?')).toEqual(['thoi', 'han', 'giai', 'quyet']);
+    expect(terms('thoi han giai quyet la bao lau vay moi nguoi')).toEqual(['thoi', 'han', 'giai', 'quyet']);
+    expect(terms('Mọi người ơi, thời hạn khiếu nại là bao lâu?')).toEqual(['thoi', 'han', 'khieu', 'nai']);
+  });
+
+  it('are read as words where they are what is asked about', () => {
+    // "mọi người" inside the question, "thôi" of "thôi việc": content.
+    expect(terms('Mọi người đều có quyền tố cáo không?')).toEqual(expect.arrayContaining(['moi', 'nguoi']));
+    expect(terms('Công chức xin thôi việc thì làm gì?')).toContain('thoi');
+    // "không" that negates stays; only the yes-or-no one before the particles goes.
+    expect(terms('Người không có năng lực hành vi có được khiếu nại không ạ?').filter((t) => t === 'khong')).toHaveLength(1);
+  });
+});
+
+describe('the case told in a clause before what is asked', () => {
+  it('weighs less after ", cho em hỏi" or ", vậy", as a story told in a sentence of its own does', () => {
+    const q = 'Em làm ở UBND xã, cho em hỏi chủ tịch xã tiếp công dân mấy ngày một tuần?';
+    expect(settingLength(q)).toBeGreaterThan(0);
+    const t = questionTerms(q);
+    expect(t.find((x) => x.term === 'lam')!.weight).toBeLessThan(1);
+    expect(t.find((x) => x.term === 'chu')!.weight).toBe(1);
+    expect(settingLength('Người tố cáo bị đe dọa, vậy cơ quan nào có trách nhiệm bảo vệ người tố cáo?')).toBeGreaterThan(0);
+  });
+
+  it('is no story when what follows says too little of its own, or when no such clause opens it', () => {
+    expect(settingLength('Người dân muốn rút đơn khiếu nại, vậy có được không?')).toBe(0);
+    expect(settingLength('Thời hạn tạm giữ, tạm giam là bao lâu?')).toBe(0);
+  });
+});
+
+describe('"Luật" doing something', () => {
+  const titles = ['Luật Tổ chức Viện kiểm sát nhân dân', 'Luật Khiếu nại'];
+  it('is the law asked about, not a title the knowledge base lacks', () => {
+    for (const q of ['Luật giới hạn số lượng Kiểm sát viên tối đa là bao nhiêu người?', 'Luật yêu cầu những gì khi bổ nhiệm Kiểm sát viên?', 'Luật cấm những hành vi nào trong khiếu nại?']) {
+      expect(unknownTitle(q, titles), q).toBeUndefined();
+    }
+    expect(unknownTitle('Luật Giao thông đường bộ giới hạn tốc độ thế nào?', titles)?.written).toBe('Luật Giao thông đường bộ');
+  });
+});
+
+const hit = (text: string): Scored<Chunk> => ({
+  item: { id: 'a', docId: 'vksnd/st.md', text, ord: 0, title: 'Tin bài VKSND tỉnh Sóc Trăng', type: 'Tin bài' as Chunk['type'], locator: 'Triển khai', heading: 'Triển khai tại VKSND tỉnh Sóc Trăng' },
+  score: 1,
+});
+
+describe('what a chatty question asks for', () => {
+  it('asks a name with "tên là gì" of an office: a passage naming no holder does not answer', () => {
+    const q = 'Viện trưởng VKSND tỉnh Sóc Trăng năm 2024 tên là gì?';
+    const none = composeExtractive(q, [hit('Viện trưởng VKSND tỉnh Sóc Trăng quyết định kiện toàn Ban Chỉ đạo chuyển đổi số năm 2024.')]);
+    expect(none).toMatchObject({ abstained: true, abstainReason: 'missing-name' });
+    const named = composeExtractive(q, [hit('Đồng chí Trần Văn Bình, Viện trưởng VKSND tỉnh Sóc Trăng, chủ trì hội nghị chuyển đổi số năm 2024.')]);
+    expect(named.abstained).toBe(false);
+    expect(named.text).toContain('Trần Văn Bình');
+  });
+
+  it('counts staff as staff: "12 video clip" is no number of cán bộ, "45 đồng chí" is, a year is not', () => {
+    const q = 'VKSND tỉnh Sóc Trăng có bao nhiêu cán bộ, công chức?';
+    expect(composeExtractive(q, [hit('Cán bộ, công chức VKSND tỉnh Sóc Trăng thực hiện 12 video clip phục vụ báo cáo tổng kết.')])).toMatchObject({ abstained: true, abstainReason: 'missing-count' });
+    expect(composeExtractive(q, [hit('Năm 2024, cán bộ, công chức VKSND tỉnh Sóc Trăng thực hiện video clip phục vụ báo cáo tổng kết.')])).toMatchObject({ abstained: true, abstainReason: 'missing-count' });
+    const counted = composeExtractive(q, [hit('Năm 2024, VKSND tỉnh Sóc Trăng tổ chức tập huấn cho 45 đồng chí cán bộ, công chức về chuyển đổi số.')]);
+    expect(counted.abstained).toBe(false);
+    expect(counted.text).toContain('45 đồng chí');
+  });
+});
