@@ -310,7 +310,15 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
 function fromHead(topic: string, head: string[] | undefined): string {
   if (!head?.length) return topic;
   const toks = tokenize(topic);
-  for (let i = 1; i + head.length <= toks.length; i++) if (matchAt(toks, i, head)) return topic.slice(toks[i].start);
+  for (let i = 1; i + head.length <= toks.length; i++) {
+    if (!matchAt(toks, i, head)) continue;
+    // "… được từ chối tiếp trong những trường hợp": the cases are those the rest of the topic describes.
+    if (i + head.length === toks.length) {
+      const before = tidy(topic.slice(0, toks[i].start).replace(/\s+(?:(?:trong|của|cua|với|voi|ở|o|tại|tai)\s+)?(?:(?:những|nhung|các|cac)\s+)?$/iu, ''));
+      return before ? `${topic.slice(toks[i].start)} ${lowerFirst(before)}` : topic;
+    }
+    return topic.slice(toks[i].start);
+  }
   return topic;
 }
 
@@ -347,6 +355,8 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
+  // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
+  if (/^họ\s/iu.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -467,12 +477,14 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const anaphor = findAnaphor(q, prev);
   if (anaphor) {
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
-    const cited = anaphor.documentPointer && !prevDocs.length ? lastAnswerDocument(history, anaphor.kind) : undefined;
-    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (cited ?? fromHead(prevTopic, anaphor.head));
+    const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
+    // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
+    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic)) : undefined;
+    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? fromHead(prevTopic, anaphor.head));
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
     const rest = stripTrailingCue(stripLeadingCue(removeSpans(q, [anaphor.span]).replace(/[?!.…]+$/u, '')).text).text;
-    // "cái đó thì sao?": nothing but the pointer, so the previous question stands.
-    if (!contentTerms(rest).length) return prev;
+    // "cái đó thì sao?": nothing but the pointer, so the previous question stands; "nó quy định về việc gì?" asks its own.
+    if (!contentTerms(rest).length && !(it && OWN_ASK.test(` ${fold(rest).toLowerCase()} `))) return prev;
     const body = stripLeadingCue(replaced.replace(/[?!.…]+$/u, '')).text;
     return `${capitalise(tidy(stripTrailingCue(body).text))}?`;
   }
@@ -509,9 +521,12 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
   // "Sau khi điều chỉnh thì …": a whole question of its own but for the verb's object.
   if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
-  const swapped = swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued);
+  const swapped =
+    swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued) ?? swapOwner(prev, focus);
   if (swapped) return swapped;
-  const context = hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
+  // "Còn khổ giấy?" after "Về văn bản hành chính: lề trái để bao nhiêu?": the subject that one was completed with.
+  const completed = COMPLETED_PREV.exec(prev);
+  const context = completed ? completed[1] : hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
 }
 
@@ -603,6 +618,24 @@ function accentedLike(text: string, prev: string): string {
   return out + text.slice(at);
 }
 
+/** A document's type opening a topic: the topic is about that document. */
+const DOC_SUBJECT = /^(?:bộ luật|luật|nghị định|thông tư|quyết định|kế hoạch|chỉ thị|hướng dẫn|bo luat|luat|nghi dinh|thong tu|quyet dinh|ke hoach|chi thi|huong dan)\s/iu;
+/** Where a document's name ends in a topic: the verb of what was asked of it. */
+const DOC_SUBJECT_END = /\s(?:có|được|là|do|quy định|ban hành|thay thế|hết|áp dụng|gồm|co|duoc|la|quy dinh|ban hanh|thay the|het|ap dung|gom)\s/iu;
+
+/** The document a topic is about ("Luật Giao dịch điện tử 2023" of "… 2023 có hiệu lực từ ngày"), when it opens with one. */
+function documentSubject(topic: string): string | undefined {
+  if (!DOC_SUBJECT.test(topic)) return undefined;
+  const end = DOC_SUBJECT_END.exec(topic);
+  return end && end.index > 0 ? topic.slice(0, end.index) : undefined;
+}
+
+/** A follow-up as rewriteFollowUp completes it: "Về <subject>: <the follow-up>?". */
+const COMPLETED_PREV = /^Về ([^:?]+): /u;
+
+/** Modals before what a subject must have, asked "… gì?" ("phải dùng phông chữ gì", "cần ghi những gì"). */
+const MODALS = ['phải', 'cần', 'nên', 'bắt buộc'];
+
 /** Prepositions before the thing a question asks "… gì?" of ("trình bày trên | khổ giấy gì"). */
 const ASKED_AFTER = new Set(['trên', 'trong', 'của', 'về', 'cho', 'với', 'bằng', 'theo', 'tại', 'ở', 'dưới']);
 
@@ -619,7 +652,14 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
   const asked = (t: Tok) => [...ASKED_AFTER].some((w) => writesWord(t, w, plain));
   let at = toks.length - 1;
   while (at > 0 && toks.length - at <= 3 && !asked(toks[at])) at--;
-  if (at <= 0 || toks.length - at > 4 || !asked(toks[at])) return prevTopic;
+  if (at <= 0 || toks.length - at > 4 || !asked(toks[at])) {
+    // "Văn bản hành chính | phải dùng phông chữ gì?": what the subject must have, asked after its modal.
+    const modal = toks.findIndex((t, i) => i > 0 && toks.length - i <= 5 && MODALS.some((w) => writesWord(t, w, plain)));
+    if (modal <= 0) return prevTopic;
+    const thing = new Set(toks.slice(modal + 1).map((t) => t.f.toLowerCase()));
+    if (tokenize(focus).some((t) => thing.has(t.f.toLowerCase()))) return prevTopic;
+    return tidy(prevTopic.slice(0, toks[modal].start));
+  }
   const thing = new Set(toks.slice(at + 1).map((t) => t.f.toLowerCase()));
   // "Còn khổ giấy A5 thì sao?" still asks about a khổ giấy: the context keeps it.
   if (tokenize(focus).some((t) => thing.has(t.f.toLowerCase()))) return prevTopic;
@@ -670,6 +710,27 @@ function swapQualifier(prev: string, focus: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Words after which the owner named by "của …" ends: the predicate of the question. */
+const OWNER_END = new Set(['la', 'co', 'duoc', 'do', 'bao', 'may', 'gom', 'thi', 'phai', 'can', 'khi', 'trong', 'tu', 'ke']);
+
+/**
+ * "Kiểm sát viên thì sao?" after "Nhiệm kỳ của Viện trưởng VKSND tối cao là mấy năm?": a bare noun
+ * phrase asks the same of another owner, the one after "của" ("Nhiệm kỳ của Kiểm sát viên …").
+ */
+function swapOwner(prev: string, focus: string): string | undefined {
+  const ft = tokenize(focus);
+  if (!ft.length || ft.length > 5 || OWN_QUESTION.test(` ${fold(focus).toLowerCase()} `)) return undefined;
+  const base = nfc(prev).trim();
+  const pt = tokenize(base);
+  const of = pt.map((t, i) => (t.f.toLowerCase() === 'cua' ? i : -1)).filter((i) => i > 0);
+  if (of.length !== 1) return undefined;
+  const from = of[0] + 1;
+  let to = from;
+  while (to < pt.length && !OWNER_END.has(pt[to].f.toLowerCase())) to++;
+  if (to === from || to === pt.length || to - from > 8) return undefined;
+  return capitalise(tidy(`${base.slice(0, pt[from].start)}${focus}${base.slice(pt[to - 1].end)}`));
 }
 
 /** Where the measured thing ends and the question about it starts ("… là bao lâu", "… tối đa mấy ngày"). */
@@ -828,17 +889,22 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
 function swapKind(prev: string, core: Tok[], sameHead = false): string | undefined {
   const base = nfc(prev).trim();
   const pt = tokenize(base);
-  const c = core.map((t) => t.f.toLowerCase());
+  // Both written with accents, words are compared as written: "Kiểm sát viên" ends in no "Viện".
+  const plain = isUnaccented(base) || core.every((t) => t.text === t.f);
+  const key = (t: Tok) => (plain ? t.f : t.text).toLowerCase();
+  const c = core.map(key);
   const n = c.length;
   let best: { start: number; end: number; rank: number } | undefined;
   for (let i = pt.length - 1; i >= 1; i--) {
-    if (pt[i].f.toLowerCase() !== c[n - 1]) continue;
+    if (key(pt[i]) !== c[n - 1]) continue;
     // The replaced item ends with the same word and is about as long: "tội phạm ít nghiêm trọng" for
     // "tội phạm nghiêm trọng", "Viện trưởng" for "Phó Viện trưởng", "Kiểm sát viên" for "Điều tra viên".
     for (const len of [n + 1, n, n - 1]) {
       if (len < 2 || i - len + 1 < 0) continue;
-      const span = pt.slice(i - len + 1, i + 1).map((t) => t.f.toLowerCase());
+      const span = pt.slice(i - len + 1, i + 1).map(key);
       if (span.join(' ') === c.join(' ')) continue;
+      // "tra viên" of "Kiểm tra viên" is no item of its own: a capitalised name goes on before it.
+      if (i - len >= 1 && /^\p{Lu}/u.test(pt[i - len].text) && /^\p{Ll}/u.test(pt[i - len + 1].text)) continue;
       // Two-word items alike only in their last word are not alike ("gia hạn" is no "thời hạn").
       const rank = span[0] === c[0] ? 0 : span.join(' ') === c.slice(n - len).join(' ') ? 1 : len === n && n >= 3 ? 2 : 3;
       if (rank < (sameHead ? 1 : 3) && (!best || rank < best.rank)) best = { start: pt[i - len + 1].start, end: pt[i].end, rank };
@@ -891,6 +957,20 @@ function lastAnswerDocument(history: Turn[], kind: readonly string[] | undefined
   const title = foldedSyllables(m[1]);
   const fits = !kind || kind.join(' ') === 'van ban' || title.join(' ').includes(kind.join(' '));
   return fits ? m[1] : undefined;
+}
+
+/**
+ * "Ai đã công bố quyết định này?" two turns after "Quyết định 390/QĐ-VKSTC là về việc gì?": the last
+ * document of that kind an earlier question named, when the previous one and its answer named none.
+ */
+function earlierDocument(history: Turn[], kind: readonly string[] | undefined): string | undefined {
+  for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
+    const q = history[i].standalone ?? history[i].question;
+    if (!q) continue;
+    const doc = documentReferences(nfc(q)).find((d) => !kind || kind.join(' ') === 'van ban' || foldedSyllables(d.text).join(' ').startsWith(kind.join(' ')));
+    if (doc) return doc.text;
+  }
+  return undefined;
 }
 
 function lastAnswerName(history: Turn[]): string | undefined {

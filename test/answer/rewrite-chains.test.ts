@@ -1,0 +1,64 @@
+/**
+ * Follow-ups further into a conversation, from the twenty-third session's unseen conversations: a
+ * follow-up of a follow-up, a pointer at a document two turns back, "nó" and "họ", another owner
+ * after "của", and words compared as written.
+ */
+import { describe, expect, it } from 'vitest';
+import { isFollowUp, rewriteFollowUp } from '../../core/answer/rewrite.js';
+import type { Turn } from '../../core/types.js';
+
+/** Asks each question in turn, as the runtime does: each turn keeps the standalone question it was answered with. */
+function chain(...questions: string[]): string[] {
+  const history: Turn[] = [];
+  return questions.map((q) => {
+    const standalone = rewriteFollowUp(q, history);
+    history.push({ question: q, standalone, answer: '...' });
+    return standalone;
+  });
+}
+
+describe('a follow-up of a follow-up', () => {
+  it('is completed with the subject the previous one was completed with, once', () => {
+    const [, second, third] = chain('Văn bản hành chính phải dùng phông chữ gì?', 'Lề trái để bao nhiêu?', 'Còn khổ giấy?');
+    expect(second).toBe('Về Văn bản hành chính: Lề trái để bao nhiêu?');
+    expect(third).toMatch(/^Về Văn bản hành chính: khổ giấy/);
+    expect(third).not.toMatch(/Về Về|lề trái/i);
+  });
+});
+
+describe('pointers', () => {
+  it('"quyết định này" two turns on is the decision an earlier question named', () => {
+    const [, , third] = chain('Quyết định 390/QĐ-VKSTC là về việc gì?', 'Ban Chỉ đạo có bao nhiêu ủy viên?', 'Ai đã công bố quyết định này?');
+    expect(third).toBe('Ai đã công bố Quyết định 390/QĐ-VKSTC?');
+  });
+
+  it('"trường hợp đó" at the end of the previous topic is the cases it describes', () => {
+    const [, second] = chain('Người tiếp công dân được từ chối tiếp trong những trường hợp nào?', 'Vậy người say rượu thì có thuộc trường hợp đó không?');
+    expect(second).toContain('trường hợp người tiếp công dân được từ chối tiếp');
+  });
+
+  it('"nó" after a question about a document is the document, and may ask something of its own', () => {
+    expect(chain('Luật Giao dịch điện tử 2023 có hiệu lực từ ngày nào?', 'Nó thay thế luật nào?')[1]).toBe('Luật Giao dịch điện tử 2023 thay thế luật nào?');
+    expect(chain('Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?', 'Nó quy định về việc gì?')[1]).toBe('Nghị định 30/2020/NĐ-CP quy định về việc gì?');
+  });
+
+  it('"họ" opening a question leans on the previous turn', () => {
+    const history: Turn[] = [{ question: 'Cơ quan phải trả lời yêu cầu cung cấp thông tin trong bao lâu?', answer: '...' }];
+    expect(isFollowUp('Họ có được gia hạn thêm không?', history)).toBe(true);
+    expect(rewriteFollowUp('Họ có được gia hạn thêm không?', history)).toMatch(/^Về .*cung cấp thông tin.*: Họ có được gia hạn thêm không\?$/);
+  });
+});
+
+describe('another item of the same kind', () => {
+  it('replaces the owner after "của" with a bare noun phrase', () => {
+    expect(chain('Nhiệm kỳ của Viện trưởng VKSND tối cao là mấy năm?', 'Kiểm sát viên thì sao?')[1]).toBe('Nhiệm kỳ của Kiểm sát viên là mấy năm?');
+    expect(chain('Nhiệm vụ của Kiểm tra viên là gì?', 'Còn Điều tra viên?')[1]).toBe('Nhiệm vụ của Điều tra viên là gì?');
+  });
+
+  it('compares words as written when both are: "viên" is no "Viện", and a name is not cut inside', () => {
+    const s = chain('Nhiệm kỳ của Viện trưởng VKSND tối cao là mấy năm?', 'Kiểm sát viên thì sao?')[1];
+    expect(s).not.toMatch(/Nhiệm Kiểm/);
+    expect(chain('Gửi tài liệu độ Tuyệt mật thì phải đóng bì như thế nào?', 'Còn tài liệu độ Mật thì sao?')[1]).toBe('Gửi tài liệu độ Mật thì phải đóng bì như thế nào?');
+    expect(chain('Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Còn Phó Viện trưởng?')[1]).toBe('Phó Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?');
+  });
+});
