@@ -24,7 +24,8 @@ const HOW_TO =
 
 /** Does the question ask how to do something (a procedure), rather than what a rule says? */
 export function asksHowTo(question: string): boolean {
-  const f = fold(question).toLowerCase();
+  // "Theo hướng dẫn ký số, hình ảnh chữ ký số phải có màu gì?": the guide named as the source asks no procedure.
+  const f = fold(question).toLowerCase().replace(/\btheo (?:cac |nhung |ban )?huong dan\b/g, ' ');
   if (!HOW_TO.test(f) || /\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f) || DEFINITION_HOW.test(f)) return false;
   // "Hình ảnh chữ ký số … được trình bày thế nào?" asks how a thing is, in the passive, not what to do.
   return !(PASSIVE_HOW.test(f) && !PROCEDURE_ASKED.test(f));

@@ -26,6 +26,10 @@ describe('how-to answers', () => {
     expect(asksHowTo('Lệ phí nộp hồ sơ là bao nhiêu?')).toBe(false);
     // "phải làm gì" in a situation asks for the duty a rule sets, not a guide's whole procedure.
     expect(asksHowTo('Em phát hiện thông tin đã cung cấp bị sai thì phải làm gì?')).toBe(false);
+    // A guide named as the source asks no procedure; a procedure asked of it still does.
+    expect(asksHowTo('Theo hướng dẫn ký số, hình ảnh chữ ký số phải có màu gì?')).toBe(false);
+    expect(asksHowTo('Theo hướng dẫn, làm thế nào để ký số văn bản?')).toBe(true);
+    expect(asksHowTo('Hướng dẫn ký số văn bản điện tử gồm mấy bước?')).toBe(true);
   });
 
   it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {
