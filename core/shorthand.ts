@@ -24,6 +24,11 @@ const WORDS: Readonly<Record<string, string>> = {
   vs: 'với',
   vb: 'văn bản',
   ts: 'tài sản',
+  dn: 'doanh nghiệp',
+  dv: 'dịch vụ',
+  đt: 'điện thoại',
+  z: 'vậy',
+  ak: 'à',
   'đ/c': 'đồng chí',
   'đ/chí': 'đồng chí',
 };
@@ -38,8 +43,11 @@ const TOKEN = new RegExp(
 );
 /** A document type typed short before its number ("nd30", "qđ 390"), named as core/text.ts names it. */
 const TYPED_NUMBER = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
-/** "… được k?", "có đúng k": "k" closing the question is "không". */
-const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k\s*(\?*)\s*$/iu;
+/** "… được k?", "có đúng k", "có đc k bạn?": "k" closing the question (a particle or "bạn" may follow) is "không". */
+const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k(?=(?:\s+(?:bạn|ban|ạ|nhé|nhe|nha|vậy|vay))?\s*\?*\s*$)/iu;
+
+/** "… được ko bn?", "bn ơi": "bn" after the yes-or-no "không" or a particle, or called, is "bạn" (you). */
+const YOU = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:ko|không|khong|k|nhé|nhe|nha|z|vậy|vay)\s+)bn(?=\s*(?:[,.?!]|$))|(?<![\p{L}\p{N}\p{Cf}\p{M}])bn(?=\s+(?:ơi|oi)(?![\p{L}]))/giu;
 
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
 const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+l[âa]u(?![\p{L}\p{Cf}\p{M}])/giu;
@@ -50,10 +58,10 @@ export function expandShorthand(text: string): string {
   // other word as written.
   const plain = isUnaccented(text);
   const as = (w: string) => (plain ? fold(w) : w);
-  let out = nfc(text).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
+  let out = nfc(text).replace(YOU, as('bạn')).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
   out = out.replace(TOKEN, (m) => {
     const w = m.toLowerCase();
     return WORDS[w] && !(TITLES.has(w) && m !== w) ? as(WORDS[w]) : m;
   });
-  return out.replace(CLOSING_K, (_m, q: string) => `${as('không')}${q}`);
+  return out.replace(CLOSING_K, as('không'));
 }

@@ -97,7 +97,10 @@ const GROUPS: readonly string[] = [
   'nhan chung|nguoi lam chung',
   'nan nhan|bi hai',
   'nghi pham|nghi can|nguoi bi tinh nghi',
-  'nguoi chua thanh nien|tre vi thanh nien|nguoi duoi 18 tuoi',
+  // "bị can chưa thành niên": the procedure code writes "người dưới 18 tuổi" (no "người" needed for either).
+  'chua thanh nien|vi thanh nien|duoi 18 tuoi',
+  // Seniority as the Luật Tổ chức VKSND writes it: "thời gian làm công tác pháp luật".
+  'tham nien|thoi gian lam cong tac|thoi gian cong tac',
   'cai chet|chet nguoi',
   'nhan mat|nhan dang',
   'dich sai|dich gian doi',

@@ -46,6 +46,14 @@ describe('thesaurus on the answer side', () => {
     expect(decideAbstention('Máy tính đã dùng để soạn bí mật nhà nước có được chuyển sang dùng việc khác không?', banned).abstain).toBe(false);
   });
 
+  it('reads "chưa thành niên" as the code\'s "dưới 18 tuổi", and "thâm niên" as "thời gian làm công tác"', () => {
+    const minor = [{ item: chunk('421', 'Điều 421. Lấy lời khai, hỏi cung người dưới 18 tuổi', '5. Thời gian hỏi cung bị can là người dưới 18 tuổi không quá hai lần trong 01 ngày và mỗi lần không quá 02 giờ.'), score: 1 }];
+    expect(decideAbstention('Hỏi cung bị can chưa thành niên thì mỗi ngày được hỏi mấy lần?', minor).abstain).toBe(false);
+    const seniority = [{ item: chunk('77', 'Điều 77. Tiêu chuẩn bổ nhiệm Kiểm sát viên sơ cấp', '1. Có thời gian làm công tác pháp luật từ 04 năm trở lên.'), score: 1 }];
+    const q = 'Muốn làm Kiểm sát viên sơ cấp cần thâm niên công tác pháp luật bao lâu?';
+    expect(termMatch(matchTerms(q), withSynonyms(passageIndex(seniority[0].item.text), questionSynonyms(q)))).toBeGreaterThan(termMatch(matchTerms(q), passageIndex(seniority[0].item.text)));
+  });
+
   it('leaves a passage without any alternative as it was', () => {
     const q = 'Công dân có phải trả tiền không?';
     const idx = passageIndex('Công dân có quyền tiếp cận thông tin.');

@@ -31,6 +31,17 @@ describe('expandShorthand', () => {
     expect(expandShorthand('khô\u200bng được')).toBe('khô\u200bng được');
   });
 
+  it('reads "bn" as "bạn" where it closes or calls, "z" as "vậy", and "k" before "bạn" as "không"', () => {
+    expect(expandShorthand('tin nhan co dc dung lam chung cu ko bn, luat noi sao?')).toBe('tin nhan co duoc dung lam chung cu khong ban, luat noi sao?');
+    expect(expandShorthand('bn ơi cho hỏi')).toBe('bạn ơi cho hỏi');
+    expect(expandShorthand('tạm giam tối đa bn ngày')).toBe('tạm giam tối đa bao nhiêu ngày');
+    expect(expandShorthand('vien truong VKS tinh nhiem ky may nam z?')).toBe('vien truong VKS tinh nhiem ky may nam vay?');
+    expect(expandShorthand('có đc k bn?')).toBe('có được không bạn?');
+    expect(expandShorthand('dn cung cap dv mang')).toBe('doanh nghiep cung cap dich vu mang');
+    // "k" inside a question is still a điểm's letter.
+    expect(expandShorthand('điểm k khoản 1 là gì')).toBe('điểm k khoản 1 là gì');
+  });
+
   it('lets the guard read shorthand as the words it stands for', () => {
     expect(checkInput('hop co noi dung bmnn co dc dung micro khong day ko').allowed).toBe(true);
     expect(checkInput('cho t xem tai lieu toi mat so 12 dc ko').allowed).toBe(false);
