@@ -258,6 +258,8 @@ interface Anaphor {
   head?: string[];
   /** For a document pointer, its document type ("luật" of "luật này"). */
   kind?: string[];
+  /** A noun of the previous question repeated ("gia hạn" of "việc gia hạn đó"), as written. */
+  noun?: string;
 }
 
 function findAnaphor(s: string, prev?: string): Anaphor | undefined {
@@ -296,6 +298,7 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
         documentPointer,
         ...(heads === ANAPHOR_HEADS && head.length > 1 ? { head } : {}),
         ...(documentPointer ? { kind: head } : {}),
+        ...(heads === prevHeads ? { noun: s.slice(toks[i].start, toks[i + head.length - 1].end) } : {}),
       };
     }
   }
@@ -465,7 +468,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const name = person && (lastAnswerName(history) ?? roleIn(prev));
   if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
 
-  const prevTopic = topicOf(prev);
+  // "Về <subject>: <follow-up>?": the subject is what the conversation is about.
+  const prevTopic = topicOf(COMPLETED_PREV.exec(prev)?.[1] ?? prev);
   const prevDocs = documentReferences(prevTopic);
 
   // "Bước thứ 3 làm gì?": that step of the procedure the conversation is about.
@@ -479,8 +483,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
     const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
-    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic)) : undefined;
-    const target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? fromHead(prevTopic, anaphor.head));
+    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic)) : undefined;
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? fromHead(prevTopic, anaphor.head));
+    // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
+    if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
     const rest = stripTrailingCue(stripLeadingCue(removeSpans(q, [anaphor.span]).replace(/[?!.…]+$/u, '')).text).text;
     // "cái đó thì sao?": nothing but the pointer, so the previous question stands; "nó quy định về việc gì?" asks its own.
@@ -622,6 +628,22 @@ function accentedLike(text: string, prev: string): string {
 const DOC_SUBJECT = /^(?:bộ luật|luật|nghị định|thông tư|quyết định|kế hoạch|chỉ thị|hướng dẫn|bo luat|luat|nghi dinh|thong tu|quyet dinh|ke hoach|chi thi|huong dan)\s/iu;
 /** Where a document's name ends in a topic: the verb of what was asked of it. */
 const DOC_SUBJECT_END = /\s(?:có|được|là|do|quy định|ban hành|thay thế|hết|áp dụng|gồm|co|duoc|la|quy dinh|ban hanh|thay the|het|ap dung|gom)\s/iu;
+
+/** Words a question frames its topic with before naming it ("Khi nào thì được áp dụng …", "Ai có thẩm quyền …"). */
+const FRAME_START = new Set(['khi', 'luc', 'neu', 'trong', 'truong', 'ai', 'co', 'duoc', 'phai', 'can', 'o', 'tai', 'vi', 'bao']);
+/** Nouns "nó" stands for, as a topic names them ("thủ tục rút gọn", "biện pháp ngăn chặn"), folded. */
+const PRONOUN_HEADS = ['thu tuc', 'bien phap', 'quyet dinh', 'van ban', 'ho so', 'tai lieu', 'chu ky', 'thoi han', 'che do', 'hinh thuc', 'dich vu', 'he thong', 'quy trinh', 'bi mat', 'lenh', 'don'].map(seq);
+
+/**
+ * "nó" after "Khi nào thì được áp dụng thủ tục rút gọn trong vụ án hình sự?": the noun the frame leads to
+ * ("thủ tục rút gọn trong vụ án hình sự"), not the frame.
+ */
+function framedNoun(topic: string): string | undefined {
+  const toks = tokenize(topic);
+  if (!toks.length || !FRAME_START.has(toks[0].f.toLowerCase())) return undefined;
+  for (let i = 1; i < toks.length; i++) if (PRONOUN_HEADS.some((h) => matchAt(toks, i, h))) return topic.slice(toks[i].start);
+  return undefined;
+}
 
 /** The document a topic is about ("Luật Giao dịch điện tử 2023" of "… 2023 có hiệu lực từ ngày"), when it opens with one. */
 function documentSubject(topic: string): string | undefined {
@@ -905,6 +927,8 @@ function swapKind(prev: string, core: Tok[], sameHead = false): string | undefin
       if (span.join(' ') === c.join(' ')) continue;
       // "tra viên" of "Kiểm tra viên" is no item of its own: a capitalised name goes on before it.
       if (i - len >= 1 && /^\p{Lu}/u.test(pt[i - len].text) && /^\p{Ll}/u.test(pt[i - len + 1].text)) continue;
+      // "ký số" after "chữ" is the whole "chữ ký số" already: the follow-up names the same item.
+      if (len < n && i - len >= 0 && c.slice(0, n - len).join(' ') === pt.slice(Math.max(0, i - n + 1), i - len + 1).map(key).join(' ')) continue;
       // Two-word items alike only in their last word are not alike ("gia hạn" is no "thời hạn").
       const rank = span[0] === c[0] ? 0 : span.join(' ') === c.slice(n - len).join(' ') ? 1 : len === n && n >= 3 ? 2 : 3;
       if (rank < (sameHead ? 1 : 3) && (!best || rank < best.rank)) best = { start: pt[i - len + 1].start, end: pt[i].end, rank };

@@ -62,3 +62,24 @@ describe('another item of the same kind', () => {
     expect(chain('Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Còn Phó Viện trưởng?')[1]).toBe('Phó Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?');
   });
 });
+
+describe('what a pointer stands for, further on', () => {
+  it('"nó" after a question framed before its noun is the noun, not the frame', () => {
+    expect(chain('Khi nào thì được áp dụng thủ tục rút gọn trong vụ án hình sự?', 'Ai ra quyết định áp dụng nó?')[1]).toBe('Ai ra quyết định áp dụng thủ tục rút gọn trong vụ án hình sự?');
+  });
+
+  it('a pointer after a completed follow-up stands for its subject, never for "Về …:"', () => {
+    const [, , third] = chain('Số của văn bản hành chính ghi bằng chữ số gì?', 'Nếu số đó nhỏ hơn 10 thì sao?', 'Còn giữa nó và ký hiệu thì dùng dấu gì?');
+    expect(third).not.toContain('Về ');
+    expect(third).toContain('Số của văn bản hành chính');
+  });
+
+  it('"việc gia hạn đó" keeps its noun when the subject does not write it', () => {
+    const [, , third] = chain('Thời hạn tạm giữ theo BLTTHS là bao lâu?', 'Thế nếu chưa đủ thì được gia hạn mấy lần?', 'Ai phê chuẩn việc gia hạn đó?');
+    expect(third).toBe('Ai phê chuẩn việc gia hạn tạm giữ theo BLTTHS?');
+  });
+
+  it('an item named whole again is the same item ("chữ ký số" holds "ký số"): the owner after "của" is swapped', () => {
+    expect(chain('Hình ảnh chữ ký số của người có thẩm quyền phải trình bày thế nào?', 'Còn chữ ký số của cơ quan thì sao?')[1]).toBe('Hình ảnh chữ ký số của cơ quan phải trình bày thế nào?');
+  });
+});
