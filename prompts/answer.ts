@@ -26,6 +26,9 @@ export function unknownDocumentText(documents: readonly string[], hint: string =
 /** A locator part naming structure ("Điều 30", "Phụ lục I", "khoản 2"), not a section heading. */
 const STRUCTURAL = /^(?:(?:Điều|Chương|Mục|Phần|Phụ lục|khoản)\s+[\dIVXLC]+|điểm\s+[a-zđ])(?![\p{L}])/u;
 
+/** The rest of a list of khoản or điểm ("2 và 4", "3", "b–d"), after its first part. */
+const LISTED_MORE = /^(?:\d{1,3}|[a-zđ])(?:\s*(?:–|-|và)\s*(?:\d{1,3}|[a-zđ]))*$/u;
+
 /**
  * Lead line before extracted text from a single source. An article reads as part of the law's
  * name ("Theo Điều 30 Luật Tố cáo:"); a section of a guide or plan does not, so it follows the
@@ -37,7 +40,8 @@ export function leadLine(source: { title: string; locator?: string }): string {
   // Structural parts lead ("Phụ lục I, Phần I"); a heading after them reads as a section.
   const parts = loc.split(', ');
   let n = 0;
-  while (n < parts.length && STRUCTURAL.test(parts[n])) n++;
+  // "khoản 1, 2 và 4": a list of khoản goes on after its first part.
+  while (n < parts.length && (STRUCTURAL.test(parts[n]) || (n > 0 && LISTED_MORE.test(parts[n])))) n++;
   if (n === parts.length) return `Theo ${loc} ${source.title}:`;
   if (n > 0) return `Theo ${source.title} (${parts.slice(0, n).join(', ')}, mục “${parts.slice(n).join(', ')}”):`;
   const same = (a: string, b: string) => a.toLocaleLowerCase('vi').includes(b.toLocaleLowerCase('vi'));

@@ -276,6 +276,8 @@ describe('lead lines', () => {
       'Theo Phụ lục Nghị định 30 (Phụ lục I, Phần I, mục “I. QUY ĐỊNH CHUNG”):',
     );
     expect(leadLine({ title: 'Luật X', locator: 'Điều 8, khoản 3–6' })).toBe('Theo Điều 8, khoản 3–6 Luật X:');
+    // A list of khoản goes on after its first part; it is no section heading.
+    expect(leadLine({ title: 'Bộ luật Y', locator: 'Điều 123, khoản 1, 2 và 4' })).toBe('Theo Điều 123, khoản 1, 2 và 4 Bộ luật Y:');
   });
 });
 
