@@ -23,7 +23,15 @@ export function otherBranch(question: string, pieces: ReadonlyArray<{ title: str
   for (const p of pieces) {
     const title = TITLE_BRANCH.exec(foldedSpaced(p.title));
     const branch = title?.[1] ?? title?.[2];
-    if (!branch || branch === (CODE_OF[asked] ?? asked) || foldedSpaced(p.text).includes(` ${asked} `)) return undefined;
+    if (!branch || branch === (CODE_OF[asked] ?? asked) || writesBranch(foldedSpaced(p.text), asked)) return undefined;
   }
   return asked;
+}
+
+/**
+ * Does the piece write of a case, judgment or matter of that branch ("vụ án dân sự", "vấn đề dân sự")? Not
+ * merely the word: "cơ quan thi hành án dân sự", to which a criminal judgment is sent, is no civil case.
+ */
+function writesBranch(spaced: string, branch: string): boolean {
+  return new RegExp(` (?:vu an|ban an|vu viec|to tung|van de|phan|trach nhiem)(?: (?:so tham|phuc tham|giam doc tham|tai tham))? ${branch} `).test(spaced);
 }

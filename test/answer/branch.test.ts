@@ -9,6 +9,9 @@ describe('otherBranch', () => {
   it('names the branch asked when every piece is from a code of another branch and writes nothing of it', () => {
     expect(otherBranch('Thời hạn kháng cáo bản án dân sự sơ thẩm là bao nhiêu ngày?', [code])).toBe('dan su');
     expect(otherBranch('thoi han khang cao ban an so tham hanh chinh la may ngay', [code])).toBe('hanh chinh');
+    // The civil judgment-enforcement office a criminal judgment is sent to is no civil case.
+    const sent = { title: code.title, text: 'Hội đồng giám đốc thẩm phải gửi quyết định cho cơ quan thi hành án dân sự có thẩm quyền.' };
+    expect(otherBranch('Bản án dân sự có hiệu lực thì bao nhiêu ngày phải thi hành?', [sent])).toBe('dan su');
   });
 
   it('leaves the question alone when it asks the code\'s own branch, none, or the piece writes the branch asked', () => {
