@@ -276,6 +276,8 @@ const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|
 /** "Thời hạn … tính từ ngày nào?": the event a period runs from ("ngày nhận được bản án"), no calendar date. */
 const COUNTED_FROM = /\btinh (?:ke )?tu ngay nao\b/;
 const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
+/** Asking for a day, not a year or a month. */
+const ASKS_DAY = /\b(ngay nao|ngay may|ngay bao nhieu)\b/;
 /** Of those, asking for a date: the answer writes one. */
 const ASKS_CALENDAR = /\b(ngay nao|thang nao|nam nao|thang may|ngay may|ngay bao nhieu)\b/;
 
@@ -303,7 +305,8 @@ const SPELLED_NUMBER = /(^|[^\p{L}])(?<!(?:lần|thứ|cấp|lan|thu|cap) )(hai|
 function writesNumber(unit: Unit, q: QuestionFeatures): boolean {
   const feat = featuresOf(unit);
   // A recurring day has no year ("ngày 26 tháng 7 hằng năm", "trước ngày 15 tháng 11").
-  if (q.asksCalendar) return /\d/.test(feat.folded) && (feat.hasDates || DAY_OF_MONTH.test(feat.folded) || /\b(nam|thang) \d{1,4}\b/.test(feat.folded));
+  // "… diễn ra ngày nào?" asks a day: "năm 2024" alone does not give one (a year or a month answers "năm / tháng nào").
+  if (q.asksCalendar) return /\d/.test(feat.folded) && (feat.hasDates || DAY_OF_MONTH.test(feat.folded) || (!ASKS_DAY.test(q.folded) && /\b(nam|thang) \d{1,4}\b/.test(feat.folded)));
   // Most pieces write no digit and no spelled number: done with in two searches.
   if (!/\d/.test(feat.folded)) return SPELLED_NUMBER.test(unit.text);
   // Line numbering ("2. …") counts lines, not what is asked.

@@ -80,3 +80,17 @@ describe('what a chatty question asks for', () => {
     expect(counted.text).toContain('45 đồng chí');
   });
 });
+
+describe('a day asked', () => {
+  const news = (text: string): Scored<Chunk> => ({
+    item: { id: 'n', docId: 'vksnd/phien-hop.md', text, ord: 0, title: 'Phiên họp Ban Chỉ đạo chuyển đổi số', type: 'Tin bài' as Chunk['type'], locator: 'Phiên họp', heading: 'Phiên họp Ban Chỉ đạo chuyển đổi số' },
+    score: 1,
+  });
+  it('is not answered by a year alone; a year asked is', () => {
+    const yearOnly = news('Phiên họp Ban Chỉ đạo chuyển đổi số bàn về 22 mục tiêu của Kế hoạch chuyển đổi số năm 2024.');
+    expect(composeExtractive('Phiên họp Ban Chỉ đạo chuyển đổi số diễn ra ngày nào?', [yearOnly])).toMatchObject({ abstained: true, abstainReason: 'missing-number' });
+    expect(composeExtractive('Phiên họp Ban Chỉ đạo chuyển đổi số bàn về kế hoạch năm nào?', [yearOnly]).abstained).toBe(false);
+    const dated = news('Phiên họp Ban Chỉ đạo chuyển đổi số diễn ra ngày 12/3/2024 tại Hà Nội.');
+    expect(composeExtractive('Phiên họp Ban Chỉ đạo chuyển đổi số diễn ra ngày nào?', [dated]).text).toContain('12/3/2024');
+  });
+});
