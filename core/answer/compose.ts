@@ -595,7 +595,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
-    valueKind: askedValue(f),
+    valueKind: askedValue(f, nfc(question)),
     accused: kinds.has('actor') ? accusedOf(question) : undefined,
   };
 }

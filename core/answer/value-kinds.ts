@@ -8,7 +8,7 @@
  */
 import { docNumberKey, findDocNumbers, fold } from '../text.js';
 
-export type ValueKind = 'contact' | 'address' | 'document-number' | 'company' | 'person';
+export type ValueKind = 'contact' | 'address' | 'document-number' | 'company' | 'person' | 'colour';
 
 const CONTACT = '(?:so dien thoai|sdt|so dt|hotline|duong day nong|so fax|dia chi email|dia chi thu dien tu|email)';
 /** "Cho tôi xin số điện thoại …", "số điện thoại của … là gì / là số nào". */
@@ -40,8 +40,17 @@ const ANY_PERSON = new RegExp(PERSON_NAME.source, 'u');
 /** "Đồng chí (lãnh đạo) nào ký …", "họ tên của … là gì": a person, not an office ("ai ký" may be answered by one). */
 const ASKS_PERSON = /\bdong chi(?: \S+){0,2} nao\b|\bho (?:va )?ten(?: \S+){0,8} (?:la gi|nao)\b/;
 
-/** The kind of value the question asks for, if it asks for one of these. */
-export function askedValue(folded: string): ValueKind | undefined {
+/**
+ * "… đóng bằng mực màu gì?", "màu sắc nào": a colour, read as written ("mẫu nào", a form, folds the same).
+ * Typed without accents the question says nothing of it.
+ */
+const ASKS_COLOUR = /(?<![\p{L}])màu(?: sắc)? (?:gì|nào)(?![\p{L}])/u;
+/** A colour as the rules write it ("màu đỏ tươi", "mực xanh", "màu đen"). */
+const WRITES_COLOUR = /(?<![\p{L}])(?:màu|mực)\s+(?:đỏ|xanh|đen|vàng|trắng|tím|nâu|hồng|xám)(?![\p{L}])/iu;
+
+/** The kind of value the question asks for, if it asks for one of these (`written`: the question as typed, for what folding hides). */
+export function askedValue(folded: string, written = ''): ValueKind | undefined {
+  if (ASKS_COLOUR.test(written.toLowerCase())) return 'colour';
   if (ASKS_CONTACT.test(folded)) return 'contact';
   if (ASKS_ADDRESS.test(folded)) return 'address';
   if (ASKS_NUMBER_OF.test(folded)) return 'document-number';
@@ -59,6 +68,7 @@ export function writesValue(kind: ValueKind, text: string, question: string): bo
   if (kind === 'address') return WRITES_ADDRESS.test(text);
   if (kind === 'company') return WRITES_COMPANY.test(fold(text));
   if (kind === 'person') return ANY_PERSON.test(text);
+  if (kind === 'colour') return WRITES_COLOUR.test(text);
   const asked = new Set(findDocNumbers(question).map(docNumberKey));
   return findDocNumbers(text).some((n) => !asked.has(docNumberKey(n)));
 }

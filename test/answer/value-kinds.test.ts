@@ -85,3 +85,24 @@ describe('composeExtractive with a value asked', () => {
     expect(composeExtractive('Mẫu dấu chỉ độ mật được Bộ Công an ban hành theo Thông tư số mấy?', [hit]).abstainReason).toBe('missing-value');
   });
 });
+
+describe('a colour asked', () => {
+  it('is read as written: "màu gì" asks a colour, "mẫu nào" (a form) does not, and unaccented text says nothing', () => {
+    expect(askedValue(fold('Dấu mức độ khẩn đóng bằng mực màu gì?').toLowerCase(), 'Dấu mức độ khẩn đóng bằng mực màu gì?')).toBe('colour');
+    expect(askedValue(fold('Báo cáo dùng mẫu nào?').toLowerCase(), 'Báo cáo dùng mẫu nào?')).toBeUndefined();
+    expect(askedValue('dau muc do khan dong bang muc mau gi', 'dau muc do khan dong bang muc mau gi')).toBeUndefined();
+  });
+
+  it('is answered by a piece writing one, which is quoted first', () => {
+    expect(writesValue('colour', 'Mực để đóng dấu chỉ mức độ khẩn dùng màu đỏ tươi.', '')).toBe(true);
+    expect(writesValue('colour', 'Con dấu các mức độ khẩn được khắc sẵn hình chữ nhật.', '')).toBe(false);
+    const hit = articleHit({ docId: 'nd30-phu-luc.md', title: 'Phụ lục Nghị định 30' }, 'III. CÁC THÀNH PHẦN THỂ THỨC KHÁC', [
+      'Con dấu các mức độ khẩn được khắc sẵn hình chữ nhật, trên đó các từ HỎA TỐC, THƯỢNG KHẨN và KHẨN trình bày bằng chữ in hoa.',
+      'Mực để đóng dấu chỉ mức độ khẩn dùng màu đỏ tươi.',
+    ]);
+    const r = composeExtractive('Dấu chỉ mức độ khẩn đóng bằng mực màu gì?', [hit]);
+    expect(r.text).toContain('màu đỏ tươi');
+    const none = articleHit({ docId: 'nd30-phu-luc.md', title: 'Phụ lục Nghị định 30' }, 'III. CÁC THÀNH PHẦN THỂ THỨC KHÁC', ['Dấu chỉ mức độ khẩn đóng bằng mực có màu theo quy định tại ô số 10b.']);
+    expect(composeExtractive('Dấu chỉ mức độ khẩn đóng bằng mực màu gì?', [none])).toMatchObject({ abstained: true, abstainReason: 'missing-value' });
+  });
+});
