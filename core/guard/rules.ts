@@ -87,7 +87,7 @@ const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
  */
 const LIST_ITEMS = rx(
   '(?:liet ke|ke ten|ke ra|ke het|trich xuat|in ra|so sanh|lap bang|lam bang) (?:\\S+ ){0,3}?xdanhmuc' +
-    '|xdanhmuc (?:\\S+ ){0,10}?(?:tung muc|cac muc|muc (?:so )?\\d+|so thu tu)' +
+    '|xdanhmuc (?:\\S+ ){0,14}?(?:tung muc|cac muc|nhung muc|muc (?:so )?\\d+|so thu tu)' +
     '|(?:tung muc|cac muc|muc (?:so )?\\d+) (?:\\S+ ){0,4}?xdanhmuc',
 );
 /**
@@ -96,12 +96,16 @@ const LIST_ITEMS = rx(
  */
 const CREDENTIAL = '(?:mat khau|ma pin|pin|ma otp|otp|khoa bi mat|private key|password)';
 const CREDENTIAL_ASKED = rx(
-  `${CREDENTIAL} (?:\\S+ ){0,12}?(?:cua|mac dinh|dang nhap|hien tai|hien nay) (?:\\S+ ){0,12}?(?:la gi|la bao nhieu|la so nao)` +
+  `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
     `|(?:cho toi_?|cho em|cho minh|gui|cung cap|xin|doc|nhac|dua|tiet lo|share|give me|send me|tell me) (?:\\S+ ){0,3}?${CREDENTIAL}`,
 );
+/** One in use, asked for as an example ("cho ví dụ mã đang dùng"): a credential whatever rule is asked beside it. */
+const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|mat khau|pin|khoa) (?:\\S+ ){0,2}?dang (?:dung|su dung)');
 /** Asked of credentials in general, a question about them is a rule or a definition ("Mã PIN … dùng để làm gì?"). */
-const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|o dau|cap lai|dat lai|doi|khoi phuc|reset');
+const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|cap lai|dat lai|doi|khoi phuc|reset|an toan|manh|quy tac|tieu chuan|do dai|muc phat|xu phat|xu ly|hinh phat|bi phat|khac');
 
+/** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
+const AS_WRITTEN = rx('ban that|ban goc|dung nhu ban|nguyen van|chinh xac tung');
 /** What is asked of a list that is a rule: who makes it, how, by when. */
 const LIST_RULE = rx('tham quyen|xthamquyen|thoi han|thu tuc|quy trinh|trinh tu|ban hanh|sua doi|bo sung|tham dinh|xay dung|nguyen tac');
 const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|nguyen van|contents?|details?)|(?:noi dung|chi tiet|toan van|nguyen van|ban day du) (?:cua )?xdanhmuc');
@@ -194,7 +198,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
-  if (CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) return refuse('credentials');
+  if ((CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) || (CREDENTIAL_IN_USE.test(canonicalText) && rx(CREDENTIAL).test(canonicalText))) return refuse('credentials');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
@@ -214,7 +218,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // Asked of the whole message four times below: once.
   const requested = REQUEST_ANYWHERE.test(t);
   if ((requested || HAND_ME.test(t)) && LIST_CONTENT.test(t)) return refuse('classified-content');
-  if (LIST_ITEMS.test(t) && !LIST_RULE.test(t)) return refuse('classified-content');
+  if (LIST_ITEMS.test(t) && (!LIST_RULE.test(t) || AS_WRITTEN.test(t))) return refuse('classified-content');
   // The level as a concept written with one numbered document ("Công văn số 125/VKSTC-V1 độ Mật") marks it.
   if (!hasTarget && LEVEL_CONCEPT.test(t) && NUMBERED_INSTANCE.test(t) && !STRICT_NORMATIVE.test(t)) return refuse('classified-content');
   // Whether one numbered document is marked is its status, yes-or-no as it is asked.
