@@ -378,14 +378,17 @@ const ASKS_LOCAL_FACT = /\b(bao nhieu|may|ngay nao|khi nao|nam nao|la ai|ai la|a
  */
 export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | undefined {
   if (!ASKS_LOCAL_FACT.test(fold(question).toLowerCase())) return undefined;
+  // As for a year: the place must be written by a passage about the question, not by any passage
+  // retrieved ("thành phố Hà Nội" in an article on where a ministry sits tells nothing of Hà Nội's records).
+  let about: ((h: Scored<Chunk>) => boolean) | undefined;
+  const written = (name: string[]) => hits.some((h) => chunkIndexOf(h.item).hasPhrase(name) && (about ??= aboutQuestion(question))(h));
   for (const m of nfc(question).matchAll(PLACE)) {
     const name = phraseSyllables(m[1]);
-    if (name.length && !hits.some((h) => chunkIndexOf(h.item).hasPhrase(name))) return m[1].trim();
+    if (name.length && !written(name)) return m[1].trim();
   }
   // Typed without capitals or accents, a province is known by its name.
   for (const p of provincesNamed(question)) {
-    const name = p.split(' ');
-    if (!hits.some((h) => chunkIndexOf(h.item).hasPhrase(name))) return p;
+    if (!written(p.split(' '))) return p;
   }
   return undefined;
 }

@@ -175,9 +175,9 @@ export function countedThing(question: string): RegExp | undefined {
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
 /** Staff a question may count ("bao nhiêu cán bộ, công chức"), by their first two syllables, folded. */
-const STAFF = /\b(?:can bo|cong chuc|vien chuc|kiem sat|kiem tra|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra|nguoi lao)\b/;
+const STAFF = /\b(?:can bo|cong chuc|vien chuc|kiem sat|kiem tra|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra|nguoi lao|dai dien|uy vien|pho vien|vien truong|hoi tham|luat su)\b/;
 /** A number of staff in digits, however they are called ("23 đồng chí", "05 Kiểm sát viên"). */
-const STAFF_COUNT = /(?<! (?:nam|ngay|thang|dieu|khoan|diem)) \d+ (?:can bo|cong chuc|vien chuc|kiem sat vien|kiem tra vien|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra vien|nguoi) /;
+const STAFF_COUNT = /(?<! (?:nam|ngay|thang|dieu|khoan|diem)) \d+ (?:can bo|cong chuc|vien chuc|kiem sat vien|kiem tra vien|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra vien|nguoi|dai dien|uy vien|pho vien truong|hoi tham nhan dan|luat su) /;
 
 /** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
 const PEOPLE_COUNT = new RegExp(` ${COUNT} ${PEOPLE} `);
@@ -1623,8 +1623,9 @@ export function composeExtractive(
   if (countedNoun && !opts.skipAbstention && !q.kinds.has('time')) {
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block' && aboutAsked(c, q, chosen));
     // "bao nhiêu cán bộ" is answered by "23 đồng chí", not by "12 video clip": people are counted as people.
-    const things = STAFF.test(countedNoun.source) ? STAFF_COUNT : COUNT_OF_THINGS;
-    const counts = (t: string) => countedNoun.test(t) || things.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t);
+    // A share ("quá nửa tổng số thành viên") or "năm người" counts people only: "100% văn bản" is no number of articles.
+    const staff = STAFF.test(countedNoun.source);
+    const counts = (t: string) => countedNoun.test(t) || (staff ? STAFF_COUNT.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t) : COUNT_OF_THINGS.test(t));
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.

@@ -94,3 +94,15 @@ describe('a day asked', () => {
     expect(composeExtractive('Phiên họp Ban Chỉ đạo chuyển đổi số diễn ra ngày nào?', [dated]).text).toContain('12/3/2024');
   });
 });
+
+describe('a share or a number of people', () => {
+  const rule = (text: string): Scored<Chunk> => ({
+    item: { id: 'q', docId: 'vksnd/quy-che.md', text, ord: 0, title: 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát', type: 'Quy chế' as Chunk['type'], locator: 'Quy chế', heading: 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát' },
+    score: 1,
+  });
+  it('counts people ("quá nửa tổng số thành viên"), not annexes or documents', () => {
+    const share = rule('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát được thông qua khi quá nửa tổng số thành viên tán thành.');
+    expect(composeExtractive('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát có bao nhiêu phụ lục kèm theo?', [share])).toMatchObject({ abstained: true, abstainReason: 'missing-count' });
+    expect(composeExtractive('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát được thông qua khi bao nhiêu thành viên tán thành?', [share]).abstained).toBe(false);
+  });
+});
