@@ -371,6 +371,26 @@ const PLACE = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã
 /** What only a place's own records say: how many, when, who, what it achieved. */
 const ASKS_LOCAL_FACT = /\b(bao nhieu|may|ngay nao|khi nao|nam nao|la ai|ai la|ai dang|ket qua|dat duoc|da lam|thanh tich)\b/;
 
+/** A question about the whole sector or country ("toàn ngành", "cả nước"), folded. */
+const NATIONWIDE = /\b(toan nganh|ca nganh|toan quoc|ca nuoc|tren toan quoc|trong ca nuoc)\b/;
+
+/**
+ * "Năm 2023 toàn ngành Kiểm sát đã thụ lý bao nhiêu vụ án?" answered only by pieces of a section on
+ * one province ("Triển khai tại VKSND tỉnh Sóc Trăng"): one province's figures are not the sector's.
+ * The province, when every piece quoted comes from such a section.
+ */
+export function provinceOnly(question: string, quoted: readonly Chunk[]): string | undefined {
+  const f = fold(question).toLowerCase();
+  if (!NATIONWIDE.test(f) || !ASKS_LOCAL_FACT.test(f) || !quoted.length) return undefined;
+  let place: string | undefined;
+  for (const c of quoted) {
+    const m = [...nfc(`${c.heading ?? ''} ${c.locator ?? ''}`).matchAll(PLACE)][0];
+    if (!m) return undefined;
+    place ??= m[1].trim();
+  }
+  return place;
+}
+
 /**
  * A place the question names ("VKSND tỉnh An Giang đã số hóa bao nhiêu …") that none of the passages
  * writes, when it asks a fact of that place: the passages tell another's. How a procedure goes is

@@ -6,7 +6,7 @@ import type { Chunk, Citation, Scored } from '../types.js';
 import { findDates, fold, foldedSpaced, nfc, spacedWords, wordsOf } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
-import { decideAbstention, delegatedTo, lawAsWritten, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
+import { decideAbstention, delegatedTo, lawAsWritten, provinceOnly, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { askedStep, asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
@@ -1608,6 +1608,7 @@ export function composeExtractive(
   }
   // "bản án dân sự" answered from the criminal procedure code's article on judgments: another branch's rule.
   if (!opts.skipAbstention && otherBranch(question, chosen.map((c) => ({ title: c.hit.item.title ?? '', text: rendered(c.unit) })))) return abstained('other-branch', opts);
+  if (!opts.skipAbstention && provinceOnly(question, chosen.map((c) => c.hit.item))) return abstained('unknown-place', opts);
   // "Bao nhiêu tuổi ...", "tối đa mấy ngày": an answer whose pieces write no number of that thing
   // does not answer it, however many of its words they share; quoting them would be a guess.
   const { counted, countedNoun, countedKind } = q;

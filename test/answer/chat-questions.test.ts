@@ -106,3 +106,17 @@ describe('a share or a number of people', () => {
     expect(composeExtractive('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát được thông qua khi bao nhiêu thành viên tán thành?', [share]).abstained).toBe(false);
   });
 });
+
+describe('the whole sector asked, one province answering', () => {
+  const section = (text: string, heading: string): Scored<Chunk> => ({
+    item: { id: 's', docId: 'vksnd/ke-hoach.md', text, ord: 0, title: 'Kế hoạch chuyển đổi số năm 2024', type: 'Kế hoạch' as Chunk['type'], locator: heading, heading },
+    score: 1,
+  });
+  it('abstains when every piece is a province\'s, and answers the province asked of', () => {
+    const st = section('Năm 2023 VKSND tỉnh Sóc Trăng đã số hóa được 86 hồ sơ vụ án hình sự.', 'Triển khai tại VKSND tỉnh Sóc Trăng');
+    expect(composeExtractive('Năm 2023 toàn ngành Kiểm sát đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', [st])).toMatchObject({ abstained: true, abstainReason: 'unknown-place' });
+    expect(composeExtractive('Năm 2023 VKSND tỉnh Sóc Trăng đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', [st]).text).toContain('86 hồ sơ');
+    const sector = section('Năm 2023 toàn Ngành đã số hóa được 12.000 hồ sơ vụ án hình sự.', 'Kết quả năm 2023');
+    expect(composeExtractive('Năm 2023 toàn ngành Kiểm sát đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', [sector]).abstained).toBe(false);
+  });
+});
