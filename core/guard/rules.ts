@@ -29,6 +29,8 @@ const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
 /** Each concept with a string it cannot match without: most messages hold none, and skip its pattern. */
 const CONCEPTS = L.CONCEPTS.map(([p, to, needle]) => [rx(p, 'g'), to, needle ?? ''] as const);
 const MATERIAL = rx(any(L.MATERIAL), 'g');
+/** The same, for a test of one clause (a global pattern's `test` resumes where its last match ended). */
+const MATERIAL_IN = rx(any(L.MATERIAL));
 const GENERIC = rx(any(L.GENERIC_SECRET), 'g');
 const STRICT_NORMATIVE = rx(L.STRICT_NORMATIVE);
 const STATUS = rx(L.STATUS);
@@ -114,6 +116,10 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|n
  * months, people or pages ("kéo dài 2 ngày", "gồm 3 trang") counts something, it names nothing.
  */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|(?<!(?:dieu|khoan|diem|chuong|muc|phu luc) )\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
+/** Asking to be told what something says: "cho tôi biết nội dung …", "kể lại chi tiết …". */
+const TELL_CONTENT = rx(`(?:cho ${L.PRON1} (?:biet|xem|doc|nghe)|ke lai|noi ro|tiet lo|doc cho ${L.PRON1}) (?:\\S+ ){0,2}?(?:noi dung|chi tiet|toan van|nguyen van)`);
+/** Naming instances: "kể tên vài vụ", "liệt kê các hồ sơ". */
+const NAME_INSTANCES = rx(`(?:ke ten|liet ke|ke ra|chi ra) (?:\\S+ ){0,2}?(?:${L.DOC}|vu)`);
 /** A part of a document ("đoạn kết luận", "trang 2 của báo cáo"): asked for in a request, it is that document's text. */
 const PART_OF_DOC = rx(`(?:doan|phan|trang|dong|cau) (?:\\S+ ){0,2}?${L.DOC}`);
 /** A document pointed at ("tài liệu đó", "bản sao văn bản này"). */
@@ -241,6 +247,13 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // other clause do not make the request a question about rules.
   // So is a bare request for disclosure with no object of its own ("…, gửi tôi xem"): its object is the material.
   if (hasTarget && clauses.some((c) => REQUEST_ANYWHERE.test(c) && (POINTED_DOC.test(c) || PART_OF_DOC.test(c) || bareDisclosure(c)) && !STRICT_NORMATIVE.test(c))) {
+    return refuse('classified-content');
+  }
+  // "… vụ có tính chất mật … là vụ nào, kể tên vài vụ": naming instances of the material the message names.
+  if (hasTarget && clauses.some((c) => NAME_INSTANCES.test(c) && !NORMATIVE.test(c))) return refuse('classified-existence');
+  // "Theo Nghị định 26 …; vậy cho tôi biết nội dung những bì chữ A mà Viện nhận tuần này": a clause asking
+  // what material says is a request for it, whatever rule another clause cites first.
+  if (clauses.length > 1 && clauses.some((c) => TELL_CONTENT.test(c) && MATERIAL_IN.test(c) && !NORMATIVE.test(c))) {
     return refuse('classified-content');
   }
   // A classification level as a label ("Tối mật: nội dung hồ sơ vụ án số 12 là gì?") marks the one
