@@ -359,7 +359,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  if (/^họ\s/iu.test(q)) return true;
+  if (THEY.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -476,6 +476,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const folded = fold(q).toLowerCase();
   const step = STEP_ASKED.test(folded) ? askedStep(folded) : undefined;
   if (step) return `Về ${procedureOf(prev)}: bước ${step} là gì?`;
+
+  // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
+  if (THEY.test(q)) return `Về ${askedSubject(COMPLETED_PREV.exec(prev)?.[1] ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -652,6 +655,9 @@ function documentSubject(topic: string): string | undefined {
   return end && end.index > 0 ? topic.slice(0, end.index) : undefined;
 }
 
+/** "Họ …" (they) opening a question. */
+const THEY = /^họ\s/iu;
+
 /** A follow-up as rewriteFollowUp completes it: "Về <subject>: <the follow-up>?". */
 const COMPLETED_PREV = /^Về ([^:?]+): /u;
 
@@ -680,7 +686,8 @@ function dropAsked(prev: string, prevTopic: string, focus: string): string {
     if (modal <= 0) return prevTopic;
     const thing = new Set(toks.slice(modal + 1).map((t) => t.f.toLowerCase()));
     if (tokenize(focus).some((t) => thing.has(t.f.toLowerCase()))) return prevTopic;
-    return tidy(prevTopic.slice(0, toks[modal].start));
+    // "Ký văn bản giấy thì | phải dùng …": the "thì" before the modal goes with it.
+    return tidy(prevTopic.slice(0, toks[modal].start).replace(/\s+(?:thì|thi)\s*$/iu, ''));
   }
   const thing = new Set(toks.slice(at + 1).map((t) => t.f.toLowerCase()));
   // "Còn khổ giấy A5 thì sao?" still asks about a khổ giấy: the context keeps it.

@@ -83,3 +83,15 @@ describe('what a pointer stands for, further on', () => {
     expect(chain('Hình ảnh chữ ký số của người có thẩm quyền phải trình bày thế nào?', 'Còn chữ ký số của cơ quan thì sao?')[1]).toBe('Hình ảnh chữ ký số của cơ quan phải trình bày thế nào?');
   });
 });
+
+describe('who "họ" are, and a subject cut before its modal', () => {
+  it('"Họ …" is asked of the previous question\'s subject, not of its count', () => {
+    const [, second] = chain('VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', 'Họ tập huấn phần mềm gì để làm sơ đồ tư duy?');
+    expect(second).toMatch(/^Về VKSND hai cấp Sóc Trăng[^:]*: Họ tập huấn phần mềm gì để làm sơ đồ tư duy\?$/);
+    expect(second).not.toContain('bao nhiêu');
+  });
+
+  it('leaves the "thì" before the modal out of the subject', () => {
+    expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
+  });
+});
