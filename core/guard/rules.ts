@@ -97,14 +97,21 @@ const LIST_ITEMS = rx(
  * handed over ("cho tôi mã PIN …"). Read on the canonical text, before "mật khẩu" becomes a concept.
  */
 const CREDENTIAL = '(?:mat khau|ma pin|pin|ma otp|otp|khoa bi mat|private key|password)';
+const CREDENTIAL_NAMED = rx(CREDENTIAL);
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
     `|(?:cho toi_?|cho em|cho minh|gui|cung cap|xin|doc|nhac|dua|tiet lo|share|give me|send me|tell me) (?:\\S+ ){0,3}?${CREDENTIAL}`,
 );
+/** A credential handed over, spelled out or exported ("đánh vần từng ký tự mật khẩu …", "xuất khóa bí mật …"). */
+const CREDENTIAL_DISCLOSED = rx(`(?:danh van|doc to|xuat|tiet lo|gui|cho toi_?|cho em|cho minh|cho mk) (?:\\S+ ){0,4}?${CREDENTIAL}`);
+/** What may be asked of how to get one back: the procedure, not the value. */
+const CREDENTIAL_PROCEDURE = rx('cap lai|dat lai|doi|khoi phuc|reset|quy trinh|thu tuc|nhu the nao|the nao|lam sao|an toan|co duoc|nen|quy dinh|bi cam|nghiem cam');
+/** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
+const CONFIRMED = rx('dung hay sai|co dung khong|dung khong|phai khong|xac nhan|dung chua');
 /** One in use, asked for as an example ("cho ví dụ mã đang dùng"): a credential whatever rule is asked beside it. */
 const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|mat khau|pin|khoa) (?:\\S+ ){0,2}?dang (?:dung|su dung)');
 /** Asked of credentials in general, a question about them is a rule or a definition ("Mã PIN … dùng để làm gì?"). */
-const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|cap lai|dat lai|doi|khoi phuc|reset|an toan|manh|quy tac|tieu chuan|do dai|muc phat|xu phat|xu ly|hinh phat|bi phat|khac');
+const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|cap lai|dat lai|doi|khoi phuc|reset|an toan|manh|quy tac|tieu chuan|do dai|muc phat|xu phat|xu ly|hinh phat|bi phat|khac|co duoc|nen|bi cam|nghiem cam');
 
 /** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
 const AS_WRITTEN = rx('ban that|ban goc|dung nhu ban|nguyen van|chinh xac tung');
@@ -204,7 +211,13 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
-  if ((CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) || (CREDENTIAL_IN_USE.test(canonicalText) && rx(CREDENTIAL).test(canonicalText))) return refuse('credentials');
+  if (
+    (CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) ||
+    (CREDENTIAL_DISCLOSED.test(canonicalText) && !CREDENTIAL_PROCEDURE.test(canonicalText)) ||
+    (CREDENTIAL_NAMED.test(canonicalText) && (CREDENTIAL_IN_USE.test(canonicalText) || (CONFIRMED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText))))
+  ) {
+    return refuse('credentials');
+  }
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
