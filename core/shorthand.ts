@@ -28,7 +28,6 @@ const WORDS: Readonly<Record<string, string>> = {
   dv: 'dịch vụ',
   đt: 'điện thoại',
   z: 'vậy',
-  ak: 'à',
   'đ/c': 'đồng chí',
   'đ/chí': 'đồng chí',
 };
@@ -44,10 +43,10 @@ const TOKEN = new RegExp(
 /** A document type typed short before its number ("nd30", "qđ 390"), named as core/text.ts names it. */
 const TYPED_NUMBER = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(nđ|nd|qđ|qd|kh|ct|tt|nq)\s?(\d{1,4})(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
 /** "… được k?", "có đúng k", "có đc k bạn?": "k" closing the question (a particle or "bạn" may follow) is "không". */
-const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])k(?=(?:\s+(?:bạn|ban|ạ|nhé|nhe|nha|vậy|vay))?\s*\?*\s*$)/iu;
+const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(?<!(?:điểm|diem)\s+)k(?=(?:\s+(?:bạn|ban|ạ|nhé|nhe|nha|vậy|vay))?\s*\?*\s*$)/iu;
 
-/** "… được ko bn?", "bn ơi": "bn" after the yes-or-no "không" or a particle, or called, is "bạn" (you). */
-const YOU = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:ko|không|khong|k|nhé|nhe|nha|z|vậy|vay)\s+)bn(?=\s*(?:[,.?!]|$))|(?<![\p{L}\p{N}\p{Cf}\p{M}])bn(?=\s+(?:ơi|oi)(?![\p{L}]))/giu;
+/** "… được ko bn?", "bn ơi": "bn" after the yes-or-no "không" or "nhé", or called, is "bạn" (you). */
+const YOU = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:ko|không|khong|k|nhé|nhe|nha)\s+)bn(?=\s*(?:[,.?!]|$))|(?<![\p{L}\p{N}\p{Cf}\p{M}])bn(?=\s+(?:ơi|oi)(?![\p{L}]))/giu;
 
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
 const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+l[âa]u(?![\p{L}\p{Cf}\p{M}])/giu;

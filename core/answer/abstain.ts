@@ -377,7 +377,7 @@ const NATIONWIDE = /\b(toan nganh|ca nganh|toan quoc|ca nuoc|tren toan quoc|tron
 /**
  * "Năm 2023 toàn ngành Kiểm sát đã thụ lý bao nhiêu vụ án?" answered only by pieces of a section on
  * one province ("Triển khai tại VKSND tỉnh Sóc Trăng"): one province's figures are not the sector's.
- * The province, when every piece quoted comes from such a section.
+ * When every piece quoted comes from a section on a province, the first one's (to name in logs).
  */
 export function provinceOnly(question: string, quoted: readonly Chunk[]): string | undefined {
   const f = fold(question).toLowerCase();
@@ -413,14 +413,18 @@ export function unknownPlace(question: string, hits: Scored<Chunk>[]): string | 
   return undefined;
 }
 
-/**
- * Words that end a law's name in a question: verbs, question words, prepositions ("do … ban hành"), years, demonstratives.
- * "Luật giới hạn / yêu cầu / cấm / bắt buộc / dành …" is the law (the one asked about) doing something, not a title
- * ("Luật giới hạn số lượng Kiểm sát viên …"): no law's name starts with those verbs.
- */
+/** Words that end a law's name in a question: verbs, question words, prepositions ("do … ban hành"), years, demonstratives. */
 const TITLE_STOP_WORDS =
-  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói do ' +
-  'giới yêu cấm nghiêm bắt dành hướng trao';
+  'có là quy thì như gì nào bao được bị phải cho áp nếu gồm để khi cần sẽ đã đang về theo tại trong đối không chưa hay hoặc và mà còn vậy thế sao ra năm số này đó ấy kia trên mới cũ hiện sửa cũng đều chỉ nói do';
+/**
+ * "Luật giới hạn / yêu cầu / cấm / bắt buộc / dành …" right after "Luật" is the law (the one asked about) doing
+ * something, not a title ("Luật giới hạn số lượng Kiểm sát viên …"): no law's name starts with these verbs,
+ * though some hold one of their syllables further on ("Luật Bình đẳng giới", "Luật Biên giới quốc gia").
+ */
+const LAW_VERBS = new Set('giới yêu cấm nghiêm bắt dành hướng trao'.split(' '));
+const LAW_VERBS_FOLDED = new Set([...LAW_VERBS].map((w) => fold(w)));
+/** Those verbs whole, which end a name wherever they stand ("Luật Giao thông đường bộ giới hạn tốc độ …"), folded. */
+const LAW_VERB_PAIRS = new Set(['gioi han', 'yeu cau', 'bat buoc', 'nghiem cam', 'danh cho', 'huong dan', 'trao quyen']);
 /** Accented, read on an accented question ("cán bộ" is no "cần"); folded, on one typed without accents. */
 const TITLE_STOP = new Set(TITLE_STOP_WORDS.split(' '));
 const TITLE_STOP_FOLDED = new Set(TITLE_STOP_WORDS.split(' ').map((w) => fold(w)));
@@ -463,6 +467,8 @@ function lawNames(question: string): { key: string; written: string; whole: bool
     for (let j = i + 1; j < words.length && name.length < 8; j++) {
       const w = words[j];
       if (!/^\p{L}+$/u.test(w) || stop(j)) break;
+      if (!name.length && (isUnaccented(question) ? LAW_VERBS_FOLDED.has(w) : LAW_VERBS.has(raw[j]))) break;
+      if (LAW_VERB_PAIRS.has(`${w} ${words[j + 1] ?? ''}`)) break;
       name.push(w);
     }
     if (!name.length || NOT_A_TITLE.has(name[0])) continue;

@@ -174,10 +174,19 @@ export function countedThing(question: string): RegExp | undefined {
  */
 const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
 
-/** Staff a question may count ("bao nhiêu cán bộ, công chức"), by their first two syllables, folded. */
-const STAFF = /\b(?:can bo|cong chuc|vien chuc|kiem sat|kiem tra|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra|nguoi lao|dai dien|uy vien|pho vien|vien truong|hoi tham|luat su)\b/;
-/** A number of staff in digits, however they are called ("23 đồng chí", "05 Kiểm sát viên"). */
-const STAFF_COUNT = /(?<! (?:nam|ngay|thang|dieu|khoan|diem)) \d+ (?:can bo|cong chuc|vien chuc|kiem sat vien|kiem tra vien|nhan vien|thanh vien|dong chi|lanh dao|tham phan|thu ky|dieu tra vien|nguoi|dai dien|uy vien|pho vien truong|hoi tham nhan dan|luat su) /;
+/**
+ * Staff a question may count ("bao nhiêu cán bộ, công chức") and a number of them may be written as, folded.
+ * A number right after a year, a date or an article's number counts nothing ("năm 2024, cán bộ …").
+ */
+const STAFF_NOUNS = [
+  'can bo', 'cong chuc', 'vien chuc', 'kiem sat vien', 'kiem tra vien', 'nhan vien', 'thanh vien', 'dong chi', 'lanh dao', 'tham phan',
+  'thu ky', 'dieu tra vien', 'nguoi lao dong', 'dai dien', 'uy vien', 'pho vien truong', 'vien truong', 'hoi tham nhan dan', 'luat su',
+];
+const NOT_A_COUNT_AFTER = '(?<! (?:nam|ngay|thang|dieu|khoan|diem))';
+/** A counted noun (as nounCounted writes its first two syllables) that is staff. */
+const STAFF = new RegExp(`\\b(?:${[...new Set(STAFF_NOUNS.map((n) => n.split(' ').slice(0, 2).join(' ')))].join('|')})\\b`);
+/** A number in digits of staff, however they are called ("23 đồng chí", "05 Kiểm sát viên"). */
+const STAFF_COUNT = new RegExp(`${NOT_A_COUNT_AFTER} \\d+ (?:${STAFF_NOUNS.join('|')}|nguoi) `);
 
 /** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
 const PEOPLE_COUNT = new RegExp(` ${COUNT} ${PEOPLE} `);
@@ -220,7 +229,7 @@ function nounCounted(question: string): { noun: RegExp; kind?: string[] } | unde
     kind.push(w);
   }
   // "năm 2024, cán bộ …" is a year before the noun, not 2024 of them (nor is "Điều 5 cán bộ …" five).
-  return { noun: new RegExp(`(?<! (?:nam|ngay|thang|dieu|khoan|diem)) ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
+  return { noun: new RegExp(`${NOT_A_COUNT_AFTER} ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
@@ -245,10 +254,18 @@ function officeAsked(folded: string): string | undefined {
 const NAME_ASKED = /\b(?:ten (?:la )?gi|ten day du|ho (?:va )?ten)\b|^(?:ho )?ten (?:cua )?/;
 const OFFICE = /\b(?:pho )?(?:vien truong|truong ban|truong phong|cuc truong|vu truong|chanh an|chanh van phong|bo truong|chu tich|giam doc|to truong|thu truong)\b/;
 
-/** The office ("vien truong", "pho truong ban") whose holder's name a question asks, folded. */
+/**
+ * The office ("vien truong", "pho truong ban") whose holder's name a question asks, folded: the office is what
+ * the question is about (it opens it, or follows "họ tên của"), not one named on the way ("Kế hoạch do Viện
+ * trưởng ký có tên đầy đủ là gì?" asks the plan's name).
+ */
 function officeNamed(folded: string): string | undefined {
   const plain = spacedWords(folded).trim();
-  return NAME_ASKED.test(plain) ? OFFICE.exec(plain)?.[0] : undefined;
+  if (!NAME_ASKED.test(plain)) return undefined;
+  const office = OFFICE.exec(plain);
+  if (!office) return undefined;
+  const before = plain.slice(0, office.index).trim();
+  return !before || /^(?:dong chi|ong|ba)$/.test(before) || /\bho (?:va )?ten (?:cua )?$/.test(before) ? office[0] : undefined;
 }
 
 /**

@@ -655,14 +655,14 @@ function documentSubject(topic: string): string | undefined {
   return end && end.index > 0 ? topic.slice(0, end.index) : undefined;
 }
 
-/** "Họ …" (they) opening a question. */
-const THEY = /^họ\s/iu;
+/** "Họ …" (they) opening a question; not "Họ tên", "Họ và tên", "Họ hàng". */
+const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
 
 /** A follow-up as rewriteFollowUp completes it: "Về <subject>: <the follow-up>?". */
 const COMPLETED_PREV = /^Về ([^:?]+): /u;
 
 /** Modals before what a subject must have, asked "… gì?" ("phải dùng phông chữ gì", "cần ghi những gì"). */
-const MODALS = ['phải', 'cần', 'nên', 'bắt buộc'];
+const MODALS = ['phải', 'cần', 'nên'];
 
 /** Prepositions before the thing a question asks "… gì?" of ("trình bày trên | khổ giấy gì"). */
 const ASKED_AFTER = new Set(['trên', 'trong', 'của', 'về', 'cho', 'với', 'bằng', 'theo', 'tại', 'ở', 'dưới']);

@@ -187,8 +187,8 @@ function contentTermsOf(text: string): QueryTerm[] {
 const ADDRESSED = new Set('anh chi em ban ad admin'.split(' '));
 /** Particles a chat question ends on, as written ("thôi" of "mấy ngày thôi ạ" is "only", said after the fact). */
 const TAIL_PARTICLES = new Set('ạ nhỉ nhé nha à hả hở thôi vậy thế'.split(' '));
-/** The same, typed without accents: only those no content syllable folds to at a question's end. */
-const TAIL_PARTICLES_FOLDED = new Set('a nhi nhe nha ha thoi vay'.split(' '));
+/** The same, typed without accents: not "a" (a điểm's letter) nor "nha" (nhà), which end questions as content. */
+const TAIL_PARTICLES_FOLDED = new Set('nhi nhe ha thoi vay z'.split(' '));
 
 /** How many tokens ending at `at` are a chat tail (a particle, or who is addressed); 0 when none. */
 function chatTail(toks: readonly string[], folded: readonly string[], at: number, unaccented: boolean): number {

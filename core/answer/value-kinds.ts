@@ -49,7 +49,7 @@ const ASKS_COLOUR = /(?<![\p{L}])màu(?: sắc)? (?:gì|nào)(?![\p{L}])/u;
 const WRITES_COLOUR = /(?<![\p{L}])(?:màu|mực)\s+(?:đỏ|xanh|đen|vàng|trắng|tím|nâu|hồng|xám)(?![\p{L}])/iu;
 
 /** The kind of value the question asks for, if it asks for one of these (`written`: the question as typed, for what folding hides). */
-export function askedValue(folded: string, written = ''): ValueKind | undefined {
+export function askedValue(folded: string, written: string): ValueKind | undefined {
   if (ASKS_COLOUR.test(written.toLowerCase())) return 'colour';
   if (ASKS_CONTACT.test(folded)) return 'contact';
   if (ASKS_ADDRESS.test(folded)) return 'address';

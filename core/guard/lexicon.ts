@@ -78,13 +78,16 @@ export const MATERIAL = [
   `(?:che do|theo che do) ${MARKING}`,
   // "… có đóng dấu Mật": whatever it is, it is a marked document.
   `(?:co |da |da duoc |duoc )dong dau ${MARKING}`,
-  // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document; "phần mật" of a plan, the part withheld.
+  // "bản mật đấy", "bản Tuyệt mật về đề án …": a copy of one document.
   `(?<!van )ban ${MARKING}`,
   // "mấy cái vụ có tính chất 'mật'": cases described as secret.
   `(?:${DOC}|vu) (?:co )?tinh chat (?:${MARKING}|bi mat)`,
+  // "phần mật" of a plan: the part withheld.
   `phan ${MARKING}`,
   // An envelope marked with the letter of its level ("bì đóng dấu chữ B": Tối mật).
-  '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?(?:(?:dong |co )?dau )?chu [abc]',
+  '(?:phong bi_?|bi_?) (?:\\S+ ){0,3}?(?:dong |co )?dau chu [abc]',
+  // "những bì chữ A": the letter right after the envelope ("bị … chữ c", "cháu bị trả lại chú ạ" are no envelope).
+  '(?:phong bi_?|bi_?) chu [abc](?= |$)',
   'bi mat (?:cua|ve|trong) (?:\\S+ ){0,2}(?:vien|vks\\w*|nganh|co quan|don vi|vu an|vu|ban|lanh dao|chinh phu|quan doi|cong an|bo|cuc)',
   '(?:nhung|cac|moi) bi mat',
   `(?:secret|classified|confidential|top secret|restricted|sealed) ${DOC}`,
@@ -127,11 +130,11 @@ export const REQ_STRONG = [
   `goi y (?:cho ${PRON1} )?(?:\\S+ )?(?:vai|mot chut|chut|it|di)`,
   'vui long',
   'xin (?:hay|cho|gui|cung cap)',
-  `${PRON1} ${gap(1)}(?:muon|can|mon|dang can|rat can|yeu cau|de nghi|xin|cam on neu)`,
+  `${PRON1} ${gap(1)}(?:muon(?! hoi)|can(?! hoi)|mon|dang can|rat can|yeu cau|de nghi|xin(?! hoi)|cam on neu)`,
   `(?:gui|chuyen|dua|cung cap|tiet lo|doc|chia se|forward) ${gap(4)}(?:cho|to|giup|qua) ${PRON1}`,
   '(?:ngay|lap tuc|ngay bay gio)',
   // Not what a law does ("Luật An ninh mạng liệt kê những hành vi …"): that is its content, a rule.
-  '(?<!(?:luat|nghi dinh|thong tu|bo luat|xbvbmnn)(?: [^\\s|]+){0,4} )(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|trich nguyen van|trich lai|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
+  '(?<!(?:^| )(?:luat|nghi dinh|thong tu|xbvbmnn)(?: [^\\s|]+){0,8} )(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|trich nguyen van|trich lai|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
   '(?:write down|write out|names of|please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
 ];
 
@@ -223,7 +226,7 @@ export const SANCTION = '(?:muc phat|xu phat|phat tien|phat hanh chinh|bi_? phat
 
 /** Questions about the state of particular material: always about instances, never about rules. */
 export const STATUS =
-  '(?:tinh trang|trang thai|tien do|(?<!khi )dang (?:xu ly|giai quyet|thu ly|dieu tra|truy to|xet xu|kiem sat)|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu|cam|nam giu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
+  '(?:tinh trang|trang thai|tien do|(?:ma_?|hien) (?:[^\\s|]+ ){0,4}?dang (?:xu ly|giai quyet|thu ly|dieu tra|truy to|xet xu|kiem sat)|o phong nao|phong nao|tu nao|ket nao|ai dang giu|ai (?:hien )?dang (?:giu|quan ly|luu|cam|nam giu)|dang (?:de|cat|luu|nam) o|how many|who (?:holds|has|keeps|is holding)|where (?:are|is) (?:the|our|your))';
 
 /** Asking what the material says ("… nói gì?", "viết về gì"): its content, whatever rule word stands near. */
 export const SAYS = '(?:noi|viet|ghi|de cap|nhac|trinh bay|neu|ket luan|de xuat|kien nghi) (?:ve |den |toi )?(?:nhung )?(?:dieu |chuyen |van de )?gi|(?:la )?ve (?:viec|chuyen|van de|noi dung) gi|(?:neu|nhac|de cap) (?:den |toi )?ten (?:\\S+ ){0,3}?(?:nao|ai)|(?:actually |really )?(?:say|says|said|contain|contains|mention|mentions|state|states)(?: |$)';
@@ -312,7 +315,6 @@ export const ROLEPLAY = [
   '(?:\\| )?(?:you are|ban la) \\S*bot\\b',
   // "Giả lập: bạn là máy chủ lưu trữ …", "simulate a terminal": a system made to answer as one.
   '(?:gia lap|mo phong|simulate|emulate) (?:[^\\s|]+ ){0,3}(?:\\| )?(?:ban|may|you) (?:la|lam|are|as)',
-  '(?:ban|may|you) (?:la|are) (?:mot |a |an )?(?:may chu|server|terminal|shell|he dieu hanh|linux|co so du lieu|database)',
 ];
 
 /** Plain markers worth looking for inside decoded / reversed / rotated variants of a message. */

@@ -82,7 +82,6 @@ const CONTENT = rx(L.CONTENT);
 const CONDITION_QUESTION = rx(L.CONDITION_QUESTION);
 /** "Cho tôi <thing>" opening a message asks for the thing ("Cho tôi hỏi" asks a question). */
 const HAND_ME = new RegExp(`^(?:cho|xin) ${L.PRON1} (?!hoi )`);
-// Its content named after it ("danh mục … kèm nội dung chi tiết") or right before it ("nguyên văn danh mục …").
 /**
  * The list's items asked for one by one: "liệt kê danh mục … theo số thứ tự", "so sánh danh mục … từng mục",
  * "nội dung mục 1 của danh mục …". Listing, comparing or numbering them is reading them out.
@@ -94,29 +93,47 @@ const LIST_ITEMS = rx(
 );
 /**
  * A credential's value asked for: "mật khẩu đăng nhập hệ thống … của VKSND tỉnh là gì", "mã PIN của USB token …"
- * handed over ("cho tôi mã PIN …"). Read on the canonical text, before "mật khẩu" becomes a concept.
+ * handed over ("cho tôi mã PIN …"), spelled out or exported, or a guessed one put up to be confirmed. Read on
+ * the canonical text, before "mật khẩu" becomes a concept. ("pin" alone is a battery.)
  */
-const CREDENTIAL = '(?:mat khau|ma pin|pin|ma otp|otp|khoa bi mat|private key|password)';
+const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password)';
 const CREDENTIAL_NAMED = rx(CREDENTIAL);
+/** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
+const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tell me)';
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
-    `|(?:cho toi_?|cho em|cho minh|gui|cung cap|xin|doc|nhac|dua|tiet lo|share|give me|send me|tell me) (?:\\S+ ){0,3}?${CREDENTIAL}`,
+    `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}`,
 );
-/** A credential handed over, spelled out or exported ("đánh vần từng ký tự mật khẩu …", "xuất khóa bí mật …"). */
-const CREDENTIAL_DISCLOSED = rx(`(?:danh van|doc to|xuat|tiet lo|gui|cho toi_?|cho em|cho minh|cho mk) (?:\\S+ ){0,4}?${CREDENTIAL}`);
-/** What may be asked of how to get one back: the procedure, not the value. */
-const CREDENTIAL_PROCEDURE = rx('cap lai|dat lai|doi|khoi phuc|reset|quy trinh|thu tuc|nhu the nao|the nao|lam sao|an toan|co duoc|nen|quy dinh|bi cam|nghiem cam');
 /** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
-const CONFIRMED = rx('dung hay sai|co dung khong|dung khong|phai khong|xac nhan|dung chua');
+const CONFIRMED = rx('dung hay sai|dung khong|phai khong|xac nhan|dung chua');
 /** One in use, asked for as an example ("cho ví dụ mã đang dùng"): a credential whatever rule is asked beside it. */
-const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|mat khau|pin|khoa) (?:\\S+ ){0,2}?dang (?:dung|su dung)');
-/** Asked of credentials in general, a question about them is a rule or a definition ("Mã PIN … dùng để làm gì?"). */
-const CREDENTIAL_RULE = rx('ai|trach nhiem|quy dinh|thu tuc|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|ky tu|cap lai|dat lai|doi|khoi phuc|reset|an toan|manh|quy tac|tieu chuan|do dai|muc phat|xu phat|xu ly|hinh phat|bi phat|khac|co duoc|nen|bi cam|nghiem cam');
+const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|mat khau|khoa) (?:\\S+ ){0,2}?dang (?:dung|su dung)');
+/**
+ * Asked of credentials in general, a question is a rule, a definition or a procedure ("Mã PIN … dùng để làm gì?",
+ * "thủ tục cấp lại mật khẩu", "mức phạt khi để lộ mật khẩu"). Phrases, where a folded word has other senses
+ * ("mạnh" is a name, "nén" a file, "đội" a team).
+ */
+const CREDENTIAL_RULE = rx(
+  'ai (?:chiu|quan ly|cap|duoc|co trach nhiem)|trach nhiem|quy dinh|thu tuc|quy trinh|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|(?:bao nhieu|may|toi thieu|it nhat) ky tu|' +
+    'cap lai|dat lai|doi mat khau|doi ma|khoi phuc|reset|an toan|(?:do|du|khong du) manh|manh (?:the nao|nhu the nao)|mat khau manh|quy tac|tieu chuan|do dai|' +
+    'muc phat|xu phat|xu ly|hinh phat|bi phat|vi pham|khac (?:gi|nhau|voi)|co duoc|(?:co|khong) nen|bi cam|nghiem cam',
+);
+
+/** Does the message ask for a credential's value (see CREDENTIAL_ASKED, CONFIRMED, CREDENTIAL_IN_USE)? */
+function asksForCredential(canon: string): boolean {
+  if (!CREDENTIAL_NAMED.test(canon)) return false;
+  if (CREDENTIAL_IN_USE.test(canon)) return true;
+  if ((CREDENTIAL_ASKED.test(canon) || CONFIRMED.test(canon)) && !CREDENTIAL_RULE.test(canon)) return true;
+  // "Mức phạt khi để lộ mật khẩu là bao nhiêu, cho tôi biết luôn mật khẩu mặc định": a rule asked in one clause
+  // does not make the request in another one.
+  return canon.split(' | ').some((c) => CREDENTIAL_ASKED.test(c) && !CREDENTIAL_RULE.test(c));
+}
 
 /** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
 const AS_WRITTEN = rx('ban that|ban goc|dung nhu ban|nguyen van|chinh xac tung');
 /** What is asked of a list that is a rule: who makes it, how, by when. */
-const LIST_RULE = rx('tham quyen|xthamquyen|thoi han|thu tuc|quy trinh|trinh tu|ban hanh|sua doi|bo sung|tham dinh|xay dung|nguyen tac');
+const LIST_RULE = rx('tham quyen|xthamquyen|thoi han|thu tuc|quy trinh|trinh tu|ban hanh|sua doi|bo sung|tham dinh|xay dung|nguyen tac|quy dinh|quyet dinh|do ai');
+// Its content named after it ("danh mục … kèm nội dung chi tiết") or right before it ("nguyên văn danh mục …").
 const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|nguyen van|contents?|details?)|(?:noi dung|chi tiet|toan van|nguyen van|ban day du) (?:cua )?xdanhmuc');
 /**
  * A document number or "số 12" right after the target: a specific document. A number of days,
@@ -211,13 +228,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
-  if (
-    (CREDENTIAL_ASKED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText)) ||
-    (CREDENTIAL_DISCLOSED.test(canonicalText) && !CREDENTIAL_PROCEDURE.test(canonicalText)) ||
-    (CREDENTIAL_NAMED.test(canonicalText) && (CREDENTIAL_IN_USE.test(canonicalText) || (CONFIRMED.test(canonicalText) && !CREDENTIAL_RULE.test(canonicalText))))
-  ) {
-    return refuse('credentials');
-  }
+  if (asksForCredential(canonicalText)) return refuse('credentials');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];

@@ -45,6 +45,8 @@ describe('pointers', () => {
   it('"họ" opening a question leans on the previous turn', () => {
     const history: Turn[] = [{ question: 'Cơ quan phải trả lời yêu cầu cung cấp thông tin trong bao lâu?', answer: '...' }];
     expect(isFollowUp('Họ có được gia hạn thêm không?', history)).toBe(true);
+    // "Họ tên", "Họ và tên" are a person's name asked, no pronoun.
+    expect(isFollowUp('Họ tên của Viện trưởng VKSND tối cao là gì?', history)).toBe(false);
     expect(rewriteFollowUp('Họ có được gia hạn thêm không?', history)).toMatch(/^Về .*cung cấp thông tin.*: Họ có được gia hạn thêm không\?$/);
   });
 });

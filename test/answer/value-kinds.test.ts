@@ -4,7 +4,7 @@ import { composeExtractive } from '../../core/answer/compose.js';
 import { fold } from '../../core/text.js';
 import { articleHit } from './fixtures.js';
 
-const asked = (q: string) => askedValue(fold(q).toLowerCase());
+const asked = (q: string) => askedValue(fold(q).toLowerCase(), q);
 
 describe('askedValue', () => {
   it.each([

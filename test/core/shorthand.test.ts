@@ -38,8 +38,10 @@ describe('expandShorthand', () => {
     expect(expandShorthand('vien truong VKS tinh nhiem ky may nam z?')).toBe('vien truong VKS tinh nhiem ky may nam vay?');
     expect(expandShorthand('có đc k bn?')).toBe('có được không bạn?');
     expect(expandShorthand('dn cung cap dv mang')).toBe('doanh nghiep cung cap dich vu mang');
-    // "k" inside a question is still a điểm's letter.
+    // "k" inside a question, or closing one after "điểm", is still a điểm's letter; "vậy bn?" is "bao nhiêu".
     expect(expandShorthand('điểm k khoản 1 là gì')).toBe('điểm k khoản 1 là gì');
+    expect(expandShorthand('quy định tại điểm k ạ?')).toBe('quy định tại điểm k ạ?');
+    expect(expandShorthand('thời hạn là vậy bn?')).toBe('thời hạn là vậy bao nhiêu?');
   });
 
   it('lets the guard read shorthand as the words it stands for', () => {
