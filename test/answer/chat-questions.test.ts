@@ -62,10 +62,12 @@ describe('"Luật" doing something', () => {
   });
 });
 
-const hit = (text: string): Scored<Chunk> => ({
-  item: { id: 'a', docId: 'vksnd/st.md', text, ord: 0, title: 'Tin bài VKSND tỉnh Sóc Trăng', type: 'Tin bài' as Chunk['type'], locator: 'Triển khai', heading: 'Triển khai tại VKSND tỉnh Sóc Trăng' },
+/** A passage of a section (the docs' own locator is its heading) as the retriever's one hit. */
+const passage = (docId: string, title: string, type: string, heading: string, text: string): Scored<Chunk> => ({
+  item: { id: docId, docId, text, ord: 0, title, type: type as Chunk['type'], locator: heading, heading },
   score: 1,
 });
+const hit = (text: string) => passage('vksnd/st.md', 'Tin bài VKSND tỉnh Sóc Trăng', 'Tin bài', 'Triển khai tại VKSND tỉnh Sóc Trăng', text);
 
 describe('what a chatty question asks for', () => {
   it('asks a name with "tên là gì" of an office: a passage naming no holder does not answer', () => {
@@ -91,10 +93,7 @@ describe('what a chatty question asks for', () => {
 });
 
 describe('a day asked', () => {
-  const news = (text: string): Scored<Chunk> => ({
-    item: { id: 'n', docId: 'vksnd/phien-hop.md', text, ord: 0, title: 'Phiên họp Ban Chỉ đạo chuyển đổi số', type: 'Tin bài' as Chunk['type'], locator: 'Phiên họp', heading: 'Phiên họp Ban Chỉ đạo chuyển đổi số' },
-    score: 1,
-  });
+  const news = (text: string) => passage('vksnd/phien-hop.md', 'Phiên họp Ban Chỉ đạo chuyển đổi số', 'Tin bài', 'Phiên họp Ban Chỉ đạo chuyển đổi số', text);
   it('is not answered by a year alone; a year asked is', () => {
     const yearOnly = news('Phiên họp Ban Chỉ đạo chuyển đổi số bàn về 22 mục tiêu của Kế hoạch chuyển đổi số năm 2024.');
     expect(composeExtractive('Phiên họp Ban Chỉ đạo chuyển đổi số diễn ra ngày nào?', [yearOnly])).toMatchObject({ abstained: true, abstainReason: 'missing-number' });
@@ -105,10 +104,7 @@ describe('a day asked', () => {
 });
 
 describe('a share or a number of people', () => {
-  const rule = (text: string): Scored<Chunk> => ({
-    item: { id: 'q', docId: 'vksnd/quy-che.md', text, ord: 0, title: 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát', type: 'Quy chế' as Chunk['type'], locator: 'Quy chế', heading: 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát' },
-    score: 1,
-  });
+  const rule = (text: string) => passage('vksnd/quy-che.md', 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát', 'Quy chế', 'Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát', text);
   it('counts people ("quá nửa tổng số thành viên"), not annexes or documents', () => {
     const share = rule('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát được thông qua khi quá nửa tổng số thành viên tán thành.');
     expect(composeExtractive('Quy chế bảo vệ bí mật nhà nước ngành Kiểm sát có bao nhiêu phụ lục kèm theo?', [share])).toMatchObject({ abstained: true, abstainReason: 'missing-count' });
@@ -117,10 +113,7 @@ describe('a share or a number of people', () => {
 });
 
 describe('the whole sector asked, one province answering', () => {
-  const section = (text: string, heading: string): Scored<Chunk> => ({
-    item: { id: 's', docId: 'vksnd/ke-hoach.md', text, ord: 0, title: 'Kế hoạch chuyển đổi số năm 2024', type: 'Kế hoạch' as Chunk['type'], locator: heading, heading },
-    score: 1,
-  });
+  const section = (text: string, heading: string) => passage('vksnd/ke-hoach.md', 'Kế hoạch chuyển đổi số năm 2024', 'Kế hoạch', heading, text);
   it('abstains when every piece is a province\'s, and answers the province asked of', () => {
     const st = section('Năm 2023 VKSND tỉnh Sóc Trăng đã số hóa được 86 hồ sơ vụ án hình sự.', 'Triển khai tại VKSND tỉnh Sóc Trăng');
     expect(composeExtractive('Năm 2023 toàn ngành Kiểm sát đã số hóa được bao nhiêu hồ sơ vụ án hình sự?', [st])).toMatchObject({ abstained: true, abstainReason: 'unknown-place' });
