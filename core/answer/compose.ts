@@ -183,8 +183,8 @@ const STAFF_NOUNS = [
   'thu ky', 'dieu tra vien', 'nguoi lao dong', 'dai dien', 'uy vien', 'pho vien truong', 'vien truong', 'hoi tham nhan dan', 'luat su',
 ];
 const NOT_A_COUNT_AFTER = '(?<! (?:nam|ngay|thang|dieu|khoan|diem))';
-/** A counted noun (as nounCounted writes its first two syllables) that is staff. */
-const STAFF = new RegExp(`\\b(?:${[...new Set(STAFF_NOUNS.map((n) => n.split(' ').slice(0, 2).join(' ')))].join('|')})\\b`);
+/** The first two syllables of each, as a counted noun is read ("bao nhiêu cán bộ, công chức" counts "can bo"). */
+const STAFF_HEADS = new Set(STAFF_NOUNS.map((n) => n.split(' ').slice(0, 2).join(' ')));
 /** A number in digits of staff, however they are called ("23 đồng chí", "05 Kiểm sát viên"). */
 const STAFF_COUNT = new RegExp(`${NOT_A_COUNT_AFTER} \\d+ (?:${STAFF_NOUNS.join('|')}|nguoi) `);
 
@@ -219,7 +219,7 @@ function countsSibling(countable: string, counted: RegExp, kind: readonly string
  * and, as `kind`, its words past those, up to the question's end or a function word ("vu an hanh
  * chinh" of "bao nhiêu hồ sơ vụ án hành chính"), which tell it from its siblings.
  */
-function nounCounted(question: string): { noun: RegExp; kind?: string[] } | undefined {
+function nounCounted(question: string): { noun: RegExp; kind?: string[]; staff: boolean } | undefined {
   const f = foldedSpaced(question);
   const m = NOUN_COUNT.exec(f);
   if (!m || NOT_COUNTED.has(m[1]) || NOT_COUNTED.has(m[2]) || (m[1] === 'so' && m[2] === 'luong')) return undefined;
@@ -229,7 +229,7 @@ function nounCounted(question: string): { noun: RegExp; kind?: string[] } | unde
     kind.push(w);
   }
   // "năm 2024, cán bộ …" is a year before the noun, not 2024 of them (nor is "Điều 5 cán bộ …" five).
-  return { noun: new RegExp(`${NOT_A_COUNT_AFTER} ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined };
+  return { noun: new RegExp(`${NOT_A_COUNT_AFTER} ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined, staff: STAFF_HEADS.has(`${m[1]} ${m[2]}`) };
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */
@@ -530,6 +530,8 @@ interface QuestionFeatures {
   countedNoun?: RegExp;
   /** Of a counted noun, the words that tell it from its siblings (see nounCounted). */
   countedKind?: readonly string[];
+  /** The counted noun is staff ("bao nhiêu cán bộ"): people are counted as people (STAFF_COUNT). */
+  countedStaff?: boolean;
   subject: Array<{ phrase: string; share: number }>;
   /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
   asksCase: boolean;
@@ -597,6 +599,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     counted,
     countedNoun: noun?.noun,
     countedKind: noun?.kind,
+    countedStaff: noun?.staff,
     subject: subjectPhrases(question),
     asksCase: condition || /\b(truong hop|neu)\b/.test(f),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
@@ -1642,8 +1645,7 @@ export function composeExtractive(
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block' && aboutAsked(c, q, chosen));
     // "bao nhiêu cán bộ" is answered by "23 đồng chí", not by "12 video clip": people are counted as people.
     // A share ("quá nửa tổng số thành viên") or "năm người" counts people only: "100% văn bản" is no number of articles.
-    const staff = STAFF.test(countedNoun.source);
-    const counts = (t: string) => countedNoun.test(t) || (staff ? STAFF_COUNT.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t) : COUNT_OF_THINGS.test(t));
+    const counts = (t: string) => countedNoun.test(t) || (q.countedStaff ? STAFF_COUNT.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t) : COUNT_OF_THINGS.test(t));
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.

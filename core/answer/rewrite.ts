@@ -7,7 +7,7 @@
  */
 import type { Turn } from '../types.js';
 import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
-import { askedStep, contentTerms, HOW_MANY } from './terms.js';
+import { askedStep, COMPLETED, contentTerms, HOW_MANY } from './terms.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
 
 interface Tok {
@@ -469,7 +469,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
 
   // "Về <subject>: <follow-up>?": the subject is what the conversation is about.
-  const prevTopic = topicOf(COMPLETED_PREV.exec(prev)?.[1] ?? prev);
+  const completedSubject = COMPLETED.exec(prev)?.[1];
+  const prevTopic = topicOf(completedSubject ?? prev);
   const prevDocs = documentReferences(prevTopic);
 
   // "Bước thứ 3 làm gì?": that step of the procedure the conversation is about.
@@ -478,7 +479,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (step) return `Về ${procedureOf(prev)}: bước ${step} là gì?`;
 
   // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
-  if (THEY.test(q)) return `Về ${askedSubject(COMPLETED_PREV.exec(prev)?.[1] ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  if (THEY.test(q)) return `Về ${askedSubject(completedSubject ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -534,8 +535,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued) ?? swapOwner(prev, focus);
   if (swapped) return swapped;
   // "Còn khổ giấy?" after "Về văn bản hành chính: lề trái để bao nhiêu?": the subject that one was completed with.
-  const completed = COMPLETED_PREV.exec(prev);
-  const context = completed ? completed[1] : hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus);
+  const context = completedSubject ?? (hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus));
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
 }
 
@@ -657,9 +657,6 @@ function documentSubject(topic: string): string | undefined {
 
 /** "Họ …" (they) opening a question; not "Họ tên", "Họ và tên", "Họ hàng". */
 const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
-
-/** A follow-up as rewriteFollowUp completes it: "Về <subject>: <the follow-up>?". */
-const COMPLETED_PREV = /^Về ([^:?]+): /u;
 
 /** Modals before what a subject must have, asked "… gì?" ("phải dùng phông chữ gì", "cần ghi những gì"). */
 const MODALS = ['phải', 'cần', 'nên'];

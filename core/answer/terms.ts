@@ -183,8 +183,9 @@ function contentTermsOf(text: string): QueryTerm[] {
   return out;
 }
 
-/** Whom a chat message calls or closes on (folded): "anh ơi", "… vậy chị?". */
-const ADDRESSED = new Set('anh chi em ban ad admin'.split(' '));
+/** Whom a chat message calls or closes on: "anh ơi", "… vậy chị?"; as written, and folded for a message typed without accents. */
+const ADDRESSED_WRITTEN = new Set('anh chị em bạn ad admin'.split(' '));
+const ADDRESSED = new Set([...ADDRESSED_WRITTEN].map(fold));
 /** Particles a chat question ends on, as written ("thôi" of "mấy ngày thôi ạ" is "only", said after the fact). */
 const TAIL_PARTICLES = new Set('ạ nhỉ nhé nha à hả hở thôi vậy thế'.split(' '));
 /** The same, typed without accents: not "a" (a điểm's letter) nor "nha" (nhà), which end questions as content. */
@@ -193,7 +194,7 @@ const TAIL_PARTICLES_FOLDED = new Set('nhi nhe ha thoi vay z'.split(' '));
 /** How many tokens ending at `at` are a chat tail (a particle, or who is addressed); 0 when none. */
 function chatTail(toks: readonly string[], folded: readonly string[], at: number, unaccented: boolean): number {
   if (folded[at] === 'nguoi' && folded[at - 1] === 'moi') return 2;
-  if (ADDRESSED.has(folded[at]) && (unaccented || toks[at] === folded[at] || toks[at] === 'chị' || toks[at] === 'bạn')) {
+  if (unaccented ? ADDRESSED.has(folded[at]) : ADDRESSED_WRITTEN.has(toks[at])) {
     // "… vậy anh?", "… không chị?": the one addressed, after a particle or the yes-or-no "không".
     const before = folded[at - 1];
     return before !== undefined && (TAIL_PARTICLES_FOLDED.has(before) || before === 'khong' || before === 'chua' || before === 'the') ? 1 : 0;
@@ -391,7 +392,7 @@ export function questionTerms(question: string): readonly MatchTerm[] {
 }
 
 /** "Về <the previous topic>: <the follow-up>?", as the rewriter (rewrite.ts) completes a follow-up. */
-const COMPLETED = /^Về ([^:?]+): /u;
+export const COMPLETED = /^Về ([^:?]+): /u;
 
 /** Token indices inside parentheses: "(ghi nhầm ngày, sai ký hiệu)" gives examples of the case asked about, not the case. */
 function parenthesised(question: string): Set<number> {

@@ -26,6 +26,8 @@ const phrase = (p: string) => `(?<![^ ])(?:${p})(?![^ ])`;
 const any = (ps: string[]) => ps.map((p) => `(?:${p})`).join('|');
 const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
 
+/** What a document says, asked for: "nội dung", "chi tiết", "toàn văn", "nguyên văn". */
+const CONTENT_WORDS = 'noi dung|chi tiet|toan van|nguyen van';
 /** Each concept with a string it cannot match without: most messages hold none, and skip its pattern. */
 const CONCEPTS = L.CONCEPTS.map(([p, to, needle]) => [rx(p, 'g'), to, needle ?? ''] as const);
 const MATERIAL = rx(any(L.MATERIAL), 'g');
@@ -141,7 +143,7 @@ const LIST_CONTENT = rx('xdanhmuc (?:\\S+ ){0,8}?(?:noi dung|chi tiet|toan van|n
  */
 const NUMBERED = /^ ?(?:\S+ ){0,2}?(?:so \d+|(?<!(?:dieu|khoan|diem|chuong|muc|phu luc) )\d+ (?!(?:ngay|thang|nam|gio|tuan|phut|lan|nguoi|trang|ban|bo|muc|loai|cap|do|ngay lam viec) )[a-z]|ngay \d+)/;
 /** Asking to be told what something says: "cho tôi biết nội dung …", "kể lại chi tiết …". */
-const TELL_CONTENT = rx(`(?:cho ${L.PRON1} (?:biet|xem|doc|nghe)|ke lai|noi ro|tiet lo|doc cho ${L.PRON1}) (?:\\S+ ){0,2}?(?:noi dung|chi tiet|toan van|nguyen van)`);
+const TELL_CONTENT = rx(`(?:cho ${L.PRON1} (?:biet|xem|doc|nghe)|ke lai|noi ro|tiet lo|doc cho ${L.PRON1}) (?:\\S+ ){0,2}?(?:${CONTENT_WORDS})`);
 /** Naming instances: "kể tên vài vụ", "liệt kê các hồ sơ". */
 const NAME_INSTANCES = rx(`(?:ke ten|liet ke|ke ra|chi ra) (?:\\S+ ){0,2}?(?:${L.DOC}|vu)`);
 /** A part of a document ("đoạn kết luận", "trang 2 của báo cáo"): asked for in a request, it is that document's text. */
@@ -154,7 +156,7 @@ const LEVEL_CONCEPT = rx('xdomat');
 const WHILE_HANDLING_WORDS = `khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`;
 const WHILE_HANDLING = new RegExp(`(?:^| )${WHILE_HANDLING_WORDS} ?$`);
 /** The material's own words asked for: its content, details, full text. */
-const CONTENT_ASKED = rx('noi dung|chi tiet|toan van|nguyen van');
+const CONTENT_ASKED = rx(CONTENT_WORDS);
 const CONTENT_WHAT = rx('noi dung (?:[^\\s|]+ ){0,2}?(?:la gi|gom nhung gi|gom gi|nhu the nao|the nao|ra sao|viet gi|ghi gi)');
 /** A clause that is a marking alone ("| TỐI MẬT |"), with text after it: a marked document pasted in. */
 const MARKING_CLAUSE = new RegExp(`\\| ${L.MARKING} (?:\\| (?:[^\\s|]+ ){2,}|${L.DOC} )`);
