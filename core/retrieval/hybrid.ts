@@ -321,8 +321,12 @@ export class HybridRetriever {
 
   /** Chunks that define the subject of a definition question ("X là gì?"), none for other questions. */
   private definitionsOf(query: string): Set<number> {
-    const subject = definitionSubject(query);
-    if (!subject) return new Set();
+    const whole = definitionSubject(query);
+    if (!whole) return new Set();
+    // "Dấu thời gian trong giao dịch điện tử là gì?": the law defines "dấu thời gian"; the scope
+    // the user adds is the law's own field. Only when nothing defines the whole subject.
+    const head = SCOPED_SUBJECT.exec(whole)?.[1];
+    const subject = head && !this.isDefined(whole) && this.isDefined(head) ? head : whole;
     const words = [...new Set(subject.split(' '))];
     // The chunks that define the subject and hold each of its words as the lexical index reads them.
     if (this.definitions) return new Set(this.bm25.docsWithAll(words, this.definitions.get(subject) ?? []));
@@ -333,6 +337,11 @@ export class HybridRetriever {
       if (this.definedTerms.getOrCreate(i, () => definedIn(this.chunks[i])).has(subject)) out.add(i);
     }
     return out;
+  }
+
+  /** Whether the ingest's table knows a chunk defining the term (true without a table: the postings decide). */
+  private isDefined(term: string): boolean {
+    return this.definitions ? this.definitions.has(term) : true;
   }
 
   /**
@@ -467,6 +476,9 @@ export function definitionSubject(query: string): string | null {
   const words = m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length >= 1 && words.length <= 8 ? words.join(' ') : null;
 }
+
+/** A defined term followed by the field it is asked in: "dau thoi gian | trong giao dich dien tu". */
+const SCOPED_SUBJECT = /^(.+?) (?:trong|theo|tai|doi voi|thuoc) .+$/u;
 
 const CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu;
 

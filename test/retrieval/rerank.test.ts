@@ -82,6 +82,16 @@ describe('rerank features on shipped laws', () => {
     }
   });
 
+  it('a definition asked "in" a field favours the article defining the term, when nothing defines the whole phrase', async () => {
+    const table = definitionTableFromJson(definitionTableToJson(definitionTable(all)))!;
+    const bm25 = BM25Index.build(all.map((c) => ({ id: c.id, text: c.text, heading: c.heading, title: c.title })));
+    const make = (definitionBoost: number) =>
+      new HybridRetriever({ chunks: all, bm25, definitions: table, options: { definitionBoost } });
+    const q = 'Tấn công mạng trong hoạt động quân sự là gì?';
+    const scoreOf = async (hr: HybridRetriever) => (await hr.retrieve(q, 20)).find((h) => `${h.item.docId}:${h.item.article}` === 'anm:2')?.score ?? NaN;
+    expect((await scoreOf(make(0.5))) - (await scoreOf(make(0)))).toBeCloseTo(0.5, 5);
+  });
+
   it('the definition boost is what lifts it: without it the definitions article loses', async () => {
     const plain = lexical(all, { definitionBoost: 0 });
     const top = (await plain.retrieve('an ninh mạng được hiểu là gì?', 1))[0].item;
