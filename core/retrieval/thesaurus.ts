@@ -127,7 +127,11 @@ const GROUPS: readonly string[] = [
  * document takes effect, but "có hiệu lực" read as "áp dụng" would draw in every article on applying
  * something. Each phrase on the left has those on the right as alternatives, not the reverse.
  */
-const ONE_WAY: readonly string[] = ['bat dau ap dung>co hieu luc'];
+const ONE_WAY: readonly string[] = [
+  'bat dau ap dung>co hieu luc',
+  // A text that replaces another says, in its last article, that the other "hết hiệu lực".
+  'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh|thay the van ban|thay cho van ban>het hieu luc',
+];
 
 /** Each group's phrases as syllable arrays. */
 const THESAURUS: readonly (readonly string[][])[] = GROUPS.map((g) => g.split('|').map((p) => fold(p).split(' ')));

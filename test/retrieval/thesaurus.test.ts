@@ -71,6 +71,15 @@ describe('field thesaurus', () => {
     expect(alts('luat co hieu luc tu ngay nao')).not.toContain('bat dau ap dung');
   });
 
+  it('reads a text that replaces another as the other one\'s "hết hiệu lực", and not the other way round', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('luat to cao thay the luat nao')).toContain('het hieu luc');
+    expect(alts('nghi dinh nay thay cho nghi dinh so may')).toContain('het hieu luc');
+    expect(alts('van ban nao het hieu luc')).not.toContain('thay the luat');
+    // Replacing a measure is no text's expiry.
+    expect(alts('thay the bien phap tam giam')).not.toContain('het hieu luc');
+  });
+
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
     const groups = new Map<string, number>();
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
