@@ -373,3 +373,32 @@ export function shortHash(text: string): string {
   }
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
+
+/** A short span the user puts in quotes: 'Quy định', "Công văn", “Tờ trình”. */
+const QUOTED_SPAN = /['"“‘«]([^'"“”‘’«»?!.,;:\n]{1,40})['"”’»]/gu;
+
+/** Short spans the user puts in quotes, trimmed, as written (NFC). */
+export function quotedSpans(query: string): string[] {
+  if (!/['"“‘«]/u.test(query)) return [];
+  const out: string[] = [];
+  for (const m of query.normalize('NFC').matchAll(QUOTED_SPAN)) {
+    const span = m[1].trim().replace(/\s+/gu, ' ');
+    if (span && wordsOf(span).length <= 6) out.push(span);
+  }
+  return out;
+}
+
+/**
+ * Folded words the user quotes. Quoting names the thing asked about ("chữ viết tắt của 'Quy định'"),
+ * so even a word that is common in every text ("quy định") is what the answer must hold.
+ */
+export function quotedWords(query: string): Set<string> {
+  const out = new Set<string>();
+  for (const span of quotedSpans(query)) for (const w of wordsOf(span)) out.add(fold(w));
+  return out;
+}
+
+/** The text as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -10,7 +10,7 @@
  * "bảo vệ", its "toi" "tội phạm", so its function words are guessed from the
  * folded forms alone.
  */
-import { fold, isUnaccented, lower, nfc, storyEnd, tokenRunsOf, wordsOf } from '../text.js';
+import { fold, isUnaccented, lower, nfc, quotedWords, storyEnd, tokenRunsOf, wordsOf } from '../text.js';
 import { expandAbbreviation } from '../retrieval/abbreviations.js';
 import { extendIndex, type TermIndex } from '../retrieval/passage-index.js';
 import { memoize } from '../memo.js';
@@ -141,9 +141,11 @@ function contentTermsOf(text: string): QueryTerm[] {
   const toks = tokens(text);
   const folded = toks.map(fold);
   const dropped = new Array<boolean>(toks.length).fill(false);
+  // A quoted word names what is asked ("chữ viết tắt của 'Quy định'"), however common it is.
+  const quoted = quotedWords(text);
   for (let i = 0; i < folded.length; i++) {
     STOP_PHRASE_TABLE.forEachAt(folded, i, ({ phrase }) => {
-      for (let k = 0; k < phrase.length; k++) dropped[i + k] = true;
+      for (let k = 0; k < phrase.length; k++) if (!quoted.has(folded[i + k])) dropped[i + k] = true;
     });
   }
   const out: QueryTerm[] = [];
@@ -177,7 +179,7 @@ function contentTermsOf(text: string): QueryTerm[] {
   const alternative = alternativeStart(folded);
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = (copy(i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
+    const weight = (copy(i) || quoted.has(folded[i]) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;

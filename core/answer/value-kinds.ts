@@ -24,9 +24,12 @@ const ASKS_ADDRESS = /\b(?:o|nam o|tai|dat o) dia chi nao\b|\bdia chi (?:cua )?(
 const WRITES_ADDRESS = /(?:số \d+[\w/-]*,? (?:phố|đường|ngõ)?\s*\p{Lu}|(?:đường|phố|ngõ|ngách|hẻm|đại lộ) \p{Lu}|(?:tại|ở|đặt tại) (?:Thủ đô|thành phố \p{Lu}|tỉnh \p{Lu}|phường \p{Lu}|quận \p{Lu}))/u;
 
 const DOC_TYPE = '(?:luat|bo luat|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|ke hoach|cong van|thong bao|huong dan|van ban)';
-/** "Thông tư số mấy", "ban hành theo quyết định nào, số bao nhiêu", "số hiệu / ký hiệu là gì". */
+/**
+ * "Thông tư số mấy", "ban hành theo quyết định nào, số bao nhiêu", "số hiệu / ký hiệu là gì". Not
+ * "chữ viết tắt … trong số ký hiệu là gì": there the number is where the asked thing is written.
+ */
 const ASKS_NUMBER_OF = new RegExp(
-  `\\b${DOC_TYPE} (?:so|so hieu) (?:may|bao nhieu|nao)\\b|\\b(?:so hieu|so ky hieu|ky hieu) (?:van ban )?(?:la gi|la bao nhieu|nao|the nao)\\b`,
+  `\\b${DOC_TYPE} (?:so|so hieu) (?:may|bao nhieu|nao)\\b|(?<!\\b(?:trong|o|tai) (?:so )?)\\b(?:so hieu|so ky hieu|ky hieu) (?:van ban )?(?:la gi|la bao nhieu|nao|the nao)\\b`,
 );
 
 /** "Công ty nào xây dựng …", "doanh nghiệp nào cung cấp …". */

@@ -8,7 +8,7 @@
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { docNumberKey, fold, foldedSyllables, wordsOf } from '../text.js';
+import { docNumberKey, escapeRegExp, fold, foldedSyllables, quotedSpans, wordsOf } from '../text.js';
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
@@ -64,6 +64,8 @@ export interface HybridOptions {
    * when that is all the question asks (see scope.ts): above the articles that repeat the name.
    */
   scopeBoost: number;
+  /** Added for chunks that list, in a table cell of its own, a term the question quotes ("chữ viết tắt của 'Quy định'"). */
+  quotedCellBoost: number;
   queryWeights: QueryWeights;
 }
 
@@ -81,6 +83,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   bareTitleWords: 4,
   definitionBoost: 0.5,
   scopeBoost: 1,
+  quotedCellBoost: 0.3,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
 
@@ -255,10 +258,17 @@ export class HybridRetriever {
     if (pool.size === 0) return [];
     const ids = [...pool];
     const fused = this.fuse(q, ids, bm, vec);
+    const cells = o.quotedCellBoost > 0 ? quotedCells(query) : [];
+    const inCell = (i: number) => cells.some((cell) => cell.test(this.chunks[i].text));
     let scored = ids.map((i, j) => ({
       index: i,
       score:
-        fused[j] + (refs.has(i) ? o.referenceBoost : 0) + (named.has(i) ? o.namedTitleBoost : 0) + (defined.has(i) ? o.definitionBoost : 0) + (scoped.has(i) ? o.scopeBoost : 0),
+        fused[j] +
+        (refs.has(i) ? o.referenceBoost : 0) +
+        (named.has(i) ? o.namedTitleBoost : 0) +
+        (defined.has(i) ? o.definitionBoost : 0) +
+        (scoped.has(i) ? o.scopeBoost : 0) +
+        (cells.length && inCell(i) ? o.quotedCellBoost : 0),
       coverage: 0,
     }));
     const asked = new Set([...q.content, ...q.implied]);
@@ -475,6 +485,15 @@ export function definitionSubject(query: string): string | null {
   if (!m) return null;
   const words = m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.length >= 1 && words.length <= 8 ? words.join(' ') : null;
+}
+
+/**
+ * A term the question quotes, as a whole table cell: "| Quy định |". A table that lists the
+ * quoted name in a cell of its own is about that very thing (its abbreviation, its form), where
+ * running text only uses the word.
+ */
+function quotedCells(query: string): RegExp[] {
+  return quotedSpans(query).map((span) => new RegExp(`\\|\\s*${escapeRegExp(span).replace(/ /g, '\\s+')}\\s*\\|`, 'iu'));
 }
 
 /** A defined term followed by the field it is asked in: "dau thoi gian | trong giao dich dien tu". */

@@ -297,6 +297,15 @@ describe('a story told before the question', () => {
   });
 });
 
+describe('a quoted word', () => {
+  it('is what the question asks about, however common: "Quy định" quoted is no function phrase', () => {
+    const terms = (q: string) => contentTerms(q).map((t) => t.term);
+    expect(terms("Chữ viết tắt của loại văn bản 'Quy định' là gì?")).toEqual(expect.arrayContaining(['quy', 'dinh']));
+    expect(terms('Chữ viết tắt của loại văn bản “Quy định” là gì?')).toEqual(expect.arrayContaining(['quy', 'dinh']));
+    expect(terms('Chữ viết tắt của loại văn bản Quy định là gì?')).not.toContain('quy');
+  });
+});
+
 describe('the other option a yes-or-no question offers', () => {
   const weightOf = (q: string, term: string) => contentTerms(q).find((t) => t.term === term)?.weight;
 

@@ -13,6 +13,7 @@ describe('askedValue', () => {
     ['Địa chỉ email của Văn phòng là gì?', 'contact'],
     ['Mẫu dấu chỉ độ mật được ban hành theo Thông tư số mấy?', 'document-number'],
     ['Nghị quyết chuyên đề về chuyển đổi số có số hiệu là gì?', 'document-number'],
+    ['Văn bản đó có số ký hiệu là gì?', 'document-number'],
     ['Phần mềm quản lý án do công ty nào xây dựng?', 'company'],
     ['Kế hoạch do đồng chí lãnh đạo nào ký ban hành?', 'person'],
     ['Họ tên của Tổ trưởng Tổ giúp việc là gì?', 'person'],
@@ -30,6 +31,9 @@ describe('askedValue', () => {
     'Thông tư này có hiệu lực khi nào?',
     'Ai có thẩm quyền ký quyết định khởi tố?',
     'Đơn tố cáo phải ghi rõ họ tên, địa chỉ của người tố cáo không?',
+    // The number and symbol is where the asked abbreviation is written, not what is asked.
+    "Chữ viết tắt của loại văn bản 'Tờ trình' trong số ký hiệu là gì?",
+    'chu viet tat ten co quan o ky hieu la gi',
   ])('reads "%s" as asking for none of them', (q) => {
     expect(asked(q)).toBeUndefined();
   });

@@ -53,6 +53,32 @@ describe('definitionSubject', () => {
   });
 });
 
+describe('a quoted term listed in a table cell', () => {
+  const chunk = (id: string, text: string): Chunk => ({ id, docId: id, text, heading: id, ord: 0, title: 'Phụ lục', type: 'Nghị định' });
+  const chunks = [
+    chunk('prose', 'Ký hiệu của văn bản gồm chữ viết tắt tên loại văn bản theo quy định. Chữ viết tắt tên loại văn bản do quy định riêng.'),
+    chunk('table', '| Tên loại văn bản | Chữ viết tắt |\n| --- | --- |\n| Nghị quyết | NQ |\n| Quy định | QyĐ |\n| Thông báo | TB |'),
+    chunk('other', 'Viết tắt tên cơ quan theo quy định tại Phụ lục. Chữ viết tắt phải chính xác.'),
+  ];
+  const q = "Chữ viết tắt của loại văn bản 'Quy định' là gì?";
+
+  it('lifts the table that lists the quoted name in a cell of its own', async () => {
+    const scoreOf = async (boost: number) => (await lexical(chunks, { quotedCellBoost: boost }).retrieve(q, 3)).find((h) => h.item.id === 'table')!.score;
+    expect((await scoreOf(0.3)) - (await scoreOf(0))).toBeCloseTo(0.3, 5);
+    expect((await lexical(chunks).retrieve(q, 1))[0].item.id).toBe('table');
+  });
+
+  it('only when the question quotes it: the same words unquoted, or a cell holding more, get nothing', async () => {
+    const plain = lexical(chunks);
+    const unquoted = await plain.retrieve('Chữ viết tắt của loại văn bản Quy định là gì?', 3);
+    const off = await lexical(chunks, { quotedCellBoost: 0 }).retrieve('Chữ viết tắt của loại văn bản Quy định là gì?', 3);
+    expect(unquoted.map((h) => h.score)).toEqual(off.map((h) => h.score));
+    const partial = await plain.retrieve("chữ viết tắt của 'Quy' là gì?", 3);
+    const partialOff = await lexical(chunks, { quotedCellBoost: 0 }).retrieve("chữ viết tắt của 'Quy' là gì?", 3);
+    expect(partial.map((h) => h.score)).toEqual(partialOff.map((h) => h.score));
+  });
+});
+
 describe('rerank features on shipped laws', () => {
   const anm = articles('luat-an-ninh-mang-2018.txt', 'anm', 'Luật An ninh mạng');
   const kn = articles('luat-khieu-nai-2011.txt', 'kn', 'Luật Khiếu nại');
