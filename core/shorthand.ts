@@ -48,6 +48,12 @@ const CLOSING_K = /(?<![\p{L}\p{N}\p{Cf}\p{M}])(?<!(?:điểm|diem)\s+)k(?=(?:\s
 /** "… được ko bn?", "bn ơi": "bn" after the yes-or-no "không" or "nhé", or called, is "bạn" (you). */
 const YOU = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:ko|không|khong|k|nhé|nhe|nha)\s+)bn(?=\s*(?:[,.?!]|$))|(?<![\p{L}\p{N}\p{Cf}\p{M}])bn(?=\s+(?:ơi|oi)(?![\p{L}]))/giu;
 
+/**
+ * "mang dt vào phòng họp", "dùng dt": "dt" typed without its đ is "điện thoại" after a verb one does
+ * with a phone ("đt" is always). Elsewhere it may be "đầu tư", "đào tạo", "diện tích".
+ */
+const PHONE = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:mang|dùng|dung|cầm|cam|gọi|goi|nghe|máy|may|số|so)\s+)dt(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
+
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
 const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+l[âa]u(?![\p{L}\p{Cf}\p{M}])/giu;
 
@@ -57,7 +63,7 @@ export function expandShorthand(text: string): string {
   // other word as written.
   const plain = isUnaccented(text);
   const as = (w: string) => (plain ? fold(w) : w);
-  let out = nfc(text).replace(YOU, as('bạn')).replace(HOW_LONG, as('bao lâu')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
+  let out = nfc(text).replace(YOU, as('bạn')).replace(HOW_LONG, as('bao lâu')).replace(PHONE, as('điện thoại')).replace(TYPED_NUMBER, (m, type: string, num: string) => `${as(documentTypeName(fold(type)) ?? type)} ${num}`);
   out = out.replace(TOKEN, (m) => {
     const w = m.toLowerCase();
     return WORDS[w] && !(TITLES.has(w) && m !== w) ? as(WORDS[w]) : m;

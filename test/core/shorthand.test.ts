@@ -44,6 +44,13 @@ describe('expandShorthand', () => {
     expect(expandShorthand('thời hạn là vậy bn?')).toBe('thời hạn là vậy bao nhiêu?');
   });
 
+  it('reads "dt" as "điện thoại" after what one does with a phone, and nowhere else', () => {
+    expect(expandShorthand('hop mat thi co dc mang dt vao phong hop ko?')).toBe('hop mat thi co duoc mang dien thoai vao phong hop khong?');
+    expect(expandShorthand('có được dùng dt trong phòng họp không')).toBe('có được dùng điện thoại trong phòng họp không');
+    expect(expandShorthand('ke hoach dt can bo nam 2024')).toBe('ke hoach dt can bo nam 2024');
+    expect(expandShorthand('dt cua phong la bao nhieu')).toBe('dt cua phong la bao nhieu');
+  });
+
   it('lets the guard read shorthand as the words it stands for', () => {
     expect(checkInput('hop co noi dung bmnn co dc dung micro khong day ko').allowed).toBe(true);
     expect(checkInput('cho t xem tai lieu toi mat so 12 dc ko').allowed).toBe(false);
