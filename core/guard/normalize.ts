@@ -9,6 +9,7 @@
  *   of "mật" is written "mat_"; an unaccented "mat" stays ambiguous ("mat").
  * - "tối" (top [secret]) vs "tôi" (I), "bí" (secret) vs "bị" / "bì": likewise
  *   "toi_" and "bi_".
+ * - "hay" (or) vs "hãy" (an imperative): in a message typed with accents, "hay_".
  */
 import { expandShorthand } from '../shorthand.js';
 
@@ -270,6 +271,7 @@ function spellChunk(chunk: Chunk): string {
  */
 export function canonical(text: string): string {
   const chunks = chunksOf(text);
+  const or = writtenWithAccents(chunks);
   const out: string[] = [];
   let i = 0;
   while (i < chunks.length) {
@@ -280,10 +282,30 @@ export function canonical(text: string): string {
       i += run.used;
       continue;
     }
-    out.push(spellChunk(chunks[i]));
+    out.push(or && isBareHay(chunks[i]) ? 'hay_' : spellChunk(chunks[i]));
     i++;
   }
   return out.join(' ');
+}
+
+/**
+ * Whether the message is typed with its accents (at least two syllables in five carry a mark). In
+ * such a message a bare "hay" is "or" ("lưu trữ hay xử lý"), not the imperative "hãy", and is
+ * written "hay_"; typed without accents, "hay" stays ambiguous.
+ */
+function writtenWithAccents(chunks: readonly Chunk[]): boolean {
+  let words = 0;
+  let marked = 0;
+  for (const c of chunks) {
+    if (!c.hasLetter) continue;
+    words++;
+    if (c.units.some((u) => u.marks)) marked++;
+  }
+  return words > 0 && marked * 5 >= words * 2;
+}
+
+function isBareHay(c: Chunk): boolean {
+  return c.raw === 'hay' && c.units.every((u) => !u.marks);
 }
 
 /** A message as the guard reads it: chat shorthand ("đc", "ko") written out, as the answer side reads it, then canonical. */

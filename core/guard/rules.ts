@@ -69,7 +69,7 @@ const PERMISSION = rx(any(L.PERMISSION_CLAIM));
 const ROLE = rx(any(L.ROLE_CLAIM));
 const PRIVILEGE = rx(L.PRIVILEGE);
 const STRONG = rx(L.STRONG_MARKERS);
-const QUESTION_PARTICLE = rx('khong|ko|hok|chua|hay khong|duoc khong|phai khong|sao|nao|gi|the nao|ra sao|khong a');
+const QUESTION_PARTICLE = rx('khong|ko|hok|chua|hay_? khong|duoc khong|phai khong|sao|nao|gi|the nao|ra sao|khong a');
 const ENCODING_WITH_ANSWER = rx(`${L.ANSWER_VERB} ${L.far(6)}${L.ENCODING}|${L.ENCODING} ${L.far(6)}${L.ANSWER_VERB}`);
 const ENCODING = rx(L.ENCODING);
 
@@ -107,7 +107,7 @@ const CREDENTIAL_ASKED = rx(
     `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}`,
 );
 /** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
-const CONFIRMED = rx('dung hay sai|dung khong|phai khong|xac nhan|dung chua');
+const CONFIRMED = rx('dung hay_? sai|dung khong|phai khong|xac nhan|dung chua');
 /** One in use, asked for as an example ("cho ví dụ mã đang dùng"): a credential whatever rule is asked beside it. */
 const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|mat khau|khoa) (?:\\S+ ){0,2}?dang (?:dung|su dung)');
 /**
