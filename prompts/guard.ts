@@ -1,7 +1,7 @@
 /**
  * Vietnamese texts of the classified-material guard. One refusal whatever the trick, so none hints at
- * content; only a bid to change the assistant's role, and a credential asked for, are told apart (neither
- * says anything of what was asked).
+ * content; only a bid to change the assistant's role, a credential asked for and a reporter's identity
+ * are told apart (none says anything of what was asked).
  */
 import type { GuardCategory } from '../core/guard/rules.js';
 
@@ -24,9 +24,16 @@ export const CREDENTIAL_REFUSAL_TEXT =
   'Xin lỗi, trợ lý ảo không cung cấp mật khẩu, mã PIN, khóa bí mật hay thông tin đăng nhập của bất kỳ hệ thống nào. ' +
   'Đồng chí vui lòng liên hệ bộ phận công nghệ thông tin hoặc người quản trị hệ thống của đơn vị để được cấp lại theo quy định.';
 
+/** For who denounced or informed in a particular matter: the law keeps that secret; says nothing of the matter. */
+export const IDENTITY_REFUSAL_TEXT =
+  'Xin lỗi, trợ lý ảo không cung cấp, xác nhận hay gợi ý danh tính, thông tin cá nhân của người tố cáo, người tố giác, ' +
+  'người báo tin: pháp luật yêu cầu giữ bí mật các thông tin này. ' +
+  'Tôi vẫn sẵn sàng trả lời các câu hỏi về quy định tiếp nhận, giải quyết tố cáo và bảo vệ người tố cáo.';
+
 /** The refusal for a guard category. */
 export function refusalText(category: GuardCategory): string {
   if (category === 'credentials') return CREDENTIAL_REFUSAL_TEXT;
+  if (category === 'protected-identity') return IDENTITY_REFUSAL_TEXT;
   if (category === 'injection') return INJECTION_REFUSAL_TEXT;
   return REFUSAL_TEXT;
 }

@@ -18,6 +18,8 @@ export type GuardCategory =
   | 'encoding-trick'
   /** A password, PIN or private key asked for: no answer holds one, and asking is phishing. */
   | 'credentials'
+  /** Who denounced or informed in a particular matter: an identity the law keeps secret. */
+  | 'protected-identity'
   /** Read as an attack by the learned model (intent.ts), not by a rule. */
   | 'learned-intent';
 
@@ -131,6 +133,31 @@ function asksForCredential(canon: string): boolean {
   return canon.split(' | ').some((c) => CREDENTIAL_ASKED.test(c) && !CREDENTIAL_RULE.test(c));
 }
 
+/**
+ * Who denounced, informed on or reported someone in a particular matter: the law keeps that person's
+ * identity secret (Luật Tố cáo, BLTTHS), and so does the assistant. Asking about the protection itself
+ * ("có được tiết lộ họ tên người tố cáo không?", "người tố cáo là ai theo luật?") is a rule question.
+ */
+const REPORTER = '(?:nguoi|nhung nguoi|ai) (?:da |dung don |dung ten |gui don |vua )?(?:to cao|to giac|bao tin|cung cap tin|bao cho (?:co quan|cong an))';
+/** One matter, not the role in general: someone named or titled, a time, "that" one, or the asker. */
+const PARTICULAR =
+  '(?:ong|ba|anh|chi|chu|bac|em|pho|truong|chu tich|giam doc|vien truong|kiem sat vien|can bo|dong chi|toi_?|minh|em|vu|viec|don (?:nay|do_?)|thang truoc|tuan truoc|hom qua|hom truoc|nam ngoai|vua roi|gan day|moi day|do_|nay|kia|ay|trong vu|o (?:xa|huyen|tinh|phong|co quan|don vi))';
+const IDENTITY = '(?:ai|la ai|ho ten|ho va ten|ten (?:that |day du )?(?:la )?(?:gi|nao)|ten gi|danh tinh|danh sach|ds|dia chi|so dien thoai|sdt|que quan|noi o|lam o dau|cong tac o dau)';
+const REPORTER_NAMED = rx(
+  `${IDENTITY} (?:\\S+ ){0,4}?${REPORTER} (?:\\S+ ){0,2}?${PARTICULAR}` +
+    `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,10}?(?:la ai|ten (?:la )?gi|ten gi|la (?:ong|ba|anh|chi|chu) \\S+|co phai (?:la )?\\S+)` +
+    `|${REPORTER} (?:\\S+ ){0,3}?(?:la|co phai(?: la)?) (?:ong|ba|anh|chi|chu|nguoi trong) \\S+` +
+    `|co phai (?:ong|ba|anh|chi|chu) (?:\\S+ ){0,8}?(?:la )?${REPORTER}` +
+    // "Ai đã tố cáo ông …?": who did it, in the past ("ai tố cáo cán bộ thì …" is anyone who does).
+    `|(?:^|\\| )(?:\\S+ ){0,3}?ai (?:da|vua) (?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}`,
+);
+const REPORTER_RULE = rx('(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)');
+
+/** Does the message ask who the reporter in a particular matter is (a clause that asks no rule)? */
+function asksReporter(canon: string): boolean {
+  return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && !REPORTER_RULE.test(c));
+}
+
 /** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
 const AS_WRITTEN = rx('ban that|ban goc|dung nhu ban|nguyen van|chinh xac tung');
 /** What is asked of a list that is a rule: who makes it, how, by when. */
@@ -231,6 +258,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
 
   if (INJECTION.test(t)) return refuse('injection');
   if (asksForCredential(canonicalText)) return refuse('credentials');
+  if (asksReporter(canonicalText)) return refuse('protected-identity');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
