@@ -158,6 +158,22 @@ function asksReporter(canon: string): boolean {
   return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && !REPORTER_RULE.test(c));
 }
 
+/**
+ * An exam not yet sat: its questions and answers are state secrets until the exam opens. Asking for them,
+ * their topics, or who set them is refused; how exam papers are protected is a rule question.
+ */
+const EXAM = rx('de thi|de kiem tra|cau hoi thi|dap an|nguoi ra de|ra de');
+const UPCOMING = rx(
+  'nam nay|sap toi|dot toi|ky toi|tuan sau|thang sau|cuoi nam|(?:chua|truoc khi|truoc ngay|truoc gio) thi|chua thi|niem phong|chua mo|lo truoc|leak|(?:gui|xin|cho) (?:\\S+ ){0,2}?truoc|chinh thuc',
+);
+const EXAM_RULE = rx('quy che|quy dinh|bao mat (?:nhu|the|ra|theo)|bao quan|duoc bao ve|theo (?:luat|quy dinh)|do mat|hoi chung|thi xong|soan|tao|lam (?:mot|giup)|on tap');
+
+/** Does a clause of the message ask after an exam not yet sat (its questions, answers, topics or setter)? */
+function asksUpcomingExam(canon: string): boolean {
+  if (!EXAM.test(canon)) return false;
+  return canon.split(' | ').some((c) => UPCOMING.test(c) && !EXAM_RULE.test(c));
+}
+
 /** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
 const AS_WRITTEN = rx('ban that|ban goc|dung nhu ban|nguyen van|chinh xac tung');
 /** What is asked of a list that is a rule: who makes it, how, by when. */
@@ -259,6 +275,7 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   if (INJECTION.test(t)) return refuse('injection');
   if (asksForCredential(canonicalText)) return refuse('credentials');
   if (asksReporter(canonicalText)) return refuse('protected-identity');
+  if (asksUpcomingExam(canonicalText)) return refuse('classified-content');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
