@@ -21,7 +21,7 @@ export const AUDIT_WRITE_FAILED = 'Không ghi được nhật ký từ chối';
 
 /** For a password, PIN or private key asked for: where to get one, and nothing else. */
 export const CREDENTIAL_REFUSAL_TEXT =
-  'Xin lỗi, trợ lý ảo không cung cấp mật khẩu, mã PIN, khóa bí mật hay thông tin đăng nhập của bất kỳ hệ thống nào. ' +
+  'Xin lỗi, trợ lý ảo không cung cấp mật khẩu, mã PIN, khóa bí mật, thông tin đăng nhập hay cấu hình bảo mật của bất kỳ hệ thống nào. ' +
   'Đồng chí vui lòng liên hệ bộ phận công nghệ thông tin hoặc người quản trị hệ thống của đơn vị để được cấp lại theo quy định.';
 
 /** For who denounced or informed in a particular matter: the law keeps that secret; says nothing of the matter. */

@@ -100,13 +100,15 @@ const LIST_ITEMS = rx(
  * handed over ("cho tôi mã PIN …"), spelled out or exported, or a guessed one put up to be confirmed. Read on
  * the canonical text, before "mật khẩu" becomes a concept. ("pin" alone is a battery.)
  */
-const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password)';
+const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|dia chi ip|cau hinh (?:tuong lua|firewall|vpn|may chu|router)|firewall config(?:uration)?)';
 const CREDENTIAL_NAMED = rx(CREDENTIAL);
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
 const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tell me)';
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
-    `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}`,
+    `|${HAND_OVER} (?:\\S+ ){0,8}?${CREDENTIAL}` +
+    // "what is the private key stored on our token": one in use, not what such a key is.
+    `|${CREDENTIAL} (?:\\S+ ){0,2}?(?:stored|kept|saved|used|set) (?:on|in|for|by) (?:our|the|your|this)`,
 );
 /** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
 const CONFIRMED = rx('dung hay_? sai|dung khong|phai khong|xac nhan|dung chua');
