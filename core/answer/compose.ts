@@ -136,10 +136,10 @@ const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien
 /**
  * A span of time, a deadline or an immediacy, which "bao lâu" is answered by: "03 ngày", "hai
  * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn", "theo
- * nhiệm kỳ của Quốc hội".
+ * nhiệm kỳ của Quốc hội", "bất cứ lúc nào" (no limit at all).
  */
 const LASTS_FOR = new RegExp(
-  ` (?:${COUNT}) (?:${TIME_UNITS}) | (?:${DEADLINE_WORDS}|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han) `,
+  ` (?:${COUNT}) (?:${TIME_UNITS}) | (?:${DEADLINE_WORDS}|thoi gian|nhiem ky|ngay|cho den|den khi|den het|suot|vinh vien|lau dai|ket thuc|het han|bat (?:cu|ky) luc nao) `,
 );
 function lastsFor(c: Candidate): boolean {
   return LASTS_FOR.test(featuresOf(c.unit).spacedInContext);
@@ -606,9 +606,10 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms,
     overview: ASKS_OVERVIEW.test(f),
-    principals: pairs
-      .map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) }))
-      .filter((p) => !p.qualified.some((d) => spaced.includes(d))),
+    principals: [
+      ...pairs.map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) })),
+      ...(qualifiers === NEGATIONS ? havingOf(spaced, terms) : []),
+    ].filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     leadSubject: leadSubject(question),
     stepNumber: askedStep(f),
@@ -836,6 +837,19 @@ const ACCUSED_ACTOR_PENALTY = 0.4;
 interface Principal {
   spaced: string;
   qualified: readonly string[];
+}
+
+/**
+ * "theo hướng có lợi cho người bị kết án": "có" and the content word after it, whose negation ("theo
+ * hướng không có lợi") is the other case the law sets apart.
+ */
+function havingOf(spaced: string, terms: readonly QueryTerm[]): Principal[] {
+  const content = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+  const out: Principal[] = [];
+  for (const m of spaced.matchAll(/ co (\S+)(?= )/g)) {
+    if (content.has(m[1])) out.push({ spaced: ` co ${m[1]} `, qualified: [` khong co ${m[1]} `] });
+  }
+  return out;
 }
 
 function occurrences(text: string, key: string): number {

@@ -156,6 +156,18 @@ describe('offices and their deputies', () => {
     const counted = composeExtractive('Nhiệm kỳ của Viện trưởng Viện kiểm sát nhân dân tối cao là mấy năm?', hits);
     expect(counted.text).not.toContain('Phó Viện trưởng');
   });
+  it('tells "có lợi" from "không có lợi": the case the question asks, not its opposite beside it', () => {
+    const article = articleOf(bltths, '379', 'Điều 379. Thời hạn kháng nghị theo thủ tục giám đốc thẩm', [
+      '1. Việc kháng nghị theo hướng không có lợi cho người bị kết án chỉ được tiến hành trong thời hạn 01 năm kể từ ngày bản án, quyết định có hiệu lực pháp luật.',
+      '2. Việc kháng nghị theo hướng có lợi cho người bị kết án có thể được tiến hành bất cứ lúc nào, cả trong trường hợp người bị kết án đã chết mà cần minh oan cho họ.',
+    ]);
+    const favourable = body(composeExtractive('Kháng nghị giám đốc thẩm theo hướng có lợi cho người bị kết án trong thời hạn bao lâu?', [{ item: article, score: 1 }]).text);
+    expect(favourable).toContain('bất cứ lúc nào');
+    const unfavourable = body(composeExtractive('Kháng nghị giám đốc thẩm theo hướng không có lợi cho người bị kết án trong thời hạn bao lâu?', [{ item: article, score: 1 }]).text);
+    expect(unfavourable).toContain('01 năm');
+    expect(unfavourable).not.toContain('bất cứ lúc nào');
+  });
+
   it('tells "đình chỉ" (ending a case) from "tạm đình chỉ" (suspending it), in a heading, a lead-in and its items', () => {
     const suspend = articleOf(bltths, '247', 'Điều 247. Tạm đình chỉ vụ án', [
       '1. Viện kiểm sát quyết định tạm đình chỉ vụ án trong các trường hợp:',
