@@ -359,7 +359,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  if (THEY.test(q)) return true;
+  if (THEY.test(q) || THEM.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -480,6 +480,15 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 
   // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
   if (THEY.test(q)) return `Về ${askedSubject(completedSubject ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  // "Cơ quan nào lo bảo vệ tính mạng cho họ?" after "Người tố cáo được bảo vệ những gì?": them, named.
+  const them = THEM.exec(q);
+  if (them) {
+    const at = them.index + them[0].length - them[1].length;
+    const subject = askedSubject(completedSubject ?? prev);
+    // Who they are: the subject up to its first verb ("Người tố cáo | được pháp luật bảo vệ").
+    const who = subject.slice(0, SUBJECT_VERB.exec(subject)?.index ?? subject.length).trim() || subject;
+    return `${capitalise(tidy(q.slice(0, at) + lowerFirst(who) + q.slice(at + them[1].length)).replace(/[?!.…]+$/u, ''))}?`;
+  }
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -657,6 +666,10 @@ function documentSubject(topic: string): string | undefined {
 
 /** "Họ …" (they) opening a question; not "Họ tên", "Họ và tên", "Họ hàng". */
 const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
+/** A verb after the people a question is about: "Người tố cáo | được …", "Bị can | có quyền …". */
+const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/iu;
+/** "… cho họ", "quyền của họ": they, after a preposition or a verb of protecting; accented only ("ho" is also "hộ", "hồ"). */
+const THEM = /(?<=\s(?:cho|của|với|về|giúp|bảo vệ|đối với|hỗ trợ))\s+(họ)(?=[\s?.,!;:]|$)(?!\s+(?:và\s+)?tên)/u;
 
 /** Modals before what a subject must have, asked "… gì?" ("phải dùng phông chữ gì", "cần ghi những gì"). */
 const MODALS = ['phải', 'cần', 'nên'];

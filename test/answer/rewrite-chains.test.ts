@@ -93,6 +93,15 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(second).not.toContain('bao nhiêu');
   });
 
+  it('"họ" after a preposition is the people the previous question was about, named up to their verb', () => {
+    const [, second] = chain('Người làm chứng được pháp luật bảo vệ như thế nào?', 'Ai có trách nhiệm áp dụng biện pháp bảo vệ đối với họ?');
+    expect(second).toBe('Ai có trách nhiệm áp dụng biện pháp bảo vệ đối với người làm chứng?');
+    const [, third] = chain('Bị can có những quyền gì?', 'Ai phải giải thích quyền cho họ?');
+    expect(third).toBe('Ai phải giải thích quyền cho bị can?');
+    // "họ tên" after it is a name asked, no pronoun; and "hộ" typed without accents is not "họ".
+    expect(chain('Bị can có những quyền gì?', 'Ghi rõ họ tên của người làm chứng ở đâu?')[1]).toBe('Ghi rõ họ tên của người làm chứng ở đâu?');
+  });
+
   it('leaves the "thì" before the modal out of the subject', () => {
     expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
   });
