@@ -351,6 +351,8 @@ function procedureOf(prev: string): string {
 
 /** A modal or passive opening a question in place of its subject. */
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
+/** A short condition and the clause it opens: "nếu chưa kịp | thì | được gia hạn thêm bao lâu" (folded). */
+const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:\S+ ){1,4}?)thi (.+)$/;
 
 /** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
 export function isFollowUp(question: string, history: Turn[] = []): boolean {
@@ -375,7 +377,12 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   // "Bước thứ 3 làm gì?": a step asked by its number is a step of the previous question's procedure.
   if (STEP_ASKED.test(f)) return true;
   // "Được gia hạn mấy lần?": a question opening with its verb has left its subject in the previous turn.
-  return content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && WH_FIRST.test(f)) || (content <= CONTENT_SHORT + 2 && VERB_FIRST.test(f));
+  if (content <= CONTENT_SHORT || (content <= CONTENT_SHORT + 1 && WH_FIRST.test(f)) || (content <= CONTENT_SHORT + 2 && VERB_FIRST.test(f))) return true;
+  // So has one whose main clause does, after a short condition: "Nếu chưa kịp thì được gia hạn thêm bao lâu?".
+  const main = CONDITION_THEN.exec(f);
+  if (!main) return false;
+  const own = contentTerms(main[2]).filter((t) => t.weight === 1).length;
+  return contentTerms(main[1]).filter((t) => t.weight === 1).length <= 2 && ((own <= CONTENT_SHORT + 1 && WH_FIRST.test(main[2])) || (own <= CONTENT_SHORT + 2 && VERB_FIRST.test(main[2])));
 }
 
 function previousQuestion(history: Turn[]): string | undefined {

@@ -32,6 +32,8 @@ const GROUPS: readonly string[] = [
   'nop yeu cau|gui yeu cau|gui phieu yeu cau',
   // Longer than the usual time limit.
   'keo dai|gia han',
+  // Not done in time: the law writes "cần thêm thời gian".
+  'chua kip|khong kip|can them thoi gian',
   // A case stopped: the laws write "đình chỉ" (ending it), not "dừng lại".
   'dung lai|dinh chi',
   // Who is in charge.

@@ -102,6 +102,15 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(chain('Bị can có những quyền gì?', 'Ghi rõ họ tên của người làm chứng ở đâu?')[1]).toBe('Ghi rõ họ tên của người làm chứng ở đâu?');
   });
 
+  it('a short condition before a verb-first clause leans on the previous turn: "Nếu chưa kịp thì được gia hạn …"', () => {
+    const history = [{ question: 'Thông tin phức tạp thì cơ quan phải cung cấp trong bao lâu?' }];
+    expect(isFollowUp('Nếu chưa kịp thì được gia hạn thêm bao lâu?', history)).toBe(true);
+    expect(isFollowUp('Khi quá hạn thì ai chịu trách nhiệm?', history)).toBe(true);
+    // A condition that tells a case of its own is a question of its own.
+    expect(isFollowUp('Nếu người tố cáo cố ý tố cáo sai sự thật thì bị xử lý thế nào?', history)).toBe(false);
+    expect(rewriteFollowUp('Nếu chưa kịp thì được gia hạn thêm bao lâu?', history)).toMatch(/^Về .*[Tt]hông tin phức tạp.*: Nếu chưa kịp thì được gia hạn thêm bao lâu\?$/);
+  });
+
   it('leaves the "thì" before the modal out of the subject', () => {
     expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
   });

@@ -80,6 +80,11 @@ describe('field thesaurus', () => {
     expect(alts('thay the bien phap tam giam')).not.toContain('het hieu luc');
   });
 
+  it('reads "chưa kịp" (not in time) as the law\'s "cần thêm thời gian"', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('neu chua kip thi duoc gia han them bao lau')).toContain('can them thoi gian');
+  });
+
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
     const groups = new Map<string, number>();
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
