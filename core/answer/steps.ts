@@ -27,9 +27,13 @@ export function asksHowTo(question: string): boolean {
   // "Theo hướng dẫn ký số, hình ảnh chữ ký số phải có màu gì?": the guide named as the source asks no procedure.
   const f = fold(question).toLowerCase().replace(/\btheo (?:cac |nhung |ban )?huong dan\b/g, ' ');
   if (!HOW_TO.test(f) || /\b(la gi|bao nhieu|bao lau|khi nao)\b/.test(f) || DEFINITION_HOW.test(f)) return false;
-  // "Hình ảnh chữ ký số … được trình bày thế nào?" asks how a thing is, in the passive, not what to do.
-  return !(PASSIVE_HOW.test(f) && !PROCEDURE_ASKED.test(f));
+  // "Hình ảnh chữ ký số … được trình bày thế nào?" asks how a thing is, in the passive, not what to do;
+  // "thời hiệu lần đầu thế nào?" asks a time limit.
+  return !((PASSIVE_HOW.test(f) || LIMIT_HOW.test(f)) && !PROCEDURE_ASKED.test(f));
 }
+
+/** A limit the law sets, asked "thế nào / ra sao": its value, no procedure. */
+const LIMIT_HOW = /\b(?:thoi hieu|thoi han|nhiem ky|muc phat|do tuoi) (?:\S+ ){0,4}(?:nhu )?(?:the nao|ra sao)\b/;
 
 /** "Thế nào là quyết định hành chính?", "thế nào được coi là tấn công mạng": what a term means, not how to do it. */
 const DEFINITION_HOW = /\b(?:nhu )?the nao (?:thi )?(?:duoc (?:goi|coi|hieu) )?la\b/;

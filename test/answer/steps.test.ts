@@ -30,6 +30,10 @@ describe('how-to answers', () => {
     expect(asksHowTo('Theo hướng dẫn ký số, hình ảnh chữ ký số phải có màu gì?')).toBe(false);
     expect(asksHowTo('Theo hướng dẫn, làm thế nào để ký số văn bản?')).toBe(true);
     expect(asksHowTo('Hướng dẫn ký số văn bản điện tử gồm mấy bước?')).toBe(true);
+    // A limit asked "thế nào" is its value; what to do about it is still a procedure.
+    expect(asksHowTo('Khiếu nại quyết định kỷ luật thì thời hiệu lần hai thế nào?')).toBe(false);
+    expect(asksHowTo('Nhiệm kỳ của Kiểm tra viên ra sao?')).toBe(false);
+    expect(asksHowTo('Hết thời hạn giải quyết mà chưa xong thì thủ tục gia hạn thế nào?')).toBe(true);
   });
 
   it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {
