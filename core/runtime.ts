@@ -27,6 +27,7 @@ import { SMALL_TALK_TEXT } from '../prompts/small-talk.js';
 import type { Particulars } from './answer/issuer.js';
 import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { answerInParts, questionParts } from './answer/parts.js';
+import { withoutRepealed } from './answer/repealed.js';
 import { expandShorthand } from './shorthand.js';
 import { correctSpelling } from './answer/spelling.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
@@ -194,7 +195,7 @@ export class AssistantRuntime implements RuntimeAssistant {
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
-    let hits = preferInForce(raw, snapshot.supersededBy, standalone).slice(0, this.topK * 2);
+    let hits = withoutRepealed(preferInForce(raw, snapshot.supersededBy, standalone), standalone).slice(0, this.topK * 2);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
