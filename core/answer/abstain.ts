@@ -550,6 +550,22 @@ export function unknownTitle(question: string, titles: readonly string[]): { wri
   return law && { written: law.written, named: law.whole };
 }
 
+/**
+ * Kinds of document a question may name as its source ("Thông tư của Bộ Công an quy định …", "theo
+ * thông tư nào"): when no document held is of that kind and no passage retrieved even mentions one,
+ * the answer is in a text the knowledge base does not hold.
+ */
+const SOURCE_TYPES = ['thong tu', 'phap lenh'];
+const NAMED_AS_SOURCE = new RegExp(`(?:^|\\btheo |\\bcua |\\bkem |\\btai )(${SOURCE_TYPES.join('|')})\\b(?! (?:va|hoac|,))`);
+
+function unheldType(question: string, titles: readonly string[], hits: Scored<Chunk>[]): boolean {
+  const m = NAMED_AS_SOURCE.exec(fold(question).toLowerCase());
+  if (!m) return false;
+  const type = m[1];
+  if (titles.some((t) => fold(t).toLowerCase().startsWith(type))) return false;
+  return !hits.some((h) => fold(h.item.text).toLowerCase().includes(type));
+}
+
 /** "… quy định tại Điều 27 của Bộ luật hình sự", "… theo quy định của Luật tố tụng hành chính". */
 const DELEGATION = /(?:quy dinh tai (?:\S+ ){0,6}?cua|theo quy dinh cua|theo) ((?:bo )?luat(?: [\p{L}]+){1,6})/gu;
 
@@ -637,6 +653,7 @@ export function decideAbstention(
   // A law not held is told by name, before its year or place says the same less clearly.
   const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
   if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
+  if (opts.knownTitles && unheldType(question, opts.knownTitles, top)) return decision('unknown-title');
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
   if (unknownPlace(question, hits)) return decision('unknown-place');

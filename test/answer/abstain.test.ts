@@ -148,6 +148,21 @@ describe('laws named by title', () => {
   });
 });
 
+describe('a kind of document none held is', () => {
+  const decree = (text: string): Scored<Chunk> => ({ item: { id: 'd', docId: 'nd/26.txt', text, ord: 0, title: 'Nghị định 26/2020/NĐ-CP', type: 'Nghị định' }, score: 1 });
+  const hits = [decree('Điều 2. Mẫu dấu chỉ độ mật\n3. Bộ Công an quy định mẫu dấu chỉ độ mật, mẫu văn bản xác định độ mật.')];
+  const held = ['Nghị định 26/2020/NĐ-CP', 'Luật Bảo vệ bí mật nhà nước'];
+  it('abstains when the question takes a Thông tư as its source and no passage mentions one', () => {
+    expect(decideAbstention('Thông tư của Bộ Công an quy định dấu chỉ độ mật có kích thước bao nhiêu?', hits, { knownTitles: held }).reason).toBe('unknown-title');
+    expect(decideAbstention('Mẫu dấu chỉ độ mật ban hành kèm theo thông tư số mấy?', hits, { knownTitles: held }).reason).toBe('unknown-title');
+  });
+  it('answers when a Thông tư is held, or a passage names it', () => {
+    expect(decideAbstention('Thông tư của Bộ Công an quy định mẫu dấu chỉ độ mật thế nào?', hits, { knownTitles: [...held, 'Thông tư 24/2020/TT-BCA'] }).reason).not.toBe('unknown-title');
+    const naming = [decree('Điều 2. Mẫu dấu chỉ độ mật\n3. Mẫu dấu chỉ độ mật theo Thông tư 24/2020/TT-BCA của Bộ Công an.')];
+    expect(decideAbstention('Thông tư của Bộ Công an quy định mẫu dấu chỉ độ mật thế nào?', naming, { knownTitles: held }).reason).not.toBe('unknown-title');
+  });
+});
+
 describe('saying which document is missing', () => {
   it('names the document number or law the knowledge base does not hold', () => {
     const q1 = 'Nghị định 100/2019/NĐ-CP quy định mức phạt vượt đèn đỏ là bao nhiêu?';
