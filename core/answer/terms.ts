@@ -145,6 +145,8 @@ function contentTermsOf(text: string): QueryTerm[] {
   const quoted = quotedWords(text);
   for (let i = 0; i < folded.length; i++) {
     STOP_PHRASE_TABLE.forEachAt(folded, i, ({ phrase }) => {
+      // "có những cách nào": the ways are what is listed, not how to do it ("bằng cách nào").
+      if (phrase[0] === 'cach' && PLURAL_BEFORE.has(folded[i - 1] ?? '') && folded[i - 2] !== 'bang') return;
       for (let k = 0; k < phrase.length; k++) if (!quoted.has(folded[i + k])) dropped[i + k] = true;
     });
   }
@@ -184,6 +186,9 @@ function contentTermsOf(text: string): QueryTerm[] {
   });
   return out;
 }
+
+/** Plural markers before a noun listed ("những cách nào", "các cách nào", "mấy cách nào"). */
+const PLURAL_BEFORE = new Set(['nhung', 'cac', 'may']);
 
 /** Whom a chat message calls or closes on: "anh ơi", "… vậy chị?"; as written, and folded for a message typed without accents. */
 const ADDRESSED_WRITTEN = new Set('anh chị em bạn ad admin'.split(' '));

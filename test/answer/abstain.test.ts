@@ -312,6 +312,16 @@ describe('a story told before the question', () => {
   });
 });
 
+describe('the ways a question lists', () => {
+  it('keeps "cách" of "có những cách nào" (the ways listed), not of "bằng (những) cách nào" (how)', () => {
+    const terms = (q: string) => contentTerms(q).map((t) => t.term);
+    expect(terms('Cung cấp thông tin qua mạng điện tử có những cách nào?')).toContain('cach');
+    expect(terms('Cung cấp thông tin qua mạng điện tử có các cách nào?')).toContain('cach');
+    expect(terms('Người làm chứng được bảo vệ bằng những cách nào?')).not.toContain('cach');
+    expect(terms('Gửi đơn bằng cách nào?')).not.toContain('cach');
+  });
+});
+
 describe('a quoted word', () => {
   it('is what the question asks about, however common: "Quy định" quoted is no function phrase', () => {
     const terms = (q: string) => contentTerms(q).map((t) => t.term);
