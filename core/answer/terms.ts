@@ -398,6 +398,16 @@ export function questionTerms(question: string): readonly MatchTerm[] {
   return rememberedQuestion(question);
 }
 
+/** A condition opening a sentence, up to its "thì": "nếu chưa đủ thì", "khi quá hạn thì". */
+const CONDITION = /^(?:nếu|khi|trường hợp|neu|truong hop)\s+[^,?]{1,40}?\s+(?:thì|thi)\s/iu;
+
+/** Tokens of a condition opening `body` that names at most two content words ("nếu chưa đủ thì"); 0 when none. */
+function shortCondition(body: string): number {
+  const m = CONDITION.exec(body);
+  if (!m) return 0;
+  return contentTerms(m[0]).filter((t) => t.weight === 1).length <= 2 ? tokens(m[0]).length : 0;
+}
+
 /** "Về <the previous topic>: <the follow-up>?", as the rewriter (rewrite.ts) completes a follow-up. */
 export const COMPLETED = /^Về ([^:?]+): /u;
 
@@ -421,7 +431,10 @@ const rememberedQuestion = memoize((question: string): readonly MatchTerm[] => {
   const terms = inParentheses.size ? all.map((t) => (inParentheses.has(t.word ?? -1) ? { ...t, weight: t.weight * SETTING_WEIGHT } : t)) : all;
   // The previous topic a follow-up was completed with is its setting as much as a story is.
   const completed = COMPLETED.exec(nfc(question));
-  const setting = completed ? tokens(completed[0]).length : settingLength(question);
+  // "Về tạm giữ: nếu chưa đủ thì được gia hạn mấy lần?": a short condition opening the follow-up is
+  // the asker's case ("chưa đủ", "chưa kịp"), which the rule states in its own words; so is the topic.
+  const condition = completed ? shortCondition(nfc(question).slice(completed[0].length)) : 0;
+  const setting = completed ? tokens(completed[0]).length + condition : settingLength(question);
   if (!setting) return terms;
   const inSetting = (t: MatchTerm) => (t.word ?? 0) < setting;
   // A figure of the story ("bị hại sinh năm 2008", "số tiền 30 triệu") is the case's, and no rule

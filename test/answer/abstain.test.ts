@@ -273,6 +273,16 @@ describe('a story told before the question', () => {
     expect(questionTerms('Về Kế hoạch 221: có bao nhiêu mục tiêu?').map((t) => t.term)).toContain('221');
   });
 
+  it('weighs a short condition opening a completed follow-up as its setting, and a long one as asked', () => {
+    const weight = (q: string, term: string) => questionTerms(q).find((t) => t.term === term)?.weight;
+    expect(weight('Về tạm giữ: nếu chưa đủ thì được gia hạn mấy lần?', 'du')).toBeLessThan(1);
+    expect(weight('Về tạm giữ: nếu chưa đủ thì được gia hạn mấy lần?', 'gia')).toBe(1);
+    // A case of its own ("người bị tạm giữ bỏ trốn") is what the follow-up asks about.
+    expect(weight('Về tạm giữ: nếu người bị tạm giữ bỏ trốn thì xử lý thế nào?', 'tron')).toBe(1);
+    // Without a previous topic, a condition is the question's own case.
+    expect(weight('Nếu chưa đủ thì được gia hạn mấy lần?', 'du')).toBe(1);
+  });
+
   it('takes no year of the story, nor a birth year, for the date of a document the passages lack', () => {
     const rule = {
       item: { id: 'b', docId: 'luat/bltths.txt', text: 'Trường hợp xác định được năm sinh nhưng không xác định được ngày, tháng sinh thì lấy ngày cuối cùng của tháng 12 năm đó làm ngày sinh.', ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const },
