@@ -361,7 +361,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  if (THEY.test(q) || THEM.test(q)) return true;
+  if (THEY.test(q) || THEM.test(q) || SUCH.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -673,6 +673,9 @@ function documentSubject(topic: string): string | undefined {
 
 /** "Họ …" (they) opening a question; not "Họ tên", "Họ và tên", "Họ hàng". */
 const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
+/** "Mỗi lần như vậy …", "trường hợp như thế …": such a one as the previous turn was about (not "như vậy thì", "then"). */
+const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào|nữa))/u;
+
 /** A verb after the people a question is about: "Người tố cáo | được …", "Bị can | có quyền …". */
 const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/iu;
 /** "… cho họ", "quyền của họ": they, after a preposition or a verb of protecting; accented only ("ho" is also "hộ", "hồ"). */

@@ -111,6 +111,13 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(rewriteFollowUp('Nếu chưa kịp thì được gia hạn thêm bao lâu?', history)).toMatch(/^Về .*[Tt]hông tin phức tạp.*: Nếu chưa kịp thì được gia hạn thêm bao lâu\?$/);
   });
 
+  it('"mỗi lần như vậy" leans on the previous turn; "như vậy thì" opening a question is "then"', () => {
+    const history = [{ question: 'Thời hạn bảo vệ bí mật nhà nước được gia hạn khi nào?' }];
+    expect(isFollowUp('Mỗi lần như vậy được kéo dài tối đa bao lâu?', history)).toBe(true);
+    expect(rewriteFollowUp('Mỗi lần như vậy được kéo dài tối đa bao lâu?', history)).toMatch(/^Về .*bí mật nhà nước.*: Mỗi lần như vậy được kéo dài tối đa bao lâu\?$/);
+    expect(isFollowUp('Người làm chứng được bảo vệ như vậy thì cơ quan điều tra phải làm gì trước tiên?', history)).toBe(false);
+  });
+
   it('leaves the "thì" before the modal out of the subject', () => {
     expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
   });
