@@ -566,6 +566,21 @@ function unheldType(question: string, titles: readonly string[], hits: Scored<Ch
   return !hits.some((h) => fold(h.item.text).toLowerCase().includes(type));
 }
 
+/**
+ * The penalty of a named crime ("Tội đưa hối lộ có khung hình phạt cao nhất là bao nhiêu năm tù?",
+ * "bị khởi tố về tội cố ý gây thương tích, có thể bị tuyên bao nhiêu năm tù?"): crimes and their
+ * penalties are set by the Penal Code alone, whatever procedure law names the crime. Not a procedure
+ * asked of a class of crimes ("tội có mức cao nhất của khung là … thì …", "tội mà khung hình phạt …").
+ */
+const PENAL_CODE = 'Bộ luật Hình sự';
+const PENAL_CODE_KEY = 'bo luat hinh su';
+const CRIME_PENALTY = /\btoi (?!(?:co|ma|pham|nay|do|gi|danh|ac|nhe|nang|rat|dac)\b)(?:\S+ ){1,16}?(?:co )?(?:khung hinh phat|hinh phat|muc an|phat tu|bi (?:tuyen|phat|xu|ket an)|tuyen|an)(?: \S+){0,4}? (?:bao nhieu|may|gi|nao|la gi)(?: nam(?: tu)?)?(?: (?:vay|a|nhi|the))?$/;
+
+function asksCrimePenalty(question: string): boolean {
+  const f = fold(question).toLowerCase().replace(/[?.!…]+\s*$/u, '').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  return CRIME_PENALTY.test(f) || CRIME_PENALTY.test(f.replace(/ co y /g, ' coy '));
+}
+
 /** "… quy định tại Điều 27 của Bộ luật hình sự", "… theo quy định của Luật tố tụng hành chính". */
 const DELEGATION = /(?:quy dinh tai (?:\S+ ){0,6}?cua|theo quy dinh cua|theo) ((?:bo )?luat(?: [\p{L}]+){1,6})/gu;
 
@@ -654,6 +669,9 @@ export function decideAbstention(
   const title = opts.knownTitles && unknownTitle(question, opts.knownTitles);
   if (title) return { ...decision('unknown-title'), unknownDocuments: title.named ? [title.written] : [] };
   if (opts.knownTitles && unheldType(question, opts.knownTitles, top)) return decision('unknown-title');
+  if (opts.knownTitles && asksCrimePenalty(question) && !opts.knownTitles.some((t) => fold(t).toLowerCase().includes(PENAL_CODE_KEY))) {
+    return { ...decision('unknown-title'), unknownDocuments: [PENAL_CODE] };
+  }
   // "Kế hoạch … năm 2025" when the passages hold the 2024 plan: a year is a document's name as much as its number.
   if (unknownYear(question, hits)) return decision('unknown-year');
   if (unknownPlace(question, hits)) return decision('unknown-place');

@@ -163,6 +163,25 @@ describe('a kind of document none held is', () => {
   });
 });
 
+describe('the penalty of a named crime', () => {
+  const procedure: Scored<Chunk> = { item: { id: 'p', docId: 'luat/bltths.txt', text: 'Điều 76. Chỉ định người bào chữa\n1. Bị can, bị cáo về tội mà khung hình phạt cao nhất là 20 năm tù …', ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' }, score: 1 };
+  const held = ['Bộ luật Tố tụng hình sự', 'Luật Tố cáo'];
+  it('is the Penal Code\'s, which is named when not held', () => {
+    for (const q of ['Tội nhận hối lộ có khung hình phạt cao nhất là gì?', 'Em trai tôi bị bắt về tội trộm cắp tài sản, có thể bị tuyên mấy năm tù?', 'toi lam lo bi mat nha nuoc bi phat tu bao nhieu nam']) {
+      const d = decideAbstention(q, [procedure], { knownTitles: held });
+      expect(d.reason, q).toBe('unknown-title');
+      expect(d.unknownDocuments).toEqual(['Bộ luật Hình sự']);
+    }
+    // Held, it answers.
+    expect(decideAbstention('Tội nhận hối lộ có khung hình phạt cao nhất là gì?', [procedure], { knownTitles: [...held, 'Bộ luật Hình sự'] }).reason).not.toBe('unknown-title');
+  });
+  it('is no procedure asked of a class of crimes', () => {
+    for (const q of ['Bị can bị truy tố về tội có khung hình phạt cao nhất là 20 năm tù thì có bắt buộc chỉ định người bào chữa không?', 'Tội phạm rất nghiêm trọng có khung hình phạt cao nhất là bao nhiêu năm tù?', 'Người bị tạm giữ về tội trộm cắp được gia hạn tạm giữ mấy lần?']) {
+      expect(decideAbstention(q, [procedure], { knownTitles: held }).reason, q).not.toBe('unknown-title');
+    }
+  });
+});
+
 describe('saying which document is missing', () => {
   it('names the document number or law the knowledge base does not hold', () => {
     const q1 = 'Nghị định 100/2019/NĐ-CP quy định mức phạt vượt đèn đỏ là bao nhiêu?';
