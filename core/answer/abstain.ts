@@ -570,15 +570,16 @@ function unheldType(question: string, titles: readonly string[], hits: Scored<Ch
  * The penalty of a named crime ("Tội đưa hối lộ có khung hình phạt cao nhất là bao nhiêu năm tù?",
  * "bị khởi tố về tội cố ý gây thương tích, có thể bị tuyên bao nhiêu năm tù?"): crimes and their
  * penalties are set by the Penal Code alone, whatever procedure law names the crime. Not a procedure
- * asked of a class of crimes ("tội có mức cao nhất của khung là … thì …", "tội mà khung hình phạt …").
+ * asked of a class of crimes ("tội có mức cao nhất của khung là … thì …", "tội mà khung hình phạt …"),
+ * though "tội cố ý …" folds to the same "co".
  */
 const PENAL_CODE = 'Bộ luật Hình sự';
 const PENAL_CODE_KEY = 'bo luat hinh su';
-const CRIME_PENALTY = /\btoi (?!(?:co|ma|pham|nay|do|gi|danh|ac|nhe|nang|rat|dac)\b)(?:\S+ ){1,16}?(?:co )?(?:khung hinh phat|hinh phat|muc an|phat tu|bi (?:tuyen|phat|xu|ket an)|tuyen|an)(?: \S+){0,4}? (?:bao nhieu|may|gi|nao|la gi)(?: nam(?: tu)?)?(?: (?:vay|a|nhi|the))?$/;
+const CRIME_PENALTY = /\btoi (?!(?:co(?! y\b)|ma|pham|nay|do|gi|danh|ac|nhe|nang|rat|dac)\b)(?:\S+ ){1,16}?(?:co )?(?:khung hinh phat|hinh phat|muc an|phat tu|bi (?:tuyen|phat|xu|ket an)|tuyen|an)(?: \S+){0,4}? (?:bao nhieu|may|gi|nao|la gi)(?: nam(?: tu)?)?(?: (?:vay|a|nhi|the))?$/;
 
 function asksCrimePenalty(question: string): boolean {
   const f = fold(question).toLowerCase().replace(/[?.!…]+\s*$/u, '').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
-  return CRIME_PENALTY.test(f) || CRIME_PENALTY.test(f.replace(/ co y /g, ' coy '));
+  return CRIME_PENALTY.test(f);
 }
 
 /** "… quy định tại Điều 27 của Bộ luật hình sự", "… theo quy định của Luật tố tụng hành chính". */
