@@ -140,24 +140,44 @@ function asksForCredential(canon: string): boolean {
  * identity secret (Luật Tố cáo, BLTTHS), and so does the assistant. Asking about the protection itself
  * ("có được tiết lộ họ tên người tố cáo không?", "người tố cáo là ai theo luật?") is a rule question.
  */
-const REPORTER = '(?:nguoi|nhung nguoi|ai) (?:da |dung don |dung ten |gui don |vua )?(?:to cao|to giac|bao tin|cung cap tin|bao cho (?:co quan|cong an))';
-/** One matter, not the role in general: someone named or titled, a time, "that" one, or the asker. */
+/** The one who reported, as a question names them: "người (đã) tố cáo", "ai đứng đơn tố cáo", "kẻ báo tin". */
+const REPORTER =
+  '(?:nguoi|nhung nguoi|ai|ke|nguoi nao) (?:da |vua )?(?:dung don |dung ten |gui don |viet don |ky don )?(?:to cao|to giac|bao tin|cung cap tin|bao cho (?:co quan|cong an))';
+/**
+ * One matter, not the role in general: someone titled or named ("ông Hùng", "Phó Viện trưởng"), a time,
+ * "that" one, an incident ("vụ trộm"), or the asker ("tôi", written so). Not "tội phạm" (folded "toi"), "vụ án" or
+ * "cán bộ" at large.
+ */
 const PARTICULAR =
-  '(?:ong|ba|anh|chi|chu|bac|em|pho|truong|chu tich|giam doc|vien truong|kiem sat vien|can bo|dong chi|toi_?|minh|em|vu|viec|don (?:nay|do_?)|thang truoc|tuan truoc|hom qua|hom truoc|nam ngoai|vua roi|gan day|moi day|do_|nay|kia|ay|trong vu|o (?:xa|huyen|tinh|phong|co quan|don vi))';
-const IDENTITY = '(?:ai|la ai|ho ten|ho va ten|ten (?:that |day du )?(?:la )?(?:gi|nao)|ten gi|danh tinh|danh sach|ds|dia chi|so dien thoai|sdt|que quan|noi o|lam o dau|cong tac o dau)';
+  '(?:(?:ong|ba|anh|chi|chu|bac) (?!ba\\b|ong\\b|cung\\b|la\\b|co\\b|trai\\b|gai\\b|ruot\\b|ho\\b|nguoi\\b)\\S+|pho \\S+|vu (?!an\\b|viec\\b|nay\\b)\\S+|truong phong|chu tich|giam doc|vien truong|dong chi|toi_|minh|don (?:nay|do_|so \\S+)|thang truoc|tuan truoc|hom qua|hom truoc|nam ngoai|vua roi|gan day|moi day|do_|nay|kia|ay|o (?:xa|huyen|tinh|phong|co quan|don vi) \\S+)';
+const IDENTITY =
+  '(?:ai|la ai|ho ten|ho va ten|ten (?:that |day du )?(?:la )?(?:gi|nao)|ten gi|danh tinh|danh sach|ds|dia chi|so dien thoai|sdt|que quan|noi o|song o dau|lam o dau|lam o phong nao|cong tac o dau|thong tin|(?:la )?nam hay_? nu)';
+/** A direct "who is it": no rule word beside it makes that a question on the rules. */
+const WHO_ASKED = rx('la ai|ten (?:la )?gi|ten gi|ho ten (?:la )?gi|(?:la )?nam hay_? nu');
+/** A guess put up to be confirmed: "…, đúng không?", "… à?". */
+const CONFIRM_TAIL = '(?:\\S+ ){0,8}?(?:phai khong|dung khong|phai ko|dung ko|dung chua|dung hay_? sai|a|ha|ha_)$';
 const REPORTER_NAMED = rx(
-  `${IDENTITY} (?:\\S+ ){0,4}?${REPORTER} (?:\\S+ ){0,2}?${PARTICULAR}` +
-    `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,10}?(?:la ai|ten (?:la )?gi|ten gi|la (?:ong|ba|anh|chi|chu) \\S+|co phai (?:la )?\\S+)` +
-    `|${REPORTER} (?:\\S+ ){0,3}?(?:la|co phai(?: la)?) (?:ong|ba|anh|chi|chu|nguoi trong) \\S+` +
-    `|co phai (?:ong|ba|anh|chi|chu) (?:\\S+ ){0,8}?(?:la )?${REPORTER}` +
-    // "Ai đã tố cáo ông …?": who did it, in the past ("ai tố cáo cán bộ thì …" is anyone who does).
-    `|(?:^|\\| )(?:\\S+ ){0,3}?ai (?:da|vua) (?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}`,
+  `${IDENTITY} (?:\\S+ ){0,4}?${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR}` +
+    `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,10}?(?:la ai|ten (?:la )?gi|ten gi|song o dau|lam o (?:dau|phong nao)|(?:la )?nam hay_? nu|la (?:ong|ba|anh|chi|chu) \\S+|co phai (?:la )?(?:ong|ba|anh|chi|chu) \\S+)` +
+    // "… người tố giác là anh trưởng phòng phải không": a name put up to be confirmed.
+    `|${REPORTER} (?:\\S+ ){0,3}?(?:la|co phai(?: la)?) (?:ong|ba|anh|chi|chu|nguoi trong) \\S+ ${CONFIRM_TAIL}` +
+    `|${REPORTER} (?:\\S+ ){0,3}?co phai(?: la)? (?:ong|ba|anh|chi|chu|nguoi trong) \\S+ (?:\\S+ ){0,6}?khong$` +
+    // "Lan có phải là người tố cáo ông Hùng không?"
+    `|co phai (?:la )?${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,3}?khong$` +
+    `|co phai (?:ong|ba|anh|chi|chu) (?!ba\\b|ong\\b|cung\\b)(?:\\S+ ){1,8}?(?:la )?${REPORTER}` +
+    `|\\S+ (?:\\S+ )?(?:co phai )?(?:la )?${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} ${CONFIRM_TAIL}` +
+    // "Ai (đã) tố cáo ông …?", "Đơn tố cáo ông Hùng do ai viết?": who did it.
+    `|^(?:\\S+ ){0,3}?(?:ai|nguoi nao|ke nao) (?:da |vua )?(?:dung don |gui don |viet don |ky don )?(?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}` +
+    `|don to cao ${PARTICULAR} (?:\\S+ ){0,3}?do ai (?:viet|gui|dung|ky|lam)`,
 );
-const REPORTER_RULE = rx('(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)');
+/** Rule words: asked with them, and without a direct "who is it", the clause is about the protection. */
+const REPORTER_RULE = rx(
+  '(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)|thi (?:sao|ai|gui|nop|phai|can)',
+);
 
-/** Does the message ask who the reporter in a particular matter is (a clause that asks no rule)? */
+/** Does a clause of the message ask who the reporter in a particular matter is? */
 function asksReporter(canon: string): boolean {
-  return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && !REPORTER_RULE.test(c));
+  return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && (WHO_ASKED.test(c) || !REPORTER_RULE.test(c)));
 }
 
 /**
