@@ -22,7 +22,7 @@ export function checkRules(message: string): { verdict: GuardVerdict; canon: str
   const canon = canonicalMessage(raw);
   if (hidesMarker(raw)) return { verdict: { allowed: false, category: 'encoding-trick' }, canon };
   const variants = decodedPayloads(unmask(raw)).map(canonical);
-  return { verdict: decide(canon, variants, /\?\s*$/.test(raw)), canon };
+  return { verdict: decide(canon, variants, /\?\s*$/.test(raw), raw), canon };
 }
 
 /** Decide, before retrieval, whether a message may be answered at all. */

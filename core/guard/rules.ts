@@ -8,6 +8,7 @@
  * obeys. Every regular expression is compiled here, once.
  */
 import * as L from './lexicon.js';
+import { isUnaccented } from '../text.js';
 
 export type GuardCategory =
   | 'classified-content'
@@ -184,16 +185,27 @@ function asksReporter(canon: string): boolean {
  * An exam not yet sat: its questions and answers are state secrets until the exam opens. Asking for them,
  * their topics, or who set them is refused; how exam papers are protected is a rule question.
  */
-const EXAM = rx('de thi|de kiem tra|cau hoi thi|dap an|nguoi ra de|ra de');
+const EXAM_WORDS = "de thi(?! hanh)|de kiem tra|cau hoi thi|cau hoi (?:cua )?(?:bai thi|ky thi)|cau hoi phong van|dap an|nguoi ra de|ra de|ky thi (?:\\S+ ){0,3}(?:se )?hoi (?:nhung )?(?:cau|gi)";
+const EXAM = rx(EXAM_WORDS);
+/** Written with accents, "để thi hành", "để kiểm tra" (in order to) are no "đề thi", "đề kiểm tra". */
+const EXAM_WRITTEN = /đề thi|đề kiểm tra|câu hỏi|đáp án|ra đề|kỳ thi|ky thi/u;
 const UPCOMING = rx(
-  'nam nay|sap toi|dot toi|ky toi|tuan sau|thang sau|cuoi nam|(?:chua|truoc khi|truoc ngay|truoc gio) thi|chua thi|niem phong|chua mo|lo truoc|leak|(?:gui|xin|cho) (?:\\S+ ){0,2}?truoc|chinh thuc',
+  'nam nay|sap toi|sap dien ra|sap thi|dot toi|ky toi|(?:ky|dot) thi toi|(?:ky|dot) (?:thi )?(?:\\S+ ){0,4}toi$|toi day|dot nay|lan nay|ky nay|tuan nay|thang nay|tuan sau|thang sau|ngay mai|sang mai|chieu mai|cuoi nam|(?:chua|truoc khi|truoc ngay|truoc gio) thi|chua thi|niem phong|chua mo|lo truoc|leak|(?:gui|xin|cho) (?:\\S+ ){0,2}?truoc|chinh thuc',
 );
-const EXAM_RULE = rx('quy che|quy dinh|bao mat (?:nhu|the|ra|theo)|bao quan|duoc bao ve|theo (?:luat|quy dinh)|do mat|hoi chung|thi xong|soan|tao|lam (?:mot|giup)|on tap');
+/** How exam papers are protected, set, approved, opened, or what leaking them costs; or a practice test asked for. */
+const EXAM_RULE = rx(
+  'quy che|quy dinh|bao mat (?:nhu|the|ra|theo)|bao quan|duoc bao ve|theo (?:luat|quy dinh)|do mat|hoi chung|thi xong|tham quyen|phe duyet|trach nhiem|trinh tu|quy trinh|thu tuc (?:mo|niem phong|ra de|phe duyet|bao quan)|khac nhau|xu ly|bi_? (?:phat|xu ly|ky luat)|lam lo|toi lam|pham vi|cau truc|gom may phan|hinh thuc thi|mon thi|thoi gian lam bai|cong bo|phuc khao|co de thi (?:viet|trac nghiem)|(?:soan|tao|ra) (?:giup (?:toi_? |em |minh )?|cho (?:toi_?|em|minh) )?(?:mot |\\d+ )?(?:bo )?(?:de kiem tra|cau hoi|de on|de thi thu)|on tap',
+);
+/** What the paper holds asked outright: no rule word beside it makes that a question on the rules. */
+const EXAM_CONTENT_ASKED = rx('co (?:nhung )?cau(?: hoi)? (?:nao|gi)|cau (?:nao|gi)|hoi (?:ve )?(?:gi|nao|luat nao|dieu nao)|gom (?:nhung )?cau|ra (?:phan|cau) nao|dap an (?:la gi|nhu the nao)');
+/** A clause that points at the exam words of another ("…? Gửi trước đề năm nay cho mình"). */
+const BARE_PAPER = rx('de');
 
 /** Does a clause of the message ask after an exam not yet sat (its questions, answers, topics or setter)? */
-function asksUpcomingExam(canon: string): boolean {
+function asksUpcomingExam(canon: string, raw: string | undefined): boolean {
   if (!EXAM.test(canon)) return false;
-  return canon.split(' | ').some((c) => UPCOMING.test(c) && !EXAM_RULE.test(c));
+  if (raw !== undefined && !isUnaccented(raw) && !EXAM_WRITTEN.test(raw.normalize('NFC').toLowerCase())) return false;
+  return canon.split(' | ').some((c) => (EXAM.test(c) || BARE_PAPER.test(c)) && UPCOMING.test(c) && (EXAM_CONTENT_ASKED.test(c) || !EXAM_RULE.test(c)));
 }
 
 /** The list as it really is ("ghi đúng như bản thật", "nguyên văn"), whatever procedure frames the question. */
@@ -289,15 +301,15 @@ function claimsAuthority(t: string, hasTarget: boolean, isQuestion: boolean): bo
   return ROLE.test(t) && (hasTarget || PRIVILEGE.test(t)) && !isQuestion;
 }
 
-/** Decide on a canonical message (see canonical()). `variants` are decoded forms of the raw message. */
-export function decide(canonicalText: string, variants: string[], rawEndsWithQuestion: boolean): Verdict {
+/** Decide on a canonical message (see canonical()). `variants` are decoded forms of the raw message, `raw` the message as typed (its accents tell words canonical() folds together). */
+export function decide(canonicalText: string, variants: string[], rawEndsWithQuestion: boolean, raw?: string): Verdict {
   const polite = withoutPoliteTag(neutralise(canonicalText));
   const t = polite.text;
 
   if (INJECTION.test(t)) return refuse('injection');
   if (asksForCredential(canonicalText)) return refuse('credentials');
   if (asksReporter(canonicalText)) return refuse('protected-identity');
-  if (asksUpcomingExam(canonicalText)) return refuse('classified-content');
+  if (asksUpcomingExam(canonicalText, raw)) return refuse('classified-content');
   for (const v of variants) if (STRONG.test(v) || INJECTION.test(v)) return refuse('encoding-trick');
 
   const material = [...t.matchAll(MATERIAL)];
