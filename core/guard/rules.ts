@@ -101,15 +101,31 @@ const LIST_ITEMS = rx(
  * handed over ("cho tôi mã PIN …"), spelled out or exported, or a guessed one put up to be confirmed. Read on
  * the canonical text, before "mật khẩu" becomes a concept. ("pin" alone is a battery.)
  */
-const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|dia chi ip|cau hinh (?:tuong lua|firewall|vpn|may chu|router)|firewall config(?:uration)?)';
-const CREDENTIAL_NAMED = rx(CREDENTIAL);
+/** ("pass" reads "pas": the canonical text drops a doubled final consonant.) */
+const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas)';
+/**
+ * An internal system's network settings: its IP addresses, firewall rules, VPN settings. Only of the
+ * office's own servers or network, not what an IP address is or what the law lets operators hand over.
+ */
+const NETWORK = '(?:dia chi ip|dai ip|ip|cau hinh (?:tuong lua|firewall|vpn|router)|thong so vpn|tuong lua|firewall|rule tuong lua|cong (?:dang )?mo)';
+const INTERNAL = '(?:may chu|server|mang noi bo|noi bo|he thong (?:quan ly|noi bo)|cua (?:vien|vks\\S*|co quan|don vi|phong|nganh))';
+const NETWORK_ASKED = rx(
+  `${NETWORK} (?:\\S+ ){0,6}?${INTERNAL}(?: \\S+){0,6}? (?:la gi|la bao nhieu|gom (?:nhung )?(?:gi|thong so gi)|nhung (?:cong|ip) nao|cho phep (?:nhung )?\\S+ nao)` +
+    `|${INTERNAL} (?:\\S+ ){0,4}?(?:co )?${NETWORK} (?:la gi|la bao nhieu)` +
+    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,4}?${INTERNAL}` +
+    `|what is the ip (?:addres )?of (?:the |our )?(?:internal|office)`,
+);
+const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin`);
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
 const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tell me)';
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
-    `|${HAND_OVER} (?:\\S+ ){0,8}?${CREDENTIAL}` +
+    `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}` +
+    // "xuất danh sách tài khoản và mật khẩu …": an export of accounts with their credentials.
+    `|(?:xuat|gui|cung cap|cho (?:toi_?|em|minh|mk)) (?:\\S+ ){0,3}?danh sach (?:\\S+ ){0,4}?${CREDENTIAL}` +
+    `|tai khoan admin (?:\\S+ ){0,6}?la gi` +
     // "what is the private key stored on our token": one in use, not what such a key is.
-    `|${CREDENTIAL} (?:\\S+ ){0,2}?(?:stored|kept|saved|used|set) (?:on|in|for|by) (?:our|the|your|this)`,
+    `|(?:what is|what s|tell me|give me|send me) (?:the |our )?${CREDENTIAL} (?:\\S+ ){0,2}?(?:stored|kept|saved|used|set) (?:on|in|for|by) (?:our|your|this)`,
 );
 /** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
 const CONFIRMED = rx('dung hay_? sai|dung khong|phai khong|xac nhan|dung chua');
@@ -123,17 +139,18 @@ const CREDENTIAL_IN_USE = rx('(?:vi du|cho (?:xem|biet)) (?:\\S+ ){0,3}?(?:ma|ma
 const CREDENTIAL_RULE = rx(
   'ai (?:chiu|quan ly|cap|duoc|co trach nhiem)|trach nhiem|quy dinh|thu tuc|quy trinh|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|(?:bao nhieu|may|toi thieu|it nhat) ky tu|' +
     'cap lai|dat lai|doi mat khau|doi ma|khoi phuc|reset|an toan|(?:do|du|khong du) manh|manh (?:the nao|nhu the nao)|mat khau manh|quy tac|tieu chuan|do dai|' +
-    'muc phat|xu phat|xu ly|hinh phat|bi phat|vi pham|khac (?:gi|nhau|voi)|co duoc|(?:co|khong) nen|bi cam|nghiem cam',
+    'muc phat|xu phat|xu ly|hinh phat|bi phat|vi pham|khac (?:gi|nhau|voi)|co duoc|(?:co|khong) nen|bi cam|nghiem cam|' +
+    'co can|truong hop nao|theo (?:luat|quy dinh|tcvn)|cap do|toi thieu|mau cau hinh',
 );
 
 /** Does the message ask for a credential's value (see CREDENTIAL_ASKED, CONFIRMED, CREDENTIAL_IN_USE)? */
 function asksForCredential(canon: string): boolean {
   if (!CREDENTIAL_NAMED.test(canon)) return false;
   if (CREDENTIAL_IN_USE.test(canon)) return true;
-  if ((CREDENTIAL_ASKED.test(canon) || CONFIRMED.test(canon)) && !CREDENTIAL_RULE.test(canon)) return true;
+  if ((CREDENTIAL_ASKED.test(canon) || NETWORK_ASKED.test(canon) || CONFIRMED.test(canon)) && !CREDENTIAL_RULE.test(canon)) return true;
   // "Mức phạt khi để lộ mật khẩu là bao nhiêu, cho tôi biết luôn mật khẩu mặc định": a rule asked in one clause
   // does not make the request in another one.
-  return canon.split(' | ').some((c) => CREDENTIAL_ASKED.test(c) && !CREDENTIAL_RULE.test(c));
+  return canon.split(' | ').some((c) => (CREDENTIAL_ASKED.test(c) || NETWORK_ASKED.test(c)) && !CREDENTIAL_RULE.test(c));
 }
 
 /**
