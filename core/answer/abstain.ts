@@ -556,12 +556,13 @@ export function unknownTitle(question: string, titles: readonly string[]): { wri
  * the answer is in a text the knowledge base does not hold.
  */
 const SOURCE_TYPES = ['thong tu', 'phap lenh'];
-const NAMED_AS_SOURCE = new RegExp(`(?:^|\\btheo |\\bcua |\\bkem |\\btai )(${SOURCE_TYPES.join('|')})\\b(?! (?:va|hoac|,))`);
+const TYPES = `(${SOURCE_TYPES.join('|')})`;
+const NAMED_AS_SOURCE = new RegExp(`\\b(?:theo|kem theo|tai) ${TYPES}\\b(?!\\s*(?:,|va |hoac |hay ))|^${TYPES} (?:cua|so|nao)\\b`);
 
 function unheldType(question: string, titles: readonly string[], hits: Scored<Chunk>[]): boolean {
   const m = NAMED_AS_SOURCE.exec(fold(question).toLowerCase());
   if (!m) return false;
-  const type = m[1];
+  const type = m[1] ?? m[2];
   if (titles.some((t) => fold(t).toLowerCase().startsWith(type))) return false;
   return !hits.some((h) => fold(h.item.text).toLowerCase().includes(type));
 }

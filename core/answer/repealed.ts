@@ -9,6 +9,7 @@ import type { Chunk, Scored } from '../types.js';
 import { fold } from '../text.js';
 
 const REPEAL_NOTE = /^\(?\s*(?:Điều|Khoản|Điểm|Chương|Mục) này (?:đã )?(?:bị|được) bãi bỏ/u;
+const PART_HEADING = /^(?:Chương|Mục|Phần|Điều \d+[a-zđ]?\.)\s/u;
 /** Asked about repeal or force ("còn hiệu lực không", "bị bãi bỏ chưa"): the note is the answer. */
 const ASKS_FORCE = /\b(?:bai bo|hieu luc|con ap dung|thay the)\b/;
 
@@ -19,7 +20,8 @@ export function isRepealedOnly(c: Chunk): boolean {
   let note = false;
   for (const raw of c.text.split('\n')) {
     const line = raw.trim();
-    if (!line || line === c.heading?.trim()) continue;
+    // The chapter or section an article opens ("Chương VI", "TIẾP CÔNG DÂN") is no body of its own.
+    if (!line || line === c.heading?.trim() || PART_HEADING.test(line) || line === line.toUpperCase()) continue;
     if (!REPEAL_NOTE.test(line)) return false;
     note = true;
   }

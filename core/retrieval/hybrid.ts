@@ -496,8 +496,12 @@ function quotedCells(query: string): RegExp[] {
   return quotedSpans(query).map((span) => new RegExp(`\\|\\s*${escapeRegExp(span).replace(/ /g, '\\s+')}\\s*\\|`, 'iu'));
 }
 
-/** A defined term followed by the field it is asked in: "dau thoi gian | trong giao dich dien tu". */
-const SCOPED_SUBJECT = /^(.+?) (?:trong|theo|tai|doi voi|thuoc) .+$/u;
+/**
+ * A defined term followed by the field it is asked in: "dau thoi gian | trong giao dich dien tu". Not
+ * "tại" nor "thuộc": folded, "tai" is also "tài" (tài khoản, tài liệu), and "thông tin thuộc bí mật nhà
+ * nước" is a term of its own.
+ */
+const SCOPED_SUBJECT = /^(.+?) (?:trong|theo|doi voi) .+$/u;
 
 const CAPS = /(?<![\p{L}\p{N}])\p{Lu}{2,8}(?![\p{L}\p{N}])/gu;
 

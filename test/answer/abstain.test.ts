@@ -156,6 +156,12 @@ describe('a kind of document none held is', () => {
     expect(decideAbstention('Thông tư của Bộ Công an quy định dấu chỉ độ mật có kích thước bao nhiêu?', hits, { knownTitles: held }).reason).toBe('unknown-title');
     expect(decideAbstention('Mẫu dấu chỉ độ mật ban hành kèm theo thông tư số mấy?', hits, { knownTitles: held }).reason).toBe('unknown-title');
   });
+  it('reads a Thông tư asked about (its layout, its number) as no source', () => {
+    for (const q of ['Số ký hiệu văn bản của thông tư ghi thế nào?', 'Thông tư có phải ghi số ký hiệu văn bản không?', 'Theo thông tư hoặc nghị định nào thì văn bản phải ghi số ký hiệu?']) {
+      expect(decideAbstention(q, hits, { knownTitles: held }).reason, q).not.toBe('unknown-title');
+    }
+  });
+
   it('answers when a Thông tư is held, or a passage names it', () => {
     expect(decideAbstention('Thông tư của Bộ Công an quy định mẫu dấu chỉ độ mật thế nào?', hits, { knownTitles: [...held, 'Thông tư 24/2020/TT-BCA'] }).reason).not.toBe('unknown-title');
     const naming = [decree('Điều 2. Mẫu dấu chỉ độ mật\n3. Mẫu dấu chỉ độ mật theo Thông tư 24/2020/TT-BCA của Bộ Công an.')];

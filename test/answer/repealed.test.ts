@@ -17,6 +17,11 @@ describe('repealed articles', () => {
     expect(isRepealedOnly(mentions)).toBe(false);
   });
 
+  it('are told also when they open a chapter, its number and title above them', () => {
+    const opening = { ...repealed, text: `Chương VI\nTIẾP CÔNG DÂN\n${repealed.text}` };
+    expect(isRepealedOnly(opening)).toBe(true);
+  });
+
   it('are left out of the hits, unless the question names the article or asks about force', () => {
     const hits = [repealed, inForce, mentions].map((item, i) => ({ item, score: 1 - i / 10 }));
     expect(withoutRepealed(hits, 'Cán bộ tiếp công dân có trách nhiệm gì?').map((h) => h.item.article)).toEqual(['14', '35']);
