@@ -351,8 +351,12 @@ function procedureOf(prev: string): string {
 
 /** A modal or passive opening a question in place of its subject. */
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
-/** A short condition and the clause it opens: "nếu chưa kịp | thì | được gia hạn thêm bao lâu" (folded). */
-const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:\S+ ){1,4}?)thi (.+)$/;
+/**
+ * A short condition on the previous subject's state and the clause it opens: "nếu chưa kịp | thì | được gia
+ * hạn thêm bao lâu", "khi quá hạn thì …", "nếu là hồ sơ giấy thì …" (folded). Only a state or a kind of it ("chưa", "không", "quá", "hết", "là"): "trường hợp
+ * khẩn cấp thì ai …", "nếu bị oan thì …" name a case of their own.
+ */
+const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:van )?(?:chua|khong|qua|het|vuot|la) (?:\S+ ){0,3}?)thi (.+)$/;
 
 /** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
 export function isFollowUp(question: string, history: Turn[] = []): boolean {
@@ -361,7 +365,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  if (THEY.test(q) || THEM.test(q) || SUCH.test(q)) return true;
+  if (THEY.test(q) || themAt(q, previousQuestion(history)!) || SUCH.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -488,14 +492,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
   if (THEY.test(q)) return `Về ${askedSubject(completedSubject ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
   // "Cơ quan nào lo bảo vệ tính mạng cho họ?" after "Người tố cáo được bảo vệ những gì?": them, named.
-  const them = THEM.exec(q);
-  if (them) {
-    const at = them.index + them[0].length - them[1].length;
-    const subject = askedSubject(completedSubject ?? prev);
-    // Who they are: the subject up to its first verb ("Người tố cáo | được pháp luật bảo vệ").
-    const who = subject.slice(0, SUBJECT_VERB.exec(subject)?.index ?? subject.length).trim() || subject;
-    return `${capitalise(tidy(q.slice(0, at) + lowerFirst(who) + q.slice(at + them[1].length)).replace(/[?!.…]+$/u, ''))}?`;
-  }
+  const them = themAt(q, completedSubject ?? prev);
+  if (them) return `${capitalise(tidy(q.slice(0, them.at) + lowerFirst(them.who) + q.slice(them.at + 'họ'.length)).replace(/[?!.…]+$/u, ''))}?`;
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -679,7 +677,34 @@ const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào
 /** A verb after the people a question is about: "Người tố cáo | được …", "Bị can | có quyền …". */
 const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/iu;
 /** "… cho họ", "quyền của họ": they, after a preposition or a verb of protecting; accented only ("ho" is also "hộ", "hồ"). */
-const THEM = /(?<=\s(?:cho|của|với|về|giúp|bảo vệ|đối với|hỗ trợ))\s+(họ)(?=[\s?.,!;:]|$)(?!\s+(?:và\s+)?tên)/u;
+const THEM = /(?<=\s(?:cho|của|với|về|giúp|bảo vệ|đối với|hỗ trợ))\s+(họ)(?=[\s?.,!;:]|$)(?!\s+(?:(?:và\s+)?tên|hàng))/u;
+/** Nouns of people "họ" can stand for (as written, lower case). */
+const PEOPLE = /^(?:người|những người|các|bị can|bị cáo|bị hại|công dân|cán bộ|công chức|kiểm sát viên|kiểm tra viên|điều tra viên|thẩm phán|luật sư|nhân chứng|đương sự|viện trưởng|lãnh đạo|nhân dân|trẻ em|phụ nữ|ksv|đtv)(?=\s|$)/u;
+
+/**
+ * The people a previous question was about, named up to their verb ("Người bị tạm giữ | có những
+ * quyền gì"): a verb right after the first word belongs to the name ("người bị hại", "người có quyền lợi").
+ * None when its subject is no people ("Thời hạn tạm giam …": "họ" cannot be that).
+ */
+function peopleOf(question: string): string | undefined {
+  const subject = askedSubject(question);
+  if (!PEOPLE.test(subject.toLowerCase())) return undefined;
+  const firstWord = /^\S+/u.exec(subject)?.[0].length ?? 0;
+  const verb = new RegExp(SUBJECT_VERB.source, 'giu');
+  for (const m of subject.matchAll(verb)) if (m.index > firstWord) return subject.slice(0, m.index).trim();
+  return subject;
+}
+
+/** "họ" after a preposition, pointing back at a previous question's people, not at people its own sentence names first. */
+function themAt(q: string, prev: string): { at: number; who: string } | undefined {
+  const them = THEM.exec(q);
+  if (!them) return undefined;
+  const at = them.index + them[0].length - them[1].length;
+  const before = q.slice(0, at).toLowerCase();
+  if (/(?:^|\s)(?:người|bị can|bị cáo|bị hại|công dân|cán bộ|nhân chứng|đương sự)\s/u.test(before)) return undefined;
+  const who = peopleOf(prev);
+  return who ? { at, who } : undefined;
+}
 
 /** Modals before what a subject must have, asked "… gì?" ("phải dùng phông chữ gì", "cần ghi những gì"). */
 const MODALS = ['phải', 'cần', 'nên'];

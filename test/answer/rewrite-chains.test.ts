@@ -98,8 +98,14 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(second).toBe('Ai có trách nhiệm áp dụng biện pháp bảo vệ đối với người làm chứng?');
     const [, third] = chain('Bị can có những quyền gì?', 'Ai phải giải thích quyền cho họ?');
     expect(third).toBe('Ai phải giải thích quyền cho bị can?');
-    // "họ tên" after it is a name asked, no pronoun; and "hộ" typed without accents is not "họ".
-    expect(chain('Bị can có những quyền gì?', 'Ghi rõ họ tên của người làm chứng ở đâu?')[1]).toBe('Ghi rõ họ tên của người làm chứng ở đâu?');
+    // A verb right after the first word belongs to the name: "người bị tạm giữ", "người có quyền lợi …".
+    expect(chain('Người bị tạm giữ có những quyền gì?', 'Ai phải giải thích quyền cho họ?')[1]).toBe('Ai phải giải thích quyền cho người bị tạm giữ?');
+    // "họ hàng" (relatives) is no pronoun; nor is "họ" of people the same sentence names, or after a subject that is no people.
+    expect(chain('Người bị tạm giam được thăm gặp mấy lần?', 'Có được gửi thư cho họ hàng không?')[1]).not.toContain('cho người');
+    expect(chain('Văn bản hành chính phải dùng phông chữ gì?', 'Người làm chứng bị đe dọa thì cơ quan nào áp dụng biện pháp bảo vệ cho họ?')[1]).toBe(
+      'Người làm chứng bị đe dọa thì cơ quan nào áp dụng biện pháp bảo vệ cho họ?',
+    );
+    expect(chain('Thời hạn tạm giam là bao lâu?', 'Ai có trách nhiệm thông báo cho họ?')[1]).not.toContain('thời hạn');
   });
 
   it('a short condition before a verb-first clause leans on the previous turn: "Nếu chưa kịp thì được gia hạn …"', () => {
@@ -108,6 +114,8 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(isFollowUp('Khi quá hạn thì ai chịu trách nhiệm?', history)).toBe(true);
     // A condition that tells a case of its own is a question of its own.
     expect(isFollowUp('Nếu người tố cáo cố ý tố cáo sai sự thật thì bị xử lý thế nào?', history)).toBe(false);
+    expect(isFollowUp('Trường hợp khẩn cấp thì ai có quyền bắt người?', history)).toBe(false);
+    expect(isFollowUp('Nếu bị oan thì được bồi thường không?', history)).toBe(false);
     expect(rewriteFollowUp('Nếu chưa kịp thì được gia hạn thêm bao lâu?', history)).toMatch(/^Về .*[Tt]hông tin phức tạp.*: Nếu chưa kịp thì được gia hạn thêm bao lâu\?$/);
   });
 
