@@ -50,9 +50,10 @@ const YOU = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:ko|không|khong|k|nhé|nhe|nha)\
 
 /**
  * "mang dt vào phòng họp", "dùng dt": "dt" typed without its đ is "điện thoại" after a verb one does
- * with a phone ("đt" is always). Elsewhere it may be "đầu tư", "đào tạo", "diện tích".
+ * with a phone ("đt" is always). Elsewhere it may be "đầu tư", "đào tạo", "diện tích", "đợt" ("mấy dt"),
+ * and in capitals "dự toán".
  */
-const PHONE = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:mang|dùng|dung|cầm|cam|gọi|goi|nghe|máy|may|số|so)\s+)dt(?![\p{L}\p{N}\p{Cf}\p{M}/])/giu;
+const PHONE = /(?<=(?<![\p{L}\p{N}\p{Cf}\p{M}])(?:mang|dùng|dung|cầm|cam|gọi|goi|nghe)\s+)dt(?![\p{L}\p{N}\p{Cf}\p{M}/])/gu;
 
 /** "bn lâu" is "bao lâu", not "bao nhiêu lâu". */
 const HOW_LONG = /(?<![\p{L}\p{N}\p{Cf}\p{M}])bn\s+l[âa]u(?![\p{L}\p{Cf}\p{M}])/giu;

@@ -374,8 +374,8 @@ export function shortHash(text: string): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-/** A short span the user puts in quotes: 'Quy định', "Công văn", “Tờ trình”. */
-const QUOTED_SPAN = /['"“‘«]([^'"“”‘’«»?!.,;:\n]{1,40})['"”’»]/gu;
+/** A short span the user puts in quotes: 'Quy định', "Công văn", “Tờ trình”; not an apostrophe inside a word ("What's"). */
+const QUOTED_SPAN = /(?<![\p{L}\p{N}])['"“‘«]([^'"“”‘’«»?!.,;:\n]{1,40})['"”’»](?![\p{L}\p{N}])/gu;
 
 /** Short spans the user puts in quotes, trimmed, as written (NFC). */
 export function quotedSpans(query: string): string[] {

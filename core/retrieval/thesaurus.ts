@@ -33,7 +33,7 @@ const GROUPS: readonly string[] = [
   // Longer than the usual time limit.
   'keo dai|gia han',
   // Not done in time: the law writes "cần thêm thời gian".
-  'chua kip|khong kip|can them thoi gian',
+  'chua kip|can them thoi gian',
   // A case stopped: the laws write "đình chỉ" (ending it), not "dừng lại".
   'dung lai|dinh chi',
   // Who is in charge.
@@ -132,7 +132,7 @@ const GROUPS: readonly string[] = [
 const ONE_WAY: readonly string[] = [
   'bat dau ap dung>co hieu luc',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
-  'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh|thay the van ban|thay cho van ban>het hieu luc',
+  'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];
 
 /** Each group's phrases as syllable arrays. */

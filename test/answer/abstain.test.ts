@@ -363,6 +363,8 @@ describe('a quoted word', () => {
     expect(terms("Chữ viết tắt của loại văn bản 'Quy định' là gì?")).toEqual(expect.arrayContaining(['quy', 'dinh']));
     expect(terms('Chữ viết tắt của loại văn bản “Quy định” là gì?')).toEqual(expect.arrayContaining(['quy', 'dinh']));
     expect(terms('Chữ viết tắt của loại văn bản Quy định là gì?')).not.toContain('quy');
+    // An apostrophe inside a word opens no quote.
+    expect(terms("What's the abbreviation of 'Quy định'?")).toEqual(expect.arrayContaining(['quy', 'dinh']));
   });
 });
 

@@ -34,6 +34,8 @@ describe('how-to answers', () => {
     expect(asksHowTo('Khiếu nại quyết định kỷ luật thì thời hiệu lần hai thế nào?')).toBe(false);
     expect(asksHowTo('Nhiệm kỳ của Kiểm tra viên ra sao?')).toBe(false);
     expect(asksHowTo('Hết thời hạn giải quyết mà chưa xong thì thủ tục gia hạn thế nào?')).toBe(true);
+    expect(asksHowTo('Thời hạn tạm giam gia hạn ra sao?')).toBe(true);
+    expect(asksHowTo('Thời hạn giải quyết khiếu nại lần đầu thế nào?')).toBe(false);
   });
 
   it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {

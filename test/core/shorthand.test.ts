@@ -49,6 +49,9 @@ describe('expandShorthand', () => {
     expect(expandShorthand('có được dùng dt trong phòng họp không')).toBe('có được dùng điện thoại trong phòng họp không');
     expect(expandShorthand('ke hoach dt can bo nam 2024')).toBe('ke hoach dt can bo nam 2024');
     expect(expandShorthand('dt cua phong la bao nhieu')).toBe('dt cua phong la bao nhieu');
+    // "mấy đợt", "dự toán" in capitals.
+    expect(expandShorthand('co may dt thanh tra trong nam')).toBe('co may dt thanh tra trong nam');
+    expect(expandShorthand('Dùng DT năm 2024 cho việc gì?')).toBe('Dùng DT năm 2024 cho việc gì?');
   });
 
   it('lets the guard read shorthand as the words it stands for', () => {

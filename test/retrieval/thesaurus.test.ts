@@ -78,11 +78,14 @@ describe('field thesaurus', () => {
     expect(alts('van ban nao het hieu luc')).not.toContain('thay the luat');
     // Replacing a measure is no text's expiry.
     expect(alts('thay the bien phap tam giam')).not.toContain('het hieu luc');
+    expect(alts('van ban dien tu co duoc dung thay cho van ban giay khong')).not.toContain('het hieu luc');
   });
 
   it('reads "chưa kịp" (not in time) as the law\'s "cần thêm thời gian"', () => {
     const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
     expect(alts('neu chua kip thi duoc gia han them bao lau')).toContain('can them thoi gian');
+    // "không kịp thời" (not promptly) is no lack of time.
+    expect(alts('khong kip thoi bao cao')).not.toContain('can them thoi gian');
   });
 
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
