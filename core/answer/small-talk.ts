@@ -35,6 +35,12 @@ function phraseKind(words: string[]): SmallTalkKind | undefined {
   return undefined;
 }
 
+/**
+ * "Cho mình hỏi chút,", "Xin hỏi nhanh:", "anh chị ơi cho em hỏi với,": asking leave to ask, a clause
+ * of its own before the question ("chút" would otherwise be read as a word of it), folded.
+ */
+const ASKING = /^(?:(?:anh|chi|em|ban|moi nguoi|ad|anh chi)(?: oi)? )?(?:cho|xin) (?:(?:em|minh|toi|chau|con|mk|e|t|tui) )?hoi(?: (?:chut|ti|xiu|nhanh|cai|voi|nhe|nha|a|ty))*$/;
+
 /** The kind of small talk the message is, when it is nothing else. */
 export function smallTalk(message: string): SmallTalkKind | undefined {
   const clauses = fold(message)
@@ -59,7 +65,7 @@ export function withoutSmallTalk(message: string): string {
   const talk = (part: string) => {
     const words = wordsOf(fold(part).toLowerCase());
     const kind = words.length > 0 && words.length <= 8 ? phraseKind(words) : undefined;
-    return kind === 'greeting' || kind === 'thanks' || kind === 'goodbye';
+    return kind === 'greeting' || kind === 'thanks' || kind === 'goodbye' || ASKING.test(words.join(' '));
   };
   let start = 0;
   let end = parts.length;

@@ -37,6 +37,13 @@ describe('smallTalk', () => {
     expect(withoutSmallTalk('xin chao, thoi han to cao la bao lau')).toBe('thoi han to cao la bao lau');
     expect(withoutSmallTalk('Thời hạn giải quyết tố cáo là bao lâu?')).toBe('Thời hạn giải quyết tố cáo là bao lâu?');
   });
+
+  it('drops asking leave to ask ("Cho mình hỏi chút,"), not a question that opens with it', () => {
+    expect(withoutSmallTalk('Cho mình hỏi chút, căn lề trái văn bản hành chính là bao nhiêu?')).toBe('căn lề trái văn bản hành chính là bao nhiêu?');
+    expect(withoutSmallTalk('anh chi oi cho em hoi voi, han khieu nai la bao lau')).toBe('han khieu nai la bao lau');
+    expect(withoutSmallTalk('Cho em hỏi thời hạn tạm giữ là bao lâu?')).toBe('Cho em hỏi thời hạn tạm giữ là bao lâu?');
+    expect(smallTalk('Cho mình hỏi chút, căn lề trái là bao nhiêu?')).toBeUndefined();
+  });
 });
 
 describe('small talk in the assistant', async () => {
