@@ -678,7 +678,10 @@ export function decideAbstention(
   if (unknownYear(question, hits)) return decision('unknown-year');
   if (unknownPlace(question, hits)) return decision('unknown-place');
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
-  if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch) return decision('low-coverage');
+  // A story told before the question ("Hôm qua có người say rượu đến …, em có được từ chối không?") is
+  // in the passages' coverage, which weighs all words alike; the term match weighs it as the setting it is.
+  const storied = coverage !== undefined && coverage < opts.minCoverage && match >= opts.minTermMatch && settingLength(question) > 0;
+  if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch && !storied) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');
   const covered = coverage !== undefined && coverage >= opts.trustCoverage;
   if (match < (covered ? opts.minTermMatchCovered : opts.minTermMatch)) return decision('missing-terms');

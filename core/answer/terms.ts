@@ -181,10 +181,21 @@ function contentTermsOf(text: string): QueryTerm[] {
   const alternative = alternativeStart(folded);
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = (copy(i) || quoted.has(folded[i]) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
+    const weight = (copy(i) || quoted.has(folded[i]) || inCompound(folded, i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;
+}
+
+/**
+ * Two-syllable words whose first syllable is a function word on its own ("bị", "từ", "cho") and whose
+ * second is ambiguous folded ("can" is also "cần"): "bị can", "bị cáo", "bị hại", "từ chối", "cho phép"
+ * are what a question is about, both syllables whole (folded: typed without accents they are no less).
+ */
+const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep']);
+
+function inCompound(folded: readonly string[], i: number): boolean {
+  return COMPOUNDS.has(`${folded[i]} ${folded[i + 1] ?? ''}`) || (i > 0 && COMPOUNDS.has(`${folded[i - 1]} ${folded[i]}`));
 }
 
 /** Plural markers before a noun listed ("những cách nào", "các cách nào", "mấy cách nào"). */
@@ -378,10 +389,12 @@ export function settingLength(question: string): number {
 }
 
 /**
- * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …": in a chat message the case is
- * told in a clause, and ", vậy" or ", cho em hỏi" opens what is asked. Where that is; 0 when none.
+ * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …", "Hôm qua có người say rượu đến
+ * phòng tiếp dân, em có được từ chối không?": in a chat message the case is told in a clause, and ", vậy",
+ * ", cho em hỏi" or the asker's own "(thì) em / mình có / phải / được …" opens what is asked. Where that is; 0 when none.
  */
-const CHAT_ASK = /,\s*(?:vậy|thế thì|vậy thì|cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi|vay|the thi|vay thi|cho (?:em|minh|toi|chau|con) hoi|xin hoi)\s+(?=\S)/iu;
+const CHAT_ASK =
+  /,\s*(?:vậy|thế thì|vậy thì|cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi|vay|the thi|vay thi|cho (?:em|minh|toi|chau|con) hoi|xin hoi|(?=(?:thì\s+|thi\s+)?(?:em|mình|tôi|chúng tôi|chúng em|bên em|bên mình|đơn vị mình|minh|toi|ben em|don vi minh)\s+(?:có|phải|cần|nên|được|co|phai|can|nen|duoc)\s))\s*(?=\S)/iu;
 
 function chatSettingEnd(q: string): number {
   const m = CHAT_ASK.exec(q);

@@ -347,6 +347,26 @@ describe('a story told before the question', () => {
   });
 });
 
+describe('a story told before the asker\'s own question', () => {
+  const q = 'Hôm qua có người say rượu đến phòng tiếp dân đòi gặp lãnh đạo, em có được từ chối tiếp không ạ?';
+  it('ends where the asker asks of themselves (", em có được …"), and "từ chối" is one word of it', () => {
+    expect(settingLength(q)).toBeGreaterThan(0);
+    const terms = questionTerms(q);
+    expect(terms.find((t) => t.term === 'ruou')?.weight).toBe(0.4);
+    expect(terms.find((t) => t.term === 'tu')?.weight).toBe(1);
+    expect(settingLength('Hồ sơ được gửi đến, cơ quan có phải trả lời không?')).toBe(0);
+  });
+  it('is not taken for low coverage when the question sentence matches the passage', () => {
+    const rule: Scored<Chunk> = {
+      item: { id: 'r', docId: 'luat/tcd.txt', text: 'Điều 9. Những trường hợp được từ chối tiếp công dân\nNgười tiếp công dân được từ chối tiếp người đến nơi tiếp công dân trong các trường hợp: người say do dùng chất kích thích.', ord: 0, title: 'Luật Tiếp công dân', type: 'Luật' },
+      score: 1,
+      coverage: 0.26,
+    };
+    expect(decideAbstention(q, [rule]).reason).not.toBe('low-coverage');
+    expect(decideAbstention('Người say rượu đến phòng tiếp dân đòi gặp lãnh đạo thì sao?', [rule]).reason).toBe('low-coverage');
+  });
+});
+
 describe('the ways a question lists', () => {
   it('keeps "cách" of "có những cách nào" (the ways listed), not of "bằng (những) cách nào" (how)', () => {
     const terms = (q: string) => contentTerms(q).map((t) => t.term);
