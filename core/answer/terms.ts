@@ -48,8 +48,10 @@ const STOP_PHRASES = [
   'chuan bi', 'sap sua', 'sap toi',
   // When the asker's case happens, how sure or in what order they ask: no law writes the asker's week.
   'tuan sau', 'tuan toi', 'thang toi', 'hom qua', 'ngay mai', 'chac chan', 'lan luot',
-  // "bên mình" (our side, our office): the asker, not a party.
-  'ben minh', 'ben em', 'ben toi',
+  // "bên mình" (our side, our office), "đơn vị mình": the asker, not a party.
+  'ben minh', 'ben em', 'ben toi', 'don vi minh', 'don vi em', 'co quan minh', 'co quan em', 'phong minh', 'phong em', 'vien minh',
+  // "cho tiện", "cho nhanh", "cho gọn" (for convenience): why the asker would, not what the rule says.
+  'cho tien', 'cho nhanh', 'cho gon', 'cho le',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.

@@ -74,6 +74,9 @@ const GROUPS: readonly string[] = [
   'usb token|token ky so|token|thiet bi luu khoa bi mat',
   'mat khau|password',
   'tai lieu mat|tai lieu bi mat',
+  // "Họp có nội dung mật", "văn bản mật": chat's "mật" for the law's "bí mật nhà nước".
+  'noi dung mat|noi dung bi mat',
+  'van ban mat|van ban bi mat',
   'vi pham|sai pham',
   'xet xu|xu an',
   'chuyen cong tac|dieu dong',

@@ -367,6 +367,16 @@ describe('a story told before the asker\'s own question', () => {
   });
 });
 
+describe('the asker\'s own unit and convenience', () => {
+  it('are no words of what is asked: "đơn vị mình", "cho tiện"', () => {
+    const terms = (q: string) => contentTerms(q).map((t) => t.term);
+    expect(terms('Viện trưởng đơn vị mình phải tiếp dân mấy ngày?')).not.toContain('don');
+    expect(terms('Họp mật thì dùng micro không dây cho tiện được không?')).not.toContain('tien');
+    // An office's own unit named as the subject stays: "đơn vị" without "mình".
+    expect(terms('Đơn vị chủ trì thực hiện kế hoạch là ai?')).toContain('don');
+  });
+});
+
 describe('the ways a question lists', () => {
   it('keeps "cách" of "có những cách nào" (the ways listed), not of "bằng (những) cách nào" (how)', () => {
     const terms = (q: string) => contentTerms(q).map((t) => t.term);

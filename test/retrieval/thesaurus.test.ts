@@ -81,6 +81,12 @@ describe('field thesaurus', () => {
     expect(alts('van ban dien tu co duoc dung thay cho van ban giay khong')).not.toContain('het hieu luc');
   });
 
+  it('reads chat\'s "nội dung mật", "văn bản mật" as the law\'s "bí mật"', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('hop co noi dung mat thi dung micro gi')).toContain('noi dung bi mat');
+    expect(alts('soan van ban mat tren may tinh')).toContain('van ban bi mat');
+  });
+
   it('reads "chưa kịp" (not in time) as the law\'s "cần thêm thời gian"', () => {
     const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
     expect(alts('neu chua kip thi duoc gia han them bao lau')).toContain('can them thoi gian');
