@@ -10,7 +10,7 @@
 import type { Chunk, Scored } from '../types.js';
 import { docNumberKey, findBareReferences, findDocNumbers, fold, isUnaccented, nfc, otherTonePlacement, storyEnd } from '../text.js';
 import { chunkIndexOf, chunkMatchText, hasAcronym, phraseSyllables, type Lookup, type PassageIndex, type TermIndex, wordLookup } from '../retrieval/passage-index.js';
-import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, withUnigrams, type MatchTerm, type QueryTerm } from './terms.js';
+import { contentBigrams, contentTerms, matchTerms, questionTerms, rawTokens, settingLength, tokens, toldStory, withUnigrams, type MatchTerm, type QueryTerm } from './terms.js';
 import { chunkReferredSyllables } from './references.js';
 import { memoize } from '../memo.js';
 import { provincesNamed } from './places.js';
@@ -680,7 +680,7 @@ export function decideAbstention(
   if (opts.minScore > 0 && top[0].score < opts.minScore) return decision('low-score');
   // A story told before the question ("Hôm qua có người say rượu đến …, em có được từ chối không?") is
   // in the passages' coverage, which weighs all words alike; the term match weighs it as the setting it is.
-  const storied = coverage !== undefined && coverage < opts.minCoverage && match >= opts.minTermMatch && settingLength(question) > 0;
+  const storied = coverage !== undefined && coverage < opts.minCoverage && match >= opts.minTermMatch && toldStory(question);
   if (coverage !== undefined && coverage < opts.minCoverage && match < opts.trustTermMatch && !storied) return decision('low-coverage');
   if (opts.accentedIdf && falseFriend(question, hits, opts.accentedIdf, opts.falseFriendIdf)) return decision('false-friend');
   const covered = coverage !== undefined && coverage >= opts.trustCoverage;

@@ -390,6 +390,12 @@ export function settingLength(question: string): number {
   return tokens(q.slice(0, at)).length;
 }
 
+/** Does the message tell a case before what it asks (a story sentence, or a chat clause before ", vậy …", ", em có …")? */
+export function toldStory(question: string): boolean {
+  const q = nfc(question);
+  return (storyEnd(q) || chatSettingEnd(q)) > 0;
+}
+
 /**
  * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …", "Hôm qua có người say rượu đến
  * phòng tiếp dân, em có được từ chối không?": in a chat message the case is told in a clause, and ", vậy",

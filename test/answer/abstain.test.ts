@@ -364,6 +364,8 @@ describe('a story told before the asker\'s own question', () => {
     };
     expect(decideAbstention(q, [rule]).reason).not.toBe('low-coverage');
     expect(decideAbstention('Người say rượu đến phòng tiếp dân đòi gặp lãnh đạo thì sao?', [rule]).reason).toBe('low-coverage');
+    // Told, however little the question sentence says on its own.
+    expect(decideAbstention('Có người say rượu đến đòi gặp lãnh đạo mãi, mình có được từ chối tiếp không?', [rule]).reason).not.toBe('low-coverage');
   });
 });
 
