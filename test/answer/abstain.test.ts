@@ -364,8 +364,13 @@ describe('a story told before the asker\'s own question', () => {
     };
     expect(decideAbstention(q, [rule]).reason).not.toBe('low-coverage');
     expect(decideAbstention('Người say rượu đến phòng tiếp dân đòi gặp lãnh đạo thì sao?', [rule]).reason).toBe('low-coverage');
-    // Told, however little the question sentence says on its own.
-    expect(decideAbstention('Có người say rượu đến đòi gặp lãnh đạo mãi, mình có được từ chối tiếp không?', [rule]).reason).not.toBe('low-coverage');
+    // Told, however little the question sentence says on its own ("mình có phải cung cấp không").
+    const access: Scored<Chunk> = {
+      item: { id: 'a', docId: 'luat/ttt.txt', text: 'Điều 7. Thông tin công dân được tiếp cận có điều kiện\nThông tin về cuộc họp nội bộ của cơ quan nhà nước được cung cấp khi người đứng đầu đồng ý.', ord: 0, title: 'Luật Tiếp cận thông tin', type: 'Luật' },
+      score: 1,
+      coverage: 0.28,
+    };
+    expect(decideAbstention('Hôm qua có người dân đến xin biên bản cuộc họp nội bộ, mình có phải cung cấp không?', [access]).reason).not.toBe('low-coverage');
   });
 });
 
