@@ -32,6 +32,9 @@ export function asksHowTo(question: string): boolean {
   return !((PASSIVE_HOW.test(f) || LIMIT_HOW.test(f)) && !PROCEDURE_ASKED.test(f));
 }
 
+/** How much better the best passage, in another guide, must match the question than the steps found. */
+const OTHER_SECTION_MARGIN = 0.15;
+
 /** A limit the law sets, asked "thế nào / ra sao": its value, no procedure (unless a procedure's verb asks how to extend or count it). */
 const LIMIT_HOW = /\b(?:thoi hieu|thoi han|nhiem ky|muc phat|do tuoi) (?:(?!gia han|keo dai|tinh|xin|nop|gui|lam)\S+ ){0,6}(?:nhu )?(?:the nao|ra sao)\b/;
 
@@ -194,6 +197,14 @@ export function findSteps(
     const steps = stepsOf(law.hit.item.text);
     if (focusWords(asked, law.hit.item).length || steps.length < 2 || !onlySteps(law.hit.item.text)) return undefined;
     return { chunks: [law.hit], steps: sharing(steps, maxChars) };
+  }
+  // "Văn bản đã ký số mà cần in ra giấy để phát hành thì làm sao?": the retriever's best passage, a
+  // guide's list of cases that names the very task, says how; another guide's numbered steps
+  // ("Khi soạn thảo") only share its words.
+  if (first && `${first.item.docId}\u0000${first.item.heading}` !== best.key && !NORMATIVE.has(first.item.type)) {
+    const bestHit = hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!;
+    // (Another guide's: a guide's own opening section restates its steps' subject, and they answer it.)
+    if (first.item.docId !== bestHit.item.docId && termMatch(asked, sectionIndexOf(first.item).all, weight) >= termMatch(asked, sectionIndexOf(bestHit.item).all, weight) + OTHER_SECTION_MARGIN) return undefined;
   }
   // A procedure that lacks the question's rarest word, which one of the retriever's best three
   // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.

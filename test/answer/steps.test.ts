@@ -38,6 +38,25 @@ describe('how-to answers', () => {
     expect(asksHowTo('Thời hạn giải quyết khiếu nại lần đầu thế nào?')).toBe(false);
   });
 
+  it('leaves a question to another guide\'s list that names the task, over steps that only share its words', () => {
+    const cases = chunk({
+      id: 'k',
+      docId: 'ky-so.md',
+      heading: 'Các trường hợp liên quan',
+      text: '- **In văn bản đã ký số ra giấy để phát hành:** Văn thư in văn bản ra giấy, đóng dấu để tạo bản chính văn bản giấy.\n- **Sao y văn bản giấy sang điện tử:** số hóa và ký số.',
+    });
+    const drafting = chunk({
+      id: 's',
+      docId: 'bao-mat.md',
+      heading: 'Khi soạn thảo',
+      text: '1. **Đề xuất độ mật.** Người soạn thảo văn bản đề xuất độ mật và số lượng bản phát hành.\n2. **Không dùng máy tính nối mạng.** Không soạn văn bản trên máy nối mạng.',
+    });
+    const q = 'Văn bản đã ký số mà cần in ra giấy để phát hành thì làm sao?';
+    expect(findSteps(matchTerms(q), [cases, { ...drafting, score: 0.9 }], () => 1, 900)).toBeUndefined();
+    // Its own guide's opening section does not veto a guide's steps.
+    expect(findSteps(matchTerms('Làm thế nào để nộp hồ sơ?'), [intro, steps1, steps2], () => 1, 900)).toBeDefined();
+  });
+
   it('leaves a question to the article that holds its rarest word, when the procedure does not', () => {
     const withdraw = chunk({ id: 'w', ord: 0, docId: 'law.txt', article: '33', heading: 'Điều 33. Rút hồ sơ', text: '1. Người nộp có quyền rút hồ sơ trước khi có kết quả; việc rút phải bằng văn bản.' });
     const q = 'Người nộp muốn rút hồ sơ thì làm thế nào?';
