@@ -669,8 +669,8 @@ function documentSubject(topic: string): string | undefined {
   return end && end.index > 0 ? topic.slice(0, end.index) : undefined;
 }
 
-/** "Họ …" (they) opening a question; not "Họ tên", "Họ và tên", "Họ hàng". */
-const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
+/** "Họ …" (they) opening a question, or its condition ("Nếu họ kích động …"); not "Họ tên", "Họ và tên", "Họ hàng". */
+const THEY = /^(?:(?:vậy|thế|còn|nhưng)\s+)?(?:(?:nếu|khi|lỡ)\s+)?họ\s(?!(?:và\s)?tên|hàng)/iu;
 /** "Mỗi lần như vậy …", "trường hợp như thế …": such a one as the previous turn was about (not "như vậy thì", "then"). */
 const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào|nữa))/u;
 

@@ -126,6 +126,12 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(isFollowUp('Người làm chứng được bảo vệ như vậy thì cơ quan điều tra phải làm gì trước tiên?', history)).toBe(false);
   });
 
+  it('"Nếu họ …", "Còn khi họ …": they, as the condition\'s subject, are the previous question\'s', () => {
+    const history = [{ question: 'Nhiều người cùng khiếu nại một nội dung thì cử mấy người đại diện?' }];
+    expect(isFollowUp('Nếu họ kích động, gây rối thì xử lý sao?', history)).toBe(true);
+    expect(rewriteFollowUp('Nếu họ kích động, gây rối thì xử lý sao?', history)).toMatch(/^Về Nhiều người cùng khiếu nại một nội dung[^:]*: Nếu họ kích động, gây rối thì xử lý sao\?$/);
+  });
+
   it('leaves the "thì" before the modal out of the subject', () => {
     expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
   });
