@@ -579,6 +579,8 @@ const PENAL_CODE_KEY = 'bo luat hinh su';
 const CRIME_PENALTY = /\btoi (?!(?:co(?! y\b)|ma|pham|nay|do|gi|danh|ac|nhe|nang|rat|dac)\b)(?:\S+ ){1,16}?(?:co )?(?:khung hinh phat|hinh phat|muc an|phat tu|bi (?:tuyen|phat|xu|ket an)|tuyen|an)(?: \S+){0,4}? (?:bao nhieu|may|gi|nao|la gi)(?: nam(?: tu)?)?(?: (?:vay|a|nhi|the))?$/;
 
 function asksCrimePenalty(question: string): boolean {
+  // Typed with accents, the crime is written "tội": "Tôi để lộ …" (I) folds to the same "toi".
+  if (!isUnaccented(question) && !/(?:^|[^\p{L}])tội(?![\p{L}])/iu.test(nfc(question))) return false;
   const f = fold(question).toLowerCase().replace(/[?.!…]+\s*$/u, '').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
   return CRIME_PENALTY.test(f);
 }

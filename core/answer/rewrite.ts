@@ -353,10 +353,10 @@ function procedureOf(prev: string): string {
 const VERB_FIRST = /^(?:vay |the )?(?:duoc|bi|phai|can|co duoc|co phai|co the|co bat buoc)\s/;
 /**
  * A short condition on the previous subject's state and the clause it opens: "nếu chưa kịp | thì | được gia
- * hạn thêm bao lâu", "khi quá hạn thì …", "nếu là hồ sơ giấy thì …" (folded). Only a state or a kind of it ("chưa", "không", "quá", "hết", "là"): "trường hợp
+ * hạn thêm bao lâu", "khi quá hạn thì …" (folded). Only a state ("chưa", "không", "quá", "hết"): "trường hợp
  * khẩn cấp thì ai …", "nếu bị oan thì …" name a case of their own.
  */
-const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:van )?(?:chua|khong|qua|het|vuot|la) (?:\S+ ){0,3}?)thi (.+)$/;
+const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:van )?(?:chua|khong|qua|het|vuot) (?:\S+ ){0,3}?)thi (.+)$/;
 
 /** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
 export function isFollowUp(question: string, history: Turn[] = []): boolean {
@@ -365,7 +365,9 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
   if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  if (THEY.test(q) || themAt(q, previousQuestion(history)!) || SUCH.test(q)) return true;
+  const previous = previousQuestion(history)!;
+  const previousSubject = COMPLETED.exec(previous)?.[1] ?? previous;
+  if (THEY.test(q) || (THEY_IF.test(q) && peopleOf(previousSubject)) || themAt(q, previousSubject) || SUCH.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -491,6 +493,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 
   // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
   if (THEY.test(q)) return `Về ${askedSubject(completedSubject ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  const people = THEY_IF.test(q) ? peopleOf(completedSubject ?? prev) : undefined;
+  if (people) return `Về ${people}: ${q.replace(/[?!.…]+$/u, '')}?`;
   // "Cơ quan nào lo bảo vệ tính mạng cho họ?" after "Người tố cáo được bảo vệ những gì?": them, named.
   const them = themAt(q, completedSubject ?? prev);
   if (them) return `${capitalise(tidy(q.slice(0, them.at) + lowerFirst(them.who) + q.slice(them.at + 'họ'.length)).replace(/[?!.…]+$/u, ''))}?`;
@@ -670,7 +674,9 @@ function documentSubject(topic: string): string | undefined {
 }
 
 /** "Họ …" (they) opening a question, or its condition ("Nếu họ kích động …"); not "Họ tên", "Họ và tên", "Họ hàng". */
-const THEY = /^(?:(?:vậy|thế|còn|nhưng)\s+)?(?:(?:nếu|khi|lỡ)\s+)?họ\s(?!(?:và\s)?tên|hàng)/iu;
+const THEY = /^họ\s(?!(?:và\s)?tên|hàng)/iu;
+/** "Nếu họ …", "Còn khi họ …": they as a condition's subject, the previous question's people when it names some. */
+const THEY_IF = /^(?:(?:vậy|thế|còn|nhưng)\s+)?(?:nếu|khi|lỡ|nếu như|trong trường hợp)\s+họ\s(?!(?:và\s)?tên|hàng)/iu;
 /** "Mỗi lần như vậy …", "trường hợp như thế …": such a one as the previous turn was about (not "như vậy thì", "then"). */
 const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào|nữa))/u;
 
@@ -679,7 +685,7 @@ const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|
 /** "… cho họ", "quyền của họ": they, after a preposition or a verb of protecting; accented only ("ho" is also "hộ", "hồ"). */
 const THEM = /(?<=\s(?:cho|của|với|về|giúp|bảo vệ|đối với|hỗ trợ))\s+(họ)(?=[\s?.,!;:]|$)(?!\s+(?:(?:và\s+)?tên|hàng))/u;
 /** Nouns of people "họ" can stand for (as written, lower case). */
-const PEOPLE = /^(?:người|những người|các|bị can|bị cáo|bị hại|công dân|cán bộ|công chức|kiểm sát viên|kiểm tra viên|điều tra viên|thẩm phán|luật sư|nhân chứng|đương sự|viện trưởng|lãnh đạo|nhân dân|trẻ em|phụ nữ|ksv|đtv)(?=\s|$)/u;
+const PEOPLE = /^(?:người|những người|nhiều người|bị can|bị cáo|bị hại|công dân|cán bộ|công chức|kiểm sát viên|kiểm tra viên|điều tra viên|thẩm phán|luật sư|nhân chứng|đương sự|viện trưởng|lãnh đạo|nhân dân|trẻ em|phụ nữ|ksv|đtv)(?=\s|$)/u;
 
 /**
  * The people a previous question was about, named up to their verb ("Người bị tạm giữ | có những

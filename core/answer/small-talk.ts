@@ -39,7 +39,7 @@ function phraseKind(words: string[]): SmallTalkKind | undefined {
  * "Cho mình hỏi chút,", "Xin hỏi nhanh:", "anh chị ơi cho em hỏi với,": asking leave to ask, a clause
  * of its own before the question ("chút" would otherwise be read as a word of it), folded.
  */
-const ASKING = /^(?:(?:anh|chi|em|ban|moi nguoi|ad|anh chi)(?: oi)? )?(?:cho|xin) (?:(?:em|minh|toi|chau|con|mk|e|t|tui) )?hoi(?: (?:chut|ti|xiu|nhanh|cai|voi|nhe|nha|a|ty))*$/;
+const ASKING = /^(?:da )?(?:(?:cac )?(?:anh|chi|em|ban|moi nguoi|ad|anh chi)(?: oi)? )?(?:cho|xin) (?:(?:em|minh|toi|chau|con|mk|e|t|tui|to|anh|chi) )?(?:xin )?hoi(?: (?:chut|ti|xiu|nhanh|cai|voi|nhe|nha|a|ty|them|mot|1))*$/;
 
 /** The kind of small talk the message is, when it is nothing else. */
 export function smallTalk(message: string): SmallTalkKind | undefined {
@@ -60,7 +60,7 @@ export function smallTalk(message: string): SmallTalkKind | undefined {
  * lâu? Cảm ơn!"): what is asked. The message as it is when nothing else is left.
  */
 export function withoutSmallTalk(message: string): string {
-  const parts = message.split(/(?<=[,.;!?\n])\s*/u);
+  const parts = message.split(/(?<=[,.;:!?\n])\s*/u);
   // Only what opens or closes a message: a question about the assistant is the question itself.
   const talk = (part: string) => {
     const words = wordsOf(fold(part).toLowerCase());

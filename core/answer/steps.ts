@@ -201,7 +201,7 @@ export function findSteps(
   // "Văn bản đã ký số mà cần in ra giấy để phát hành thì làm sao?": the retriever's best passage, a
   // guide's list of cases that names the very task, says how; another guide's numbered steps
   // ("Khi soạn thảo") only share its words.
-  if (first && `${first.item.docId}\u0000${first.item.heading}` !== best.key && !NORMATIVE.has(first.item.type)) {
+  if (first && `${first.item.docId}\u0000${first.item.heading}` !== best.key && first.item.type === 'Hướng dẫn') {
     const bestHit = hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!;
     // (Another guide's: a guide's own opening section restates its steps' subject, and they answer it.)
     if (first.item.docId !== bestHit.item.docId && termMatch(asked, sectionIndexOf(first.item).all, weight) >= termMatch(asked, sectionIndexOf(bestHit.item).all, weight) + OTHER_SECTION_MARGIN) return undefined;

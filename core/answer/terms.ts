@@ -50,8 +50,9 @@ const STOP_PHRASES = [
   'tuan sau', 'tuan toi', 'thang toi', 'hom qua', 'ngay mai', 'chac chan', 'lan luot',
   // "bên mình" (our side, our office), "đơn vị mình": the asker, not a party.
   'ben minh', 'ben em', 'ben toi', 'don vi minh', 'don vi em', 'co quan minh', 'co quan em', 'phong minh', 'phong em', 'vien minh',
-  // "cho tiện", "cho nhanh", "cho gọn" (for convenience): why the asker would, not what the rule says.
-  'cho tien', 'cho nhanh', 'cho gon', 'cho le',
+  // "cho nhanh", "cho gọn" (to be quick): why the asker would, not what the rule says. (Not "cho tiện":
+  // folded it is also "cho tiền", giving money.)
+  'cho nhanh', 'cho gon', 'cho le',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
@@ -406,8 +407,17 @@ const CHAT_ASK =
 
 function chatSettingEnd(q: string): number {
   const m = CHAT_ASK.exec(q);
-  return m ? m.index + m[0].length : 0;
+  if (!m) return 0;
+  // The asker's own ", em có …" ends a story only after one: not after a frame ("Theo Luật Tố cáo, tôi có
+  // quyền …", "Đối với bị can dưới 18 tuổi, …"), a question of its own ("… là bao lâu, tôi có phải …"), or a word ("Vâng, …").
+  if (!/^,\s*(?:vậy|thế|cho|xin|vay|the)/iu.test(m[0])) {
+    const before = q.slice(0, m.index);
+    if (FRAME_OPENING.test(before) || ASKS_IN_CLAUSE.test(fold(before).toLowerCase()) || contentTerms(before).filter((t) => t.weight === 1).length < 3) return 0;
+  }
+  return m.index + m[0].length;
 }
+const FRAME_OPENING = /^\s*(?:theo|đối với|doi voi|trong|khi|nếu|neu|về|ve|với|voi|tại|tai|vâng|dạ|ok)(?=\s|,)/iu;
+const ASKS_IN_CLAUSE = /\b(?:bao lau|bao nhieu|may|gi|nao|ai|khong|sao)\b/;
 
 /**
  * matchTerms of a question, the words of a story before it weighing less (SETTING_WEIGHT): the
@@ -419,8 +429,8 @@ export function questionTerms(question: string): readonly MatchTerm[] {
   return rememberedQuestion(question);
 }
 
-/** A condition opening a sentence, up to its "thì": "nếu chưa đủ thì", "khi quá hạn thì". */
-const CONDITION = /^(?:nếu|khi|trường hợp|neu|truong hop)\s+[^,?]{1,40}?\s+(?:thì|thi)\s/iu;
+/** A condition on the subject's state opening a sentence, up to its "thì": "nếu chưa đủ thì", "khi quá hạn thì" (not "nếu họ bỏ trốn thì", a case). */
+const CONDITION = /^(?:nếu|khi|trường hợp|neu|truong hop)\s+(?:vẫn\s+|van\s+)?(?:chưa|không|quá|hết|vượt|chua|khong|qua|het|vuot)\s+[^,?]{0,40}?\s*(?:thì|thi)\s/iu;
 
 /** Tokens of a condition opening `body` that names at most two content words ("nếu chưa đủ thì"); 0 when none. */
 function shortCondition(body: string): number {

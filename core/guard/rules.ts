@@ -117,7 +117,7 @@ const NETWORK_ASKED = rx(
 );
 const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin`);
 /** Strings CREDENTIAL_NAMED cannot match without: most messages hold none, and skip its pattern. */
-const CREDENTIAL_NEEDLES = ['mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'cong ', 'tai khoan admin'];
+const CREDENTIAL_NEEDLES = ['mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
 const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tell me)';
 const CREDENTIAL_ASKED = rx(
@@ -176,6 +176,8 @@ const IDENTITY =
 const WHO_ASKED = rx('la ai|ten (?:la )?gi|ten gi|ho ten (?:la )?gi|(?:la )?nam hay_? nu');
 /** A guess put up to be confirmed: "…, đúng không?", "… à?". */
 const CONFIRM_TAIL = '(?:\\S+ ){0,8}?(?:phai khong|dung khong|phai ko|dung ko|dung chua|dung hay_? sai|a|ha|ha_)$';
+/** The same without a bare "à / ạ", which closes any polite question ("… nộp đơn ở đâu ạ?"). */
+const CONFIRM_ASKED = '(?:\\S+ ){0,8}?(?:phai khong|dung khong|phai ko|dung ko|dung chua|dung hay_? sai)$';
 const REPORTER_NAMED = rx(
   `${IDENTITY} (?:\\S+ ){0,4}?${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR}` +
     `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,10}?(?:la ai|ten (?:la )?gi|ten gi|song o dau|lam o (?:dau|phong nao)|(?:la )?nam hay_? nu|la (?:ong|ba|anh|chi|chu) \\S+|co phai (?:la )?(?:ong|ba|anh|chi|chu) \\S+)` +
@@ -185,7 +187,9 @@ const REPORTER_NAMED = rx(
     // "Lan có phải là người tố cáo ông Hùng không?"
     `|co phai (?:la )?${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} (?:\\S+ ){0,3}?khong$` +
     `|co phai (?:ong|ba|anh|chi|chu) (?!ba\\b|ong\\b|cung\\b)(?:\\S+ ){1,8}?(?:la )?${REPORTER}` +
-    `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} ${CONFIRM_TAIL}` +
+    `|${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} ${CONFIRM_ASKED}` +
+    // "Chị Lan là người tố cáo ông Hùng à?": a name first, put up to be confirmed.
+    `|^(?:\\S+ ){1,3}?la ${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} ${CONFIRM_TAIL}` +
     // "Ai (đã) tố cáo ông …?", "Đơn tố cáo ông Hùng do ai viết?": who did it.
     `|^(?:\\S+ ){0,3}?(?:ai|nguoi nao|ke nao) (?:da |vua )?(?:dung don |gui don |viet don |ky don )?(?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}` +
     `|don to cao ${PARTICULAR} (?:\\S+ ){0,3}?do ai (?:viet|gui|dung|ky|lam)`,

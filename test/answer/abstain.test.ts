@@ -181,6 +181,10 @@ describe('the penalty of a named crime', () => {
     // Held, it answers.
     expect(decideAbstention('Tội nhận hối lộ có khung hình phạt cao nhất là gì?', [procedure], { knownTitles: [...held, 'Bộ luật Hình sự'] }).reason).not.toBe('unknown-title');
   });
+  it('is not read into "Tôi" (I), which folds like "tội"', () => {
+    expect(decideAbstention('Tôi để lộ tài liệu mật thì bị xử lý thế nào?', [procedure], { knownTitles: held }).reason).not.toBe('unknown-title');
+  });
+
   it('is no procedure asked of a class of crimes', () => {
     for (const q of ['Bị can bị truy tố về tội có khung hình phạt cao nhất là 20 năm tù thì có bắt buộc chỉ định người bào chữa không?', 'Tội phạm rất nghiêm trọng có khung hình phạt cao nhất là bao nhiêu năm tù?', 'Người bị tạm giữ về tội trộm cắp được gia hạn tạm giữ mấy lần?']) {
       expect(decideAbstention(q, [procedure], { knownTitles: held }).reason, q).not.toBe('unknown-title');
@@ -355,6 +359,9 @@ describe('a story told before the asker\'s own question', () => {
     expect(terms.find((t) => t.term === 'ruou')?.weight).toBe(0.4);
     expect(terms.find((t) => t.term === 'tu')?.weight).toBe(1);
     expect(settingLength('Hồ sơ được gửi đến, cơ quan có phải trả lời không?')).toBe(0);
+    // A frame, a question of its own or a bare "Vâng," before it is no story.
+    expect(settingLength('Đối với bị can dưới 18 tuổi có người đại diện, tôi có phải mời luật sư không?')).toBe(0);
+    expect(settingLength('Thời hạn tạm giữ là bao lâu, tôi có phải thông báo cho gia đình không?')).toBe(0);
   });
   it('is not taken for low coverage when the question sentence matches the passage', () => {
     const rule: Scored<Chunk> = {
@@ -378,7 +385,9 @@ describe('the asker\'s own unit and convenience', () => {
   it('are no words of what is asked: "đơn vị mình", "cho tiện"', () => {
     const terms = (q: string) => contentTerms(q).map((t) => t.term);
     expect(terms('Viện trưởng đơn vị mình phải tiếp dân mấy ngày?')).not.toContain('don');
-    expect(terms('Họp mật thì dùng micro không dây cho tiện được không?')).not.toContain('tien');
+    expect(terms('Họp mật thì dùng micro không dây cho nhanh được không?')).not.toContain('nhanh');
+    // "cho tiền" (giving money) folds as "cho tiện" does: it stays.
+    expect(terms('Cán bộ được người dân cho tiền thì có phạm tội không?')).toContain('tien');
     // An office's own unit named as the subject stays: "đơn vị" without "mình".
     expect(terms('Đơn vị chủ trì thực hiện kế hoạch là ai?')).toContain('don');
   });

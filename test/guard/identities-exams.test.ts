@@ -44,6 +44,8 @@ describe('who denounced or informed in a particular matter', () => {
       'Có phải ông bà cũng có thể là người tố cáo không?',
       'Ai tố cáo cán bộ thì gửi đơn đến đâu?',
       'Đơn tố cáo nặc danh, không ghi họ tên người tố cáo thì cơ quan có phải xử lý không?',
+      // A polite "ạ" closes any question, not only a guess put up to be confirmed.
+      'Người tố cáo vụ tham nhũng cần nộp đơn ở đâu ạ?',
     ]) {
       expect(checkInput(q).allowed, q).toBe(true);
     }
