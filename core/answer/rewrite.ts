@@ -360,12 +360,12 @@ const CONDITION_THEN = /^(?:neu|khi|truong hop) ((?:van )?(?:chua|khong|qua|het|
 
 /** True when the question leans on the previous turn: a cue, an anaphor, or too little of its own. */
 export function isFollowUp(question: string, history: Turn[] = []): boolean {
-  if (!previousQuestion(history)) return false;
+  const previous = previousQuestion(history);
+  if (!previous) return false;
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
-  if (findAnaphor(q, previousQuestion(history)) || personAnaphor(q)) return true;
+  if (findAnaphor(q, previous) || personAnaphor(q)) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
-  const previous = previousQuestion(history)!;
   const previousSubject = COMPLETED.exec(previous)?.[1] ?? previous;
   if (THEY.test(q) || (THEY_IF.test(q) && peopleOf(previousSubject)) || themAt(q, previousSubject) || SUCH.test(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
@@ -377,8 +377,8 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   // So does "Ra quyết định xong thì …": the action done is the previous question's.
   const clause = BARE_CLAUSE.exec(f);
   if (clause) {
-    const previous = new Set(foldedSyllables(previousQuestion(history)!));
-    if ((clause[1] ?? clause[2]).trim().split(' ').every((w) => previous.has(w))) return true;
+    const asked = new Set(foldedSyllables(previous));
+    if ((clause[1] ?? clause[2]).trim().split(' ').every((w) => asked.has(w))) return true;
   }
   // "Bước thứ 3 làm gì?": a step asked by its number is a step of the previous question's procedure.
   if (STEP_ASKED.test(f)) return true;
@@ -681,7 +681,7 @@ const THEY_IF = /^(?:(?:vậy|thế|còn|nhưng)\s+)?(?:nếu|khi|lỡ|nếu nh�
 const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào|nữa))/u;
 
 /** A verb after the people a question is about: "Người tố cáo | được …", "Bị can | có quyền …". */
-const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/iu;
+const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/giu;
 /** "… cho họ", "quyền của họ": they, after a preposition or a verb of protecting; accented only ("ho" is also "hộ", "hồ"). */
 const THEM = /(?<=\s(?:cho|của|với|về|giúp|bảo vệ|đối với|hỗ trợ))\s+(họ)(?=[\s?.,!;:]|$)(?!\s+(?:(?:và\s+)?tên|hàng))/u;
 /** Nouns of people "họ" can stand for (as written, lower case). */
@@ -696,8 +696,7 @@ function peopleOf(question: string): string | undefined {
   const subject = askedSubject(question);
   if (!PEOPLE.test(subject.toLowerCase())) return undefined;
   const firstWord = /^\S+/u.exec(subject)?.[0].length ?? 0;
-  const verb = new RegExp(SUBJECT_VERB.source, 'giu');
-  for (const m of subject.matchAll(verb)) if (m.index > firstWord) return subject.slice(0, m.index).trim();
+  for (const m of subject.matchAll(SUBJECT_VERB)) if (m.index > firstWord) return subject.slice(0, m.index).trim();
   return subject;
 }
 

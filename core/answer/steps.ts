@@ -22,6 +22,11 @@ const sectionIndexOf = memoize((c: Chunk) => ({
 const HOW_TO =
   /\b(lam the nao|lam sao|cach (nao|thuc|lam)?|cac buoc|nhung buoc|buoc nao|ra sao|the nao|huong dan|thu tuc|quy trinh|trinh tu)\b/;
 
+/** A guide's section: its document and heading (a section may be cut into several chunks). */
+function sectionKey(c: Chunk): string {
+  return `${c.docId}\u0000${c.heading}`;
+}
+
 /** Does the question ask how to do something (a procedure), rather than what a rule says? */
 export function asksHowTo(question: string): boolean {
   // "Theo hướng dẫn ký số, hình ảnh chữ ký số phải có màu gì?": the guide named as the source asks no procedure.
@@ -169,14 +174,16 @@ export function findSteps(
     if (section.steps < 2) return;
     const heading = fold(h.item.heading).toLowerCase();
     const score = termMatch(asked, section.all, weight) + 0.5 * termMatch(asked, section.heading, weight) + (PROCEDURE_HEADING.test(heading) ? 0.3 : 0) - 0.05 * rank;
-    if (!best || score > best.score) best = { key: `${h.item.docId}\u0000${h.item.heading}`, score };
+    if (!best || score > best.score) best = { key: sectionKey(h.item), score };
   });
   if (!best) return undefined;
   // "Quy trình xử lý văn bản đến": a law's own procedure article ("Điều 20. Trình tự quản lý văn bản
   // đến") among the passages close to the best, whose heading names the topic where the guide's does
   // not, is the procedure asked for, its khoản the steps; a guide's steps for another task ("Các bước
   // tiếp công dân", where people "đến") only share its words.
-  const stepsHeading = termMatch(asked, sectionIndexOf(hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!.item).heading, weight);
+  const key = best.key;
+  const bestHit = hits.find((h) => sectionKey(h.item) === key)!;
+  const stepsHeading = termMatch(asked, sectionIndexOf(bestHit.item).heading, weight);
   let law: { hit: Scored<Chunk>; match: number } | undefined;
   for (const h of hits) {
     if (!NORMATIVE.has(h.item.type) || !h.item.heading || h.score < STEP_SCORE_SHARE * top) continue;
@@ -201,8 +208,7 @@ export function findSteps(
   // "Văn bản đã ký số mà cần in ra giấy để phát hành thì làm sao?": the retriever's best passage, a
   // guide's list of cases that names the very task, says how; another guide's numbered steps
   // ("Khi soạn thảo") only share its words.
-  if (first && `${first.item.docId}\u0000${first.item.heading}` !== best.key && first.item.type === 'Hướng dẫn') {
-    const bestHit = hits.find((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key)!;
+  if (first && sectionKey(first.item) !== key && first.item.type === 'Hướng dẫn') {
     // (Another guide's: a guide's own opening section restates its steps' subject, and they answer it.)
     if (first.item.docId !== bestHit.item.docId && termMatch(asked, sectionIndexOf(first.item).all, weight) >= termMatch(asked, sectionIndexOf(bestHit.item).all, weight) + OTHER_SECTION_MARGIN) return undefined;
   }
@@ -210,11 +216,10 @@ export function findSteps(
   // passages holds ("rút" of "Điều 33. Rút tố cáo"), is another procedure: that passage answers.
   const rarest = asked.reduce<QueryTerm | undefined>((m, t) => (t.weight === 1 && (!m || weight(t.term) > weight(m.term)) ? t : m), undefined);
   const holds = (c: Chunk) => !!rarest && sectionIndexOf(c).all.unigrams.has(rarest.term);
-  const inSteps = hits.some((h) => `${h.item.docId}\u0000${h.item.heading}` === best!.key && holds(h.item));
+  const inSteps = hits.some((h) => sectionKey(h.item) === key && holds(h.item));
   if (!inSteps && hits.slice(0, 3).some((h) => holds(h.item))) return undefined;
-  const key = best.key;
   const chunks = hits
-    .filter((h) => `${h.item.docId}\u0000${h.item.heading}` === key)
+    .filter((h) => sectionKey(h.item) === key)
     .sort((a, b) => a.item.ord - b.item.ord);
   const all = chunks.flatMap((h) => stepsOf(h.item.text));
   // Steps may repeat when chunks overlap.

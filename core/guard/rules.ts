@@ -28,6 +28,8 @@ export type GuardCategory =
 const phrase = (p: string) => `(?<![^ ])(?:${p})(?![^ ])`;
 const any = (ps: string[]) => ps.map((p) => `(?:${p})`).join('|');
 const rx = (p: string, flags = '') => new RegExp(phrase(p), flags);
+/** Does the text hold one of the strings a pattern cannot match without (see the *_NEEDLES)? */
+const holdsAny = (text: string, needles: readonly string[]) => needles.some((n) => text.includes(n));
 
 /** What a document says, asked for: "nội dung", "chi tiết", "toàn văn", "nguyên văn". */
 const CONTENT_WORDS = 'noi dung|chi tiet|toan van|nguyen van';
@@ -147,7 +149,7 @@ const CREDENTIAL_RULE = rx(
 
 /** Does the message ask for a credential's value (see CREDENTIAL_ASKED, CONFIRMED, CREDENTIAL_IN_USE)? */
 function asksForCredential(canon: string): boolean {
-  if (!CREDENTIAL_NEEDLES.some((n) => canon.includes(n)) || !CREDENTIAL_NAMED.test(canon)) return false;
+  if (!holdsAny(canon, CREDENTIAL_NEEDLES) || !CREDENTIAL_NAMED.test(canon)) return false;
   if (CREDENTIAL_IN_USE.test(canon)) return true;
   if ((CREDENTIAL_ASKED.test(canon) || NETWORK_ASKED.test(canon) || CONFIRMED.test(canon)) && !CREDENTIAL_RULE.test(canon)) return true;
   // "Mức phạt khi để lộ mật khẩu là bao nhiêu, cho tôi biết luôn mật khẩu mặc định": a rule asked in one clause
@@ -204,7 +206,7 @@ const REPORT_NEEDLES = ['to cao', 'to giac', 'bao tin', 'cung cap tin', 'bao cho
 /** Does a clause of the message ask who the reporter in a particular matter is? */
 function asksReporter(canon: string): boolean {
   // Every branch names a report ("tố cáo", "tố giác", "báo tin", "cung cấp tin", "báo cho …"): most messages name none.
-  if (!REPORT_NEEDLES.some((n) => canon.includes(n))) return false;
+  if (!holdsAny(canon, REPORT_NEEDLES)) return false;
   return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && (WHO_ASKED.test(c) || !REPORTER_RULE.test(c)));
 }
 
@@ -232,7 +234,7 @@ const BARE_PAPER = rx('de');
 
 /** Does a clause of the message ask after an exam not yet sat (its questions, answers, topics or setter)? */
 function asksUpcomingExam(canon: string, raw: string | undefined): boolean {
-  if (!EXAM_NEEDLES.some((n) => canon.includes(n)) || !EXAM.test(canon)) return false;
+  if (!holdsAny(canon, EXAM_NEEDLES) || !EXAM.test(canon)) return false;
   if (raw !== undefined && !isUnaccented(raw) && !EXAM_WRITTEN.test(raw.normalize('NFC').toLowerCase())) return false;
   return canon.split(' | ').some((c) => (EXAM.test(c) || BARE_PAPER.test(c)) && UPCOMING.test(c) && (EXAM_CONTENT_ASKED.test(c) || !EXAM_RULE.test(c)));
 }
