@@ -31,6 +31,8 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   ['(?:luat|nghi dinh|thong tu) (?:\\S+ ){0,3}bi mat nha nuoc', 'xbvbmnn', 'bi mat'],
   ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc', 'danh muc'],
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen', 'tham quyen'],
+  // "Giải mật là xóa bỏ độ mật" (Luật Bảo vệ bí mật nhà nước): the law's own words for declassifying, not taking a stamp off.
+  ['xoa bo do mat', 'xgiaimat', 'xoa bo'],
   [`(?<!che )(?:dau chi |con dau |dau |muc |cap )?do ${MARKING}`, 'xdomat', 'mat'],
   // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
   [`xdomat(?: \\|)? ${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING})*`, 'xdomat', 'xdomat'],
@@ -50,6 +52,8 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   ['mat (?:khau|do|thiet|ong|gau|ran|heo|mia|ma (?:dan su|co yeu|nha nuoc|ky thuat|hoc)|danh|tham|phuc|uoc|dam|hieu|ngu|tich|troi|trang|tran|hang|tien|viec|mat)', 'xmatword', 'mat '],
   ['(?:bi mat|bi_ mat) (?:doi tu|ca nhan|gia dinh|kinh doanh|thu tin|dien thoai|dieu tra|nghe nghiep|cong nghe|thuong mai|tham van|kin)', 'xbimatcongdan', 'mat'],
   ['(?:giu|dam bao|bao dam|tuan thu) (?:\\S+ ){0,2}bi mat', 'xgiubimat', 'bi mat'],
+  // A signature's private key ("thiết bị lưu khóa bí mật của cơ quan"): the law's name for it, no secret of the office.
+  ['khoa bi mat', 'xsecretword', 'khoa bi mat'],
   ['(?:bo phieu|phieu) kin|secret ballot|trade secrets?|secret santa|secret sauce|secret key|secret question', 'xsecretword'],
   ['(?:law|decree|protection|protecting|safeguarding) (?:\\S+ ){0,3}state secrets?', 'xbvbmnn', 'secret'],
   ['bao mat (?:thong tin|du lieu|he thong|tai khoan|mang|an ninh mang|cntt|cong nghe)', 'xbaomatit', 'bao mat'],
