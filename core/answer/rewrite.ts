@@ -158,7 +158,12 @@ function tailAt(toks: Tok[], i: number, tail: string[]): boolean {
 /** How-to openers, whole: their "nào" is no interrogative inside a topic ("Làm thế để ký số"). */
 const HOW_OPENERS = ['lam the nao de', 'lam the nao', 'lam sao de', 'lam sao', 'bang cach nao de', 'cach nao de'].map(seq);
 
-const QUESTION_OPENERS = ['cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi'].map(seq);
+const QUESTION_OPENERS = [
+  'cho toi hoi', 'cho hoi', 'xin hoi', 'hay cho biet', 'cho biet', 'ai', 'hoi',
+  // A chat's call and its asking leave: "Anh ơi, cho em hỏi …" is no part of the subject a follow-up takes up.
+  'cho em hoi', 'cho minh hoi', 'cho chau hoi', 'em xin hoi', 'toi xin hoi', 'minh xin hoi', 'em hoi', 'minh hoi',
+  'anh oi', 'chi oi', 'anh chi oi', 'moi nguoi oi',
+].map(seq);
 
 /** The topic of a question: the question without its question words and punctuation. */
 export function topicOf(question: string): string {

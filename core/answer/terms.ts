@@ -106,11 +106,12 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), just ("vừa"), right
- * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"): never
+ * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"),
+ * wait until ("phải đợi khởi tố"): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
  * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng đợi'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -181,7 +182,17 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "Có được phong tỏa tài khoản của vợ bị can không, hay chỉ của chính bị can?", "… buộc phải
   // trưng cầu giám định chứ không được tùy ý?": the other option restates the question the other
   // way round; the law answers one of them in its own words, so its words weigh less.
-  const alternative = alternativeStart(folded);
+  let alternative = alternativeStart(folded);
+  // "…, chưa tính gia hạn?", "…, không kể ngày nghỉ?": what the answer leaves out, closing the question.
+  // Its verb asks nothing and the thing left out weighs as an alternative does.
+  const left = LEFT_OUT.exec(text);
+  if (left) {
+    const at = tokens(text.slice(0, left.index + left[0].indexOf(left[1]))).length;
+    if (at + 2 < toks.length && at + 2 < alternative) {
+      dropped[at] = dropped[at + 1] = true;
+      alternative = at + 2;
+    }
+  }
   toks.forEach((t, i) => {
     if (dropped[i]) return;
     const weight = (copy(i) || quoted.has(folded[i]) || inCompound(folded, i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
@@ -224,6 +235,9 @@ function chatTail(toks: readonly string[], folded: readonly string[], at: number
 }
 
 /** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
+/** A last clause leaving something out: ", chưa tính …", ", không kể …" (no comma after it). */
+const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )[^,;]+$/iu;
+
 function alternativeStart(folded: readonly string[]): number {
   for (let i = 1; i + 1 < folded.length; i++) {
     if (folded[i] === 'hay' && (folded[i - 1] === 'khong' || folded[i - 1] === 'chua')) return i + 1;

@@ -275,6 +275,8 @@ export interface AnalyzedQuery {
 const IMPLIED: [RegExp, string[]][] = [
   [/\b(bao lau|(may|bao nhieu) (ngay|thang|nam|gio)( lam viec)?|toi da (bao nhieu|may))\b/u, ['thoi', 'han']],
   [/\b(bang|theo) (cach|hinh thuc|phuong thuc) nao\b/u, ['hinh', 'thuc']],
+  // How long one has to complain or sue: the laws set a "thời hiệu" for that, not a "thời hạn".
+  [/\b(khieu nai|khoi kien)\b.*\b(bao lau|(may|bao nhieu) (ngay|thang))\b|\b(bao lau|(may|bao nhieu) (ngay|thang))\b.*\b(khieu nai|khoi kien)\b/u, ['thoi', 'hieu']],
 ];
 
 /** Folded index terms (syllables and their bigram) a question's type implies without writing them. */

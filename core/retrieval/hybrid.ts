@@ -12,6 +12,7 @@ import { docNumberKey, escapeRegExp, fold, foldedSyllables, quotedSpans, wordsOf
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
+import { negatedPredicates, negatesAny, syllables } from './negation.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 import type { SplitLexicalSearch } from './split-search.js';
@@ -66,6 +67,8 @@ export interface HybridOptions {
   scopeBoost: number;
   /** Added for chunks that list, in a table cell of its own, a term the question quotes ("chữ viết tắt của 'Quy định'"). */
   quotedCellBoost: number;
+  /** Added for chunks whose heading negates what the question negates ("không khởi tố"): see negation.ts. */
+  negatedHeadingBoost: number;
   queryWeights: QueryWeights;
 }
 
@@ -84,6 +87,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   definitionBoost: 0.5,
   scopeBoost: 1,
   quotedCellBoost: 0.3,
+  negatedHeadingBoost: 0.3,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
 
@@ -135,6 +139,7 @@ export class HybridRetriever {
    */
   private readonly headingSets = new BoundedMap<number, Lookup>(20_000);
   private readonly headingWords = new BoundedMap<number, WeightedWords>(20_000);
+  private readonly headingSyllables = new BoundedMap<number, string[]>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /**
@@ -260,6 +265,8 @@ export class HybridRetriever {
     const fused = this.fuse(q, ids, bm, vec);
     const cells = o.quotedCellBoost > 0 ? quotedCells(query) : [];
     const inCell = (i: number) => cells.some((cell) => cell.test(this.chunks[i].text));
+    const negated = o.negatedHeadingBoost > 0 ? negatedPredicates(syllables(query)) : [];
+    const negates = (i: number) => negatesAny(this.headingSyllables.getOrCreate(i, () => syllables(this.chunks[i].heading ?? '')), negated);
     let scored = ids.map((i, j) => ({
       index: i,
       score:
@@ -268,7 +275,8 @@ export class HybridRetriever {
         (named.has(i) ? o.namedTitleBoost : 0) +
         (defined.has(i) ? o.definitionBoost : 0) +
         (scoped.has(i) ? o.scopeBoost : 0) +
-        (cells.length && inCell(i) ? o.quotedCellBoost : 0),
+        (cells.length && inCell(i) ? o.quotedCellBoost : 0) +
+        (negated.length && negates(i) ? o.negatedHeadingBoost : 0),
       coverage: 0,
     }));
     const asked = new Set([...q.content, ...q.implied]);
@@ -483,7 +491,11 @@ export function definitionSubject(query: string): string | null {
     /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc dinh nghia|duoc hieu|duoc giai thich|co nghia)\s+(?:(?:nhu )?the nao|ra sao|nhu nao|la gi)$/u.exec(q) ??
     /(?:^|[,:;]\s*)(?:khai niem|dinh nghia)\s+([^,:;]+)$/u.exec(q);
   if (!m) return null;
-  const words = m[1].split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // "Luật An ninh mạng định nghĩa gián điệp mạng là gì?": what the law is said to define comes after the verb.
+  const words = m[1]
+    .replace(/^(?:.*\s)?(?:dinh nghia|giai thich)\s+/u, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return words.length >= 1 && words.length <= 8 ? words.join(' ') : null;
 }
 

@@ -36,6 +36,10 @@ const GROUPS: readonly string[] = [
   'chua kip|can them thoi gian',
   // A case stopped: the laws write "đình chỉ" (ending it), not "dừng lại".
   'dung lai|dinh chi',
+  // Who sits in a meeting: the decrees write "người tham dự".
+  'dai bieu|nguoi tham du',
+  // Paused, not ended: the laws write "tạm đình chỉ".
+  'tam dung|tam ngung|tam dinh chi',
   // Who is in charge.
   'sep|lanh dao|thu truong|nguoi dung dau',
   'cong to vien|kiem sat vien',

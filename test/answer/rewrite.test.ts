@@ -298,3 +298,14 @@ describe('askedSubject', () => {
     expect(askedSubject('Người tố cáo muốn rút tố cáo thì có phải làm văn bản không?')).toBe('Người tố cáo muốn rút tố cáo');
   });
 });
+
+describe('a chat opener in the previous question', () => {
+  it('is no part of the subject a follow-up is completed with', () => {
+    const history = [{ question: 'Cho em hỏi thời hạn giải quyết khiếu nại lần đầu theo Luật Khiếu nại là bao lâu ạ?' }];
+    expect(rewriteFollowUp('Còn ở vùng sâu, vùng xa đi lại khó khăn thì sao?', history)).toBe(
+      'Về thời hạn giải quyết khiếu nại lần đầu theo Luật Khiếu nại: ở vùng sâu, vùng xa đi lại khó khăn?',
+    );
+    const called = [{ question: 'Anh ơi, cho em hỏi công dân xin thông tin phức tạp thì phải trả lời trong bao lâu?' }];
+    expect(rewriteFollowUp('Còn nếu họ gửi yêu cầu qua bưu điện thì sao ạ?', called)).not.toMatch(/Anh ơi|cho em hỏi/iu);
+  });
+});

@@ -35,3 +35,18 @@ describe("words of the asker's situation, not of the question", () => {
     expect(terms('vua nhan don thi lam gi')).toContain('vua');
   });
 });
+
+describe('what the question leaves out, and "đợi"', () => {
+  const terms = (q: string) => contentTerms(q).map((t) => `${t.term}:${t.weight}`);
+  it('weighs a closing ", chưa tính …" / ", không kể …" as an alternative, its verb as nothing', () => {
+    const t = terms('Tạm giam để điều tra tội rất nghiêm trọng tối đa bao lâu, chưa tính gia hạn?');
+    expect(t).toContain('gia:0.5');
+    expect(t).toContain('han:0.5');
+    expect(t.some((x) => x.startsWith('tinh:') || x.startsWith('chua:'))).toBe(false);
+    expect(terms('Thời hạn tạm giam không tính ngày nghỉ lễ đúng không?')).toContain('tinh:1');
+  });
+
+  it('drops "đợi" (wait until) as written, whose folded form is "đối"', () => {
+    expect(terms('Luật sư được tham gia từ khi bắt hay phải đợi khởi tố bị can?').some((x) => x.startsWith('doi:'))).toBe(false);
+  });
+});

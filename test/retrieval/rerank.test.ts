@@ -157,6 +157,32 @@ describe('rerank features on shipped laws', () => {
     }
   });
 
+  it('a question negating what it asks ("không được khởi tố", "sẽ không thụ lý") gets the article whose heading negates it, not its positive twin', async () => {
+    const off = lexical(all, { negatedHeadingBoost: 0 });
+    for (const [q, article, twin] of [
+      ['Những căn cứ nào khiến cơ quan có thẩm quyền không được khởi tố vụ án hình sự?', 'tths:157', 'tths:143'],
+      ['Đơn khiếu nại rơi vào những trường hợp nào thì cơ quan sẽ không thụ lý?', 'kn:11', 'kn:36'],
+    ] as const) {
+      const top = (await r.retrieve(q, 1))[0].item;
+      expect(`${top.docId}:${top.article}`, q).toBe(article);
+      const before = (await off.retrieve(q, 1))[0].item;
+      expect(`${before.docId}:${before.article}`, q).toBe(twin);
+    }
+  });
+
+  it('a "Luật … định nghĩa X là gì?" question gets the article defining X', async () => {
+    expect(definitionSubject('Luật An ninh mạng định nghĩa gián điệp mạng là gì?')).toBe('gian diep mang');
+    const top = (await r.retrieve('Luật An ninh mạng định nghĩa gián điệp mạng là gì?', 1))[0].item;
+    expect(`${top.docId}:${top.article}`).toBe('anm:2');
+  });
+
+  it('how long one has to complain implies the "thời hiệu" article', async () => {
+    const off = lexical(all, { queryWeights: { ...DEFAULT_QUERY_WEIGHTS, implied: 0 } });
+    const q = 'Cán bộ bị kỷ luật muốn khiếu nại thì trong bao lâu?';
+    expect((await r.retrieve(q, 4)).map((h) => h.item.article)).toContain('48');
+    expect((await off.retrieve(q, 5)).map((h) => h.item.article)).not.toContain('48');
+  });
+
   it('an article whose heading is the question\'s own words outranks one that only shares most of them', async () => {
     const top = (await r.retrieve('thời hạn giải quyết tố giác, tin báo về tội phạm là bao nhiêu ngày?', 1))[0].item;
     expect(`${top.docId}:${top.article}`).toBe('tths:147');

@@ -94,6 +94,12 @@ describe('field thesaurus', () => {
     expect(alts('khong kip thoi bao cao')).not.toContain('can them thoi gian');
   });
 
+  it('reads a pause as the law\'s "tạm đình chỉ" and a meeting\'s delegates as its "người tham dự"', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('co duoc tam dung giai quyet to cao khong')).toContain('tam dinh chi');
+    expect(alts('dai bieu co duoc mang dien thoai vao phong hop')).toContain('nguoi tham du');
+  });
+
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
     const groups = new Map<string, number>();
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
