@@ -1024,6 +1024,42 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
 }
 
 /** Cuts one line at a clause boundary within `max` characters (kept whole when no boundary is in reach). */
+/** The question's words a text holds (each once) and their weight (rarity). */
+type Focus = (text: string) => { weight: number; words: ReadonlySet<string> };
+
+/** How much more of the question a later stretch must hold than the sentence's opening to be quoted instead. */
+const FOCUS_GAIN = 1.5;
+
+/**
+ * One long sentence cut where the question's words are: its opening clause, then, after an ellipsis,
+ * the clauses holding the rare words the opening lacks ("Trong đó, … ứng dụng trợ lý ảo …"). Undefined
+ * when the head, cut at a clause boundary, holds as much of the question (or nearly).
+ */
+function focusedCut(line: string, max: number, focus: Focus): string | undefined {
+  const head = cutLine(line, max);
+  if (head === line) return undefined;
+  const inHead = focus(head);
+  const clauses = line.split(/(?<=[;,:])\s+/u);
+  if (clauses.length < 3) return undefined;
+  // The clause holding most weight of words the head lacks starts the window.
+  let best = -1;
+  let bestGain = 0;
+  for (let i = 1; i < clauses.length; i++) {
+    const f = focus(clauses[i]);
+    let gain = 0;
+    for (const word of f.words) if (!inHead.words.has(word)) gain += focus(word).weight;
+    if (gain > bestGain) [best, bestGain] = [i, gain];
+  }
+  if (best < 0) return undefined;
+  const opening = clauses[0].length <= max / 3 ? `${clauses[0]} ` : '';
+  let window = clauses[best];
+  for (let i = best + 1; i < clauses.length && opening.length + window.length + clauses[i].length + 3 <= max; i++) window += ` ${clauses[i]}`;
+  if (focus(window).weight < FOCUS_GAIN * inHead.weight) return undefined;
+  if (opening.length + window.length + 2 > max * 1.15) window = clip(window, Math.max(60, max - opening.length - 2));
+  const rest = line.endsWith(window) || window.endsWith(ELLIPSIS) ? '' : ` ${ELLIPSIS}`;
+  return `${opening}${ELLIPSIS} ${window}${rest}`;
+}
+
 function cutLine(line: string, max: number): string {
   if (line.length <= max) return line;
   const head = line.slice(0, max);
@@ -1036,9 +1072,10 @@ function cutLine(line: string, max: number): string {
  * (lead-in plus items) keeps every item, each shortened, rather than losing its last items:
  * "Tuyệt mật, Tối mật, Mật" cut after the first answers a different question.
  */
-function fitPiece(text: string, max: number): string {
+function fitPiece(text: string, max: number, focus?: Focus): string {
   if (text.length <= max) return text;
   const lines = text.split('\n');
+  if (lines.length === 1 && focus) return focusedCut(text, max, focus) ?? cutLine(text, max);
   if (lines.length > 1) {
     const [lead, ...items] = lines;
     const share = Math.floor((max - Math.min(lead.length, max / 2)) / items.length);
@@ -1102,7 +1139,7 @@ function quotedCitation(hit: Scored<Chunk>, chosen: Candidate[], superseded?: Su
 }
 
 /** The quoted text of the chosen pieces, a shared lead-in written once. */
-function renderPieces(chosen: Candidate[], room: number): string[] {
+function renderPieces(chosen: Candidate[], room: number, focus?: Focus): string[] {
   const out: string[] = [];
   const written = new Set<string>();
   for (const c of chosen) {
@@ -1115,9 +1152,26 @@ function renderPieces(chosen: Candidate[], room: number): string[] {
     const fresh = text.split('\n').filter((line) => !written.has(line));
     if (!fresh.length) continue;
     for (const line of fresh) written.add(line);
-    out.push(fitPiece(fresh.join('\n'), room));
+    out.push(fitPiece(fresh.join('\n'), room, focus));
   }
   return out;
+}
+
+/** The question's content words a text holds (folded syllables of weight 1). */
+function focusOn(terms: readonly QueryTerm[], rarity: (t: string) => number): Focus {
+  const asked = new Set(terms.filter((t) => t.weight >= 1).map((t) => t.term));
+  return (text) => {
+    const words = new Set<string>();
+    let weight = 0;
+    for (const w of wordsOf(text)) {
+      const f = fold(w).toLowerCase();
+      if (asked.has(f) && !words.has(f)) {
+        words.add(f);
+        weight += rarity(f);
+      }
+    }
+    return { weight, words };
+  };
 }
 
 /** Is `piece` a whole line of what `quoted` renders (a điểm of a chosen block, read there with its siblings)? */
@@ -1690,9 +1744,10 @@ export function composeExtractive(
   const citations = uniqueCitations(cited);
   // Each source's pieces under their own lead line, so a reader knows which article says what.
   const room = Math.max(120, opts.maxChars - 60);
+  const focus = focusOn(q.terms, opts.termWeight ?? (() => 1));
   const sections = used.map((hit, i) => {
     const lead = leadLine({ title: cited[i].title, locator: cited[i].locator });
-    return [lead, ...renderPieces(chosen.filter((x) => x.hit === hit), room)].join('\n');
+    return [lead, ...renderPieces(chosen.filter((x) => x.hit === hit), room, focus)].join('\n');
   });
   const body = sections.join('\n\n');
   return { text: `${body}\n\n${sourcesBlock(citations)}`, citations, abstained: false, used };

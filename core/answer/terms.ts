@@ -107,11 +107,11 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), just ("vừa"), right
  * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"),
- * wait until ("phải đợi khởi tố"): never
+ * wait until ("phải đợi khởi tố"), about to ("sắp hết hạn", but "sắp xếp" is a word), a matter ("một chuyện", "nhắc chuyện"): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
  * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng đợi'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng đợi sắp chuyện'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -171,6 +171,8 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
   // ("văn bản đi", outgoing documents, is one).
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
+  // "cho tiện" (for convenience), as written: why the asker would ("phương tiện" is a word; "cho tiền" gives money).
+  for (let i = 1; i < toks.length; i++) if (toks[i] === 'tiện' && toks[i - 1] === 'cho') dropped[i - 1] = dropped[i] = true;
   // Opening the question before a verb ("Đi dự cuộc họp …", "Đi họp"), it is how one gets there.
   if (toks[0] === 'đi' && GOES_TO.has(folded[1] ?? '')) dropped[0] = true;
   // "sao" asks how or why ("tại sao", "ra sao") except in a kind of copy: "sao y", "sao lục", "sao
@@ -206,7 +208,7 @@ function contentTermsOf(text: string): QueryTerm[] {
  * second is ambiguous folded ("can" is also "cần"): "bị can", "bị cáo", "bị hại", "từ chối", "cho phép"
  * are what a question is about, both syllables whole (folded: typed without accents they are no less).
  */
-const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep']);
+const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep', 'sap xep']);
 
 function inCompound(folded: readonly string[], i: number): boolean {
   return COMPOUNDS.has(`${folded[i]} ${folded[i + 1] ?? ''}`) || (i > 0 && COMPOUNDS.has(`${folded[i - 1]} ${folded[i]}`));

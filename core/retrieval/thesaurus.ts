@@ -101,7 +101,7 @@ const GROUPS: readonly string[] = [
   // A denunciation without its author's name: the Luật Tố cáo writes "không rõ họ tên".
   'nac danh|khong ro ho ten|khong ky ten|khong ghi ten|giau ten',
   // Urgent dispatch is a "mức độ khẩn" (hỏa tốc, thượng khẩn, khẩn).
-  'gui gap|can gap|van ban gap|do khan|hoa toc',
+  'gui gap|can gap|chuyen gap|van ban gap|do khan|hoa toc',
   // People of a criminal case in everyday words and in the procedure code's.
   'nhan chung|nguoi lam chung',
   'nan nhan|bi hai',
@@ -129,6 +129,10 @@ const GROUPS: readonly string[] = [
   'noi hoi cung|phong hoi cung|co so hoi cung|co so thuc hien hoi cung',
   // Declining to receive someone: the Luật Tiếp công dân writes "từ chối tiếp".
   'khong tiep|tu choi tiep',
+  // Abuse the laws name "xúc phạm" (a ground for refusing to receive someone, among others).
+  'chui boi|chui mang|lang ma|xuc pham',
+  // Someone's private affairs: the Luật Tiếp cận thông tin writes "đời sống riêng tư", "bí mật cá nhân, bí mật gia đình".
+  'chuyen rieng|doi tu|doi song rieng tu|bi mat ca nhan|bi mat gia dinh',
 ];
 
 /**
@@ -139,6 +143,8 @@ const GROUPS: readonly string[] = [
 const ONE_WAY: readonly string[] = [
   'bat dau ap dung>co hieu luc',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
+  // Sent by e-mail is, in the laws on requests, sent "qua mạng điện tử" (which is more than e-mail).
+  'gui email|qua email|bang email|gui mail|qua mail|gui thu dien tu>mang dien tu',
   'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];
 

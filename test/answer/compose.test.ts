@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeExtractive } from '../../core/answer/compose.js';
+import { fold } from '../../core/text.js';
 import type { Chunk } from '../../core/types.js';
 import { rank, seedPlan2024, seedSocTrang, toCao, vksnd } from './fixtures.js';
 
@@ -542,5 +543,25 @@ describe('an article\'s paragraphs read as one rule', () => {
     const g = 'Chữ ký số có giá trị pháp lý thế nào?';
     const text = body(composeExtractive(g, rank(g, [guide])).text);
     expect(text.split('\n').filter((l) => l.startsWith('- Chữ ký số'))).toHaveLength(1);
+  });
+});
+
+describe('one long sentence cut for the question', () => {
+  // Rarity as the runtime gives it (an IDF over the knowledge base): "trợ lý ảo" is rare, "ngành" is not.
+  const df = new Map<string, number>();
+  for (const c of kb) for (const w of new Set(c.text.split(/[^\p{L}\p{N}]+/u).map((x) => fold(x).toLowerCase()))) df.set(w, (df.get(w) ?? 0) + 1);
+  const termWeight = (t: string) => Math.log((kb.length + 1) / (1 + (df.get(t) ?? 0)));
+  const askRare = (q: string) => composeExtractive(q, rank(q, kb), { termWeight });
+
+  it('quotes, after its opening clause and an ellipsis, the clauses holding the rare words the opening lacks', () => {
+    const r = askRare('Kế hoạch chuyển đổi số có nói đến trợ lý ảo không?');
+    expect(r.abstained).toBe(false);
+    expect(body(r.text)).toMatch(/Trong đó, … .*ứng dụng trợ lý ảo trong hoạt động hành chính/u);
+  });
+
+  it('keeps the opening when it already holds the question (văn bản mật on the network)', () => {
+    const r = askRare('Mục tiêu 100% văn bản trao đổi trên môi trường mạng có chữ ký số chuyên dùng trừ loại văn bản nào?');
+    expect(body(r.text)).toContain('(trừ văn bản mật theo quy định của pháp luật và của Ngành)');
+    expect(body(r.text)).not.toMatch(/Trong đó, …/u);
   });
 });

@@ -33,6 +33,9 @@ describe('how-to answers', () => {
     // A limit asked "thế nào" is its value; what to do about it is still a procedure.
     expect(asksHowTo('Khiếu nại quyết định kỷ luật thì thời hiệu lần hai thế nào?')).toBe(false);
     expect(asksHowTo('Nhiệm kỳ của Kiểm tra viên ra sao?')).toBe(false);
+    // So is a legal property: what a thing is worth in law, not how to do it.
+    expect(asksHowTo('Chữ ký số có giá trị pháp lý như thế nào so với chữ ký tay?')).toBe(false);
+    expect(asksHowTo('Văn bản điện tử có hiệu lực thế nào?')).toBe(false);
     expect(asksHowTo('Hết thời hạn giải quyết mà chưa xong thì thủ tục gia hạn thế nào?')).toBe(true);
     expect(asksHowTo('Thời hạn tạm giam gia hạn ra sao?')).toBe(true);
     expect(asksHowTo('Thời hạn giải quyết khiếu nại lần đầu thế nào?')).toBe(false);

@@ -50,3 +50,18 @@ describe('what the question leaves out, and "đợi"', () => {
     expect(terms('Luật sư được tham gia từ khi bắt hay phải đợi khởi tố bị can?').some((x) => x.startsWith('doi:'))).toBe(false);
   });
 });
+
+describe('"sắp", "chuyện" and "cho tiện" in chat', () => {
+  const terms = (q: string) => contentTerms(q).map((t) => t.term);
+  it('drops "sắp" (about to) but not "sắp xếp", and "chuyện" (a matter) as written', () => {
+    expect(terms('Tài liệu mật sắp hết hạn bảo vệ thì gia hạn thế nào?')).not.toContain('sap');
+    expect(terms('Việc sắp xếp hồ sơ lưu trữ thế nào?')).toEqual(expect.arrayContaining(['sap', 'xep']));
+    expect(terms('Có 8 người cùng khiếu nại một chuyện thì cử mấy người đại diện?')).not.toContain('chuyen');
+    expect(terms('Chuyển công tác thì bàn giao tài liệu thế nào?')).toContain('chuyen');
+  });
+
+  it('drops "cho tiện" (for convenience), keeping "phương tiện"', () => {
+    expect(terms('Họp mật dùng micro không dây cho tiện được không?')).not.toContain('tien');
+    expect(terms('Phương tiện dùng trong cuộc họp mật phải thế nào?')).toContain('tien');
+  });
+});

@@ -100,6 +100,15 @@ describe('field thesaurus', () => {
     expect(alts('dai bieu co duoc mang dien thoai vao phong hop')).toContain('nguoi tham du');
   });
 
+  it('reads chat\'s abuse, private affairs, "chuyển gấp" and e-mail in the words of the laws (e-mail one way only)', () => {
+    const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+    expect(alts('co nguoi den chui boi can bo tiep dan')).toContain('xuc pham');
+    expect(alts('xin thong tin ve chuyen rieng cua gia dinh khac')).toContain('doi song rieng tu');
+    expect(alts('van ban can chuyen gap')).toContain('do khan');
+    expect(alts('gui email xin thong tin')).toContain('mang dien tu');
+    expect(alts('gui qua mang dien tu')).not.toContain('gui email');
+  });
+
   it('keeps every phrase in one group, so that no paraphrase reaches the law only by a second hop', () => {
     const groups = new Map<string, number>();
     for (const g of THESAURUS_GROUPS) for (const p of g) groups.set(p, (groups.get(p) ?? 0) + 1);
