@@ -7,7 +7,7 @@
  */
 import type { Turn } from '../types.js';
 import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
-import { askedStep, COMPLETED, contentTerms, HOW_MANY } from './terms.js';
+import { askedFrom, askedStep, COMPLETED, contentTerms, HOW_MANY } from './terms.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
 
 interface Tok {
@@ -122,6 +122,9 @@ export function documentReferences(text: string): { text: string; span: Span }[]
 
 /** Question phrases removed to get the topic of a question. */
 const QUESTION_TAILS = [
+  // "…, đúng không anh?", "… phải không chị": a tag asking the asker's guess be confirmed, and whom it is asked of.
+  ...['dung khong', 'phai khong', 'khong', 'vay'].flatMap((t) => [`${t} anh chi`, `${t} anh`, `${t} chi`]),
+  'dung khong', 'phai khong',
   // "… là bao nhiêu ngày", "… mấy tháng": the count asked with its counter.
   ...['ngay lam viec', 'ngay', 'thang', 'nam', 'gio', 'tuan', 'lan', 'nguoi'].flatMap((c) => [`bao nhieu ${c}`, `may ${c}`]),
   'la gi', 'la bao nhieu', 'bao nhieu', 'bao lau', 'khi nao', 'o dau', 'nhu the nao', 'the nao', 'ra sao', 'la ai', 'gom nhung gi',
@@ -167,7 +170,10 @@ const QUESTION_OPENERS = [
 
 /** The topic of a question: the question without its question words and punctuation. */
 export function topicOf(question: string): string {
-  let s = nfc(question).trim().replace(/[?!.…]+$/u, '').trim();
+  // "Bên em có vụ …, nghe nói phải có yêu cầu của bị hại mới khởi tố được?": the case told first is the
+  // asker's; what the conversation is about is what they ask of it.
+  const q = nfc(question).trim();
+  let s = q.slice(askedFrom(q)).trim().replace(/[?!.…]+$/u, '').trim();
   // "Làm thế nào để ký số văn bản": the how is asked, the topic is what is done.
   const how = tokenize(s);
   const opener = HOW_OPENERS.find((o) => how.length > o.length && matchAt(how, 0, o));

@@ -53,6 +53,8 @@ const STOP_PHRASES = [
   // "cho nhanh", "cho gọn" (to be quick): why the asker would, not what the rule says. (Not "cho tiện":
   // folded it is also "cho tiền", giving money.)
   'cho nhanh', 'cho gon', 'cho le',
+  // "nghe nói …": what the asker heard; the rule is what is asked.
+  'nghe noi',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
@@ -167,7 +169,11 @@ function contentTermsOf(text: string): QueryTerm[] {
   const call = folded.indexOf('oi');
   if (call > 0 && call <= 2 && (call === 1 ? ADDRESSED.has(folded[0]) : folded[0] === 'moi' && folded[1] === 'nguoi')) dropped.fill(true, 0, call + 1);
   // "... không?" / "... chưa?" at the end asks yes or no; elsewhere "không" negates and matters.
-  if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) dropped[last] = true;
+  if (last > 0 && (folded[last] === 'khong' || folded[last] === 'chua')) {
+    dropped[last] = true;
+    // "…, đúng không?": a tag asking the asker's guess be confirmed ("nội dung không", "sử dụng không" are words).
+    if (toks[last - 1] === 'đúng' || (unaccented && folded[last - 1] === 'dung' && !DUNG_WORDS.has(folded[last - 2] ?? ''))) dropped[last - 1] = true;
+  }
   // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
   // ("văn bản đi", outgoing documents, is one).
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;
@@ -236,9 +242,13 @@ function chatTail(toks: readonly string[], folded: readonly string[], at: number
   return (unaccented ? TAIL_PARTICLES_FOLDED.has(folded[at]) : TAIL_PARTICLES.has(toks[at])) ? 1 : 0;
 }
 
-/** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
 /** A last clause leaving something out: ", chưa tính …", ", không kể …" (no comma after it). */
 const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )[^,;]+$/iu;
+
+/** Words "dung" ends, typed without accents: "nội dung", "sử dụng", "áp dụng", "tuyển dụng", "ứng dụng", "xây dựng", "trưng dụng". */
+const DUNG_WORDS = new Set(['noi', 'su', 'ap', 'tuyen', 'ung', 'xay', 'trung', 'tin', 'thu']);
+
+/** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
 
 function alternativeStart(folded: readonly string[]): number {
   for (let i = 1; i + 1 < folded.length; i++) {
@@ -400,11 +410,17 @@ const SETTING_WEIGHT = 0.4;
  */
 export function settingLength(question: string): number {
   const q = nfc(question);
+  const at = askedFrom(q);
+  return at ? tokens(q.slice(0, at)).length : 0;
+}
+
+/** Where (in the NFC text) the question sentence starts after a story told before it; 0 when none (see settingLength). */
+export function askedFrom(question: string): number {
+  const q = nfc(question);
   const at = storyEnd(q) || chatSettingEnd(q);
   if (!at) return 0;
   // "<a statement>. Đúng hay sai?": the statement is what is asked; a question sentence must say something of its own.
-  if (contentTerms(q.slice(at)).filter((t) => t.weight === 1).length < MIN_ASKED) return 0;
-  return tokens(q.slice(0, at)).length;
+  return contentTerms(q.slice(at)).filter((t) => t.weight === 1).length < MIN_ASKED ? 0 : at;
 }
 
 /** Does the message tell a case before what it asks (a story sentence, or a chat clause before ", vậy …", ", em có …")? */
@@ -416,10 +432,10 @@ export function toldStory(question: string): boolean {
 /**
  * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …", "Hôm qua có người say rượu đến
  * phòng tiếp dân, em có được từ chối không?": in a chat message the case is told in a clause, and ", vậy",
- * ", cho em hỏi" or the asker's own "(thì) em / mình có / phải / được …" opens what is asked. Where that is; 0 when none.
+ * ", cho em hỏi", ", nghe nói …" or the asker's own "(thì) em / mình có / phải / được …" opens what is asked. Where that is; 0 when none.
  */
 const CHAT_ASK =
-  /,\s*(?:vậy|thế thì|vậy thì|cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi|vay|the thi|vay thi|cho (?:em|minh|toi|chau|con) hoi|xin hoi|(?=(?:thì\s+|thi\s+)?(?:em|mình|tôi|chúng tôi|chúng em|bên em|bên mình|đơn vị mình|minh|toi|ben em|don vi minh)\s+(?:có|phải|cần|nên|được|co|phai|can|nen|duoc)\s))\s*(?=\S)/iu;
+  /,\s*(?:vậy|thế thì|vậy thì|cho (?:em|mình|tôi|cháu|con) hỏi|xin hỏi|vay|the thi|vay thi|cho (?:em|minh|toi|chau|con) hoi|xin hoi|nghe nói|nghe noi|(?=(?:thì\s+|thi\s+)?(?:em|mình|tôi|chúng tôi|chúng em|bên em|bên mình|đơn vị mình|minh|toi|ben em|don vi minh)\s+(?:có|phải|cần|nên|được|co|phai|can|nen|duoc)\s))\s*(?=\S)/iu;
 
 function chatSettingEnd(q: string): number {
   const m = CHAT_ASK.exec(q);

@@ -309,3 +309,10 @@ describe('a chat opener in the previous question', () => {
     expect(rewriteFollowUp('Còn nếu họ gửi yêu cầu qua bưu điện thì sao ạ?', called)).not.toMatch(/Anh ơi|cho em hỏi/iu);
   });
 });
+
+describe('a case told before the previous question', () => {
+  it('is no part of the subject a follow-up is completed with, nor is its confirming tag', () => {
+    const history = [{ question: 'Bên em có vụ cố ý gây thương tích nhẹ, nghe nói phải có yêu cầu của bị hại mới khởi tố được đúng không anh?' }];
+    expect(rewriteFollowUp('Nếu bị hại rút yêu cầu thì sao?', history)).toBe('Về phải có yêu cầu của bị hại mới khởi tố: Nếu bị hại rút yêu cầu?');
+  });
+});

@@ -3,7 +3,7 @@
  * names a kind of copy.
  */
 import { describe, expect, it } from 'vitest';
-import { contentTerms } from '../../core/answer/terms.js';
+import { contentTerms, toldStory } from '../../core/answer/terms.js';
 
 const weightOf = (question: string, term: string) => contentTerms(question).filter((t) => t.term === term).map((t) => t.weight);
 
@@ -63,5 +63,22 @@ describe('"sắp", "chuyện" and "cho tiện" in chat', () => {
   it('drops "cho tiện" (for convenience), keeping "phương tiện"', () => {
     expect(terms('Họp mật dùng micro không dây cho tiện được không?')).not.toContain('tien');
     expect(terms('Phương tiện dùng trong cuộc họp mật phải thế nào?')).toContain('tien');
+  });
+});
+
+describe('hearsay and a confirming tag', () => {
+  const terms = (q: string) => contentTerms(q).map((t) => t.term);
+  it('drops "nghe nói" and a closing "đúng không (anh)", not "nội dung không" or "sử dụng không"', () => {
+    const t = terms('Nghe nói phải có yêu cầu của bị hại mới khởi tố được đúng không anh?');
+    expect(t).not.toContain('nghe');
+    expect(t).not.toContain('dung');
+    expect(terms('phai co yeu cau cua bi hai moi khoi to dung khong')).not.toContain('dung');
+    expect(terms('Ký số thì có giữ bí mật nội dung không?')).toContain('dung');
+    expect(terms('may tinh co duoc su dung khong')).toContain('dung');
+  });
+
+  it('reads a case told before ", nghe nói …" as a story', () => {
+    expect(toldStory('Bên em có vụ cố ý gây thương tích nhẹ, nghe nói phải có yêu cầu của bị hại mới khởi tố được đúng không anh?')).toBe(true);
+    expect(toldStory('Theo luật, nghe nói phải có yêu cầu của bị hại mới khởi tố?')).toBe(false);
   });
 });
