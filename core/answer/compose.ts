@@ -1472,7 +1472,7 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // further behind (COUNT_RATIO) that writes a span is.
   const promoted = (counted ? closeSecond(countsIn, COUNT_RATIO) : q.countedNoun ? closeSecond(nounIn, COUNT_RATIO) ?? closeSecond(numberIn, COUNT_RATIO) : q.asksNumber ? closeSecond(numberIn, COUNT_RATIO) : undefined)
     ?? (valueKind ? closeSecond(valueIn, COUNT_RATIO) : undefined)
-    ?? (q.asksDuration ? closeSecond(lasts) ?? (lastsFor(cands[0]) ? undefined : closeSecond(lasts, COUNT_RATIO)) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
+    ?? (q.asksDuration ? closeSecond(lasts) ?? (lasts(cands[0]) ? undefined : closeSecond(lasts, COUNT_RATIO)) : undefined) ?? (definiendum ? closeSecond(defining, COUNT_RATIO) : undefined) ?? listLeadIn(q, hits, cands[0]);
   if (promoted) {
     // A list found by listLeadIn may be a piece rank() left out.
     const at = cands.indexOf(promoted);

@@ -565,3 +565,23 @@ describe('one long sentence cut for the question', () => {
     expect(body(r.text)).not.toMatch(/Trong đó, …/u);
   });
 });
+
+describe('a how-long question whose best piece names a time but no length of it', () => {
+  const tcd: Doc = { docId: 'luat/tcd.txt', title: 'Luật Tiếp công dân', number: '42/2013/QH13', type: 'Luật' };
+  const kb2 = [
+    articleOf(tcd, '18', 'Điều 18. Trách nhiệm của người đứng đầu cơ quan trong việc tiếp công dân', [
+      '4. Khi tiếp công dân, người đứng đầu cơ quan phải có ý kiến trả lời về việc giải quyết vụ việc cho công dân. Trường hợp chưa trả lời ngay được thì chỉ đạo cơ quan kịp thời xem xét, giải quyết và thông báo thời gian trả lời cho công dân.',
+    ]),
+    articleOf(tcd, '28', 'Điều 28. Thông báo kết quả xử lý khiếu nại, tố cáo, kiến nghị, phản ánh', [
+      '1. Trong thời hạn 10 ngày làm việc, kể từ ngày tiếp nhận nội dung khiếu nại, tố cáo, kiến nghị, phản ánh, người tiếp công dân có trách nhiệm trả lời trực tiếp hoặc thông báo bằng văn bản.',
+    ]),
+  ];
+  it('quotes the one behind it that writes a number of days', () => {
+    const q = 'Tiếp công dân xong thì trong bao lâu phải trả lời cho công dân?';
+    const hits = rank(q, kb2);
+    expect(hits[0].item.article).toBe('18');
+    const r = composeExtractive(q, hits);
+    expect(r.citations[0].locator).toMatch(/^Điều 28/);
+    expect(body(r.text)).toContain('10 ngày làm việc');
+  });
+});
