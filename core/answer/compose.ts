@@ -1023,7 +1023,6 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   return { score, covers };
 }
 
-/** Cuts one line at a clause boundary within `max` characters (kept whole when no boundary is in reach). */
 /** The question's words a text holds (each once) and their weight (rarity). */
 type Focus = (text: string) => { weight: number; words: ReadonlySet<string> };
 
@@ -1039,9 +1038,13 @@ function focusedCut(line: string, max: number, focus: Focus): string | undefined
   const head = cutLine(line, max);
   if (head === line) return undefined;
   const inHead = focus(head);
-  const clauses = line.split(/(?<=[;,:])\s+/u);
-  if (clauses.length < 3) return undefined;
-  // The clause holding most weight of words the head lacks starts the window.
+  // The opening is its first clause; a window starts at an item of its list (after ";" or a full stop),
+  // never inside one ("100% hồ sơ, quy trình và thủ tục …" is one item).
+  const opening = /^[^,;:]+[,;:]/u.exec(line)?.[0] ?? '';
+  const clauses = line.slice(opening.length).trim().split(/(?<=[;:]|\.)\s+/u);
+  clauses.unshift(opening);
+  if (!opening || clauses.length < 3) return undefined;
+  // The item holding most weight of words the head lacks starts the window.
   let best = -1;
   let bestGain = 0;
   for (let i = 1; i < clauses.length; i++) {
@@ -1051,15 +1054,16 @@ function focusedCut(line: string, max: number, focus: Focus): string | undefined
     if (gain > bestGain) [best, bestGain] = [i, gain];
   }
   if (best < 0) return undefined;
-  const opening = clauses[0].length <= max / 3 ? `${clauses[0]} ` : '';
+  const lead = opening.length <= max / 3 ? `${opening} ` : '';
   let window = clauses[best];
-  for (let i = best + 1; i < clauses.length && opening.length + window.length + clauses[i].length + 3 <= max; i++) window += ` ${clauses[i]}`;
+  for (let i = best + 1; i < clauses.length && lead.length + window.length + clauses[i].length + 3 <= max; i++) window += ` ${clauses[i]}`;
   if (focus(window).weight < FOCUS_GAIN * inHead.weight) return undefined;
-  if (opening.length + window.length + 2 > max * 1.15) window = clip(window, Math.max(60, max - opening.length - 2));
+  if (lead.length + window.length + 2 > max * 1.15) window = clip(window, Math.max(60, max - lead.length - 2));
   const rest = line.endsWith(window) || window.endsWith(ELLIPSIS) ? '' : ` ${ELLIPSIS}`;
-  return `${opening}${ELLIPSIS} ${window}${rest}`;
+  return `${lead}${ELLIPSIS} ${window}${rest}`;
 }
 
+/** Cuts one line at a clause boundary within `max` characters (kept whole when no boundary is in reach). */
 function cutLine(line: string, max: number): string {
   if (line.length <= max) return line;
   const head = line.slice(0, max);

@@ -40,8 +40,8 @@ export function asksHowTo(question: string): boolean {
 /** How much better the best passage, in another guide, must match the question than the steps found. */
 const OTHER_SECTION_MARGIN = 0.15;
 
-/** A limit or a legal property the law sets ("giá trị pháp lý", "hiệu lực"), asked "thế nào / ra sao": its value, no procedure (unless a procedure's verb asks how to extend or count it). */
-const LIMIT_HOW = /\b(?:thoi hieu|thoi han|nhiem ky|muc phat|do tuoi|gia tri(?: phap ly)?|hieu luc) (?:(?!gia han|keo dai|tinh|xin|nop|gui|lam)\S+ ){0,6}(?:nhu )?(?:the nao|ra sao)\b/;
+/** A limit or a legal worth the law sets ("có giá trị pháp lý như thế nào"), asked "thế nào / ra sao": its value, no procedure (unless a procedure's verb asks how to extend or count it). */
+const LIMIT_HOW = /\b(?:thoi hieu|thoi han|nhiem ky|muc phat|do tuoi) (?:(?!gia han|keo dai|tinh|xin|nop|gui|lam)\S+ ){0,6}(?:nhu )?(?:the nao|ra sao)\b|\bgia tri(?: phap ly)? (?:\S+ ){0,1}(?:nhu )?(?:the nao|ra sao)\b/;
 
 /** "Thế nào là quyết định hành chính?", "thế nào được coi là tấn công mạng": what a term means, not how to do it. */
 const DEFINITION_HOW = /\b(?:nhu )?the nao (?:thi )?(?:duoc (?:goi|coi|hieu) )?la\b/;

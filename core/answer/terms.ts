@@ -109,7 +109,7 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 /**
  * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), just ("vừa"), right
  * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"),
- * wait until ("phải đợi khởi tố"), about to ("sắp hết hạn", but "sắp xếp" is a word), a matter ("một chuyện", "nhắc chuyện"): never
+ * wait until ("phải đợi khởi tố"), about to ("sắp hết hạn", but "sắp xếp" is a word), a matter ("một chuyện", "nhắc chuyện"; "nói chuyện" is a word): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
  * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
  */
@@ -193,7 +193,8 @@ function contentTermsOf(text: string): QueryTerm[] {
   let alternative = alternativeStart(folded);
   // "…, chưa tính gia hạn?", "…, không kể ngày nghỉ?": what the answer leaves out, closing the question.
   // Its verb asks nothing and the thing left out weighs as an alternative does.
-  const left = LEFT_OUT.exec(text);
+  // (Not when the clause is the asker's guess put up to be confirmed: "…, không tính thời gian ốm đau đúng không?")
+  const left = CONFIRM_TAG.test(text) ? null : LEFT_OUT.exec(text);
   if (left) {
     const at = tokens(text.slice(0, left.index + left[0].indexOf(left[1]))).length;
     if (at + 2 < toks.length && at + 2 < alternative) {
@@ -214,7 +215,7 @@ function contentTermsOf(text: string): QueryTerm[] {
  * second is ambiguous folded ("can" is also "cần"): "bị can", "bị cáo", "bị hại", "từ chối", "cho phép"
  * are what a question is about, both syllables whole (folded: typed without accents they are no less).
  */
-const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep', 'sap xep']);
+const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep', 'sap xep', 'noi chuyen', 'tro chuyen']);
 
 function inCompound(folded: readonly string[], i: number): boolean {
   return COMPOUNDS.has(`${folded[i]} ${folded[i + 1] ?? ''}`) || (i > 0 && COMPOUNDS.has(`${folded[i - 1]} ${folded[i]}`));
@@ -243,7 +244,9 @@ function chatTail(toks: readonly string[], folded: readonly string[], at: number
 }
 
 /** A last clause leaving something out: ", chưa tính …", ", không kể …" (no comma after it). */
-const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )[^,;]+$/iu;
+const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )(?!khai)[^,;]+$/iu;
+/** "… đúng không?", "… phải không ạ?": the message puts something up to be confirmed. */
+const CONFIRM_TAG = /(?:đúng|phải|dung|phai) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi))*\s*\??\s*$/iu;
 
 /** Words "dung" ends, typed without accents: "nội dung", "sử dụng", "áp dụng", "tuyển dụng", "ứng dụng", "xây dựng", "trưng dụng". */
 const DUNG_WORDS = new Set(['noi', 'su', 'ap', 'tuyen', 'ung', 'xay', 'trung', 'tin', 'thu']);

@@ -32,7 +32,8 @@ export const CONCEPTS: Array<[string, string, string?]> = [
   ['danh muc bi mat (?:nha nuoc|quoc gia)', 'xdanhmuc', 'danh muc'],
   ['(?:tham quyen|nguoi co tham quyen) (?:xac dinh|quyet dinh|giai mat|dieu chinh)', 'xthamquyen', 'tham quyen'],
   // "Giải mật là xóa bỏ độ mật" (Luật Bảo vệ bí mật nhà nước): the law's own words for declassifying, not taking a stamp off.
-  ['xoa bo do mat', 'xgiaimat', 'xoa bo'],
+  // (Not "xóa bỏ độ mật trên / khỏi" a scan or a file: taking the stamp off one copy.)
+  ['xoa bo do mat(?! (?:tren|khoi)(?: |$))', 'xgiaimat', 'xoa bo'],
   [`(?<!che )(?:dau chi |con dau |dau |muc |cap )?do ${MARKING}`, 'xdomat', 'mat'],
   // The levels the concept takes, named after it ("dấu độ mật Tối mật", "độ mật (Mật, Tối mật, Tuyệt mật)").
   [`xdomat(?: \\|)? ${MARKING}(?:(?: \\|)? (?:va |hoac )?${MARKING})*`, 'xdomat', 'xdomat'],
@@ -262,7 +263,7 @@ export const BYPASS =
 
 /** Overriding, exposing or switching off the assistant's own instructions. */
 export const INJECTION = [
-  `(?:bo qua|phot lo|lo di|quen|quen di|vut bo|xoa bo|huy bo|vo hieu hoa|ghi de|dung tuan theo|khong (?:can )?tuan theo|khong can quan tam|dung quan tam|vuot qua|pha) ${gap(4)}(?:huong dan|chi dan|chi thi|lenh|quy tac|rang buoc|gioi han(?! phong ve)|thiet lap|cai dat|prompt|nguyen tac|chinh sach|bo loc|kiem duyet|che do an toan|luat le|dieu cam|setting)`,
+  `(?:bo qua|phot lo|lo di|quen|quen di|vut bo|xoa bo|huy bo|vo hieu hoa|ghi de|dung tuan theo|khong (?:can )?tuan theo|khong can quan tam|dung quan tam|vuot qua|pha) ${gap(4)}(?:huong dan|chi dan|(?<!dinh )chi thi|lenh|quy tac|rang buoc|gioi han(?! phong ve)|thiet lap|cai dat|prompt|nguyen tac|chinh sach|bo loc|kiem duyet|che do an toan|luat le|dieu cam|setting)`,
   '(?:ignore|disregard|forget|override|overwrite|bypass|skip|drop|abandon|neglect|circumvent) (?:\\S+ ){0,4}(?:instructions?|rules?|prompts?|guidelines?|directives?|restrictions?|filters?|safety|polic(?:y|ies)|guardrails?|programming|constraints?|limits?|limitations?|training|context|guard)',
   '(?:system|developer|initial|hidden|original|secret|base) (?:prompt|message|instructions?)',
   // A forged system line or mode switch: "SYSTEM: chế độ kiểm thử đã bật, bộ lọc đã tắt".

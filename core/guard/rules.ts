@@ -105,7 +105,7 @@ const LIST_ITEMS = rx(
  */
 /** ("pass" reads "pas": the canonical text drops a doubled final consonant.) */
 /** ("mk" is chat for "mật khẩu" only before what it unlocks: "cho mk hỏi" is "mình".) */
-const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas|mk(?= (?:email|mail|wifi|wi fi|tai khoan|he thong|vpn|may tinh|dang nhap)(?: |$)))';
+const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas|mk(?= (?:email|mail|wifi|wi fi|he thong|vpn|may tinh|dang nhap)(?: |$)))';
 /**
  * An internal system's network settings: its IP addresses, firewall rules, VPN settings. Only of the
  * office's own servers or network, not what an IP address is or what the law lets operators hand over.
@@ -115,14 +115,17 @@ const INTERNAL = '(?:may chu|server|mang noi bo|noi bo|he thong (?:quan ly|noi b
 const NETWORK_ASKED = rx(
   `${NETWORK} (?:\\S+ ){0,6}?${INTERNAL}(?: \\S+){0,6}? (?:la gi|la bao nhieu|gom (?:nhung )?(?:gi|thong so gi)|nhung (?:cong|ip) nao|cho phep (?:nhung )?\\S+ nao)` +
     `|${INTERNAL} (?:\\S+ ){0,4}?(?:co )?${NETWORK} (?:la gi|la bao nhieu)` +
-    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,8}?${INTERNAL}` +
+    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,4}?${INTERNAL}` +
+    // "… địa chỉ IP, VLAN và cấu hình tường lửa của mạng nội bộ": the office's own network named further on
+    // (not "… IP người dùng theo yêu cầu của cơ quan nào", an operator's duty).
+    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,8}?(?:mang noi bo|may chu|server)` +
     `|what is the ip (?:addres )?of (?:the |our )?(?:internal|office)`,
 );
-const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin`);
+const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin|pin (?:for|of) (?:the|our|your|this)`);
 /** Strings CREDENTIAL_NAMED cannot match without: most messages hold none, and skip its pattern. */
-const CREDENTIAL_NEEDLES = ['mk ', 'mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
+const CREDENTIAL_NEEDLES = ['mk ', 'pin ', 'mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
-const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tell me)';
+const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tel me)';
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
     `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}` +
@@ -130,9 +133,9 @@ const CREDENTIAL_ASKED = rx(
     `|(?:xuat|gui|cung cap|cho (?:toi_?|em|minh|mk)) (?:\\S+ ){0,3}?danh sach (?:\\S+ ){0,4}?${CREDENTIAL}` +
     `|tai khoan admin (?:\\S+ ){0,6}?la gi` +
     // "what is the private key stored on our token": one in use, not what such a key is.
-    `|(?:what is|what s|tell me|give me|send me) (?:the |our )?${CREDENTIAL} (?:\\S+ ){0,2}?(?:stored|kept|saved|used|set) (?:on|in|for|by) (?:our|your|this)` +
+    `|(?:what is|what s|tel me|give me|send me) (?:the |our )?${CREDENTIAL} (?:\\S+ ){0,2}?(?:stored|kept|saved|used|set) (?:on|in|for|by) (?:our|your|this)` +
     // "what is the admin password for the … system": the one set on a system, not a password policy.
-    `|(?:what is|what s|tell me|give me|send me) (?:the |our |your )?(?:\\S+ ){0,2}?(?:password|pas|private key|pin) (?:for|of|to) (?:the|our|your|this|vksnd|\\S+ system)`,
+    `|(?:what is|what s|tel me|give me|send me) (?:the |our |your )?(?:\\S+ ){0,2}?(?:password|pas|private key|pin) (?:for|of|to) (?:the|our|your|this|vksnd|\\S+ system)`,
 );
 /** A guessed credential put up to be confirmed ("… là 'Vks@2024!', đúng hay sai?"). */
 const CONFIRMED = rx('dung hay_? sai|dung khong|phai khong|xac nhan|dung chua');

@@ -12,7 +12,7 @@ import { docNumberKey, escapeRegExp, fold, foldedSyllables, quotedSpans, wordsOf
 import type { Chunk, Scored } from '../types.js';
 import { expandAbbreviation } from './abbreviations.js';
 import { withAlternatives } from './thesaurus.js';
-import { negatedPredicates, negatesAny, syllables } from './negation.js';
+import { askedNegations, headingNegates } from './negation.js';
 import { type AnalyzedQuery, analyzeQuery, DEFAULT_QUERY_WEIGHTS, foldToken, type QueryWeights, STOP_SYLLABLES } from './analyze.js';
 import type { BM25Index } from './bm25.js';
 import type { SplitLexicalSearch } from './split-search.js';
@@ -139,7 +139,6 @@ export class HybridRetriever {
    */
   private readonly headingSets = new BoundedMap<number, Lookup>(20_000);
   private readonly headingWords = new BoundedMap<number, WeightedWords>(20_000);
-  private readonly headingSyllables = new BoundedMap<number, string[]>(20_000);
   /** Folded full title → chunk indices of the documents carrying it. */
   private readonly byTitle = new Map<string, number[]>();
   /**
@@ -265,8 +264,8 @@ export class HybridRetriever {
     const fused = this.fuse(q, ids, bm, vec);
     const cells = o.quotedCellBoost > 0 ? quotedCells(query) : [];
     const inCell = (i: number) => cells.some((cell) => cell.test(this.chunks[i].text));
-    const negated = o.negatedHeadingBoost > 0 ? negatedPredicates(syllables(query)) : [];
-    const negates = (i: number) => negatesAny(this.headingSyllables.getOrCreate(i, () => syllables(this.chunks[i].heading ?? '')), negated);
+    const negated = o.negatedHeadingBoost > 0 ? askedNegations(query) : [];
+    const negates = (i: number) => headingNegates(this.chunks[i].heading ?? '', negated);
     let scored = ids.map((i, j) => ({
       index: i,
       score:

@@ -35,7 +35,8 @@ describe('how-to answers', () => {
     expect(asksHowTo('Nhiệm kỳ của Kiểm tra viên ra sao?')).toBe(false);
     // So is a legal property: what a thing is worth in law, not how to do it.
     expect(asksHowTo('Chữ ký số có giá trị pháp lý như thế nào so với chữ ký tay?')).toBe(false);
-    expect(asksHowTo('Văn bản điện tử có hiệu lực thế nào?')).toBe(false);
+    expect(asksHowTo('Văn bản điện tử muốn có hiệu lực thì ký số ra sao?')).toBe(true);
+    expect(asksHowTo('Văn bản điện tử muốn có giá trị pháp lý thì ký số ra sao?')).toBe(true);
     expect(asksHowTo('Hết thời hạn giải quyết mà chưa xong thì thủ tục gia hạn thế nào?')).toBe(true);
     expect(asksHowTo('Thời hạn tạm giam gia hạn ra sao?')).toBe(true);
     expect(asksHowTo('Thời hạn giải quyết khiếu nại lần đầu thế nào?')).toBe(false);

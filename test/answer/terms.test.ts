@@ -44,6 +44,9 @@ describe('what the question leaves out, and "đợi"', () => {
     expect(t).toContain('han:0.5');
     expect(t.some((x) => x.startsWith('tinh:') || x.startsWith('chua:'))).toBe(false);
     expect(terms('Thời hạn tạm giam không tính ngày nghỉ lễ đúng không?')).toContain('tinh:1');
+    // The asker's guess put up to be confirmed is what is asked; "không kê khai" is no leaving out.
+    expect(terms('Thời hiệu khiếu nại là 90 ngày, không tính thời gian ốm đau đúng không?')).toContain('om:1');
+    expect(terms('Can bo co tai san, khong ke khai thi bi xu ly the nao?')).toContain('ke:1');
   });
 
   it('drops "đợi" (wait until) as written, whose folded form is "đối"', () => {
@@ -58,6 +61,7 @@ describe('"sắp", "chuyện" and "cho tiện" in chat', () => {
     expect(terms('Việc sắp xếp hồ sơ lưu trữ thế nào?')).toEqual(expect.arrayContaining(['sap', 'xep']));
     expect(terms('Có 8 người cùng khiếu nại một chuyện thì cử mấy người đại diện?')).not.toContain('chuyen');
     expect(terms('Chuyển công tác thì bàn giao tài liệu thế nào?')).toContain('chuyen');
+    expect(terms('Người bị tạm giam có được nói chuyện với người thân không?')).toContain('chuyen');
   });
 
   it('drops "cho tiện" (for convenience), keeping "phương tiện"', () => {

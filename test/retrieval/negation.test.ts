@@ -1,30 +1,32 @@
 /** What a question negates, and the headings that negate the same (core/retrieval/negation.ts). */
 import { describe, expect, it } from 'vitest';
-import { negatedPredicates, negatesAny, syllables } from '../../core/retrieval/negation.js';
+import { askedNegations, headingNegates } from '../../core/retrieval/negation.js';
 
-const negated = (text: string) => negatedPredicates(syllables(text));
-
-describe('negatedPredicates', () => {
-  it('reads past the modal to the verb negated, accented or not', () => {
-    expect(negated('Căn cứ nào không được khởi tố vụ án?')).toEqual(['khoi']);
-    expect(negated('trường hợp nào thì sẽ không thụ lý')).toEqual(['thu']);
-    expect(negated('Thông tin nào công dân không được tiếp cận?')).toEqual(['tiep']);
-    expect(negated('khieu nai khong duoc thu ly khi nao')).toEqual(['thu']);
+describe('askedNegations', () => {
+  it('reads a prohibition, or a "không" in a question asking which cases, past the modal to its verb', () => {
+    expect(askedNegations('Những căn cứ nào khiến cơ quan không được khởi tố vụ án?')).toEqual(['khoi']);
+    expect(askedNegations('Đơn khiếu nại rơi vào những trường hợp nào thì sẽ không thụ lý?')).toEqual(['thu']);
+    expect(askedNegations('Thông tin nào công dân không được tiếp cận?')).toEqual(['tiep']);
+    expect(askedNegations('Kiểm sát viên không được làm những việc gì?')).toEqual(['lam']);
+    expect(askedNegations('khieu nai khong duoc thu ly khi nao')).toEqual(['thu']);
   });
 
-  it('ignores "không gian", "không phận", a right to refuse, and a closing "không"', () => {
-    expect(negated('Bảo vệ không gian mạng là gì?')).toEqual([]);
-    expect(negated('Tàu bay ngoài không phận Việt Nam')).toEqual([]);
-    expect(negated('KSV có quyền không làm không?')).toEqual([]);
-    expect(negated('Có được khởi tố không')).toEqual([]);
+  it('ignores a failure told, "không gian", "vu khống", a right to refuse, and a closing "không"', () => {
+    expect(askedNegations('Tài liệu mật không xử lý kịp trong ngày thì lưu giữ thế nào?')).toEqual([]);
+    expect(askedNegations('Kiểm sát viên không làm thủ tục bàn giao hồ sơ thì sao?')).toEqual([]);
+    expect(askedNegations('Những hành vi nào bảo vệ không gian mạng?')).toEqual([]);
+    expect(askedNegations('Những hành vi vu khống nào bị cấm?')).toEqual([]);
+    expect(askedNegations('KSV có quyền không được làm những việc gì không?')).toEqual([]);
+    expect(askedNegations('Có được khởi tố không? Những ai làm chứng?')).toEqual([]);
   });
 });
 
-describe('negatesAny', () => {
+describe('headingNegates', () => {
   it('holds for a heading negating the same verb only', () => {
-    const q = negated('Những căn cứ nào khiến cơ quan không được khởi tố vụ án hình sự?');
-    expect(negatesAny(syllables('Điều 157. Căn cứ không khởi tố vụ án hình sự'), q)).toBe(true);
-    expect(negatesAny(syllables('Điều 143. Căn cứ khởi tố vụ án hình sự'), q)).toBe(false);
-    expect(negatesAny(syllables('Điều 11. Các khiếu nại không được thụ lý giải quyết'), q)).toBe(false);
+    const q = askedNegations('Những căn cứ nào khiến cơ quan không được khởi tố vụ án hình sự?');
+    expect(headingNegates('Điều 157. Căn cứ không khởi tố vụ án hình sự', q)).toBe(true);
+    expect(headingNegates('Điều 143. Căn cứ khởi tố vụ án hình sự', q)).toBe(false);
+    expect(headingNegates('Điều 11. Các khiếu nại không được thụ lý giải quyết', q)).toBe(false);
+    expect(headingNegates('Điều 14. Không ai bị kết án hai lần vì một tội phạm', askedNegations('Những ai không được khởi tố?'))).toBe(false);
   });
 });
