@@ -1031,8 +1031,8 @@ const FOCUS_GAIN = 1.5;
 
 /**
  * One long sentence cut where the question's words are: its opening clause, then, after an ellipsis,
- * the clauses holding the rare words the opening lacks ("Trong đó, … ứng dụng trợ lý ảo …"). Undefined
- * when the head, cut at a clause boundary, holds as much of the question (or nearly).
+ * the list items holding the rare words the opening lacks ("Trong đó, … ứng dụng trợ lý ảo …"). Undefined
+ * when the head, cut at a clause boundary, holds as much of the question (or nearly: FOCUS_GAIN).
  */
 function focusedCut(line: string, max: number, focus: Focus): string | undefined {
   const head = cutLine(line, max);

@@ -111,7 +111,7 @@ const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
  * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"),
  * wait until ("phải đợi khởi tố"), about to ("sắp hết hạn", but "sắp xếp" is a word), a matter ("một chuyện", "nhắc chuyện"; "nói chuyện" is a word): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
- * "dữ", "chủ", "lục", "lần", "là"): dropped only as written.
+ * "dữ", "chủ", "lục", "lần", "là", "đối", "sáp", "chuyển"): dropped only as written.
  */
 const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng đợi sắp chuyện'.split(' '));
 
@@ -252,7 +252,6 @@ const CONFIRM_TAG = /(?:đúng|phải|dung|phai) (?:không|khong|ko)(?:\s+(?:ạ
 const DUNG_WORDS = new Set(['noi', 'su', 'ap', 'tuyen', 'ung', 'xay', 'trung', 'tin', 'thu']);
 
 /** Where the alternative after "không hay" / "chưa hay" / "chứ không" starts (folded tokens); past the end when none. */
-
 function alternativeStart(folded: readonly string[]): number {
   for (let i = 1; i + 1 < folded.length; i++) {
     if (folded[i] === 'hay' && (folded[i - 1] === 'khong' || folded[i - 1] === 'chua')) return i + 1;
