@@ -3,7 +3,7 @@
  * answer the question, then cite them. No model, no network, deterministic.
  */
 import type { Chunk, Citation, Scored } from '../types.js';
-import { findDates, fold, foldedSpaced, nfc, spacedWords, wordsOf } from '../text.js';
+import { findDates, fold, foldedSpaced, foldedSyllables, nfc, spacedWords, wordsOf } from '../text.js';
 import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, provinceOnly, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
@@ -1023,8 +1023,8 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   return { score, covers };
 }
 
-/** The question's words a text holds (each once) and their weight (rarity). */
-type Focus = (text: string) => { weight: number; words: ReadonlySet<string> };
+/** The question's words a text holds, each once with its weight (rarity), and their total. */
+type Focus = (text: string) => { weight: number; words: ReadonlyMap<string, number> };
 
 /** How much more of the question a later stretch must hold than the sentence's opening to be quoted instead. */
 const FOCUS_GAIN = 1.5;
@@ -1048,9 +1048,8 @@ function focusedCut(line: string, max: number, focus: Focus): string | undefined
   let best = -1;
   let bestGain = 0;
   for (let i = 1; i < clauses.length; i++) {
-    const f = focus(clauses[i]);
     let gain = 0;
-    for (const word of f.words) if (!inHead.words.has(word)) gain += focus(word).weight;
+    for (const [word, weight] of focus(clauses[i]).words) if (!inHead.words.has(word)) gain += weight;
     if (gain > bestGain) [best, bestGain] = [i, gain];
   }
   if (best < 0) return undefined;
@@ -1161,18 +1160,17 @@ function renderPieces(chosen: Candidate[], room: number, focus?: Focus): string[
   return out;
 }
 
-/** The question's content words a text holds (folded syllables of weight 1). */
+/** The question's content words (folded syllables of full weight) a text holds. */
 function focusOn(terms: readonly QueryTerm[], rarity: (t: string) => number): Focus {
   const asked = new Set(terms.filter((t) => t.weight >= 1).map((t) => t.term));
   return (text) => {
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     let weight = 0;
-    for (const w of wordsOf(text)) {
-      const f = fold(w).toLowerCase();
-      if (asked.has(f) && !words.has(f)) {
-        words.add(f);
-        weight += rarity(f);
-      }
+    for (const f of foldedSyllables(text)) {
+      if (!asked.has(f) || words.has(f)) continue;
+      const w = rarity(f);
+      words.set(f, w);
+      weight += w;
     }
     return { weight, words };
   };

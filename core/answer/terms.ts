@@ -419,7 +419,7 @@ export function settingLength(question: string): number {
 /** Where (in the NFC text) the question sentence starts after a story told before it; 0 when none (see settingLength). */
 export function askedFrom(question: string): number {
   const q = nfc(question);
-  const at = storyEnd(q) || chatSettingEnd(q);
+  const at = storyBoundary(q);
   if (!at) return 0;
   // "<a statement>. Đúng hay sai?": the statement is what is asked; a question sentence must say something of its own.
   return contentTerms(q.slice(at)).filter((t) => t.weight === 1).length < MIN_ASKED ? 0 : at;
@@ -427,8 +427,12 @@ export function askedFrom(question: string): number {
 
 /** Does the message tell a case before what it asks (a story sentence, or a chat clause before ", vậy …", ", em có …")? */
 export function toldStory(question: string): boolean {
-  const q = nfc(question);
-  return (storyEnd(q) || chatSettingEnd(q)) > 0;
+  return storyBoundary(nfc(question)) > 0;
+}
+
+/** Where a story told before the question ends: a story sentence's end, or a chat clause's (NFC text; 0 when none). */
+function storyBoundary(q: string): number {
+  return storyEnd(q) || chatSettingEnd(q);
 }
 
 /**

@@ -101,10 +101,10 @@ const LIST_ITEMS = rx(
 /**
  * A credential's value asked for: "mật khẩu đăng nhập hệ thống … của VKSND tỉnh là gì", "mã PIN của USB token …"
  * handed over ("cho tôi mã PIN …"), spelled out or exported, or a guessed one put up to be confirmed. Read on
- * the canonical text, before "mật khẩu" becomes a concept. ("pin" alone is a battery.)
+ * the canonical text, before "mật khẩu" becomes a concept. ("pin" alone is a battery; "pass" reads "pas", the
+ * canonical text dropping a doubled final consonant; "mk" is chat for "mật khẩu" only before what it unlocks:
+ * "cho mk hỏi" is "mình".)
  */
-/** ("pass" reads "pas": the canonical text drops a doubled final consonant.) */
-/** ("mk" is chat for "mật khẩu" only before what it unlocks: "cho mk hỏi" is "mình".) */
 const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas|mk(?= (?:email|mail|wifi|wi fi|he thong|vpn|may tinh|dang nhap)(?: |$)))';
 /**
  * An internal system's network settings: its IP addresses, firewall rules, VPN settings. Only of the
@@ -112,20 +112,22 @@ const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|passwo
  */
 const NETWORK = '(?:dia chi ip|dai ip|ip|cau hinh (?:tuong lua|firewall|vpn|router)|thong so vpn|tuong lua|firewall|rule tuong lua|cong (?:dang )?mo)';
 const INTERNAL = '(?:may chu|server|mang noi bo|noi bo|he thong (?:quan ly|noi bo)|cua (?:vien|vks\\S*|co quan|don vi|phong|nganh))';
+/** Handing something to the asker ("cho tôi / em / mình …"), not "cho tôi hỏi …", a question. */
+const TO_ME = 'cho (?:toi_?|em|minh|mk)(?! hoi )';
 const NETWORK_ASKED = rx(
   `${NETWORK} (?:\\S+ ){0,6}?${INTERNAL}(?: \\S+){0,6}? (?:la gi|la bao nhieu|gom (?:nhung )?(?:gi|thong so gi)|nhung (?:cong|ip) nao|cho phep (?:nhung )?\\S+ nao)` +
     `|${INTERNAL} (?:\\S+ ){0,4}?(?:co )?${NETWORK} (?:la gi|la bao nhieu)` +
-    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,4}?${INTERNAL}` +
+    `|(?:${TO_ME}|gui|cung cap|xin|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,4}?${INTERNAL}` +
     // "… địa chỉ IP, VLAN và cấu hình tường lửa của mạng nội bộ": the office's own network named further on
     // (not "… IP người dùng theo yêu cầu của cơ quan nào", an operator's duty).
-    `|(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,8}?(?:mang noi bo|may chu|server)` +
+    `|(?:${TO_ME}|gui|tiet lo) (?:\\S+ ){0,3}?${NETWORK} (?:\\S+ ){0,8}?(?:mang noi bo|may chu|server)` +
     `|what is the ip (?:addres )?of (?:the |our )?(?:internal|office)`,
 );
 const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin|pin (?:for|of) (?:the|our|your|this)`);
 /** Strings CREDENTIAL_NAMED cannot match without: most messages hold none, and skip its pattern. */
 const CREDENTIAL_NEEDLES = ['mk ', 'pin ', 'mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
-const HAND_OVER = '(?:cho (?:toi_?|em|minh|mk)(?! hoi )|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tel me)';
+const HAND_OVER = `(?:${TO_ME}|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tel me)`;
 const CREDENTIAL_ASKED = rx(
   `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
     `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}` +

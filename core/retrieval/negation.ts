@@ -23,7 +23,6 @@ const WHICH = /\b(?:(?:can cu|truong hop|thong tin|viec|hanh vi|loai|van ban|khi
 /** Folded syllables of each clause of a text (a "không?" ending one clause negates nothing in the next). */
 function clauses(text: string): string[][] {
   return fold(text)
-    .toLowerCase()
     .split(/[?!.,;:()]+/u)
     .map((c) => c.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
     .filter((c) => c.length);
@@ -48,7 +47,7 @@ function negated(text: string, prohibited: boolean): string[] {
 
 /** What the question asks not to be done: after "không được", or any "không" in a question asking which cases. */
 export function askedNegations(question: string): string[] {
-  return negated(question, !WHICH.test(fold(question).toLowerCase()));
+  return negated(question, !WHICH.test(fold(question)));
 }
 
 /** Does the heading negate one of these predicates ("không khởi tố", "không được thụ lý")? */
