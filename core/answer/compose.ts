@@ -9,6 +9,7 @@ import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, provinceOnly, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
 import { askedStep, asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { crimeGrades, otherGradeOnly, type CrimeGrade } from './crime-grade.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
@@ -434,6 +435,8 @@ interface UnitFeatures {
   qualified: boolean;
   /** `spaced` without the numbering of its lines: "1. Người đứng đầu …" counts no "1 người". */
   countable: string;
+  /** The grades of crime the piece itself names (crime-grade.ts). */
+  grades: ReadonlySet<CrimeGrade>;
 }
 
 const LINE_NUMBERING = /^\s*(?:\d{1,3}[a-zđ]?|[a-zđ])[.)]\s/gmu;
@@ -459,6 +462,7 @@ class PieceFeatures implements UnitFeatures {
   private inContext?: string;
   private qualifies?: boolean;
   private counting?: string;
+  private graded?: Set<CrimeGrade>;
 
   constructor(private readonly unit: Unit) {
     this.folded = fold(unit.text);
@@ -484,6 +488,11 @@ class PieceFeatures implements UnitFeatures {
       this.qualifies = QUALIFIER_WORDS.some((w) => this.spaced.includes(w) || !!parent?.includes(w));
     }
     return this.qualifies;
+  }
+
+  // Only a question naming a grade of crime reads them.
+  get grades(): ReadonlySet<CrimeGrade> {
+    return (this.graded ??= crimeGrades(this.spaced));
   }
 
   // Only counted questions read it.
@@ -563,6 +572,8 @@ interface QuestionFeatures {
   listed?: { lead: RegExp; subject: string; words: readonly string[]; ofSomeone: boolean };
   /** " khong ro ", " khong dong ": negations the question asks about, spaced (see negationsOf). */
   negated: readonly string[];
+  /** The grades of crime the question names ("tội phạm rất nghiêm trọng"), usually none. */
+  grades: ReadonlySet<CrimeGrade>;
   /** A phone number, a document's number, a company: the one kind of value asked for (value-kinds.ts). */
   valueKind?: ValueKind;
   /** For "ai giải quyết" asked of a complaint or denunciation against an office holder, that holder's syllables (accusedOf). */
@@ -616,6 +627,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     definiendum: definiendumOf(question),
     listed: listedOf(question),
     negated: negationsOf(question, terms, synonyms),
+    grades: crimeGrades(spaced),
     valueKind: askedValue(f, nfc(question)),
     accused: kinds.has('actor') ? accusedOf(question) : undefined,
   };
@@ -786,10 +798,29 @@ function onlyDeputyOf(principals: readonly Principal[], spaced: string): boolean
   return false;
 }
 
-/** Is the piece (a điểm read with its khoản) about another thing than the names the question asks about? */
+/**
+ * Is the piece (a điểm read with its khoản) about another thing than the names the question asks about?
+ * Or another grade of crime: "d) Đối với tội phạm đặc biệt nghiêm trọng …" holds every word of
+ * "tội phạm nghiêm trọng" and is another grade's rule.
+ */
 function aboutAnother(q: QuestionFeatures, feat: UnitFeatures): boolean {
+  if (q.grades.size && otherGradeOnly(q.grades, feat.grades)) return true;
   return q.principals.length > 0 && feat.qualified && onlyDeputyOf(q.principals, feat.spacedInContext);
 }
+
+/**
+ * Is the piece a khoản whose điểm grade crime beyond the grades the question names ("a) … ít nghiêm
+ * trọng …; b) … nghiêm trọng …")? Not one whose lead-in lists the grades ("1. Trong thời hạn 30 ngày
+ * đối với tội phạm ít nghiêm trọng, 45 ngày … : a) Đưa vụ án ra xét xử; …"): that line is the answer.
+ */
+function gradesOthers(q: QuestionFeatures, unit: Unit): boolean {
+  if (!q.grades.size || unit.shape !== 'block') return false;
+  for (const g of itemGrades(unit)) if (!q.grades.has(g)) return true;
+  return false;
+}
+
+/** The grades a block's items name, its lead-in aside. */
+const itemGrades = memoize((unit: Unit) => crimeGrades(spacedOf(fold(unit.text.split('\n').slice(1).join('\n')))));
 
 /** Offices a complaint or denunciation may be against (folded): the accused the question names. */
 const OFFICE_HOLDER = '(?:pho )?(?:vien truong|chanh an|thu truong|giam doc|chu tich|truong phong|kiem sat vien|kiem tra vien|dieu tra vien|tham phan|can bo|cong chuc|vks|ksv|dtv)';
@@ -867,6 +898,8 @@ const DATES_ANOTHER_PENALTY = 0.5;
 
 /** Taken from a piece that extends a time limit, when the question asks the limit itself. */
 const EXTENSION_PENALTY = 0.3;
+/** For a khoản listing several grades of crime, when the question names one (its điểm answers alone). */
+const GRADED_BLOCK_PENALTY = 0.5;
 
 /** Added for a piece that opens by defining the whole subject, and for a dated citation of the asked document. */
 const DEFINITION_BONUS = 0.6;
@@ -977,6 +1010,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   score += 0.35 * phraseShare(terms, q.pairs, feat.spaced, weight);
   if (q.negated.some((n) => feat.spaced.includes(n))) score += NEGATION_BONUS;
   if (aboutAnother(q, feat)) score -= 0.8;
+  // A khoản whose điểm each grade crime ("a) … ít nghiêm trọng …; b) … nghiêm trọng …") holds the
+  // asked grade's điểm, which answers alone.
+  if (gradesOthers(q, unit)) score -= GRADED_BLOCK_PENALTY;
   if (q.accused && accusedActs(q.accused, feat.spaced)) score -= ACCUSED_ACTOR_PENALTY;
   // "Viện trưởng Viện kiểm sát có những nhiệm vụ, quyền hạn:" and its items list another's duties
   // than "Viện kiểm sát có những nhiệm vụ gì?" asks for, though it writes the question whole.
@@ -1446,7 +1482,8 @@ function select(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions
   // without it does not, and the room left after it may not hold the one that does.
   // A piece about another office ("Nhiệm kỳ của Phó Viện trưởng … là 05 năm" for the Viện trưởng's)
   // is neither promoted for its count nor quoted after the best for the words it adds.
-  const ofAnother = (c: Candidate) => aboutAnother(q, featuresOf(c.unit));
+  // Nor a khoản that grades crime in its điểm beyond the grade asked: its other điểm are others' rules.
+  const ofAnother = (c: Candidate) => aboutAnother(q, featuresOf(c.unit)) || gradesOthers(q, c.unit);
   const countsIn = (c: Candidate) => !!counted && counted.test(featuresOf(c.unit).countable) && !ofAnother(c);
   // "X là gì?": a close second that opens by defining X ("4. Thông điệp dữ liệu là thông tin …") is
   // the answer, ahead of pieces an article titled with X's words ranks higher.
