@@ -105,7 +105,7 @@ const LIST_ITEMS = rx(
  * canonical text dropping a doubled final consonant; "mk" is chat for "mật khẩu" only before what it unlocks:
  * "cho mk hỏi" is "mình".)
  */
-const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas|mk(?= (?:email|mail|wifi|wi fi|he thong|vpn|may tinh|dang nhap)(?: |$)))';
+const CREDENTIAL = '(?:mat khau|ma pin|ma otp|otp|khoa bi mat|private key|password|pas|api key|api token|acces token|token truy cap|mk(?= (?:email|mail|wifi|wi fi|he thong|vpn|may tinh|dang nhap)(?: |$)))';
 /**
  * An internal system's network settings: its IP addresses, firewall rules, VPN settings. Only of the
  * office's own servers or network, not what an IP address is or what the law lets operators hand over.
@@ -125,11 +125,11 @@ const NETWORK_ASKED = rx(
 );
 const CREDENTIAL_NAMED = rx(`${CREDENTIAL}|${NETWORK}|tai khoan admin|pin (?:for|of) (?:the|our|your|this)`);
 /** Strings CREDENTIAL_NAMED cannot match without: most messages hold none, and skip its pattern. */
-const CREDENTIAL_NEEDLES = ['mk ', 'pin ', 'mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
+const CREDENTIAL_NEEDLES = ['mk ', 'pin ', 'mat khau', 'ma pin', 'otp', 'khoa bi mat', 'private key', 'pas', 'api ', 'acces token', 'token truy cap', 'ip', 'tuong lua', 'firewall', 'vpn', 'router', 'cong ', 'tai khoan admin'];
 /** Handing one over, reading it out or exporting it; not "cho tôi hỏi …", a question. */
 const HAND_OVER = `(?:${TO_ME}|gui|cung cap|xin|doc|doc to|nhac|dua|tiet lo|danh van|xuat|share|give me|send me|tel me)`;
 const CREDENTIAL_ASKED = rx(
-  `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|luu o dau|de o dau|cat o dau)` +
+  `${CREDENTIAL} (?:\\S+ ){0,16}?(?:cua|mac dinh|dang nhap|hien tai|hien nay|noi bo|truy cap|may tinh|he thong|tai khoan|wi fi|wifi|vpn|email|usb|token) (?:\\S+ ){0,16}?(?:la gi|la bao nhieu|la so nao|la (?:chuoi|ma|day|day so) (?:gi|nao)|luu o dau|de o dau|cat o dau)` +
     `|${HAND_OVER} (?:\\S+ ){0,4}?${CREDENTIAL}` +
     // "xuất danh sách tài khoản và mật khẩu …": an export of accounts with their credentials.
     `|(?:xuat|gui|cung cap|cho (?:toi_?|em|minh|mk)) (?:\\S+ ){0,3}?danh sach (?:\\S+ ){0,4}?${CREDENTIAL}` +
@@ -152,7 +152,9 @@ const CREDENTIAL_RULE = rx(
   'ai (?:chiu|quan ly|cap|duoc|co trach nhiem)|trach nhiem|quy dinh|thu tuc|quy trinh|the nao|lam sao|bao lau|dinh ky|de lam gi|dung de|tac dung|nghia la|khai niem|duoc hieu|(?:bao nhieu|may|toi thieu|it nhat) ky tu|' +
     'cap lai|dat lai|doi mat khau|doi ma|khoi phuc|reset|an toan|(?:do|du|khong du) manh|manh (?:the nao|nhu the nao)|mat khau manh|quy tac|tieu chuan|do dai|' +
     'muc phat|xu phat|xu ly|hinh phat|bi phat|vi pham|khac (?:gi|nhau|voi)|co duoc|(?:co|khong) nen|bi cam|nghiem cam|' +
-    'co can|truong hop nao|theo (?:luat|quy dinh|tcvn)|cap do|toi thieu|mau cau hinh',
+    'co can|truong hop nao|theo (?:luat|quy dinh|tcvn)|cap do|toi thieu|mau cau hinh|' +
+    // "… thì luật gọi hành vi này là gì?": the law's name for an act; "văn thư phải cất ở đâu": a duty.
+    '(?:luat|phap luat) goi|goi (?:\\S+ ){0,3}?la gi|hanh vi (?:nay |do )?(?:la gi|goi la)|phai (?:cat|luu|bao quan|giu|quan ly|de|nop)',
 );
 
 /** Does the message ask for a credential's value (see CREDENTIAL_ASKED, CONFIRMED, CREDENTIAL_IN_USE)? */
@@ -202,12 +204,17 @@ const REPORTER_NAMED = rx(
     `|^(?:\\S+ ){1,3}?la ${REPORTER} (?:\\S+ ){0,3}?${PARTICULAR} ${CONFIRM_TAIL}` +
     // "Ai (đã) tố cáo ông …?", "Đơn tố cáo ông Hùng do ai viết?": who did it.
     `|^(?:\\S+ ){0,3}?(?:ai|nguoi nao|ke nao) (?:da |vua )?(?:dung don |gui don |viet don |ky don )?(?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}` +
-    `|don to cao ${PARTICULAR} (?:\\S+ ){0,3}?do ai (?:viet|gui|dung|ky|lam)`,
+    `|don to cao ${PARTICULAR} (?:\\S+ ){0,3}?do ai (?:viet|gui|dung|ky|lam)` +
+    // "cần số điện thoại riêng và địa chỉ nhà của người tố giác trong vụ án": how to reach one person is asked for.
+    `|(?:can|xin|cho (?:toi_?|em|minh)|gui|tra|tim|lay) (?!(?:\\S+ ){0,3}?(?:ghi|khai|neu) )(?:\\S+ ){0,3}?(?:so dien thoai|sdt|dia chi nha|noi o|cho o)(?: \\S+){0,8}? (?:cua )?${REPORTER}`,
 );
 /** Rule words: asked with them, and without a direct "who is it", the clause is about the protection. */
 const REPORTER_RULE = rx(
-  '(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)|thi (?:sao|ai|gui|nop|phai|can)',
+  '(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)|thi (?:sao|ai|gui|nop|phai|can|lam (?:the nao|sao|gi))',
 );
+
+/** Someone else's question told ("… đến hỏi ai là …", "đòi biết tên …"), not the asker's. */
+const TOLD_ASKING = rx('(?:den|toi|lai|gap|goi dien|nhan tin) (?:\\S+ ){0,2}?(?:hoi|hoi xin|xin|doi|muon) (?:biet )?(?:ai|ten|ho ten|danh tinh|thong tin)');
 
 const REPORT_NEEDLES = ['to cao', 'to giac', 'bao tin', 'cung cap tin', 'bao cho'];
 
@@ -215,7 +222,11 @@ const REPORT_NEEDLES = ['to cao', 'to giac', 'bao tin', 'cung cap tin', 'bao cho
 function asksReporter(canon: string): boolean {
   // Every branch names a report ("tố cáo", "tố giác", "báo tin", "cung cấp tin", "báo cho …"): most messages name none.
   if (!holdsAny(canon, REPORT_NEEDLES)) return false;
-  return canon.split(' | ').some((c) => REPORTER_NAMED.test(c) && (WHO_ASKED.test(c) || !REPORTER_RULE.test(c)));
+  const clauses = canon.split(' | ');
+  // "Người bị tố cáo đến hỏi ai là người viết đơn …, em có được nói cho họ biết không?": someone else's
+  // question told, and the asker's own about the rule.
+  const ruleAsked = clauses.some((c) => REPORTER_RULE.test(c) && !REPORTER_NAMED.test(c));
+  return clauses.some((c) => REPORTER_NAMED.test(c) && (WHO_ASKED.test(c) || !REPORTER_RULE.test(c)) && !(ruleAsked && TOLD_ASKING.test(c)));
 }
 
 /**
