@@ -55,6 +55,9 @@ const STOP_PHRASES = [
   'cho nhanh', 'cho gon', 'cho le',
   // "nghe nói …": what the asker heard; the rule is what is asked.
   'nghe noi',
+  // "có bắt buộc … không", "bắt buộc phải …": a duty asked of, which the law writes "phải" (not the
+  // measure "bắt buộc chữa bệnh", nor "bào chữa bắt buộc": those are no modal before a verb).
+  'co bat buoc', 'bat buoc phai',
   // "bây giờ / giờ em phải làm gì" (now): no hour.
   'bay gio', 'gio em', 'gio toi', 'gio minh',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
@@ -117,6 +120,20 @@ const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng n�
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
+
+/**
+ * Everyday ways of doing something a rule sets the form of: "nói miệng", "gọi điện", "qua điện thoại",
+ * "nhắn tin". "Rút khiếu nại qua điện thoại có được không?" is answered by "… bằng đơn có chữ ký",
+ * which writes none of them: they weigh as an alternative the question offers does (folded).
+ */
+const MEANS = new PhraseTable(['noi mieng', 'bang mieng', 'trinh bay mieng', 'goi dien', 'goi dien thoai', 'qua dien thoai', 'nhan tin', 'qua tin nhan', 'qua zalo'].map((p) => ({ phrase: p.split(' ') })));
+
+/** Positions of the syllables of MEANS phrases in folded syllables. */
+function meansAsked(folded: readonly string[]): Set<number> {
+  const at = new Set<number>();
+  for (let i = 0; i < folded.length; i++) MEANS.forEachAt(folded, i, (e) => e.phrase.forEach((_, k) => at.add(i + k)));
+  return at;
+}
 
 /** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
 const MOVED = new Set('chuyen gui mang dua dem bo xoa mat ra vao len xuong huy'.split(' '));
@@ -202,9 +219,10 @@ function contentTermsOf(text: string): QueryTerm[] {
       alternative = at + 2;
     }
   }
+  const means = meansAsked(folded);
   toks.forEach((t, i) => {
     if (dropped[i]) return;
-    const weight = (copy(i) || quoted.has(folded[i]) || inCompound(folded, i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative ? ALTERNATIVE_WEIGHT : 1);
+    const weight = (copy(i) || quoted.has(folded[i]) || inCompound(folded, i) ? 1 : syllableWeight(t, unaccented)) * (i >= alternative || means.has(i) ? ALTERNATIVE_WEIGHT : 1);
     if (weight > 0) out.push({ term: folded[i], pos: i, weight });
   });
   return out;

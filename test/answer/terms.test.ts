@@ -86,3 +86,21 @@ describe('hearsay and a confirming tag', () => {
     expect(toldStory('Theo luật, nghe nói phải có yêu cầu của bị hại mới khởi tố?')).toBe(false);
   });
 });
+
+describe('a duty asked with "bắt buộc", and an everyday means of doing something', () => {
+  const weights = (q: string) => new Map(contentTerms(q).map((t) => [t.term, t.weight]));
+  it('drops "có bắt buộc" and "bắt buộc phải" (the law writes "phải"), not the measure "bắt buộc chữa bệnh"', () => {
+    expect(weights('Cán bộ tiếp công dân có bắt buộc phải đeo thẻ không?').has('buoc')).toBe(false);
+    expect(weights('Hỏi cung có bắt buộc ghi âm không?').has('buoc')).toBe(false);
+    expect(weights('Thời hạn áp dụng biện pháp bắt buộc chữa bệnh là bao lâu?').get('buoc')).toBe(1);
+  });
+
+  it('weighs "nói miệng", "gọi điện", "qua điện thoại" as an alternative, "điện thoại" alone in full', () => {
+    const w = weights('Người khiếu nại gọi điện báo muốn rút khiếu nại, nói qua điện thoại vậy có được không?');
+    expect(w.get('goi')).toBe(0.5);
+    expect(w.get('thoai')).toBe(0.5);
+    expect(w.get('rut')).toBe(1);
+    expect(weights('Có được mang điện thoại vào cuộc họp mật không?').get('thoai')).toBe(1);
+    expect(weights('Rút tố cáo nói miệng có được không?').get('mieng')).toBe(0.5);
+  });
+});
