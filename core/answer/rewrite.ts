@@ -957,8 +957,10 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
   const ft = tokenize(focus);
   let n = 0;
   while (n < ft.length && !CORE_END.has(fold(ft[n].text).toLowerCase())) n++;
-  if (n < 2 || n > 4) return undefined;
+  if (n < 1 || n > 4) return undefined;
   const core = focus.slice(ft[0].start, ft[n - 1].start + ft[n - 1].text.length);
+  const level = swapLevel(prev, core);
+  if (level || n < 2) return level;
   const tt = tokenize(prevTopic);
   const head = fold(ft[0].text).toLowerCase();
   // The contrasted item closes the previous topic: its head word is among the topic's last words.
@@ -969,6 +971,25 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
     return `${tidy(`${prevTopic.slice(0, tt[i].start)}${core} ${tail}`)}`.replace(/\s+\?$/u, '?');
   }
   return swapKind(prev, ft.slice(0, n));
+}
+
+/** A secrecy level as the contrasted item ("Tuyệt mật", "độ Tối mật"), folded. */
+const LEVEL_ASKED = /^(?:(?:do|muc|cap) )?(tuyet mat|toi mat|mat)$/;
+/** A level the previous question names, as written: "độ Mật", "Tối mật" (not "bí mật", "bảo mật"). */
+const LEVEL_WRITTEN = /(?<![\p{L}])(?:(?:tuyệt|tối)\s+mật|(?<=(?:độ|mức|cấp)\s+)mật|(?<!(?:bí|bảo|tối|tuyệt)\s+)Mật)(?![\p{L}])/iu;
+
+/**
+ * "Thế còn Tuyệt mật?" after "Tài liệu độ Mật được bảo vệ mấy năm?": one level of secrecy for
+ * another, where the previous question names it (the levels share no head word swapKind could use).
+ */
+function swapLevel(prev: string, core: string): string | undefined {
+  const level = LEVEL_ASKED.exec(fold(core).toLowerCase())?.[1];
+  if (!level) return undefined;
+  const base = nfc(prev).trim();
+  const m = LEVEL_WRITTEN.exec(base);
+  if (!m || fold(m[0]).toLowerCase() === level) return undefined;
+  const written = core.replace(/^(?:độ|mức|cấp|do|muc|cap)\s+/iu, '');
+  return capitalise(tidy(`${base.slice(0, m.index)}${written}${base.slice(m.index + m[0].length)}`));
 }
 
 /**

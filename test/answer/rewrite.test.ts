@@ -204,6 +204,11 @@ describe('rewriteFollowUp', () => {
 });
 
 describe('follow-ups that swap one element of the previous question', () => {
+  it('swaps one level of secrecy for another, however it is written, not the "mật" of "bí mật"', () => {
+    expect(after('Tài liệu độ Mật được bảo vệ mấy năm?', 'Thế còn Tuyệt mật?')).toBe('Tài liệu độ Tuyệt mật được bảo vệ mấy năm?');
+    expect(after('Ai có thẩm quyền cho phép sao chụp tài liệu Tuyệt mật?', 'Thế còn Mật?')).toBe('Ai có thẩm quyền cho phép sao chụp tài liệu Mật?');
+    expect(after('Thời hạn bảo vệ bí mật nhà nước độ Tối mật là bao lâu?', 'Còn độ Mật thì sao?')).toBe('Thời hạn bảo vệ bí mật nhà nước độ Mật là bao lâu?');
+  });
   it('keeps "bảo vệ" whole: its "vệ" is no facet "về", and "trong bao lâu" asks a time', () => {
     const s = after('Khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng, doanh nghiệp phải làm gì với thông tin vi phạm?', 'Trong thời hạn bao lâu?');
     expect(has(s, 'bảo vệ an ninh mạng, doanh nghiệp')).toBe(true);
