@@ -28,6 +28,7 @@ import {
 } from './feedback.js';
 import type { RateLimiter } from './rate-limit.js';
 import { outcomeOf, type ServiceMetrics } from './metrics.js';
+import { citedDocuments } from '../core/retrieval/conversation-prior.js';
 
 /** Administrator commands typed in the chat (/reingest, /status). */
 export interface AdminCommands {
@@ -185,7 +186,7 @@ export class AssistantBot extends TeamsActivityHandler {
 
     await this.history.set(
       context,
-      [...history, { question, standalone: reply.standalone, answer: reply.text }].slice(-HISTORY_TURNS),
+      [...history, { question, standalone: reply.standalone, answer: reply.text, cited: citedDocuments(reply.citations) }].slice(-HISTORY_TURNS),
     );
     if (sent?.id) {
       const answers = { ...((await this.answers.get(context, {})) ?? {}) };

@@ -28,6 +28,7 @@ import type { Particulars } from './answer/issuer.js';
 import { isFollowUp, rewriteFollowUp, withoutPreamble } from './answer/rewrite.js';
 import { answerInParts, questionParts } from './answer/parts.js';
 import { withoutRepealed } from './answer/repealed.js';
+import { withConversationPrior } from './retrieval/conversation-prior.js';
 import { expandShorthand } from './shorthand.js';
 import { correctSpelling } from './answer/spelling.js';
 import { composeWithLlm, rewriteWithLlm } from './answer/llm.js';
@@ -168,7 +169,7 @@ export class AssistantRuntime implements RuntimeAssistant {
     }
 
     // Only the extractive answer is a pure function of the question and the index version.
-    const cacheKey = this.chatModel ? null : answerKey(standalone);
+    const cacheKey = this.chatModel ? null : answerKey(standalone, history);
     const cached = cacheKey === null ? undefined : snapshot.answers.get(cacheKey);
     if (cached) return reply({ ...cached, citations: cached.citations.map((c) => ({ ...c })), refused: false, standalone });
 
@@ -191,11 +192,12 @@ export class AssistantRuntime implements RuntimeAssistant {
    * and none another answer quotes, is not the question's own answer).
    */
   private async answerOne(snapshot: Snapshot, standalone: string, history: Turn[], compose: Partial<Pick<ComposeOptions, 'quoted' | 'maxUnits'>>, cache: boolean): Promise<CachedAnswer | null> {
-    const cacheKey = this.chatModel || !cache ? null : answerKey(standalone);
+    const cacheKey = this.chatModel || !cache ? null : answerKey(standalone, history);
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
-    let hits = withoutRepealed(preferInForce(raw, snapshot.supersededBy, standalone), standalone).slice(0, this.topK * 2);
+    // In a conversation, what the last answer cited is a little likelier to hold this one too.
+    let hits = withConversationPrior(withoutRepealed(preferInForce(raw, snapshot.supersededBy, standalone), standalone), history).slice(0, this.topK * 2);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
@@ -227,8 +229,11 @@ export class AssistantRuntime implements RuntimeAssistant {
 }
 
 /** The cache key of a standalone question: NFC, spaces collapsed. */
-function answerKey(standalone: string): string {
-  return standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
+function answerKey(standalone: string, history: readonly Turn[]): string {
+  const key = standalone.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // The conversation prior makes the answer depend on what the last turn cited as well.
+  const cited = history.at(-1)?.cited;
+  return cited?.length ? `${key}\u0000${cited.join('|')}` : key;
 }
 
 /** Chunks are immutable within a version: the passage guard's verdict is computed once per chunk. */

@@ -90,6 +90,8 @@ export interface Turn {
   /** The standalone question the turn was answered with (after rewriting). */
   standalone?: string;
   answer?: string;
+  /** The documents the answer cited (`Citation.source`): the next turn leans towards them (conversation-prior.ts). */
+  cited?: readonly string[];
 }
 
 export interface Scored<T> {

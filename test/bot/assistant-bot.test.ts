@@ -119,13 +119,18 @@ describe('AssistantBot', () => {
     expect(assistant.calls).toHaveLength(0);
   });
 
-  it('passes the conversation history to the assistant for follow-ups', async () => {
+  it('passes the conversation history to the assistant for follow-ups, with the documents each answer cited', async () => {
     const { turn, assistant } = setup();
     await turn('Kế hoạch 221/KH-VKSTC là gì?');
     await turn('Nó có bao nhiêu mục tiêu?');
     const second = assistant.calls[1];
     expect(second.options?.history).toEqual([
-      { question: 'Kế hoạch 221/KH-VKSTC là gì?', standalone: '(độc lập) Kế hoạch 221/KH-VKSTC là gì?', answer: 'Trả lời cho: Kế hoạch 221/KH-VKSTC là gì? [1][2]' },
+      {
+        question: 'Kế hoạch 221/KH-VKSTC là gì?',
+        standalone: '(độc lập) Kế hoạch 221/KH-VKSTC là gì?',
+        answer: 'Trả lời cho: Kế hoạch 221/KH-VKSTC là gì? [1][2]',
+        cited: ['ke-hoach/221-KH-VKSTC.md', 'luat/khieu-nai-2011.txt'],
+      },
     ]);
   });
 

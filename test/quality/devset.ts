@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fold } from '../../core/text.js';
 import type { Assistant, AssistantReply } from '../../core/assistant.js';
 import type { Turn } from '../../core/types.js';
+import { citedDocuments } from '../../core/retrieval/conversation-prior.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import { embedderProvider } from '../../core/embedders.js';
 import { openAssistant, type RuntimeAssistant } from '../../core/runtime.js';
@@ -75,7 +76,7 @@ export async function askWithHistory(assistant: Assistant, question: string, his
   const history: Turn[] = [];
   for (const q of historyQuestions) {
     const r = await assistant.ask(q, { history });
-    history.push({ question: q, standalone: r.standalone, answer: r.text });
+    history.push({ question: q, standalone: r.standalone, answer: r.text, cited: citedDocuments(r.citations) });
   }
   return assistant.ask(question, { history });
 }
