@@ -488,7 +488,9 @@ export function definitionSubject(query: string): string | null {
     /(?:^|[,:;]\s*)(?:the nao|the nao duoc (?:goi|hieu|coi)) la\s+([^,:;]+)$/u.exec(q) ??
     // "Tấn công mạng được định nghĩa như thế nào?", "… được hiểu ra sao?" (not "được quy định thế nào": that asks the rules).
     /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:duoc dinh nghia|duoc hieu|duoc giai thich|co nghia)\s+(?:(?:nhu )?the nao|ra sao|nhu nao|la gi)$/u.exec(q) ??
-    /(?:^|[,:;]\s*)(?:khai niem|dinh nghia)\s+([^,:;]+)$/u.exec(q);
+    /(?:^|[,:;]\s*)(?:khai niem|dinh nghia)\s+([^,:;]+)$/u.exec(q) ??
+    // "'Tiếp cận thông tin' gồm những việc gì?": a term the law defines as the acts it is ("là việc đọc, xem, nghe …").
+    /(?:^|[,:;]\s*)([^,:;]+?)\s+(?:bao )?gom (?:nhung |cac )?(?:viec|hoat dong|hanh vi) (?:gi|nao)$/u.exec(q);
   if (!m) return null;
   // "Luật An ninh mạng định nghĩa gián điệp mạng là gì?": what the law is said to define comes after the verb.
   const words = m[1]

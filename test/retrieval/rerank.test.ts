@@ -35,6 +35,9 @@ describe('definitionSubject', () => {
     expect(definitionSubject('bi mat nha nuoc co nghia la gi?')).toBe('bi mat nha nuoc');
     expect(definitionSubject('Tấn công mạng được định nghĩa như thế nào?')).toBe('tan cong mang');
     expect(definitionSubject('Khiếu nại được hiểu ra sao?')).toBe('khieu nai');
+    // The law defines an act by the acts it is ("Tiếp cận thông tin là việc đọc, xem, nghe …").
+    expect(definitionSubject("Theo luat tiep can thong tin thi 'tiep can thong tin' gom nhung viec gi?")).toBe('tiep can thong tin');
+    expect(definitionSubject('Tấn công mạng bao gồm những hành vi nào?')).toBe('tan cong mang');
   });
   it('reads past the document the question says to look in, wherever it names it', () => {
     expect(definitionSubject('Hành vi hành chính theo Luật Khiếu nại nghĩa là gì?')).toBe('hanh vi hanh chinh');
