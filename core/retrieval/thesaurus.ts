@@ -77,7 +77,7 @@ const GROUPS: readonly string[] = [
   // A signing token is, in Nghị định 30, a "thiết bị lưu khóa bí mật".
   'usb token|token ky so|token|thiet bi luu khoa bi mat',
   'mat khau|password',
-  'tai lieu mat|tai lieu bi mat',
+  'tai lieu mat|tai lieu bi mat|tai lieu vat chua bi mat',
   // "Họp có nội dung mật", "văn bản mật": chat's "mật" for the law's "bí mật nhà nước".
   'noi dung mat|noi dung bi mat',
   'van ban mat|van ban bi mat',

@@ -170,6 +170,8 @@ describe('citizens\' words for the procedure code\'s (the twenty-sixth session)'
     expect(alts('khang an thi gui don cho ai')).toContain('khang cao');
     expect(alts('hoi cung co phai quay hinh khong')).toContain('ghi hinh');
     expect(alts('gui tai lieu qua buu dien')).toContain('dich vu buu chinh');
+    // The laws' own name for secret documents: "tài liệu, vật chứa bí mật nhà nước".
+    expect(alts('sao chup tai lieu mat xong thi ghi vao so nao')).toContain('tai lieu vat chua bi mat');
   });
 
   it('leaves alone words that fold like one of them ("giữa chừng có" is no "chứng cớ")', () => {
