@@ -48,6 +48,8 @@ const STOP_PHRASES = [
   'chuan bi', 'sap sua', 'sap toi',
   // When the asker's case happens, how sure or in what order they ask: no law writes the asker's week.
   'tuan sau', 'tuan toi', 'thang toi', 'hom qua', 'ngay mai', 'chac chan', 'lan luot',
+  // The part of the asker's day ("sếp ký chiều nay", "sáng nay có 12 hộ dân đến"). Not "tối nay": folded it is also "tội này".
+  'sang nay', 'chieu nay', 'trua nay', 'sang mai', 'chieu mai', 'dem qua',
   // "bên mình" (our side, our office), "đơn vị mình": the asker, not a party.
   'ben minh', 'ben em', 'ben toi', 'don vi minh', 'don vi em', 'co quan minh', 'co quan em', 'phong minh', 'phong em', 'vien minh',
   // "cho nhanh", "cho gọn" (to be quick): why the asker would, not what the rule says. (Not "cho tiện":
@@ -110,13 +112,13 @@ function syllableWeight(token: string, unaccented: boolean): number {
 const FOLDED_STOP_WORDS = new Set([...STOP_WORDS].map(fold));
 
 /**
- * Where, still, already, any more, the side of, the middle of, lies, only then ("rồi mới"), just ("vừa"), right
+ * Where, still, already, any more, the side of, the middle of, lies, sits ("ngồi tiếp dân"), only then ("rồi mới"), just ("vừa"), right
  * at ("ngay tại"), even if ("dù"), rather than ("chứ"), at the time ("lúc"), and ("cả … lẫn …"), the classifier of a letter or a form ("lá thư", "lá đơn"), they ("của chúng"),
  * wait until ("phải đợi khởi tố"), about to ("sắp hết hạn", but "sắp xếp" is a word), a matter ("một chuyện", "nhắc chuyện"; "nói chuyện" is a word): never
  * what a question is about, but their folded forms are ("đầu", "văn", "năm", "chung", "mỗi", "ngày",
- * "dữ", "chủ", "lục", "lần", "là", "đối", "sáp", "chuyển"): dropped only as written.
+ * "dữ", "chủ", "lục", "lần", "là", "đối", "sáp", "chuyển", "ngôi"): dropped only as written.
  */
-const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm mới vừa ngay dù chứ lúc lẫn lá chúng đợi sắp chuyện'.split(' '));
+const ACCENTED_STOP_WORDS = new Set('đâu vẫn rồi nữa đằng chừng nằm ngồi mới vừa ngay dù chứ lúc lẫn lá chúng đợi sắp chuyện'.split(' '));
 
 /** Weight of the words of an alternative a yes-or-no question offers after it ("… không, hay chỉ …", "chứ không …"). */
 const ALTERNATIVE_WEIGHT = 0.5;
@@ -133,6 +135,25 @@ function meansAsked(folded: readonly string[]): Set<number> {
   const at = new Set<number>();
   for (let i = 0; i < folded.length; i++) MEANS.forEachAt(folded, i, (e) => e.phrase.forEach((_, k) => at.add(i + k)));
   return at;
+}
+
+/** Positions (before `last`) of a "không" or "chưa" right before a comma or semicolon, after a "có" or "được" of the same clause. */
+function clauseClosingNegations(text: string, folded: readonly string[], last: number): number[] {
+  if (!/[,;]/.test(text)) return [];
+  const out: number[] = [];
+  let i = 0;
+  let opened = false;
+  const low = lower(text);
+  for (const m of low.matchAll(TOKEN)) {
+    if (i >= last) break;
+    const f = folded[i];
+    const closes = /^\s*[,;]/u.test(low.slice(m.index! + m[0].length));
+    if ((f === 'khong' || f === 'chua') && closes && opened) out.push(i);
+    if (f === 'co' || f === 'duoc') opened = true;
+    if (closes) opened = false;
+    i++;
+  }
+  return out;
 }
 
 /** Verbs of moving, sending or removing, after which "đi" is a direction (folded). */
@@ -191,6 +212,9 @@ function contentTermsOf(text: string): QueryTerm[] {
     // "…, đúng không?": a tag asking the asker's guess be confirmed ("nội dung không", "sử dụng không" are words).
     if (toks[last - 1] === 'đúng' || (unaccented && folded[last - 1] === 'dung' && !DUNG_WORDS.has(folded[last - 2] ?? ''))) dropped[last - 1] = true;
   }
+  // "Có bắt buộc … không, mỗi tháng mấy ngày?": a "không" closing a clause that opened "có / được …"
+  // asks yes or no of that clause as the last one does.
+  for (const i of clauseClosingNegations(text, folded, last)) dropped[i] = true;
   // "chuyển đi", "gửi đi", "mang đi": "đi" after a verb of moving is its direction, no topic
   // ("văn bản đi", outgoing documents, is one).
   for (let i = 1; i < toks.length; i++) if (toks[i] === 'đi' && MOVED.has(folded[i - 1])) dropped[i] = true;

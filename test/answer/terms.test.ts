@@ -104,3 +104,19 @@ describe('a duty asked with "bắt buộc", and an everyday means of doing somet
     expect(weights('Rút tố cáo nói miệng có được không?').get('mieng')).toBe(0.5);
   });
 });
+
+describe('chat words of time and posture, and a yes-or-no closing a first clause', () => {
+  const terms = (q: string) => contentTerms(q).map((t) => t.term);
+  it('drops "ngồi" (tiếp dân) and the part of the asker\'s day, not "tối nay" (folded "tội này")', () => {
+    expect(terms('Cán bộ ngồi tiếp công dân có phải đeo thẻ không?')).not.toContain('ngoi');
+    expect(terms('Văn bản sếp ký chiều nay thì chậm nhất lúc nào phải phát hành?')).not.toContain('chieu');
+    expect(terms('toi nay bi phat bao nhieu nam')).toContain('toi');
+  });
+
+  it('drops a "không" closing a "có … không," clause, and keeps one that negates', () => {
+    const t = terms('Viện trưởng có bắt buộc phải trực tiếp tiếp công dân không, mỗi tháng mấy ngày?');
+    expect(t).not.toContain('khong');
+    expect(t).toContain('thang');
+    expect(terms('Văn bản không có chữ ký, có giá trị không?')).toContain('khong');
+  });
+});
