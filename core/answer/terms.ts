@@ -235,6 +235,10 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "…, chưa tính gia hạn?", "…, không kể ngày nghỉ?": what the answer leaves out, closing the question.
   // Its verb asks nothing and the thing left out weighs as an alternative does.
   // (Not when the clause is the asker's guess put up to be confirmed: "…, không tính thời gian ốm đau đúng không?")
+  // "… dùng mực màu gì, ký bút bi đen có được không?": after asking what, the asker offers an answer to
+  // check; the law writes its own, not the one offered.
+  const offered = OFFERED.exec(text);
+  if (offered && WH.test(fold(text.slice(0, offered.index)))) alternative = Math.min(alternative, tokens(text.slice(0, offered.index)).length);
   const left = CONFIRM_TAG.test(text) ? null : LEFT_OUT.exec(text);
   if (left) {
     const at = tokens(text.slice(0, left.index + left[0].indexOf(left[1]))).length;
@@ -287,6 +291,10 @@ function chatTail(toks: readonly string[], folded: readonly string[], at: number
 
 /** A last clause leaving something out: ", chưa tính …", ", không kể …" (no comma after it). */
 const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )(?!khai)[^,;]+$/iu;
+/** A closing clause asking whether something will do: ", ký bút bi đen có được không?". */
+const OFFERED = /,\s*[^,;?]+?\s(?:có |co )?(?:được|duoc|dc|đc) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi))*\s*\??\s*$/iu;
+/** A question word (folded) before it: the clause offers an answer to what was asked. */
+const WH = /\b(?:gi|nao|bao nhieu|may|ai|dau|sao|the nao)\b/;
 /** "… đúng không?", "… phải không ạ?": the message puts something up to be confirmed. */
 const CONFIRM_TAG = /(?:đúng|phải|dung|phai) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi))*\s*\??\s*$/iu;
 

@@ -173,6 +173,10 @@ const GROUPS: readonly string[] = [
   'hach sach|nhung nhieu|sach nhieu',
   'noi xau|boi nho|vu khong|xuyen tac',
   'dan thong bao|dan len bang tin|niem yet',
+  // Drawing others in: the Luật Tiếp công dân writes "kích động, cưỡng ép, dụ dỗ, lôi kéo".
+  'ru re|du do|loi keo',
+  // Taking case files home: the Luật Tổ chức VKSND forbids taking them "ra khỏi cơ quan".
+  'mang ve nha|dem ve nha|ra khoi co quan',
   'dong phuc|quan ao|an mac|trang phuc',
   'duoi viec|sa thai|buoc thoi viec',
   'mat chuc|bai chuc|cach chuc',

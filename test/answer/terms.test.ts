@@ -120,3 +120,16 @@ describe('chat words of time and posture, and a yes-or-no closing a first clause
     expect(terms('Văn bản không có chữ ký, có giá trị không?')).toContain('khong');
   });
 });
+
+describe('an answer offered to check after a question word', () => {
+  const weights = (q: string) => new Map(contentTerms(q).map((t) => [t.term, t.weight]));
+  it('weighs ", ký bút bi đen có được không?" after "mực màu gì" as an alternative', () => {
+    const w = weights('Ký văn bản giấy thì dùng mực màu gì, ký bút bi đen có được không?');
+    expect(w.get('mau')).toBe(1);
+    expect(w.get('den')).toBe(0.5);
+  });
+
+  it('not without a question word before it', () => {
+    expect(weights('Tài liệu mật gửi qua bưu điện, gửi qua email có được không?').get('email')).toBe(1);
+  });
+});

@@ -172,6 +172,7 @@ describe('citizens\' words for the procedure code\'s (the twenty-sixth session)'
     expect(alts('gui tai lieu qua buu dien')).toContain('dich vu buu chinh');
     // The laws' own name for secret documents: "tài liệu, vật chứa bí mật nhà nước".
     expect(alts('sao chup tai lieu mat xong thi ghi vao so nao')).toContain('tai lieu vat chua bi mat');
+    expect(alts('ru re nguoi khac keo den dong nguoi thi co bi cam khong')).toContain('loi keo');
   });
 
   it('leaves alone words that fold like one of them ("giữa chừng có" is no "chứng cớ")', () => {
