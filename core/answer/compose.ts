@@ -170,10 +170,10 @@ export function countedThing(question: string): RegExp | undefined {
 
 /**
  * A number in digits of some thing other than a span of time ("23 đồng chí", "03 lớp"): "05 năm",
- * "30 ngày" are no count of things, nor is a reference ("khoản 1 Điều này"). (Spelled numbers are
- * left out: "năm" is five and a year.)
+ * "30 ngày" are no count of things, nor is a reference ("khoản 1 Điều này"), nor a share ("100% văn bản",
+ * as countable writes it). (Spelled numbers are left out: "năm" is five and a year.)
  */
-const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan)\b)\p{L}+ /u;
+const COUNT_OF_THINGS = /(?<! (?:dieu|khoan|diem|chuong|muc|phan|so|nam|thang|ngay)) \d+ (?!(?:nam|thang|ngay|gio|tuan|phut|lan|dieu|khoan|xphantram)\b)\p{L}+ /u;
 
 /**
  * Staff a question may count ("bao nhiêu cán bộ, công chức") and a number of them may be written as, folded.
@@ -192,8 +192,11 @@ const STAFF_COUNT = new RegExp(`${NOT_A_COUNT_AFTER} \\d+ (?:${STAFF_NOUNS.join(
 /** A number of people, spelled ("không quá năm người") as often as in digits: "năm" before "người" is five. */
 const PEOPLE_COUNT = new RegExp(` ${COUNT} ${PEOPLE} `);
 
-/** A share of a whole, which answers "bao nhiêu thành viên" as well as a number: "quá nửa tổng số thành viên", "2/3". */
-const SHARE = / (?:qua nua|mot nua|hai phan ba|ba phan tu|da so|\d+\/\d+ |\d+ ?%)/;
+/** A share of a whole, which answers "bao nhiêu thành viên" as well as a number: "quá nửa tổng số thành viên", "2/3" (not "đã số hóa"). */
+const SHARE = / (?:qua nua|mot nua|hai phan ba|ba phan tu|da so (?!hoa )|\d+\/\d+ |\d+ ?%)/;
+
+/** A percentage of staff, as countable writes it ("50% cán bộ"); not of something else ("50%/số lượng vụ án"). */
+const STAFF_SHARE = new RegExp(` \\d+ xphantram (?:\\S+ ){0,3}?(?:${STAFF_NOUNS.join('|')}|nguoi) `);
 
 /** "bao nhiêu hồ sơ vụ án": the thing after "bao nhiêu" ("mấy" folds like "máy", and is left out). */
 const NOUN_COUNT = / bao nhieu (\p{L}+) (\p{L}+) /u;
@@ -443,8 +446,13 @@ const LINE_NUMBERING = /^\s*(?:\d{1,3}[a-zđ]?|[a-zđ])[.)]\s/gmu;
 
 /** A text spaced and folded for counting, its lines' numbering dropped. */
 function countable(text: string): string {
-  return spacedOf(fold(text.replace(LINE_NUMBERING, '')));
+  return spacedOf(fold(text.replace(LINE_NUMBERING, '').replace(PERCENT, `$1 ${PERCENT_WORD}`)));
 }
+
+/** "100%": the sign spacing would drop, leaving "100 văn bản" a count of documents. */
+const PERCENT = /(\d)\s*%/gu;
+/** What countable writes for it: no Vietnamese word. */
+const PERCENT_WORD = 'xphantram';
 
 /**
  * What scoring reads of a piece, derived once per piece. A class with its lazy parts on the
@@ -1752,7 +1760,7 @@ export function composeExtractive(
     const listed = COUNTS_ITEMS.test(q.folded) && chosen.some((c) => c.unit.shape === 'block' && aboutAsked(c, q, chosen));
     // "bao nhiêu cán bộ" is answered by "23 đồng chí", not by "12 video clip": people are counted as people.
     // A share ("quá nửa tổng số thành viên") or "năm người" counts people only: "100% văn bản" is no number of articles.
-    const counts = (t: string) => countedNoun.test(t) || (q.countedStaff ? STAFF_COUNT.test(t) || SHARE.test(t) || PEOPLE_COUNT.test(t) : COUNT_OF_THINGS.test(t));
+    const counts = (t: string) => countedNoun.test(t) || (q.countedStaff ? STAFF_COUNT.test(t) || SHARE.test(t) || STAFF_SHARE.test(t) || PEOPLE_COUNT.test(t) : COUNT_OF_THINGS.test(t));
     if (!listed && !texts.some(counts)) return abstained('missing-count', opts);
   }
   // "bao nhiêu hồ sơ vụ án hành chính" answered only by counts of the criminal and civil ones.

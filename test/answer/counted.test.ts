@@ -446,3 +446,26 @@ describe('kinds counted "theo" a criterion, and listed item by item', () => {
     expect(r.text).toContain('Chữ ký số công cộng');
   });
 });
+
+describe('a count of staff or of cases, not a share of something else', () => {
+  const plan = (text: string): Scored<Chunk> => ({
+    item: { id: 'p', docId: 'vksnd/soc-trang.md', text, ord: 0, title: 'Chuyển đổi số tại VKSND tỉnh Sóc Trăng', type: 'Khác', heading: 'Triển khai tại VKSND tỉnh Sóc Trăng' },
+    score: 1,
+  });
+  const ask = (q: string, text: string) => composeExtractive(q, [plan(text)]);
+
+  it('reads "đã số hóa" as no "đa số" and "50% số lượng vụ án" as no share of staff', () => {
+    const r = ask('VKSND tỉnh Sóc Trăng hiện có tổng cộng bao nhiêu Kiểm sát viên?', 'VKSND tỉnh Sóc Trăng đã số hóa hồ sơ vụ án; Kiểm sát viên số hóa ít nhất 50%/số lượng vụ án thụ lý kiểm sát.');
+    expect(r.abstained).toBe(true);
+  });
+
+  it('reads "100% văn bản" as no count of documents', () => {
+    const r = ask('Năm 2023 VKSND tỉnh Sóc Trăng đã thụ lý bao nhiêu văn bản?', 'Năm 2023, VKSND tỉnh Sóc Trăng thụ lý và xử lý 100% văn bản trên môi trường mạng.');
+    expect(r.abstained).toBe(true);
+  });
+
+  it('still counts a share of staff and a number of documents', () => {
+    expect(ask('VKSND tỉnh Sóc Trăng có bao nhiêu cán bộ được tập huấn?', 'VKSND tỉnh Sóc Trăng tập huấn cho 80% cán bộ, công chức.').abstained).toBe(false);
+    expect(ask('Năm 2023 VKSND tỉnh Sóc Trăng đã thụ lý bao nhiêu văn bản?', 'Năm 2023, VKSND tỉnh Sóc Trăng thụ lý 120 văn bản trên môi trường mạng.').abstained).toBe(false);
+  });
+});
