@@ -133,7 +133,7 @@ const PEOPLE = '(?:nguoi|dong chi|thanh vien)';
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
-const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat)(?: \p{L}+){0,6} (?:la )?bao nhieu /u;
+const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat|le phi|muc phi|muc thu phi)(?: \p{L}+){0,16} (?:la )?bao nhieu /u;
 /**
  * A span of time, a deadline or an immediacy, which "bao lâu" is answered by: "03 ngày", "hai
  * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn", "theo

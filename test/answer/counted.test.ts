@@ -469,3 +469,11 @@ describe('a count of staff or of cases, not a share of something else', () => {
     expect(ask('Năm 2023 VKSND tỉnh Sóc Trăng đã thụ lý bao nhiêu văn bản?', 'Năm 2023, VKSND tỉnh Sóc Trăng thụ lý 120 văn bản trên môi trường mạng.').abstained).toBe(false);
   });
 });
+
+describe('a fee asked', () => {
+  it('asks a sum of money: "Lệ phí … là bao nhiêu?" is answered by an amount, not by any number', () => {
+    const money = countedThing('Lệ phí cấp chứng thư chữ ký số chuyên dùng công vụ cho một cá nhân là bao nhiêu?');
+    expect(money?.test(' le phi la 500 000 dong ')).toBe(true);
+    expect(money?.test(' trong thoi han 05 ngay lam viec ')).toBe(false);
+  });
+});
