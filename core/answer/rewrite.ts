@@ -237,6 +237,9 @@ export function askedSubject(question: string): string {
   return tidy(at ? q.slice(0, at.index) : topicOf(q));
 }
 
+/** A question opening with its condition: "Nếu …", "Khi …", "Trường hợp …". */
+const CONDITION_OPENS = /^(?:nếu|neu|khi|trường hợp|truong hop|trong trường hợp|trong truong hop)\s/iu;
+
 /**
  * "Trong đó, …", "Trong số đó, …", "Ngoài ra, …" open a question about what the previous one named
  * (its list, its plan). Only with the comma: "Trong độ tuổi nào …" folds to the same letters.
@@ -564,8 +567,24 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued) ?? swapOwner(prev, focus);
   if (swapped) return swapped;
   // "Còn khổ giấy?" after "Về văn bản hành chính: lề trái để bao nhiêu?": the subject that one was completed with.
-  const context = completedSubject ?? (hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus));
+  const context = completedSubject ?? subjectOnly(prev, prevTopic, focus) ?? (hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus));
   return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
+}
+
+/**
+ * "Còn VKS có mấy ngày để quyết định truy tố?" after "Án áp dụng thủ tục rút gọn thì thời hạn điều tra là
+ * bao lâu?": a follow-up asking its own question, of none of what the previous one asked of its subject,
+ * is about that subject alone ("Án áp dụng thủ tục rút gọn"), not the other time limit.
+ */
+function subjectOnly(prev: string, prevTopic: string, focus: string): string | undefined {
+  if (!OWN_ASK.test(` ${fold(focus).toLowerCase()} `) && !HOW_MANY.test(focus)) return undefined;
+  // The subject is what comes before "thì", unless a condition opens the question ("Nếu … thì …").
+  const then = CONDITION_OPENS.test(prevTopic) ? null : THEN.exec(prevTopic);
+  if (!then || then.index === 0) return undefined;
+  const subject = tidy(prevTopic.slice(0, then.index));
+  if (contentTerms(subject).length < 2) return undefined;
+  const rest = new Set(contentTerms(prevTopic.slice(subject.length)).map((t) => t.term));
+  return rest.size && !contentTerms(focus).some((t) => rest.has(t.term)) ? subject : undefined;
 }
 
 /**

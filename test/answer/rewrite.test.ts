@@ -204,6 +204,11 @@ describe('rewriteFollowUp', () => {
 });
 
 describe('follow-ups that swap one element of the previous question', () => {
+  it('asks a question of its own of the subject before "thì", not of the other time limit asked after it', () => {
+    expect(after('Án áp dụng thủ tục rút gọn thì thời hạn điều tra là bao lâu?', 'Còn VKS có mấy ngày để quyết định truy tố?')).toBe('Về Án áp dụng thủ tục rút gọn: VKS có mấy ngày để quyết định truy tố?');
+    // A condition opening the question is no subject.
+    expect(after('Nếu bị can bỏ trốn thì thời hạn điều tra tính thế nào?', 'Còn tạm giam thì bao lâu?')).not.toMatch(/^Về Nếu bị can bỏ trốn:/u);
+  });
   it('swaps one level of secrecy for another, however it is written, not the "mật" of "bí mật"', () => {
     expect(after('Tài liệu độ Mật được bảo vệ mấy năm?', 'Thế còn Tuyệt mật?')).toBe('Tài liệu độ Tuyệt mật được bảo vệ mấy năm?');
     expect(after('Ai có thẩm quyền cho phép sao chụp tài liệu Tuyệt mật?', 'Thế còn Mật?')).toBe('Ai có thẩm quyền cho phép sao chụp tài liệu Mật?');
