@@ -16,9 +16,11 @@ const GRADE = / (it |rat |dac biet )?nghiem trong(?= )/g;
  * grades running on from one ("tội phạm nghiêm trọng, rất nghiêm trọng"). "Vi phạm nghiêm trọng",
  * "hậu quả nghiêm trọng" grade nothing.
  */
-const ANCHOR = /(?:^| )(?:toi|toi pham|loai|vu|vu an|an|tang|khung)$/;
-/** Between two grades of one list: ", ", "và", "hoặc", optionally with "tội (phạm)" again. */
-const LIST_GLUE = /^(?: va| hoac)?(?: toi(?: pham)?)?$/;
+const ANCHOR = /(?:^| )(?:toi|toi pham|loai|vu|vu an|an|khung)$/;
+/** Between two grades of one list: ", ", "và", "hoặc", "hay", optionally with "tội (phạm)" again. */
+const LIST_GLUE = /^(?: va| hoac| hay)?(?: toi(?: pham)?)?$/;
+/** The grades from the lowest up. */
+const ORDER: readonly CrimeGrade[] = ['it', 'nghiem-trong', 'rat', 'dac-biet'];
 
 function gradeOf(qualifier: string | undefined): CrimeGrade {
   if (qualifier === 'it ') return 'it';
@@ -39,8 +41,11 @@ export function crimeGrades(spaced: string): Set<CrimeGrade> {
     const before = spaced.slice(Math.max(0, m.index! - 12), m.index!);
     const glue = lastEnd >= 0 ? spaced.slice(lastEnd, m.index!).replace(/[,;]/g, '').replace(/ +/g, ' ').trimEnd() : undefined;
     if (ANCHOR.test(before) || (glue !== undefined && LIST_GLUE.test(glue))) {
-      out.add(gradeOf(m[1]));
+      const grade = gradeOf(m[1]);
       lastEnd = m.index! + m[0].length;
+      // "tội phạm nghiêm trọng trở lên": that grade and every graver one.
+      const up = spaced.startsWith(' tro len', lastEnd);
+      for (const g of up ? ORDER.slice(ORDER.indexOf(grade)) : [grade]) out.add(g);
     }
   }
   return out;

@@ -6,7 +6,7 @@
  * every cue is matched folded, so unaccented typing works the same.
  */
 import type { Turn } from '../types.js';
-import { findDocNumbers, fold, foldedSyllables, isUnaccented, nfc } from '../text.js';
+import { findDocNumbers, fold, foldedSyllables, isUnaccented, lower, nfc } from '../text.js';
 import { askedFrom, askedStep, COMPLETED, contentTerms, HOW_MANY } from './terms.js';
 import { SOURCES_HEADING } from '../../prompts/answer.js';
 
@@ -992,21 +992,32 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
   return swapKind(prev, ft.slice(0, n));
 }
 
-/** A secrecy level as the contrasted item ("Tuyệt mật", "độ Tối mật"), folded. */
-const LEVEL_ASKED = /^(?:(?:do|muc|cap) )?(tuyet mat|toi mat|mat)$/;
-/** A level the previous question names, as written: "độ Mật", "Tối mật" (not "bí mật", "bảo mật"). */
-const LEVEL_WRITTEN = /(?<![\p{L}])(?:(?:tuyệt|tối)\s+mật|(?<=(?:độ|mức|cấp)\s+)mật|(?<!(?:bí|bảo|tối|tuyệt)\s+)Mật)(?![\p{L}])/iu;
+/** A secrecy level as the contrasted item ("Tuyệt mật", "độ Tối mật"), accented ("mất" is no "mật") or typed without accents. */
+const LEVEL_ASKED = /^(?:(?:độ|mức|cấp) )?(tuyệt mật|tối mật|mật)$/u;
+const LEVEL_ASKED_PLAIN = /^(?:(?:do|muc|cap) )?(tuyet mat|toi mat|mat)$/;
+/**
+ * Where the previous question names a level, most explicit first: "Tối mật" / "Tuyệt mật", then
+ * "độ Mật", then a capital "Mật" standing alone (not "tài liệu mật", "Mật khẩu", "bí mật", "độ mật"
+ * as a notion). Typed without accents: "toi mat", "tuyet mat", "do mat".
+ */
+const LEVELS_WRITTEN: readonly RegExp[] = [
+  /(?<![\p{L}])(?:tuyệt|tối)\s+mật(?![\p{L}])/iu,
+  /(?<=(?:độ|Độ)\s+)Mật(?![\p{L}])/u,
+  /(?<![\p{L}])(?<!(?:bí|bảo|tối|tuyệt|Tối|Tuyệt)\s+)Mật(?!\s+(?:khẩu|mã))(?![\p{L}])/u,
+];
+const LEVELS_WRITTEN_PLAIN: readonly RegExp[] = [/\b(?:tuyet|toi) mat\b/i, /(?<=\bdo )mat\b/i];
 
 /**
  * "Thế còn Tuyệt mật?" after "Tài liệu độ Mật được bảo vệ mấy năm?": one level of secrecy for
  * another, where the previous question names it (the levels share no head word swapKind could use).
  */
 function swapLevel(prev: string, core: string): string | undefined {
-  const level = LEVEL_ASKED.exec(fold(core).toLowerCase())?.[1];
+  const plain = isUnaccented(core);
+  const level = (plain ? LEVEL_ASKED_PLAIN.exec(fold(core).toLowerCase()) : LEVEL_ASKED.exec(lower(core)))?.[1];
   if (!level) return undefined;
   const base = nfc(prev).trim();
-  const m = LEVEL_WRITTEN.exec(base);
-  if (!m || fold(m[0]).toLowerCase() === level) return undefined;
+  const m = (isUnaccented(base) ? LEVELS_WRITTEN_PLAIN : LEVELS_WRITTEN).map((re) => re.exec(base)).find(Boolean);
+  if (!m || fold(m[0]).toLowerCase() === fold(level)) return undefined;
   const written = core.replace(/^(?:độ|mức|cấp|do|muc|cap)\s+/iu, '');
   return capitalise(tidy(`${base.slice(0, m.index)}${written}${base.slice(m.index + m[0].length)}`));
 }

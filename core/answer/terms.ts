@@ -125,10 +125,11 @@ const ALTERNATIVE_WEIGHT = 0.5;
 
 /**
  * Everyday ways of doing something a rule sets the form of: "nói miệng", "gọi điện", "qua điện thoại",
- * "nhắn tin". "Rút khiếu nại qua điện thoại có được không?" is answered by "… bằng đơn có chữ ký",
- * which writes none of them: they weigh as an alternative the question offers does (folded).
+ * "qua tin nhắn" (not "nhắn tin": folded it is also "tiếp nhận tin báo"). "Rút khiếu nại qua điện
+ * thoại có được không?" is answered by "… bằng đơn có chữ ký", which writes none of them: they weigh
+ * as an alternative the question offers does (folded).
  */
-const MEANS = new PhraseTable(['noi mieng', 'bang mieng', 'trinh bay mieng', 'goi dien', 'goi dien thoai', 'qua dien thoai', 'nhan tin', 'qua tin nhan', 'qua zalo'].map((p) => ({ phrase: p.split(' ') })));
+const MEANS = new PhraseTable(['noi mieng', 'bang mieng', 'trinh bay mieng', 'goi dien', 'goi dien thoai', 'qua dien thoai', 'qua tin nhan', 'qua zalo'].map((p) => ({ phrase: p.split(' ') })));
 
 /** Positions of the syllables of MEANS phrases in folded syllables. */
 function meansAsked(folded: readonly string[]): Set<number> {
@@ -191,6 +192,8 @@ function contentTermsOf(text: string): QueryTerm[] {
     STOP_PHRASE_TABLE.forEachAt(folded, i, ({ phrase }) => {
       // "có những cách nào": the ways are what is listed, not how to do it ("bằng cách nào").
       if (phrase[0] === 'cach' && PLURAL_BEFORE.has(folded[i - 1] ?? '') && folded[i - 2] !== 'bang') return;
+      // "có bắt buộc chữa bệnh": the measure, not a duty asked of.
+      if (phrase.includes('buoc') && folded[i + phrase.length] === 'chua' && folded[i + phrase.length + 1] === 'benh') return;
       for (let k = 0; k < phrase.length; k++) if (!quoted.has(folded[i + k])) dropped[i + k] = true;
     });
   }

@@ -154,7 +154,7 @@ const CREDENTIAL_RULE = rx(
     'muc phat|xu phat|xu ly|hinh phat|bi phat|vi pham|khac (?:gi|nhau|voi)|co duoc|(?:co|khong) nen|bi cam|nghiem cam|' +
     'co can|truong hop nao|theo (?:luat|quy dinh|tcvn)|cap do|toi thieu|mau cau hinh|' +
     // "… thì luật gọi hành vi này là gì?": the law's name for an act; "văn thư phải cất ở đâu": a duty.
-    '(?:luat|phap luat) goi|goi (?:\\S+ ){0,3}?la gi|hanh vi (?:nay |do )?(?:la gi|goi la)|phai (?:cat|luu|bao quan|giu|quan ly|de|nop)',
+    '(?:luat|phap luat) goi|goi (?:\\S+ ){0,3}?la gi|hanh vi (?:nay |do )?(?:la gi|goi la)|phai (?:cat|luu|bao quan|giu|de) (?:\\S+ ){0,2}?(?:o dau|noi nao|cho nao|the nao|nhu the nao|ra sao)',
 );
 
 /** Does the message ask for a credential's value (see CREDENTIAL_ASKED, CONFIRMED, CREDENTIAL_IN_USE)? */
@@ -206,15 +206,15 @@ const REPORTER_NAMED = rx(
     `|^(?:\\S+ ){0,3}?(?:ai|nguoi nao|ke nao) (?:da |vua )?(?:dung don |gui don |viet don |ky don )?(?:to cao|to giac|bao tin) (?:\\S+ ){0,2}?${PARTICULAR}` +
     `|don to cao ${PARTICULAR} (?:\\S+ ){0,3}?do ai (?:viet|gui|dung|ky|lam)` +
     // "cần số điện thoại riêng và địa chỉ nhà của người tố giác trong vụ án": how to reach one person is asked for.
-    `|(?:can|xin|cho (?:toi_?|em|minh)|gui|tra|tim|lay) (?!(?:\\S+ ){0,3}?(?:ghi|khai|neu) )(?:\\S+ ){0,3}?(?:so dien thoai|sdt|dia chi nha|noi o|cho o)(?: \\S+){0,8}? (?:cua )?${REPORTER}`,
+    `|(?:can(?! bo)|xin|cho (?:toi_?|em|minh)|gui|tra|tim|lay) (?!(?:\\S+ ){0,3}?(?:ghi|khai|neu) )(?:\\S+ ){0,3}?(?:so dien thoai|sdt|dia chi nha|noi o|cho o)(?: \\S+){0,8}? (?:cua )?${REPORTER}`,
 );
 /** Rule words: asked with them, and without a direct "who is it", the clause is about the protection. */
 const REPORTER_RULE = rx(
-  '(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)|thi (?:sao|ai|gui|nop|phai|can|lam (?:the nao|sao|gi))',
+  '(?:co|khong|moi) duoc|duoc (?:giai quyet|thu ly|bao ve|xu ly)|duoc phep|neu|truong hop|bao ve|giu bi mat|quy dinh|theo (?:luat|quy dinh|phap luat)|trach nhiem|quyen (?:va|cua) nguoi to cao|nghia vu|xu ly (?:the nao|ra sao)|bi_? (?:xu ly|phat|ky luat)|thi (?:sao|ai|gui|nop|phai|can|lam (?:the nao|sao|gi))|co can (?:\\S+ ){0,8}?(?:khong|ko)',
 );
 
 /** Someone else's question told ("… đến hỏi ai là …", "đòi biết tên …"), not the asker's. */
-const TOLD_ASKING = rx('(?:den|toi|lai|gap|goi dien|nhan tin) (?:\\S+ ){0,2}?(?:hoi|hoi xin|xin|doi|muon) (?:biet )?(?:ai|ten|ho ten|danh tinh|thong tin)');
+const TOLD_ASKING = rx('(?:den|lai|gap|goi dien|nhan tin) (?:\\S+ ){0,2}?(?:hoi|hoi xin|xin|doi|muon) (?:biet )?(?:ai|ten|ho ten|danh tinh|thong tin)');
 
 const REPORT_NEEDLES = ['to cao', 'to giac', 'bao tin', 'cung cap tin', 'bao cho'];
 

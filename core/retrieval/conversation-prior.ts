@@ -1,11 +1,12 @@
 /**
- * In a conversation, the next question is most often about what the last answer cited: "Gia hạn
- * thì có phải làm văn bản gì không?" after an answer from the Luật Tố cáo asks the Luật Tố cáo,
- * though the procedure code has an article on "gia hạn … văn bản" too. The rewriter completes the
- * follow-ups it recognises; this prior breaks near-ties for those it does not, lifting the hits
- * from the documents the last answer cited. A question on something else still finds its own
- * passages: an eighth of a score moves no clear winner. (Lifting the cited article further gained
- * nothing over nine conversation sets.)
+ * In a conversation, the next question is most often about what the last answer cited: "Khóa nào
+ * dùng để ký?" after "Chữ ký số gồm những loại khóa nào?" (answered from the Luật Giao dịch điện tử)
+ * asks that law, though Nghị định 30 also writes about signing with keys. The rewriter completes the
+ * follow-ups it recognises; this prior breaks near-ties for those it does not, lifting the hits from
+ * the documents the last answer cited. A question on something else still finds its own passages:
+ * an eighth of a score moves no clear winner (nor does it always win a close one). Over nine
+ * conversation sets it turned six follow-ups right and one wrong; lifting the cited article further
+ * gained nothing.
  */
 import type { Chunk, Citation, Scored, Turn } from '../types.js';
 

@@ -55,7 +55,7 @@ const GROUPS: readonly string[] = [
   'phan mem|nen tang',
   'noi mang|ket noi mang|ket noi internet|noi internet',
   'giu bi mat|bao mat|bao dam tinh bi mat',
-  'photo|pho to|copy|ban copy|sao chup|sao chep',
+  'photo|copy|ban copy|sao chup|sao chep',
   // Putting equipment to another use: the laws write "chuyển mục đích sử dụng".
   'chuyen sang dung|dung vao viec khac|dung cho viec khac|chuyen muc dich su dung|su dung vao muc dich khac',
   'huy bo|bai bo',
@@ -144,7 +144,7 @@ const GROUPS: readonly string[] = [
   'ep cung|ep khai|ep nhan toi|buc cung|dung nhuc hinh',
   'kham nha|luc soat nha|kham xet nha|kham xet cho o',
   'cam xuat canh|cam di nuoc ngoai|cam ra nuoc ngoai|tam hoan xuat canh',
-  'tai ngoai|tien bao lanh|nop tien bao lanh|bao linh|dat tien de bao dam',
+  'tien bao lanh|nop tien bao lanh|dat tien de bao dam',
   'bang chung|chung cu',
   'tang vat|vat chung',
   'goi len lam viec|moi len lam viec|giay moi len|trieu tap|giay trieu tap',
@@ -153,25 +153,25 @@ const GROUPS: readonly string[] = [
   'rut khang an|rut chong an|rut khang cao',
   'hoan xu|doi phien toa|hoan phien toa',
   'di kien|kien ra toa|khoi kien',
-  'den bu|den tien|boi hoan|boi thuong',
+  'den bu|boi hoan|boi thuong',
   'an oan|oan sai|lam oan',
   'nua dem|dem khuya|ban dem',
   'bai nai|don bai nai|rut yeu cau khoi to',
   'thu pham|hung thu|nguoi pham toi',
   'khai man|khai gian|khai bao gian doi',
   // People the laws protect in their own words.
-  'ba bau|mang thai|co bau|phu nu co thai',
+  'ba bau|mang thai|dang co bau|phu nu co thai',
   'nuoi con nho|nuoi con duoi 36 thang tuoi',
   'tan tat|khuyet tat',
-  'cam diec|khiem thinh|khiem thi|nguoi cam|nguoi diec|nguoi mu',
+  'cam diec|khiem thinh|khiem thi|nguoi cam nguoi diec|nguoi diec|nguoi mu',
   'mu chu|khong biet doc|khong biet chu',
   'nam vien|nhap vien|om nang|om dau|benh nang',
   'thong dich|thong dich vien|phien dich vien|nguoi phien dich',
   'khong ranh tieng viet|khong noi duoc tieng viet|khong thong thao tieng viet|khong biet tieng viet',
   // Complaints, denunciations and reception.
-  'tra dua|tru um|tru dap|tra thu',
-  'hach sach|nhung nhieu|sach nhieu',
-  'noi xau|boi nho|vu khong|xuyen tac',
+  'tra dua|tru um|tru dap|bi tra thu',
+  'hach sach|sach nhieu',
+  'noi xau|boi nho|xuyen tac',
   'dan thong bao|dan len bang tin|niem yet',
   // Drawing others in: the Luật Tiếp công dân writes "kích động, cưỡng ép, dụ dỗ, lôi kéo".
   'ru re|du do|loi keo',
@@ -192,7 +192,7 @@ const GROUPS: readonly string[] = [
   'font|font chu|phong chu',
   'mang lan|mang noi bo|intranet',
   'hack|hacker|tin tac|bi hack|tan cong mang|xam nhap trai phep',
-  'virus|phan mem doc|ma doc|phan mem doc hai|chuong trinh tin hoc gay hai',
+  'virus|phan mem doc hai|chuong trinh tin hoc gay hai',
   'mo tu thi|mo xac|kham nghiem tu thi',
 ];
 
@@ -203,6 +203,8 @@ const GROUPS: readonly string[] = [
  */
 const ONE_WAY: readonly string[] = [
   'bat dau ap dung>co hieu luc',
+  // Released pending trial is, in the procedure code, either of two measures (not one for the other).
+  'tai ngoai|xin tai ngoai|duoc tai ngoai>bao linh|dat tien de bao dam',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
   'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];

@@ -20,6 +20,12 @@ describe('crimeGrades', () => {
     expect(grades('đối với tội phạm nghiêm trọng, rất nghiêm trọng, đặc biệt nghiêm trọng hoặc tội phạm ít nghiêm trọng nhưng phức tạp')).toEqual(['dac-biet', 'it', 'nghiem-trong', 'rat']);
   });
 
+  it('reads "trở lên" as the grades from it up, and "hay" between two grades', () => {
+    expect(grades('tội phạm nghiêm trọng trở lên')).toEqual(['dac-biet', 'nghiem-trong', 'rat']);
+    expect(grades('đối với tội rất nghiêm trọng hay đặc biệt nghiêm trọng')).toEqual(['dac-biet', 'rat']);
+    expect(grades('tình hình tội phạm gia tăng nghiêm trọng')).toEqual([]);
+  });
+
   it('grades nothing where "nghiêm trọng" is no grade of crime', () => {
     expect(grades('Vi phạm nghiêm trọng quy định về bảo vệ bí mật nhà nước')).toEqual([]);
     expect(grades('gây hậu quả rất nghiêm trọng')).toEqual([]);

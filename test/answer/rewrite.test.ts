@@ -209,6 +209,13 @@ describe('follow-ups that swap one element of the previous question', () => {
     // A condition opening the question is no subject.
     expect(after('Nếu bị can bỏ trốn thì thời hạn điều tra tính thế nào?', 'Còn tạm giam thì bao lâu?')).not.toMatch(/^Về Nếu bị can bỏ trốn:/u);
   });
+  it('swaps the level itself, not "tài liệu mật", "Mật khẩu", "độ mật" as a notion, nor "mất"; typed without accents too', () => {
+    expect(after('Sao chụp tài liệu mật độ Tối mật cần ai cho phép?', 'Thế còn Tuyệt mật?')).toBe('Sao chụp tài liệu mật độ Tuyệt mật cần ai cho phép?');
+    expect(after('Mật khẩu máy tính soạn thảo tài liệu độ Tối mật phải đặt thế nào?', 'Còn Tuyệt mật thì sao?')).toMatch(/^Mật khẩu .*độ Tuyệt mật/u);
+    expect(after('Ai có thẩm quyền xác định độ mật đối với tài liệu Tối mật?', 'Thế còn Tuyệt mật?')).toBe('Ai có thẩm quyền xác định độ mật đối với tài liệu Tuyệt mật?');
+    expect(after('Làm lộ tài liệu Tối mật thì bị xử lý thế nào?', 'Còn mất thì sao?')).not.toMatch(/tài liệu mất/u);
+    expect(after('tai lieu do toi mat duoc bao ve bao lau', 'the con tuyet mat')).toMatch(/^Tai lieu do tuyet mat duoc bao ve bao lau/iu);
+  });
   it('swaps one level of secrecy for another, however it is written, not the "mật" of "bí mật"', () => {
     expect(after('Tài liệu độ Mật được bảo vệ mấy năm?', 'Thế còn Tuyệt mật?')).toBe('Tài liệu độ Tuyệt mật được bảo vệ mấy năm?');
     expect(after('Ai có thẩm quyền cho phép sao chụp tài liệu Tuyệt mật?', 'Thế còn Mật?')).toBe('Ai có thẩm quyền cho phép sao chụp tài liệu Mật?');

@@ -93,6 +93,7 @@ describe('a duty asked with "bắt buộc", and an everyday means of doing somet
     expect(weights('Cán bộ tiếp công dân có bắt buộc phải đeo thẻ không?').has('buoc')).toBe(false);
     expect(weights('Hỏi cung có bắt buộc ghi âm không?').has('buoc')).toBe(false);
     expect(weights('Thời hạn áp dụng biện pháp bắt buộc chữa bệnh là bao lâu?').get('buoc')).toBe(1);
+    expect(weights('Khi nào thì có bắt buộc chữa bệnh đối với người phạm tội?').get('buoc')).toBe(1);
   });
 
   it('weighs "nói miệng", "gọi điện", "qua điện thoại" as an alternative, "điện thoại" alone in full', () => {
@@ -102,6 +103,8 @@ describe('a duty asked with "bắt buộc", and an everyday means of doing somet
     expect(w.get('rut')).toBe(1);
     expect(weights('Có được mang điện thoại vào cuộc họp mật không?').get('thoai')).toBe(1);
     expect(weights('Rút tố cáo nói miệng có được không?').get('mieng')).toBe(0.5);
+    // Folded, "nhắn tin" is also "(tiếp) nhận tin (báo)".
+    expect(weights('Ai có thẩm quyền tiếp nhận tin báo tội phạm?').get('nhan')).toBe(1);
   });
 });
 
