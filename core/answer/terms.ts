@@ -260,11 +260,12 @@ function contentTermsOf(text: string): QueryTerm[] {
 }
 
 /**
- * Two-syllable words whose first syllable is a function word on its own ("bị", "từ", "cho") and whose
- * second is ambiguous folded ("can" is also "cần"): "bị can", "bị cáo", "bị hại", "từ chối", "cho phép"
- * are what a question is about, both syllables whole (folded: typed without accents they are no less).
+ * Two-syllable words whose first syllable is a function word on its own ("từ", "cho") and whose
+ * second is ambiguous folded: "từ chối", "cho phép" are what a question is about, both syllables
+ * whole (folded: typed without accents they are no less). And "người bị …": "người bị tố cáo" is
+ * the other party to "người tố cáo", "người bị tạm giữ" no "người tạm giữ".
  */
-const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep', 'sap xep', 'noi chuyen', 'tro chuyen']);
+const COMPOUNDS = new Set(['tu choi', 'tu chuc', 'cho phep', 'sap xep', 'noi chuyen', 'tro chuyen', 'nguoi bi']);
 
 function inCompound(folded: readonly string[], i: number): boolean {
   return COMPOUNDS.has(`${folded[i]} ${folded[i + 1] ?? ''}`) || (i > 0 && COMPOUNDS.has(`${folded[i - 1]} ${folded[i]}`));

@@ -136,3 +136,10 @@ describe('an answer offered to check after a question word', () => {
     expect(weights('Tài liệu mật gửi qua bưu điện, gửi qua email có được không?').get('email')).toBe(1);
   });
 });
+
+describe('"người bị …", the other party', () => {
+  it('keeps the "bị" of "người bị tố cáo", which "người tố cáo" is not', () => {
+    expect(contentTerms('Người bị tố cáo có quyền gì?').map((t) => t.term)).toEqual(expect.arrayContaining(['nguoi', 'bi', 'to', 'cao']));
+    expect(contentTerms('Người tố cáo có quyền gì?').map((t) => t.term)).not.toContain('bi');
+  });
+});
