@@ -69,8 +69,17 @@ export interface HybridOptions {
   quotedCellBoost: number;
   /** Added for chunks whose heading negates what the question negates ("không khởi tố"): see negation.ts. */
   negatedHeadingBoost: number;
+  /**
+   * Added for chunks that write a rare term the question quotes ("chữ 'Tết' khi nào viết hoa?"):
+   * quoting names what the answer must hold. Only a term with a syllable at least QUOTED_RARITY
+   * rare: a common one ("'Quy định'") is in every chunk, and the table-cell boost finds it.
+   */
+  quotedTermBoost: number;
   queryWeights: QueryWeights;
 }
+
+/** How rare (IDF) a quoted term's rarest syllable must be for quotedTermBoost: "tết" is 6.4, "quy" 0.6, "lộ" 3.8. */
+const QUOTED_RARITY = 4.5;
 
 export const DEFAULT_HYBRID: HybridOptions = {
   candidates: 50,
@@ -88,6 +97,7 @@ export const DEFAULT_HYBRID: HybridOptions = {
   scopeBoost: 1,
   quotedCellBoost: 0.3,
   negatedHeadingBoost: 0.3,
+  quotedTermBoost: 0.3,
   queryWeights: DEFAULT_QUERY_WEIGHTS,
 };
 
@@ -264,6 +274,8 @@ export class HybridRetriever {
     const fused = this.fuse(q, ids, bm, vec);
     const cells = o.quotedCellBoost > 0 ? quotedCells(query) : [];
     const inCell = (i: number) => cells.some((cell) => cell.test(this.chunks[i].text));
+    const quoted = o.quotedTermBoost > 0 ? quotedSpans(query).map((span) => foldedSyllables(span)).filter((w) => w.some((t) => this.bm25.rarity(t) >= QUOTED_RARITY)) : [];
+    const holdsQuoted = (i: number) => quoted.some((words) => chunkIndexOf(this.chunks[i]).hasPhrase(words));
     const negated = o.negatedHeadingBoost > 0 ? askedNegations(query) : [];
     const negates = (i: number) => headingNegates(this.chunks[i].heading ?? '', negated);
     let scored = ids.map((i, j) => ({
@@ -275,7 +287,8 @@ export class HybridRetriever {
         (defined.has(i) ? o.definitionBoost : 0) +
         (scoped.has(i) ? o.scopeBoost : 0) +
         (cells.length && inCell(i) ? o.quotedCellBoost : 0) +
-        (negated.length && negates(i) ? o.negatedHeadingBoost : 0),
+        (negated.length && negates(i) ? o.negatedHeadingBoost : 0) +
+        (quoted.length && holdsQuoted(i) ? o.quotedTermBoost : 0),
       coverage: 0,
     }));
     const asked = new Set([...q.content, ...q.implied]);

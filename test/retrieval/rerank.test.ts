@@ -82,6 +82,31 @@ describe('a quoted term listed in a table cell', () => {
   });
 });
 
+describe('a rare term the question quotes', () => {
+  const chunk = (id: string, text: string): Chunk => ({ id, docId: id, text, heading: id, ord: 0, title: 'Nghị định', type: 'Nghị định' });
+  // Enough other chunks for "tết" to be as rare as in the knowledge base.
+  const filler = Array.from({ length: 150 }, (_, i) => chunk(`f${i}`, `Văn bản hành chính số ${i} được trình bày theo thể thức quy định tại Nghị định.`));
+  const chunks = [
+    ...filler,
+    chunk('guide', 'Viết hoa trong văn bản hành chính theo Phụ lục II; khi nào viết hoa, khi nào viết thường trong văn bản hành chính thì xem Phụ lục.'),
+    chunk('rule', 'Tên các ngày tết: viết hoa chữ cái đầu của âm tiết thứ nhất. Ví dụ: tết Nguyên đán.'),
+  ];
+  const q = "Trong văn bản hành chính, chữ 'Tết' khi nào thì viết hoa?";
+
+  it('lifts the chunk that writes it, not one repeating the question\'s other words', async () => {
+    const scoreOf = async (id: string, boost: number) => (await lexical(chunks, { quotedTermBoost: boost }).retrieve(q, 5)).find((h) => h.item.id === id)!.score;
+    expect((await scoreOf('rule', 0.3)) - (await scoreOf('rule', 0))).toBeCloseTo(0.3, 5);
+    expect((await scoreOf('guide', 0.3)) - (await scoreOf('guide', 0))).toBeCloseTo(0, 5);
+  });
+
+  it('not a common quoted word, nor the same word unquoted', async () => {
+    const common = "Trong văn bản hành chính, chữ 'văn bản' khi nào thì viết hoa?";
+    expect((await lexical(chunks).retrieve(common, 3)).map((h) => h.score)).toEqual((await lexical(chunks, { quotedTermBoost: 0 }).retrieve(common, 3)).map((h) => h.score));
+    const plain = 'Trong văn bản hành chính, chữ Tết khi nào thì viết hoa?';
+    expect((await lexical(chunks).retrieve(plain, 3)).map((h) => h.score)).toEqual((await lexical(chunks, { quotedTermBoost: 0 }).retrieve(plain, 3)).map((h) => h.score));
+  });
+});
+
 describe('rerank features on shipped laws', () => {
   const anm = articles('luat-an-ninh-mang-2018.txt', 'anm', 'Luật An ninh mạng');
   const kn = articles('luat-khieu-nai-2011.txt', 'kn', 'Luật Khiếu nại');
