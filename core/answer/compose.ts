@@ -133,7 +133,7 @@ const PEOPLE = '(?:nguoi|dong chi|thanh vien)';
 const REVERSED_COUNT = / (tuoi|nguoi|lan) (?:la )?(?:bao nhieu|may) /;
 /** "Tuổi nghỉ hưu của … là bao nhiêu?": an age is asked, wherever the question word stands. */
 const ASKED_AGE = /^ (?:do )?(tuoi) .*\b(?:bao nhieu|may)\b/;
-const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat|le phi|muc phi|muc thu phi)(?: \p{L}+){0,16} (?:la )?bao nhieu /u;
+const ASKED_MONEY = / bao nhieu (?:tien|dong|trieu|ty|nghin dong) | (?:phat tien|muc phat|tien phat|le phi|muc phi|muc thu phi)(?: \p{L}+){0,16} (?:la )?bao nhieu (?!(?:ngay|thang|nam|gio|tuan|phut|lan|loai|nguoi|buoc) )/u;
 /**
  * A span of time, a deadline or an immediacy, which "bao lâu" is answered by: "03 ngày", "hai
  * tháng", "kể từ", "chậm nhất", "thời hạn", "ngay", "cho đến khi", "vĩnh viễn", "không thời hạn", "theo
@@ -233,7 +233,8 @@ function nounCounted(question: string): { noun: RegExp; kind?: string[]; staff: 
     kind.push(w);
   }
   // "năm 2024, cán bộ …" is a year before the noun, not 2024 of them (nor is "Điều 5 cán bộ …" five).
-  return { noun: new RegExp(`${NOT_A_COUNT_AFTER} ${COUNT} ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined, staff: STAFF_HEADS.has(`${m[1]} ${m[2]}`) };
+  // A share of them counts them too ("100% văn bản …", as countable writes it), not a share of something else.
+  return { noun: new RegExp(`${NOT_A_COUNT_AFTER} (?:${COUNT}|\\d+ ${PERCENT_WORD}) ${m[1]} ${m[2]} `), kind: kind.length >= 2 ? kind : undefined, staff: STAFF_HEADS.has(`${m[1]} ${m[2]}`) };
 }
 
 /** Who holds an office now: "hiện nay là ai", "ai đang giữ chức …". */

@@ -237,6 +237,11 @@ export function askedSubject(question: string): string {
   return tidy(at ? q.slice(0, at.index) : topicOf(q));
 }
 
+/** A time limit asked (folded): "bao lâu", "thời hạn", "mấy / bao nhiêu ngày". */
+const TIME_ASKED = /\b(?:bao lau|thoi han|(?:bao nhieu|may) (?:ngay|thang|nam|gio|tuan))\b/;
+/** Extending it: the follow-up is about the same time limit. */
+const EXTENDED = /\b(?:gia han|keo dai)\b/;
+
 /** A question opening with its condition: "Nếu …", "Khi …", "Trường hợp …". */
 const CONDITION_OPENS = /^(?:nếu|neu|khi|trường hợp|truong hop|trong trường hợp|trong truong hop)\s/iu;
 
@@ -578,9 +583,11 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
  */
 function subjectOnly(prev: string, prevTopic: string, focus: string): string | undefined {
   if (!OWN_ASK.test(` ${fold(focus).toLowerCase()} `) && !HOW_MANY.test(focus)) return undefined;
-  // The subject is what comes before "thì", unless a condition opens the question ("Nếu … thì …").
+  // The subject is what comes before "thì", unless a condition opens the question ("Nếu … thì …"); the
+  // previous question asked a time limit after it, and the follow-up is not about extending it.
   const then = CONDITION_OPENS.test(prevTopic) ? null : THEN.exec(prevTopic);
   if (!then || then.index === 0) return undefined;
+  if (!TIME_ASKED.test(fold(prev.slice(prev.indexOf(then[0]))).toLowerCase()) || EXTENDED.test(fold(focus).toLowerCase())) return undefined;
   const subject = tidy(prevTopic.slice(0, then.index));
   if (contentTerms(subject).length < 2) return undefined;
   const rest = new Set(contentTerms(prevTopic.slice(subject.length)).map((t) => t.term));
@@ -998,14 +1005,15 @@ const LEVEL_ASKED_PLAIN = /^(?:(?:do|muc|cap) )?(tuyet mat|toi mat|mat)$/;
 /**
  * Where the previous question names a level, most explicit first: "Tối mật" / "Tuyệt mật", then
  * "độ Mật", then a capital "Mật" standing alone (not "tài liệu mật", "Mật khẩu", "bí mật", "độ mật"
- * as a notion). Typed without accents: "toi mat", "tuyet mat", "do mat".
+ * as a notion). Typed without accents: after "do" (see LEVELS_WRITTEN_PLAIN).
  */
 const LEVELS_WRITTEN: readonly RegExp[] = [
   /(?<![\p{L}])(?:tuyệt|tối)\s+mật(?![\p{L}])/iu,
   /(?<=(?:độ|Độ)\s+)Mật(?![\p{L}])/u,
   /(?<![\p{L}])(?<!(?:bí|bảo|tối|tuyệt|Tối|Tuyệt)\s+)Mật(?!\s+(?:khẩu|mã))(?![\p{L}])/u,
 ];
-const LEVELS_WRITTEN_PLAIN: readonly RegExp[] = [/\b(?:tuyet|toi) mat\b/i, /(?<=\bdo )mat\b/i];
+/** Without accents only after "do" (độ): "toi mat" is also "tôi mất", "do mat" alone "do mất". */
+const LEVELS_WRITTEN_PLAIN: readonly RegExp[] = [/(?<=\bdo )(?:(?:tuyet|toi) )?mat\b/i];
 
 /**
  * "Thế còn Tuyệt mật?" after "Tài liệu độ Mật được bảo vệ mấy năm?": one level of secrecy for

@@ -48,8 +48,9 @@ const STOP_PHRASES = [
   'chuan bi', 'sap sua', 'sap toi',
   // When the asker's case happens, how sure or in what order they ask: no law writes the asker's week.
   'tuan sau', 'tuan toi', 'thang toi', 'hom qua', 'ngay mai', 'chac chan', 'lan luot',
-  // The part of the asker's day ("sếp ký chiều nay", "sáng nay có 12 hộ dân đến"). Not "tối nay": folded it is also "tội này".
-  'sang nay', 'chieu nay', 'trua nay', 'sang mai', 'chieu mai', 'dem qua',
+  // The part of the asker's day ("sếp ký chiều nay", "sáng nay có 12 hộ dân đến"). Not "tối nay" nor "đêm
+  // qua": folded they are also "tội này", "đem qua".
+  'sang nay', 'chieu nay', 'trua nay', 'sang mai', 'chieu mai',
   // "bên mình" (our side, our office), "đơn vị mình": the asker, not a party.
   'ben minh', 'ben em', 'ben toi', 'don vi minh', 'don vi em', 'co quan minh', 'co quan em', 'phong minh', 'phong em', 'vien minh',
   // "cho nhanh", "cho gọn" (to be quick): why the asker would, not what the rule says. (Not "cho tiện":
@@ -241,7 +242,7 @@ function contentTermsOf(text: string): QueryTerm[] {
   // "… dùng mực màu gì, ký bút bi đen có được không?": after asking what, the asker offers an answer to
   // check; the law writes its own, not the one offered.
   const offered = OFFERED.exec(text);
-  if (offered && WH.test(fold(text.slice(0, offered.index)))) alternative = Math.min(alternative, tokens(text.slice(0, offered.index)).length);
+  if (offered && asksWh(text.slice(0, offered.index), unaccented)) alternative = Math.min(alternative, tokens(text.slice(0, offered.index)).length);
   const left = CONFIRM_TAG.test(text) ? null : LEFT_OUT.exec(text);
   if (left) {
     const at = tokens(text.slice(0, left.index + left[0].indexOf(left[1]))).length;
@@ -295,10 +296,16 @@ function chatTail(toks: readonly string[], folded: readonly string[], at: number
 
 /** A last clause leaving something out: ", chưa tính …", ", không kể …" (no comma after it). */
 const LEFT_OUT = /,\s*((?:chưa|không|chua|khong) (?:tính|kể|tinh|ke) )(?!khai)[^,;]+$/iu;
-/** A closing clause asking whether something will do: ", ký bút bi đen có được không?". */
-const OFFERED = /,\s*[^,;?]+?\s(?:có |co )?(?:được|duoc|dc|đc) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi))*\s*\??\s*$/iu;
-/** A question word (folded) before it: the clause offers an answer to what was asked. */
-const WH = /\b(?:gi|nao|bao nhieu|may|ai|dau|sao|the nao)\b/;
+/** A closing clause asking whether something will do: ", ký bút bi đen có được không?" (bounded: no backtracking over long input). */
+const OFFERED = /,[^\S\n]{0,3}[^,;?]{1,160}?\s(?:có |co )?(?:được|duoc|dc|đc) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi)){0,3}\s{0,3}\??\s{0,3}$/iu;
+/** A question word before it, as written ("máy", "dấu", "sao y" are none): the clause offers an answer to what was asked. */
+const WH = /(?:^|[\s,])(?:gì|nào|bao nhiêu|mấy|ai|đâu|sao(?! (?:y|chụp|chép|lục|lưu|kê)(?:\s|$))|thế nào)(?=[\s,?]|$)/iu;
+/** The same typed without accents, where "may" and "dau" can only be guessed to be "mấy", "đâu". */
+const WH_PLAIN = /\b(?:gi|nao|bao nhieu|may|ai|dau|the nao)\b/;
+
+function asksWh(before: string, unaccented: boolean): boolean {
+  return unaccented ? WH_PLAIN.test(fold(before)) : WH.test(lower(before));
+}
 /** "… đúng không?", "… phải không ạ?": the message puts something up to be confirmed. */
 const CONFIRM_TAG = /(?:đúng|phải|dung|phai) (?:không|khong|ko)(?:\s+(?:ạ|a|anh|chị|chi|nhỉ|nhi))*\s*\??\s*$/iu;
 

@@ -459,9 +459,14 @@ describe('a count of staff or of cases, not a share of something else', () => {
     expect(r.abstained).toBe(true);
   });
 
-  it('reads "100% văn bản" as no count of documents', () => {
-    const r = ask('Năm 2023 VKSND tỉnh Sóc Trăng đã thụ lý bao nhiêu văn bản?', 'Năm 2023, VKSND tỉnh Sóc Trăng thụ lý và xử lý 100% văn bản trên môi trường mạng.');
+  it('reads "100% văn bản" as no count of cases', () => {
+    const r = ask('Năm 2023 VKSND tỉnh Sóc Trăng đã thụ lý bao nhiêu vụ án hình sự?', 'Năm 2023, VKSND tỉnh Sóc Trăng xử lý 100% văn bản và 100% các yêu cầu tương trợ tư pháp về hình sự trên môi trường mạng.');
     expect(r.abstained).toBe(true);
+  });
+
+  it('counts a share of the very thing asked ("100% văn bản" for "bao nhiêu văn bản")', () => {
+    const r = ask('Theo kế hoạch, bao nhiêu văn bản hành chính được xử lý trên môi trường mạng?', 'Mục tiêu: 100% văn bản hành chính được xử lý trên môi trường mạng.');
+    expect(r.abstained).toBe(false);
   });
 
   it('still counts a share of staff and a number of documents', () => {
@@ -471,6 +476,10 @@ describe('a count of staff or of cases, not a share of something else', () => {
 });
 
 describe('a fee asked', () => {
+  it('not when "bao nhiêu" counts something else after a fee ("… bao nhiêu ngày")', () => {
+    expect(countedThing('Nộp lệ phí cấp chứng thư số xong thì bao nhiêu ngày được cấp?')?.test(' trong 05 ngay ')).toBe(true);
+  });
+
   it('asks a sum of money: "Lệ phí … là bao nhiêu?" is answered by an amount, not by any number', () => {
     const money = countedThing('Lệ phí cấp chứng thư chữ ký số chuyên dùng công vụ cho một cá nhân là bao nhiêu?');
     expect(money?.test(' le phi la 500 000 dong ')).toBe(true);

@@ -208,6 +208,9 @@ describe('follow-ups that swap one element of the previous question', () => {
     expect(after('Án áp dụng thủ tục rút gọn thì thời hạn điều tra là bao lâu?', 'Còn VKS có mấy ngày để quyết định truy tố?')).toBe('Về Án áp dụng thủ tục rút gọn: VKS có mấy ngày để quyết định truy tố?');
     // A condition opening the question is no subject.
     expect(after('Nếu bị can bỏ trốn thì thời hạn điều tra tính thế nào?', 'Còn tạm giam thì bao lâu?')).not.toMatch(/^Về Nếu bị can bỏ trốn:/u);
+    // Only after a time limit asked, and not for extending it.
+    expect(after('Vụ án ít nghiêm trọng thì tạm giam tối đa bao lâu?', 'Còn gia hạn được mấy lần?')).toMatch(/tạm giam/u);
+    expect(after('Cán bộ làm lộ bí mật nhà nước thì bị kỷ luật thế nào?', 'Còn ai có thẩm quyền quyết định?')).toMatch(/kỷ luật/u);
   });
   it('swaps the level itself, not "tài liệu mật", "Mật khẩu", "độ mật" as a notion, nor "mất"; typed without accents too', () => {
     expect(after('Sao chụp tài liệu mật độ Tối mật cần ai cho phép?', 'Thế còn Tuyệt mật?')).toBe('Sao chụp tài liệu mật độ Tuyệt mật cần ai cho phép?');
@@ -215,6 +218,8 @@ describe('follow-ups that swap one element of the previous question', () => {
     expect(after('Ai có thẩm quyền xác định độ mật đối với tài liệu Tối mật?', 'Thế còn Tuyệt mật?')).toBe('Ai có thẩm quyền xác định độ mật đối với tài liệu Tuyệt mật?');
     expect(after('Làm lộ tài liệu Tối mật thì bị xử lý thế nào?', 'Còn mất thì sao?')).not.toMatch(/tài liệu mất/u);
     expect(after('tai lieu do toi mat duoc bao ve bao lau', 'the con tuyet mat')).toMatch(/^Tai lieu do tuyet mat duoc bao ve bao lau/iu);
+    // Typed without accents, "toi mat" is also "tôi mất": only a level after "do" (độ) is one.
+    expect(after('toi mat tai lieu do mat thi bi xu ly the nao?', 'con tuyet mat?')).toMatch(/^Toi mat tai lieu do tuyet mat/iu);
   });
   it('swaps one level of secrecy for another, however it is written, not the "mật" of "bí mật"', () => {
     expect(after('Tài liệu độ Mật được bảo vệ mấy năm?', 'Thế còn Tuyệt mật?')).toBe('Tài liệu độ Tuyệt mật được bảo vệ mấy năm?');

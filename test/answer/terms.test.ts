@@ -132,8 +132,14 @@ describe('an answer offered to check after a question word', () => {
     expect(w.get('den')).toBe(0.5);
   });
 
-  it('not without a question word before it', () => {
+  it('not without a question word before it, as written ("máy" is no "mấy", "sao y" no "sao")', () => {
     expect(weights('Tài liệu mật gửi qua bưu điện, gửi qua email có được không?').get('email')).toBe(1);
+    expect(weights('Máy photocopy của cơ quan, sao chụp tài liệu mật có được không?').get('chup')).toBe(1);
+    expect(weights('Tôi muốn sao y bản chính, ký bằng bút bi xanh có được không?').get('xanh')).toBe(1);
+  });
+
+  it('keeps "đem qua" (folded like "đêm qua")', () => {
+    expect(weights('Tài liệu mật có được đem qua cơ quan khác không?').has('dem')).toBe(true);
   });
 });
 
