@@ -196,8 +196,9 @@ export class AssistantRuntime implements RuntimeAssistant {
 
     const raw = await snapshot.retriever.retrieve(standalone, this.topK * 2);
     // The extractive composer reranks this pool by its pieces; the LLM reads the best topK.
-    // In a conversation, what the last answer cited is a little likelier to hold this one too.
-    let hits = withConversationPrior(withoutRepealed(preferInForce(raw, snapshot.supersededBy, standalone), standalone), history).slice(0, this.topK * 2);
+    // In a conversation, what the last answer cited is a little likelier to hold this one too; a
+    // replacement still comes before what it replaced, however recently that was cited.
+    let hits = withoutRepealed(preferInForce(withConversationPrior(raw, history), snapshot.supersededBy, standalone), standalone).slice(0, this.topK * 2);
 
     const superseded = (docId: string) => snapshot.supersededBy.get(docId);
     // Corpus rarity of a folded syllable: one the corpus never holds is the rarest of all.
