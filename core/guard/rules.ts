@@ -214,7 +214,7 @@ const REPORTER_RULE = rx(
 );
 
 /** Someone else's question told ("… đến hỏi ai là …", "đòi biết tên …"), not the asker's. */
-const TOLD_ASKING = rx('(?:den|lai|gap|goi dien|nhan tin) (?:\\S+ ){0,2}?(?:hoi|hoi xin|xin|doi|muon) (?:biet )?(?:ai|ten|ho ten|danh tinh|thong tin)');
+const TOLD_ASKING = rx('(?:den|lai|gap|goi dien|nhan tin) (?:\\S+ ){0,2}?(?:hoi|hoi xin|xin|doi|muon)(?: thang| lien| ngay)? (?:biet )?(?:ai|ten|ho ten|danh tinh|thong tin)');
 
 const REPORT_NEEDLES = ['to cao', 'to giac', 'bao tin', 'cung cap tin', 'bao cho'];
 

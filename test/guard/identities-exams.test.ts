@@ -77,6 +77,7 @@ describe('who denounced: set J (the twenty-sixth session)', () => {
   it("allows the asker's own rule question after someone else's \"who\" told, and a rule on a reporter's contact details", () => {
     for (const q of [
       'Người bị tố cáo đến hỏi ai là người viết đơn tố cáo mình, em có được nói cho họ biết không?',
+      'Người bị tố cáo đến phòng hỏi thẳng ai là người tố cáo mình, cán bộ có được nói cho họ biết không?',
       'Đơn tố cáo cần ghi số điện thoại và địa chỉ của người tố cáo không?',
       'Số điện thoại của người tố cáo có được giữ bí mật không?',
     ]) {

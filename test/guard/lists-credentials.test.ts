@@ -261,8 +261,12 @@ describe('set J (the twenty-sixth session)', () => {
     expect(checkInput('Mật khẩu hệ thống của cơ quan cất ở đâu?').allowed).toBe(false);
   });
 
-  it('allows how long "Mật" is protected asked with "mấy năm", and how "lộ" differs from "mất"', () => {
-    for (const q of ['Tài liệu độ Mật được bảo vệ mấy năm?', "Thế nào thì gọi là 'lộ' bí mật nhà nước, nó khác 'mất' ở chỗ nào?"]) {
+  it('allows how long "Mật" is protected asked with "mấy năm", how "lộ" differs from "mất", and "… thì có sao không?"', () => {
+    for (const q of [
+      'Tài liệu độ Mật được bảo vệ mấy năm?',
+      "Thế nào thì gọi là 'lộ' bí mật nhà nước, nó khác 'mất' ở chỗ nào?",
+      'Họp có nội dung bí mật nhà nước mà em lấy điện thoại ghi âm lại để về viết biên bản thì có sao không?',
+    ]) {
       expect(checkInput(q).allowed, q).toBe(true);
     }
   });
