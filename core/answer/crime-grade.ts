@@ -30,8 +30,8 @@ function gradeOf(qualifier: string | undefined): CrimeGrade {
 }
 
 /**
- * The grades a folded, spaced text (" … ", punctuation as spaces or kept) names as grades of crime.
- * Empty when it names none, which is most texts.
+ * The grades a folded, spaced text (" a b c ": words between single spaces, as compose's spacedOf
+ * writes it) names as grades of crime. Empty when it names none, which is most texts.
  */
 export function crimeGrades(spaced: string): Set<CrimeGrade> {
   const out = new Set<CrimeGrade>();
@@ -39,7 +39,7 @@ export function crimeGrades(spaced: string): Set<CrimeGrade> {
   let lastEnd = -1;
   for (const m of spaced.matchAll(GRADE)) {
     const before = spaced.slice(Math.max(0, m.index! - 12), m.index!);
-    const glue = lastEnd >= 0 ? spaced.slice(lastEnd, m.index!).replace(/[,;]/g, '').replace(/ +/g, ' ').trimEnd() : undefined;
+    const glue = lastEnd >= 0 ? spaced.slice(lastEnd, m.index!) : undefined;
     if (ANCHOR.test(before) || (glue !== undefined && LIST_GLUE.test(glue))) {
       const grade = gradeOf(m[1]);
       lastEnd = m.index! + m[0].length;

@@ -582,12 +582,13 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
  * is about that subject alone ("Án áp dụng thủ tục rút gọn"), not the other time limit.
  */
 function subjectOnly(prev: string, prevTopic: string, focus: string): string | undefined {
-  if (!OWN_ASK.test(` ${fold(focus).toLowerCase()} `) && !HOW_MANY.test(focus)) return undefined;
+  const folded = ` ${fold(focus)} `;
+  if (!OWN_ASK.test(folded) && !HOW_MANY.test(focus)) return undefined;
   // The subject is what comes before "thì", unless a condition opens the question ("Nếu … thì …"); the
   // previous question asked a time limit after it, and the follow-up is not about extending it.
   const then = CONDITION_OPENS.test(prevTopic) ? null : THEN.exec(prevTopic);
   if (!then || then.index === 0) return undefined;
-  if (!TIME_ASKED.test(fold(prev.slice(prev.indexOf(then[0]))).toLowerCase()) || EXTENDED.test(fold(focus).toLowerCase())) return undefined;
+  if (!TIME_ASKED.test(fold(prev.slice(prev.indexOf(then[0])))) || EXTENDED.test(folded)) return undefined;
   const subject = tidy(prevTopic.slice(0, then.index));
   if (contentTerms(subject).length < 2) return undefined;
   const rest = new Set(contentTerms(prevTopic.slice(subject.length)).map((t) => t.term));

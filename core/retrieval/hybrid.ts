@@ -272,9 +272,10 @@ export class HybridRetriever {
     if (pool.size === 0) return [];
     const ids = [...pool];
     const fused = this.fuse(q, ids, bm, vec);
-    const cells = o.quotedCellBoost > 0 ? quotedCells(query) : [];
+    const spans = o.quotedCellBoost > 0 || o.quotedTermBoost > 0 ? quotedSpans(query) : [];
+    const cells = o.quotedCellBoost > 0 ? quotedCells(spans) : [];
     const inCell = (i: number) => cells.some((cell) => cell.test(this.chunks[i].text));
-    const quoted = o.quotedTermBoost > 0 ? quotedSpans(query).map((span) => foldedSyllables(span)).filter((w) => w.some((t) => this.bm25.rarity(t) >= QUOTED_RARITY)) : [];
+    const quoted = o.quotedTermBoost > 0 ? spans.map((span) => foldedSyllables(span)).filter((w) => w.some((t) => this.bm25.rarity(t) >= QUOTED_RARITY)) : [];
     const holdsQuoted = (i: number) => quoted.some((words) => chunkIndexOf(this.chunks[i]).hasPhrase(words));
     const negated = o.negatedHeadingBoost > 0 ? askedNegations(query) : [];
     const negates = (i: number) => headingNegates(this.chunks[i].heading ?? '', negated);
@@ -518,8 +519,8 @@ export function definitionSubject(query: string): string | null {
  * quoted name in a cell of its own is about that very thing (its abbreviation, its form), where
  * running text only uses the word.
  */
-function quotedCells(query: string): RegExp[] {
-  return quotedSpans(query).map((span) => new RegExp(`\\|\\s*${escapeRegExp(span).replace(/ /g, '\\s+')}\\s*\\|`, 'iu'));
+function quotedCells(spans: readonly string[]): RegExp[] {
+  return spans.map((span) => new RegExp(`\\|\\s*${escapeRegExp(span).replace(/ /g, '\\s+')}\\s*\\|`, 'iu'));
 }
 
 /**

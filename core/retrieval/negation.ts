@@ -10,6 +10,7 @@
  * no heading's "không được làm" answers them.
  */
 import { fold } from '../text.js';
+import { memoize } from '../memo.js';
 
 /** Words between "không" and what it negates: "không được", "không phải", "không bị", "không có", "không thể". */
 const MODAL = new Set(['duoc', 'phai', 'bi', 'co', 'the', 'can']);
@@ -53,5 +54,8 @@ export function askedNegations(question: string): string[] {
 /** Does the heading negate one of these predicates ("không khởi tố", "không được thụ lý")? */
 export function headingNegates(heading: string, predicates: readonly string[]): boolean {
   if (!predicates.length) return false;
-  return negated(heading, false).some((w) => predicates.includes(w));
+  return headingNegations(heading).some((w) => predicates.includes(w));
 }
+
+/** A heading's negated predicates, once per heading: a negating question reads every heading of its pool. */
+const headingNegations = memoize((heading: string) => negated(heading, false), 20_000);
