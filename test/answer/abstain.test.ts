@@ -78,6 +78,14 @@ describe('decideAbstention', () => {
     expect(missingTopic(terms, best, passageIndex('đăng ký kết hôn; giấy tờ'))).toBeUndefined();
   });
 
+  it("takes a missing compound that weighs little in a long question for a detail in the asker's words, not its topic", () => {
+    const rule = passageIndex('Mỗi lần hỏi cung người bị buộc tội là người dưới 18 tuổi không quá 02 giờ, một ngày không được hỏi cung quá 02 lần.');
+    const long = matchTerms('Hỏi cung bị can dưới 18 tuổi thì mỗi ngày được hỏi mấy lần và mỗi lần kéo dài bao lâu?');
+    expect(missingTopic(long, rule, rule)).toBeUndefined();
+    // The same words as most of a short question are what it asks about.
+    expect(missingTopic(matchTerms('Hỏi cung kéo dài thì sao?'), rule, rule)).toBe('keo dai');
+  });
+
   it("takes the procuracy's own name for where the asker works, not a missing topic; another body's name stays a topic", () => {
     const guide = passageIndex('Người có thẩm quyền ký văn bản thực hiện ký số trên Hệ thống quản lý văn bản và điều hành.');
     expect(missingTopic(matchTerms('Ai được ký số văn bản của Viện kiểm sát?'), guide, guide)).toBeUndefined();
