@@ -493,7 +493,18 @@ export function toldStory(question: string): boolean {
 
 /** Where a story told before the question ends: a story sentence's end, or a chat clause's (NFC text; 0 when none). */
 function storyBoundary(q: string): number {
-  return storyEnd(q) || chatSettingEnd(q);
+  return storyEnd(q) || chatSettingEnd(q) || whenToldEnd(q);
+}
+
+/**
+ * "Sáng nay có 12 hộ dân cùng kéo đến phản ánh chuyện đất đai, em yêu cầu họ cử đại diện thì …": a clause
+ * opening with when it happened tells the asker's case, whatever opens the clause after its comma.
+ */
+const WHEN_TOLD = /^\s*(?:hôm qua|hôm nay|hôm trước|sáng nay|sáng qua|trưa nay|chiều nay|chiều qua|tối nay|tối qua|đêm qua|tuần trước|tuần này|tháng trước|vừa rồi|mới đây|hom qua|hom nay|sang nay|chieu nay|toi qua|tuan truoc|thang truoc)\s[^,?.;:]*,\s*(?=\S)/iu;
+
+function whenToldEnd(q: string): number {
+  const m = WHEN_TOLD.exec(q);
+  return m ? m[0].length : 0;
 }
 
 /**

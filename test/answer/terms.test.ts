@@ -85,6 +85,14 @@ describe('hearsay and a confirming tag', () => {
     expect(toldStory('Bên em có vụ cố ý gây thương tích nhẹ, nghe nói phải có yêu cầu của bị hại mới khởi tố được đúng không anh?')).toBe(true);
     expect(toldStory('Theo luật, nghe nói phải có yêu cầu của bị hại mới khởi tố?')).toBe(false);
   });
+
+  it('reads a clause opening with when it happened ("Sáng nay …, em yêu cầu …") as a story, whatever follows its comma', () => {
+    expect(toldStory('Sáng nay có 12 hộ dân cùng kéo đến phản ánh chuyện đất đai, em yêu cầu họ cử đại diện thì được cử tối đa mấy người?')).toBe(true);
+    expect(toldStory('toi qua co nguoi say ruou den tru so, can bo tiep dan co duoc tu choi khong?')).toBe(true);
+    // A time in the question itself is no story told before it.
+    expect(toldStory('Hôm nay Viện có tiếp công dân không?')).toBe(false);
+    expect(toldStory('Đơn nhận hôm qua, thời hạn thụ lý tính từ ngày nào?')).toBe(false);
+  });
 });
 
 describe('a duty asked with "bắt buộc", and an everyday means of doing something', () => {
