@@ -30,6 +30,8 @@ const GROUPS: readonly string[] = [
   // A procedure's steps: guides say "quy trình", the laws "trình tự" ("Điều 28. Trình tự giải quyết tố cáo").
   'quy trinh|trinh tu',
   'nop yeu cau|gui yeu cau|gui phieu yeu cau',
+  // Kinds a thing falls into: "chia làm mấy độ mật" asks what "được phân loại thành 03 độ mật" says.
+  'chia lam|chia thanh|phan loai thanh|phan thanh',
   // Longer than the usual time limit.
   'keo dai|gia han',
   // Not done in time: the law writes "cần thêm thời gian".
@@ -62,8 +64,6 @@ const GROUPS: readonly string[] = [
   'nghiem cam|bi cam|khong duoc|cam',
   // Bounds: the law writes "không quá 03 ngày", "ít nhất 01 ngày".
   'toi da|khong qua',
-  // A deadline: the law writes "chậm nhất (vào ngày …)".
-  'han chot|han cuoi|cham nhat',
   'toi thieu|it nhat',
   'bat dau co hieu luc|co hieu luc',
   'duoc phep|co quyen',
@@ -202,6 +202,17 @@ const GROUPS: readonly string[] = [
  * something. Each phrase on the left has those on the right as alternatives, not the reverse.
  */
 const ONE_WAY: readonly string[] = [
+  // Releasing someone held: the procedure code "trả tự do" (not the other way: "thả" is many things).
+  'tha nguoi|tha ra|duoc tha|tha ho|tha ve>tra tu do',
+  // A deadline: the law writes "chậm nhất (vào ngày …)", and a deadline to complain is its "thời hiệu"
+  // (one way: no text writes "hạn chót").
+  'han chot|han cuoi>cham nhat|thoi hieu',
+  // Bail is "bảo lĩnh"; "bảo lãnh", its everyday misnomer, is written nowhere in the procedure code.
+  'bao lanh>bao linh',
+  // One's mother tongue, as the procedure code puts a minority's right to use it.
+  'tieng me de>tieng noi va chu viet cua dan toc minh',
+  // A doctor's or professor's title is an academic degree or rank ("không ghi học hàm, học vị").
+  'tien si|thac si|giao su|pho giao su>hoc ham|hoc vi',
   'bat dau ap dung>co hieu luc',
   // Released pending trial is, in the procedure code, either of two measures (not one for the other).
   'tai ngoai|xin tai ngoai|duoc tai ngoai>bao linh|dat tien de bao dam',

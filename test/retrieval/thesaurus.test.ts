@@ -180,3 +180,20 @@ describe('citizens\' words for the procedure code\'s (the twenty-sixth session)'
     for (const q of ['vu khong co nguoi bao chua thi sao', 'pho to truong phai lam gi', 'kiem tra thu tuc nhu the nao', 'nhung nhieu nguoi cung khieu nai']) expect(alts(q), q).toEqual([]);
   });
 });
+
+describe("citizens' words for the laws' (the twenty-seventh session)", () => {
+  const alts = (q: string) => findSynonyms(words(q)).flatMap((m) => m.alternatives.map((a) => a.join(' ')));
+  it('reads everyday words in the law\'s', () => {
+    expect(alts('bi mat nha nuoc chia lam may do mat')).toContain('phan loai thanh');
+    expect(alts('khieu nai quyet dinh ky luat thi han chot la bao lau')).toContain('thoi hieu');
+    expect(alts('khong du can cu thi ai phai tha nguoi')).toContain('tra tu do');
+    expect(alts('muon bao lanh cho con trai dang bi tam giam')).toContain('bao linh');
+    expect(alts('co duoc khai bang tieng me de khong')).toContain('tieng noi va chu viet cua dan toc minh');
+    expect(alts('sep em la tien si thi ky co ghi ts khong')).toContain('hoc vi');
+  });
+
+  it('reads them one way: the law\'s own word asks nothing of the everyday one', () => {
+    expect(alts('thoi hieu khieu nai la bao lau')).not.toContain('han chot');
+    expect(alts('nguoi bi tam giu duoc tra tu do khi nao')).not.toContain('tha nguoi');
+  });
+});
