@@ -41,6 +41,18 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * The function words of STOP_SYLLABLES as written with their diacritics: in a question typed with
+ * them, "dấu" (con dấu) is no "đâu", "con" no "còn", "cơ" (cơ quan) no "có".
+ */
+const WRITTEN_FUNCTION: ReadonlySet<string> = new Set(
+  (
+    'và của là các những được có trong theo cho với về này nay đó do thì mà một như khi để tại từ đến hoặc nếu bị đã sẽ đang ' +
+    'nào gì bao nhiêu không phải hay ai đâu sao thế thể vậy thuộc trên dưới sau trước người việc cũng còn rất ' +
+    'mọi mỗi từng tất cả chỉ nhất hơn qua quá lại ra vào lên xuống nữa rồi vẫn điều khoản điểm'
+  ).split(' '),
+);
+
 /** Plural markers a question puts between a verb and its noun ("có những quyền", "gồm các bước"). */
 export const PLURAL: ReadonlySet<string> = new Set(['nhung', 'cac']);
 
@@ -301,14 +313,15 @@ export function analyzeQuery(
   const abbreviations = new Set<string>();
   // `share` < 1 for words the question does not write (a thesaurus alternative): found, they
   // help; missing, they are not part of what the coverage expects.
-  const addSegment = (folded: string[], share = 1) => {
+  const addSegment = (folded: string[], share = 1, written?: readonly string[]) => {
+    const isStop = (i: number) => STOP_SYLLABLES.has(folded[i]) && (!written || WRITTEN_FUNCTION.has(lower(written[i])));
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i];
-      const stop = STOP_SYLLABLES.has(t);
+      const stop = isStop(i);
       add(t, share * (stop ? weights.stop : weights.unigram));
       if (share === 1 && !stop && !abbreviations.has(t)) content.push(t);
       if (o.bigrams && i + 1 < folded.length) {
-        const bothStop = stop && STOP_SYLLABLES.has(folded[i + 1]);
+        const bothStop = stop && isStop(i + 1);
         add(t + BIGRAM_SEP + folded[i + 1], share * (bothStop ? weights.stopBigram : weights.bigram));
         // "có những quyền gì" asks what "có quyền" says: the plural marker the question adds is not in the text.
         const next = folded[i + 2];
@@ -324,7 +337,7 @@ export function analyzeQuery(
   if (o.expand) for (const seg of segs) for (const t of seg) if (expandAbbreviation(t.toUpperCase())) abbreviations.add(foldToken(t));
   for (const seg of segs) {
     const folded = seg.map(foldToken);
-    addSegment(folded);
+    addSegment(folded, 1, unaccented ? undefined : seg);
     // Weight 0 turns the thesaurus off, coverage included.
     if (weights.synonym > 0) {
       for (const m of findSynonyms(folded)) {

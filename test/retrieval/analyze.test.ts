@@ -73,6 +73,17 @@ describe('Vietnamese analysis', () => {
     expect(w.get('cua')!).toBeLessThan(w.get('quyen')!);
     expect(q.content).not.toContain('cua');
   });
+
+  it('reads a stop syllable written with other diacritics as the content word it is ("con dấu" is no "còn đâu", "tố tụng" no "từng")', () => {
+    const weights = (text: string) => new Map(analyzeQuery(text).terms.map((t) => [t.term, t.weight]));
+    const accented = weights('Ai được giữ con dấu của cơ quan?');
+    for (const t of ['con', 'dau', 'co']) expect(accented.get(t), t).toBe(1);
+    for (const t of ['ai', 'duoc', 'cua']) expect(accented.get(t)!, t).toBeLessThan(1);
+    expect(weights('thời hiệu khiếu nại trong tố tụng hình sự').get('tung')).toBe(1);
+    expect(weights('từng đợt').get('tung')!).toBeLessThan(1);
+    // Typed without accents, "con dau" may be either: still a stop syllable.
+    expect(weights('ai duoc giu con dau cua co quan').get('dau')!).toBeLessThan(1);
+  });
 });
 
 describe('implied terms', () => {
