@@ -387,6 +387,17 @@ describe('a story told before the asker\'s own question', () => {
     };
     expect(decideAbstention('Hôm qua có người dân đến xin biên bản cuộc họp nội bộ, mình có phải cung cấp không?', [access]).reason).not.toBe('low-coverage');
   });
+
+  it('is not taken for low coverage when most of the question is in one passage, typed without accents or in the asker\'s words', () => {
+    const withdraw: Scored<Chunk> = {
+      item: { id: 'w', docId: 'luat/tc.txt', text: 'Điều 33. Rút tố cáo\n1. Người tố cáo có quyền rút toàn bộ nội dung tố cáo. Việc rút tố cáo phải được thực hiện bằng văn bản.', ord: 0, title: 'Luật Tố cáo', type: 'Luật' },
+      score: 1,
+      coverage: 0.27,
+    };
+    const q = 'nguoi to cao muon rut to cao thi noi mieng duoc khong hay phai lam gi?';
+    expect(decideAbstention(q, [withdraw]).termMatch).toBeLessThan(0.9);
+    expect(decideAbstention(q, [withdraw]).abstain).toBe(false);
+  });
 });
 
 describe('the asker\'s own unit and convenience', () => {
