@@ -219,9 +219,10 @@ const PROCEDURE_FRAME = /^(?:(?:thu tuc|quy trinh|trinh tu|cac buoc|buoc|cach th
  * Share of a question's words a missing compound must weigh to be its topic. "Đăng ký kết hôn cần
  * những giấy tờ gì?" is a third "kết hôn"; in a long question a compound that weighs less is a
  * detail told in the asker's words ("kéo dài" for the law's "không quá", "hạn chót", "lúc 11 giờ
- * đêm"), whose passage the term match has found all the same. On the studied sets, checking every
- * compound withheld 15 right answers and held back 2 off-topic questions that the composer's
- * own checks let through.
+ * đêm"), and the term match over the rest decides. On the studied sets, checking every compound
+ * withheld 15 right answers and held back 2 off-topic questions that the composer's own checks let
+ * through. The cost: a long off-topic question framed in the field's words ("Người bị tạm giữ có được
+ * kết hôn … trong thời gian bị tạm giữ không?") is left to those checks and the term match.
  */
 const TOPIC_SHARE = 1 / 3;
 
@@ -234,8 +235,11 @@ const TOPIC_SHARE = 1 / 3;
  */
 export function missingTopic(terms: readonly MatchTerm[], best: PassageIndex, all: { unigrams: Lookup }): string | undefined {
   const found = terms.map((t, i) => termMatch(terms.slice(Math.max(0, i - 1), i + 2), best) >= 1 || isFound(terms, i, best));
-  // A hair under the share: two words of six are a third.
-  const least = terms.reduce((s, t) => s + t.weight, 0) * TOPIC_SHARE - 1e-9;
+  // Each word once, and not the procuracy's own name: "Kiểm sát viên có được ly hôn …" is no longer
+  // a question for naming where the asker works. A hair under the share: two words of six are a third.
+  const distinct = new Map<string, number>();
+  for (const t of terms) if (!HOME_INSTITUTION.has(t.term)) distinct.set(t.term, Math.max(distinct.get(t.term) ?? 0, t.weight));
+  const least = [...distinct.values()].reduce((s, w) => s + w, 0) * TOPIC_SHARE - 1e-9;
   let run: MatchTerm[] = [];
   const check = (): string | undefined => {
     if (run.length < 2 || run.every((t) => HOME_INSTITUTION.has(t.term)) || PROCEDURE_FRAME.test(run.map((t) => t.term).join(' '))) return undefined;

@@ -491,21 +491,26 @@ export function toldStory(question: string): boolean {
   return storyBoundary(nfc(question)) > 0;
 }
 
-/** Where a story told before the question ends: a story sentence's end, or a chat clause's (NFC text; 0 when none). */
+/** Where a story told before the question ends: a story sentence's end, a chat clause's, or a clause opening with when it happened (NFC text; 0 when none). */
 function storyBoundary(q: string): number {
   return storyEnd(q) || chatSettingEnd(q) || whenToldEnd(q);
 }
 
 /**
  * "Sáng nay có 12 hộ dân cùng kéo đến phản ánh chuyện đất đai, em yêu cầu họ cử đại diện thì …": a clause
- * opening with when it happened tells the asker's case, whatever opens the clause after its comma.
+ * opening with when it happened tells the asker's case, whatever opens the clause after its comma;
+ * not one that asks ("Hôm qua là hạn cuối kháng cáo phải không, …"). Folded: the same with or without accents.
  */
-const WHEN_TOLD = /^\s*(?:hôm qua|hôm nay|hôm trước|sáng nay|sáng qua|trưa nay|chiều nay|chiều qua|tối nay|tối qua|đêm qua|tuần trước|tuần này|tháng trước|vừa rồi|mới đây|hom qua|hom nay|sang nay|chieu nay|toi qua|tuan truoc|thang truoc)\s[^,?.;:]*,\s*(?=\S)/iu;
+const WHEN_TOLD =
+  /^\s*(?:hom (?:qua|nay|truoc)|(?:sang|trua|chieu|toi|dem) (?:nay|qua)|(?:tuan|thang) (?:truoc|nay)|vua roi|moi day)\b,?[^,?.;:]*,\s*(?=\S)/;
 
 function whenToldEnd(q: string): number {
-  const m = WHEN_TOLD.exec(q);
-  return m ? m[0].length : 0;
+  // Folding keeps an NFC text's length (one letter for one), so the offset is the text's own.
+  const m = WHEN_TOLD.exec(fold(q).toLowerCase());
+  return m && !ASKS_AT_END.test(m[0].replace(/\s*,\s*$/, '')) ? m[0].length : 0;
 }
+/** A clause ending on a question word or tag asks ("…, phải không,"), whatever it opens with. */
+const ASKS_AT_END = /\b(?:khong|chua|gi|nao|bao lau|bao nhieu|sao|dau|ai)$/;
 
 /**
  * "Em làm ở UBND xã, cho em hỏi …", "Người tố cáo lo bị trả thù, vậy …", "Hôm qua có người say rượu đến

@@ -31,7 +31,8 @@ export const ACCENT_PREFIX = '~';
 
 /**
  * Function syllables that carry little meaning on their own (folded). They stay in the
- * index (bigrams need them) but are down-weighted in queries.
+ * index (bigrams need them) but are down-weighted in queries: in one typed with diacritics, only
+ * where written as the function word (WRITTEN_FUNCTION).
  */
 export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
   (
@@ -47,9 +48,9 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
  */
 const WRITTEN_FUNCTION: ReadonlySet<string> = new Set(
   (
-    'và của là các những được có trong theo cho với về này nay đó do thì mà một như khi để tại từ đến hoặc nếu bị đã sẽ đang ' +
-    'nào gì bao nhiêu không phải hay ai đâu sao thế thể vậy thuộc trên dưới sau trước người việc cũng còn rất ' +
-    'mọi mỗi từng tất cả chỉ nhất hơn qua quá lại ra vào lên xuống nữa rồi vẫn điều khoản điểm'
+    'và của là lá các những nhưng được có trong theo cho với về này nay đó do thì mà một như khi để tại từ đến hoặc nếu bị đã sẽ đang đằng ' +
+    'nào gì bao nhiêu nhiều không phải hay hãy ai đâu sao thế thể vậy thuộc trên dưới sau trước người việc cũng còn rất ' +
+    'mọi mỗi mới từng tất cả chỉ nhất hơn qua quá lại ra vào lên xuống nữa rồi vẫn điều khoản điểm'
   ).split(' '),
 );
 
@@ -314,7 +315,12 @@ export function analyzeQuery(
   // `share` < 1 for words the question does not write (a thesaurus alternative): found, they
   // help; missing, they are not part of what the coverage expects.
   const addSegment = (folded: string[], share = 1, written?: readonly string[]) => {
-    const isStop = (i: number) => STOP_SYLLABLES.has(folded[i]) && (!written || WRITTEN_FUNCTION.has(lower(written[i])));
+    // A syllable typed bare ("duoc" in "… theo Điều 173 la bao lau") is read folded, as in a question typed without accents.
+    const isStop = (i: number) => {
+      if (!STOP_SYLLABLES.has(folded[i])) return false;
+      const w = written && lower(written[i]);
+      return !w || w === folded[i] || WRITTEN_FUNCTION.has(w);
+    };
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i];
       const stop = isStop(i);
@@ -325,7 +331,7 @@ export function analyzeQuery(
         add(t + BIGRAM_SEP + folded[i + 1], share * (bothStop ? weights.stopBigram : weights.bigram));
         // "có những quyền gì" asks what "có quyền" says: the plural marker the question adds is not in the text.
         const next = folded[i + 2];
-        if (PLURAL.has(folded[i + 1]) && next !== undefined && !STOP_SYLLABLES.has(next)) add(t + BIGRAM_SEP + next, share * weights.bigram);
+        if (PLURAL.has(folded[i + 1]) && next !== undefined && !isStop(i + 2)) add(t + BIGRAM_SEP + next, share * weights.bigram);
       }
       if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), share * weights.trigram);
     }

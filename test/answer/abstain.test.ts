@@ -86,6 +86,12 @@ describe('decideAbstention', () => {
     expect(missingTopic(matchTerms('Hỏi cung kéo dài thì sao?'), rule, rule)).toBe('keo dai');
   });
 
+  it("weighs a missing compound against the question's other words, each once and without the procuracy's own name", () => {
+    const rule = passageIndex('Người bị tạm giữ được thông báo, giải thích quyền và nghĩa vụ.');
+    const q = matchTerms('Kiểm sát viên Viện kiểm sát nhân dân tối cao có được kết hôn với người bị tạm giữ không?');
+    expect(missingTopic(q, rule, rule)).toBe('ket hon');
+  });
+
   it("takes the procuracy's own name for where the asker works, not a missing topic; another body's name stays a topic", () => {
     const guide = passageIndex('Người có thẩm quyền ký văn bản thực hiện ký số trên Hệ thống quản lý văn bản và điều hành.');
     expect(missingTopic(matchTerms('Ai được ký số văn bản của Viện kiểm sát?'), guide, guide)).toBeUndefined();

@@ -92,6 +92,9 @@ describe('hearsay and a confirming tag', () => {
     // A time in the question itself is no story told before it.
     expect(toldStory('Hôm nay Viện có tiếp công dân không?')).toBe(false);
     expect(toldStory('Đơn nhận hôm qua, thời hạn thụ lý tính từ ngày nào?')).toBe(false);
+    expect(toldStory('Sáng nay, có 12 hộ dân cùng kéo đến phản ánh, em yêu cầu họ cử đại diện thì được cử mấy người?')).toBe(true);
+    expect(toldStory('dem qua co nguoi say ruou den tru so, can bo tiep dan co duoc tu choi khong?')).toBe(true);
+    expect(toldStory('Hôm qua là hạn cuối kháng cáo phải không, nếu nộp hôm nay thì có được nhận không?')).toBe(false);
   });
 });
 

@@ -187,6 +187,8 @@ describe("citizens' words for the laws' (the twenty-seventh session)", () => {
     expect(alts('bi mat nha nuoc chia lam may do mat')).toContain('phan loai thanh');
     expect(alts('khieu nai quyet dinh ky luat thi han chot la bao lau')).toContain('thoi hieu');
     expect(alts('khong du can cu thi ai phai tha nguoi')).toContain('tra tu do');
+    for (const q of ['duoc tha ho khieu nai', 'duoc tha tu truoc thoi han', 'ong phan thanh nam']) expect(alts(q), q).not.toContain('tra tu do');
+    expect(alts('ong phan thanh nam')).not.toContain('phan loai thanh');
     expect(alts('muon bao lanh cho con trai dang bi tam giam')).toContain('bao linh');
     expect(alts('co duoc khai bang tieng me de khong')).toContain('tieng noi va chu viet cua dan toc minh');
     expect(alts('sep em la tien si thi ky co ghi ts khong')).toContain('hoc vi');
