@@ -383,7 +383,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (!previous) return false;
   const q = nfc(question).trim();
   if (stripLeadingCue(q).cued || stripTrailingCue(q.replace(/[?!.…]+$/u, '')).cued) return true;
-  if (findAnaphor(q, previous) || personAnaphor(q)) return true;
+  if (findAnaphor(q, previous) || personAnaphor(q) || (roleAnaphor(q) && roleIn(previous))) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
   const previousSubject = COMPLETED.exec(previous)?.[1] ?? previous;
   if (THEY.test(q) || (THEY_IF.test(q) && peopleOf(previousSubject)) || themAt(q, previousSubject) || SUCH.test(q)) return true;
@@ -495,7 +495,11 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   const prev = previousQuestion(history);
   if (!prev || !q || !isFollowUp(q, history)) return q;
 
-  // 0. "người đó giữ chức vụ gì?": the person the previous answer named.
+  // 0. "Ai bổ nhiệm chức vụ đó?": the office the previous question named.
+  const role = roleAnaphor(q);
+  const office = role && roleIn(prev);
+  if (role && office) return `${capitalise(tidy(q.slice(0, role.start) + office + q.slice(role.end)).replace(/[?!.…]+$/u, ''))}?`;
+  // "người đó giữ chức vụ gì?": the person the previous answer named.
   const person = personAnaphor(q);
   const name = person && (lastAnswerName(history) ?? roleIn(prev));
   if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
@@ -601,6 +605,10 @@ function subjectOnly(prev: string, prevTopic: string, focus: string): string | u
  * replaces there, or the context would still ask about the old one.
  */
 function withoutContrasted(context: string, focus: string): string {
+  // "Còn Viện trưởng VKSND tối cao thì …?" after a question on the one of cấp huyện: the office it names.
+  const office = ROLE.exec(context);
+  const asked = roleIn(focus);
+  if (office && asked && asked !== office[0]) return tidy(context.slice(0, office.index) + asked + context.slice(office.index + office[0].length));
   const ft = tokenize(focus);
   const c = tokenize(context);
   // Compared as written when both are accented: "quản" (chủ quản) is no "quan" (quan trọng).
@@ -1070,6 +1078,19 @@ function swapKind(prev: string, core: Tok[], sameHead = false): string | undefin
 const PERSON_ANAPHOR = /(?:^|\s)((?:người|ông|bà|đồng chí|vị)\s+(?:đó|ấy|này|kia))(?=[\s?.,!]|$)/iu;
 /** The same typed without accents ("nguoi do"); not "ba"/"vi", which are also "ba" (three) and "vì". */
 const PERSON_ANAPHOR_FOLDED = /(?:^|\s)((?:nguoi|ong|dong chi)\s+(?:do|ay|nay|kia))(?=[\s?.,!]|$)/i;
+
+/**
+ * "chức vụ đó", "chức danh này": the office the previous question named, never a person's name.
+ * Typed without accents only at the end: "chuc vu do ai bo nhiem" is "do" (by).
+ */
+const ROLE_ANAPHOR = /(?:^|\s)((?:chức vụ|chức danh|chuc vu|chuc danh)\s+(?:(?:đó|ấy|này)(?=[\s?.,!]|$)|(?:do|ay|nay)(?=\s*[?.!]*\s*$)))/iu;
+
+function roleAnaphor(q: string): Span | undefined {
+  const m = ROLE_ANAPHOR.exec(q);
+  if (!m) return undefined;
+  const start = m.index + m[0].indexOf(m[1]);
+  return { start, end: start + m[1].length };
+}
 
 function personAnaphor(q: string): Span | undefined {
   const m = (isUnaccented(q) ? PERSON_ANAPHOR_FOLDED : PERSON_ANAPHOR).exec(q);

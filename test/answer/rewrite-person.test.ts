@@ -18,3 +18,29 @@ describe('a follow-up about the person the previous answer named', () => {
   });
 });
 
+
+describe('a follow-up about the office the previous question named', () => {
+  it('replaces "chức vụ đó" / "chức danh này" with the office, not a name the answer gave', () => {
+    const history = turn('Nhiệm kỳ của Viện trưởng VKSND cấp huyện là mấy năm?', 'Theo Điều 67: nhiệm kỳ của Viện trưởng VKSND cấp huyện là 05 năm. Đồng chí Nguyễn Văn An hiện giữ chức vụ này.');
+    expect(isFollowUp('Ai bổ nhiệm chức vụ đó?', history)).toBe(true);
+    expect(rewriteFollowUp('Ai bổ nhiệm chức vụ đó?', history)).toBe('Ai bổ nhiệm Viện trưởng VKSND cấp huyện?');
+    expect(rewriteFollowUp('Tiêu chuẩn của chức danh này gồm những gì?', history)).toBe('Tiêu chuẩn của Viện trưởng VKSND cấp huyện gồm những gì?');
+  });
+  it('reads an unaccented "do" after it as "by" unless it ends the question', () => {
+    const history = turn('Nhiệm kỳ của Viện trưởng VKSND cấp huyện là mấy năm?', '');
+    expect(rewriteFollowUp('ai bo nhiem chuc vu do?', history)).toBe('Ai bo nhiem Viện trưởng VKSND cấp huyện?');
+    expect(rewriteFollowUp('chuc vu do ai bo nhiem', history)).not.toContain('Viện trưởng');
+  });
+});
+
+describe('a follow-up naming another office than the one the conversation is about', () => {
+  it('puts its office in the subject in place of the previous one', () => {
+    const history: Turn[] = [
+      { question: 'Nhiệm kỳ của Viện trưởng VKSND cấp huyện là mấy năm?', standalone: 'Nhiệm kỳ của Viện trưởng VKSND cấp huyện là mấy năm?' },
+      { question: 'Ai bổ nhiệm chức vụ đó?', standalone: 'Ai bổ nhiệm Viện trưởng VKSND cấp huyện?' },
+    ];
+    const q = rewriteFollowUp('Còn Viện trưởng VKSND tối cao thì nhiệm kỳ tính thế nào?', history);
+    expect(q).toContain('Viện trưởng VKSND tối cao');
+    expect(q).not.toContain('cấp huyện');
+  });
+});
