@@ -44,7 +44,8 @@ export const STOP_SYLLABLES: ReadonlySet<string> = new Set(
 
 /**
  * The function words of STOP_SYLLABLES as written with their diacritics: in a question typed with
- * them, "dấu" (con dấu) is no "đâu", "con" no "còn", "cơ" (cơ quan) no "có".
+ * them, "dấu" (con dấu) is no "đâu", "tụng" (tố tụng) no "từng", "cơ" (cơ quan) no "có". A syllable
+ * written bare ("con", "duoc") may be either, as in a question typed without accents.
  */
 const WRITTEN_FUNCTION: ReadonlySet<string> = new Set(
   (
