@@ -410,6 +410,11 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   return contentTerms(main[1]).filter((t) => t.weight === 1).length <= 2 && ((own <= CONTENT_SHORT + 1 && WH_FIRST.test(main[2])) || (own <= CONTENT_SHORT + 2 && VERB_FIRST.test(main[2])));
 }
 
+/** The question with what stands at `span` put in its place, as a question. */
+function askedWith(q: string, span: Span, put: string): string {
+  return `${capitalise(tidy(q.slice(0, span.start) + put + q.slice(span.end)).replace(/[?!.…]+$/u, ''))}?`;
+}
+
 function previousQuestion(history: Turn[]): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const q = (history[i].standalone ?? history[i].question)?.trim();
@@ -498,11 +503,11 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // 0. "Ai bổ nhiệm chức vụ đó?": the office the previous question named.
   const role = roleAnaphor(q);
   const office = role && roleIn(prev);
-  if (role && office) return `${capitalise(tidy(q.slice(0, role.start) + office + q.slice(role.end)).replace(/[?!.…]+$/u, ''))}?`;
+  if (role && office) return askedWith(q, role, office);
   // "người đó giữ chức vụ gì?": the person the previous answer named.
   const person = personAnaphor(q);
   const name = person && (lastAnswerName(history) ?? roleIn(prev));
-  if (person && name) return `${capitalise(tidy(q.slice(0, person.start) + name + q.slice(person.end)).replace(/[?!.…]+$/u, ''))}?`;
+  if (person && name) return askedWith(q, person, name);
 
   // "Về <subject>: <follow-up>?": the subject is what the conversation is about.
   const completedSubject = COMPLETED.exec(prev)?.[1];
@@ -520,7 +525,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (people) return `Về ${people}: ${q.replace(/[?!.…]+$/u, '')}?`;
   // "Cơ quan nào lo bảo vệ tính mạng cho họ?" after "Người tố cáo được bảo vệ những gì?": them, named.
   const them = themAt(q, completedSubject ?? prev);
-  if (them) return `${capitalise(tidy(q.slice(0, them.at) + lowerFirst(them.who) + q.slice(them.at + 'họ'.length)).replace(/[?!.…]+$/u, ''))}?`;
+  if (them) return askedWith(q, { start: them.at, end: them.at + 'họ'.length }, lowerFirst(them.who));
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
@@ -1085,18 +1090,20 @@ const PERSON_ANAPHOR_FOLDED = /(?:^|\s)((?:nguoi|ong|dong chi)\s+(?:do|ay|nay|ki
  */
 const ROLE_ANAPHOR = /(?:^|\s)((?:chức vụ|chức danh|chuc vu|chuc danh)\s+(?:(?:đó|ấy|này)(?=[\s?.,!]|$)|(?:do|ay|nay)(?=\s*[?.!]*\s*$)))/iu;
 
-function roleAnaphor(q: string): Span | undefined {
-  const m = ROLE_ANAPHOR.exec(q);
+/** Where the pattern's first group stands in the question. */
+function groupSpan(re: RegExp, q: string): Span | undefined {
+  const m = re.exec(q);
   if (!m) return undefined;
   const start = m.index + m[0].indexOf(m[1]);
   return { start, end: start + m[1].length };
 }
 
+function roleAnaphor(q: string): Span | undefined {
+  return groupSpan(ROLE_ANAPHOR, q);
+}
+
 function personAnaphor(q: string): Span | undefined {
-  const m = (isUnaccented(q) ? PERSON_ANAPHOR_FOLDED : PERSON_ANAPHOR).exec(q);
-  if (!m) return undefined;
-  const start = m.index + m[0].indexOf(m[1]);
-  return { start, end: start + m[1].length };
+  return groupSpan(isUnaccented(q) ? PERSON_ANAPHOR_FOLDED : PERSON_ANAPHOR, q);
 }
 
 /**

@@ -316,23 +316,24 @@ export function analyzeQuery(
   // `share` < 1 for words the question does not write (a thesaurus alternative): found, they
   // help; missing, they are not part of what the coverage expects.
   const addSegment = (folded: string[], share = 1, written?: readonly string[]) => {
-    // A syllable typed bare ("duoc" in "… theo Điều 173 la bao lau") is read folded, as in a question typed without accents.
-    const isStop = (i: number) => {
-      if (!STOP_SYLLABLES.has(folded[i])) return false;
+    // Each syllable's stop-ness once (a bigram and a skip-bigram read it again). A syllable typed bare
+    // ("duoc" in "… theo Điều 173 la bao lau") is read folded, as in a question typed without accents.
+    const stops = folded.map((t, i) => {
+      if (!STOP_SYLLABLES.has(t)) return false;
       const w = written && lower(written[i]);
-      return !w || w === folded[i] || WRITTEN_FUNCTION.has(w);
-    };
+      return !w || w === t || WRITTEN_FUNCTION.has(w);
+    });
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i];
-      const stop = isStop(i);
+      const stop = stops[i];
       add(t, share * (stop ? weights.stop : weights.unigram));
       if (share === 1 && !stop && !abbreviations.has(t)) content.push(t);
       if (o.bigrams && i + 1 < folded.length) {
-        const bothStop = stop && isStop(i + 1);
+        const bothStop = stop && stops[i + 1];
         add(t + BIGRAM_SEP + folded[i + 1], share * (bothStop ? weights.stopBigram : weights.bigram));
         // "có những quyền gì" asks what "có quyền" says: the plural marker the question adds is not in the text.
         const next = folded[i + 2];
-        if (PLURAL.has(folded[i + 1]) && next !== undefined && !isStop(i + 2)) add(t + BIGRAM_SEP + next, share * weights.bigram);
+        if (PLURAL.has(folded[i + 1]) && next !== undefined && !stops[i + 2]) add(t + BIGRAM_SEP + next, share * weights.bigram);
       }
       if (o.trigrams && i + 2 < folded.length) add(folded.slice(i, i + 3).join(BIGRAM_SEP), share * weights.trigram);
     }
