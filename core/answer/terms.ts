@@ -504,10 +504,14 @@ function storyBoundary(q: string): number {
 const WHEN_TOLD =
   /^\s*(?:hom (?:qua|nay|truoc)|(?:sang|trua|chieu|toi|dem) (?:nay|qua)|(?:tuan|thang) (?:truoc|nay)|vua roi|moi day)\b,?[^,?.;:]*,\s*(?=\S)/;
 
+/** Openings that fold like a time ("toi nay", "dem qua") but, written with their accents, are none. */
+const NOT_WHEN = /^\s*(?:tội này|đem qua)(?![\p{L}])/u;
+
 function whenToldEnd(q: string): number {
   // Folding keeps an NFC text's length (one letter for one), so the offset is the text's own.
   const m = WHEN_TOLD.exec(fold(q).toLowerCase());
-  return m && !ASKS_AT_END.test(m[0].replace(/\s*,\s*$/, '')) ? m[0].length : 0;
+  if (!m || NOT_WHEN.test(lower(q))) return 0;
+  return ASKS_AT_END.test(m[0].replace(/\s*,\s*$/, '')) ? 0 : m[0].length;
 }
 /** A clause ending on a question word or tag asks ("…, phải không,"), whatever it opens with. */
 const ASKS_AT_END = /\b(?:khong|chua|gi|nao|bao lau|bao nhieu|sao|dau|ai)$/;

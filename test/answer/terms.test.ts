@@ -95,6 +95,10 @@ describe('hearsay and a confirming tag', () => {
     expect(toldStory('Sáng nay, có 12 hộ dân cùng kéo đến phản ánh, em yêu cầu họ cử đại diện thì được cử mấy người?')).toBe(true);
     expect(toldStory('dem qua co nguoi say ruou den tru so, can bo tiep dan co duoc tu choi khong?')).toBe(true);
     expect(toldStory('Hôm qua là hạn cuối kháng cáo phải không, nếu nộp hôm nay thì có được nhận không?')).toBe(false);
+    // Folded, "tội này" and "đem qua" are "tối nay", "đêm qua": written with their accents, no time.
+    expect(toldStory('Tối nay, có người say rượu đến trụ sở, em có được từ chối không?')).toBe(true);
+    expect(toldStory('Tội này, nếu bị hại rút yêu cầu khởi tố, thì có phải đình chỉ vụ án không?')).toBe(false);
+    expect(toldStory('Đem qua cho Viện kiểm sát, họ nhận rồi thì bao lâu phải trả lời?')).toBe(false);
   });
 });
 
