@@ -1061,7 +1061,7 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
   // "Có thể gia hạn … nhưng không quá 15 ngày" extends the time limit a question without "gia hạn"
   // or "tối đa" asks: the rule's own limit answers it.
-  if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && feat.spaced.includes(' gia han ')) score -= EXTENSION_PENALTY;
+  if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && (feat.spaced.includes(' gia han ') || / keo dai (?:nhung )?(?:khong qua|toi da) /.test(feat.spaced))) score -= EXTENSION_PENALTY;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);
