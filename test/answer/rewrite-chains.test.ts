@@ -136,3 +136,22 @@ describe('who "họ" are, and a subject cut before its modal', () => {
     expect(chain('Ký văn bản giấy thì phải dùng bút mực màu gì?', 'Còn với văn bản điện tử thì người có thẩm quyền ký thế nào?')[1]).toMatch(/^Về Ký văn bản giấy: /);
   });
 });
+
+describe('a time limit that lapses', () => {
+  it('"Nếu hết hạn mà …" is asked of the time limit the previous question asked', () => {
+    const [, second, third] = chain(
+      'Bên CQĐT vừa ra quyết định tạm giữ một người bị bắt quả tang. Thời hạn tạm giữ ban đầu là bao lâu?',
+      'Nếu hết hạn mà chưa đủ căn cứ thì họ được gia hạn mấy lần?',
+      'Việc gia hạn đó ai phê chuẩn, và phải trả lời trong bao lâu?',
+    );
+    expect(second).toBe('Về tạm giữ ban đầu: Nếu hết hạn mà chưa đủ căn cứ thì họ được gia hạn mấy lần?');
+    expect(third).toContain('gia hạn tạm giữ');
+    expect(third).not.toMatch(/Nếu hết hạn/);
+  });
+
+  it('typed without accents too, but not a time limit the question names itself', () => {
+    const history: Turn[] = [{ question: 'Thời hạn tạm giữ là bao lâu?', standalone: 'Thời hạn tạm giữ là bao lâu?', answer: '...' }];
+    expect(isFollowUp('het han ma chua xong thi co duoc gia han khong', history)).toBe(true);
+    expect(isFollowUp('Hết thời hạn tạm giam mà chưa điều tra xong thì Viện kiểm sát phải làm gì?', history)).toBe(false);
+  });
+});
