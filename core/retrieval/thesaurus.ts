@@ -220,6 +220,8 @@ const ONE_WAY: readonly string[] = [
   // Released pending trial is, in the procedure code, either of two measures (not one for the other).
   'tai ngoai|xin tai ngoai|duoc tai ngoai>bao linh|dat tien de bao dam',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
+  // Having someone act for one ("nhờ con khiếu nại thay", "nhờ người khác làm thay") is, in the laws, "ủy quyền".
+  'nho nguoi khac|nho nguoi than|nho ai thay|nho ai|khieu nai thay|to cao thay>uy quyen',
   'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];
 

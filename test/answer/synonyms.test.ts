@@ -21,6 +21,14 @@ describe('thesaurus on the answer side', () => {
     expect(termMatch(acronym, view)).toBe(1);
   });
 
+  it('reads having someone complain for one ("nhờ ai thay mình") as the law\'s "ủy quyền", not "làm thay đổi"', () => {
+    const q = 'Bà cụ ốm đau có thể nhờ ai thay mình khiếu nại?';
+    const terms = matchTerms(q);
+    const idx = passageIndex('Người khiếu nại là người ốm đau, già yếu thì được ủy quyền cho cha, mẹ, vợ, chồng, anh, chị, em ruột, con đã thành niên để khiếu nại.');
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+    expect(questionSynonyms('Sửa lỗi có làm thay đổi nội dung văn bản không?')).toEqual([]);
+  });
+
   it('counts a question phrase as present where the passage writes an alternative of it', () => {
     const q = 'Công dân có phải trả tiền không?';
     const terms = matchTerms(q);
