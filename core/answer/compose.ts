@@ -8,7 +8,7 @@ import { abstentionText, unknownDocumentText } from '../../prompts/answer.js';
 import { ELLIPSIS, leadLine } from '../../prompts/answer.js';
 import { decideAbstention, delegatedTo, lawAsWritten, provinceOnly, termMatch, type AbstainDecision, type AbstainOptions } from './abstain.js';
 import { citationOf, citationsOf, narrowLocator, sourcesBlock, uniqueCitations, type SupersededLookup } from './format.js';
-import { askedStep, asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type QueryTerm, type QuestionKind } from './terms.js';
+import { askedStep, asksCondition, contentTerms, matchTerms, questionTerms, tokens, questionKinds, withUnigrams, type MatchTerm, type QueryTerm, type QuestionKind } from './terms.js';
 import { crimeGrades, otherGradeOnly, type CrimeGrade } from './crime-grade.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
@@ -522,6 +522,8 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => new PieceFeatures(unit)
 /** What scoring reads of the question, worked out once per question. */
 interface QuestionFeatures {
   terms: readonly QueryTerm[];
+  /** The terms' syllables, spaced (" kiem tra vien … "): a title they write whole names its article. */
+  spacedTerms: string;
   /** Adjacent pairs of `terms`, for phrase lookups. */
   pairs: readonly Pair[];
   kinds: Set<QuestionKind>;
@@ -602,6 +604,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const condition = asksCondition(f);
   let syllables: readonly string[] | undefined;
   return {
+    spacedTerms: ` ${terms.map((t) => t.term).join(' ')} `,
     terms,
     pairs,
     kinds,
@@ -1400,7 +1403,10 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     // "Điều 147. Thời hạn, thủ tục giải quyết tố giác …" is where a law says how long: a question asking
     // a duration in other words ("trong bao nhiêu ngày") is asked of it more than of its neighbours.
     const timed = !!heading && asksSpanOf(q) && TIME_LIMIT_HEADING.test(heading.spaced);
-    const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0) + (timed ? TIME_LIMIT_BONUS : 0);
+    // "… phải niêm yết công khai những nội dung gì?" writes "Điều 19. … niêm yết công khai" whole: an
+    // article whose title (three syllables or more) the question repeats word for word is named by it.
+    const titled = !!heading && namesTitle(q.spacedTerms, heading.terms);
+    const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0) + (timed ? TIME_LIMIT_BONUS : 0) + (titled ? TITLE_NAMED_BONUS : 0);
     if (floorRatio !== undefined && best > 0 && (ceiling + headingScore) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
     const context = new Set(
@@ -1423,6 +1429,17 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
   });
   cands.sort((a, b) => b.score - a.score || a.rank - b.rank || a.unit.index - b.unit.index);
   return cands;
+}
+
+/** Added to the pieces of an article whose whole title the question writes (see namesTitle). */
+const TITLE_NAMED_BONUS = 0.3;
+
+/**
+ * Does the question write the title's content words, in order and next to each other? Three at
+ * least: "Điều tra", "Tạm giữ" are words of many questions; "Kiểm tra viên", "Quyết định truy tố" name one article.
+ */
+function namesTitle(spacedTerms: string, title: readonly MatchTerm[]): boolean {
+  return title.length >= 3 && spacedTerms.includes(` ${title.map((t) => t.term).join(' ')} `);
 }
 
 /**
