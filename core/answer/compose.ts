@@ -522,8 +522,6 @@ const featuresOf = memoize((unit: Unit): UnitFeatures => new PieceFeatures(unit)
 /** What scoring reads of the question, worked out once per question. */
 interface QuestionFeatures {
   terms: readonly QueryTerm[];
-  /** The terms' syllables, spaced (" kiem tra vien … "): a title they write whole names its article. */
-  spacedTerms: string;
   /** Adjacent pairs of `terms`, for phrase lookups. */
   pairs: readonly Pair[];
   kinds: Set<QuestionKind>;
@@ -604,7 +602,6 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const condition = asksCondition(f);
   let syllables: readonly string[] | undefined;
   return {
-    spacedTerms: ` ${terms.map((t) => t.term).join(' ')} `,
     terms,
     pairs,
     kinds,
@@ -1062,9 +1059,9 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   else if (q.asksCalendar && questionNumbers.size && ISSUE_DATE.test(f) && !OTHER_DATE.test(q.folded) && feat.hasDates) score += DATED_NUMBER_BONUS;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
-  // "Có thể gia hạn … nhưng không quá 15 ngày" extends the time limit a question without "gia hạn"
-  // or "tối đa" asks: the rule's own limit answers it.
-  if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && (feat.spaced.includes(' gia han ') || / keo dai (?:nhung )?(?:khong qua|toi da) /.test(feat.spaced))) score -= EXTENSION_PENALTY;
+  // "Có thể gia hạn … nhưng không quá 15 ngày", "… có thể kéo dài nhưng không quá 10 ngày" extend the
+  // time limit a question without "gia hạn" or "tối đa" asks: the rule's own limit answers it.
+  if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && (feat.spaced.includes(' gia han ') || extendsOnly(feat.spaced))) score -= EXTENSION_PENALTY;
   // Fragments ("c) Cơ quan, tổ chức.") answer little on their own.
   if (unit.text.length < 30) score -= 0.2;
   score -= 0.01 * Math.min(unit.index, 20);
@@ -1101,7 +1098,8 @@ function focusedCut(line: string, max: number, focus: Focus): string | undefined
     if (gain > bestGain) [best, bestGain] = [i, gain];
   }
   if (best < 0) return undefined;
-  const lead = opening.length <= max / 3 ? `${opening} ` : '';
+  // Too long an opening goes, but not the item's own label ("đ)", "3."): the reader must see which item it is.
+  const lead = opening.length <= max / 3 ? `${opening} ` : (/^(?:\d{1,2}[.)]|[a-zđ]\))\s/u.exec(line)?.[0] ?? '');
   let window = clauses[best];
   for (let i = best + 1; i < clauses.length && lead.length + window.length + clauses[i].length + 3 <= max; i++) window += ` ${clauses[i]}`;
   if (focus(window).weight < FOCUS_GAIN * inHead.weight) return undefined;
@@ -1133,7 +1131,9 @@ function fitPiece(text: string, max: number, focus?: Focus): string {
     // Each item cut at a clause boundary, whole when it has none in reach; else, when that is too
     // long, at a word.
     for (const cut of share >= 60 ? [cutLine, clip] : share >= MIN_ITEM_CHARS ? [clip] : []) {
-      const shortened = [cut(lead, Math.floor(max / 2)), ...items.map((l) => cut(l, share))].join('\n');
+      // An item is cut where the question's words are ("…; Chánh án …, Viện trưởng Viện kiểm sát nhân dân cấp huyện;"
+      // for a question on the district level), not always after its opening.
+      const shortened = [cut(lead, Math.floor(max / 2)), ...items.map((l) => (focus && focusedCut(l, share, focus)) || cut(l, share))].join('\n');
       if (shortened.length <= max * 1.15) return shortened;
     }
     const head = clip(lead, Math.floor(max / 2));
@@ -1405,7 +1405,7 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
     const timed = !!heading && asksSpanOf(q) && TIME_LIMIT_HEADING.test(heading.spaced);
     // "… phải niêm yết công khai những nội dung gì?" writes "Điều 19. … niêm yết công khai" whole: an
     // article whose title (three syllables or more) the question repeats word for word is named by it.
-    const titled = !!heading && namesTitle(q.spacedTerms, heading.terms);
+    const titled = !!heading && namesTitle(q.terms, heading.terms);
     const headingScore = headingBonus - (modifies ? MODIFIER_PENALTY : 0) + (timed ? TIME_LIMIT_BONUS : 0) + (titled ? TITLE_NAMED_BONUS : 0);
     if (floorRatio !== undefined && best > 0 && (ceiling + headingScore) * rankFactor < best * floorRatio) return;
     // Words of the article heading ("Điều 2. Chức năng, nhiệm vụ ...") are what each of its khoản is about, written or not.
@@ -1431,15 +1431,36 @@ function rank(q: QuestionFeatures, hits: Scored<Chunk>[], opts: ComposeOptions, 
   return cands;
 }
 
+/**
+ * A piece that lengthens a time limit ("… có thể kéo dài nhưng không quá 10 ngày") without stating the
+ * limit itself before that: "Thời hạn … không quá 30 ngày …; vụ việc phức tạp … kéo dài nhưng không quá
+ * 60 ngày" answers the question on the limit.
+ */
+function extendsOnly(spaced: string): boolean {
+  const at = spaced.search(/ keo dai (?:nhung )?(?:khong qua|toi da) /);
+  return at >= 0 && !NUMERIC_DURATION.test(spaced.slice(0, at));
+}
+
 /** Added to the pieces of an article whose whole title the question writes (see namesTitle). */
 const TITLE_NAMED_BONUS = 0.3;
 
+/** Syllables that make another measure of the one after them: "tạm đình chỉ", "không khởi tố". */
+const TITLE_PREFIXES = new Set(['tam', 'khong']);
+
 /**
- * Does the question write the title's content words, in order and next to each other? Three at
- * least: "Điều tra", "Tạm giữ" are words of many questions; "Kiểm tra viên", "Quyết định truy tố" name one article.
+ * Does the question write the title's content words as the title does, next to each other and not
+ * after a prefix making another measure of it ("tạm đình chỉ vụ án" names no "Đình chỉ vụ án")? Three at least:
+ * "Điều tra", "Tạm giữ" are words of many questions; "Quyết định truy tố" names one article.
  */
-function namesTitle(spacedTerms: string, title: readonly MatchTerm[]): boolean {
-  return title.length >= 3 && spacedTerms.includes(` ${title.map((t) => t.term).join(' ')} `);
+function namesTitle(terms: readonly QueryTerm[], title: readonly MatchTerm[]): boolean {
+  if (title.length < 3) return false;
+  for (let i = 0; i + title.length <= terms.length; i++) {
+    if (i > 0 && terms[i - 1].pos === terms[i].pos - 1 && TITLE_PREFIXES.has(terms[i - 1].term)) continue;
+    let k = 0;
+    while (k < title.length && terms[i + k].term === title[k].term && (k === 0 || terms[i + k].pos - terms[i + k - 1].pos === title[k].pos - title[k - 1].pos)) k++;
+    if (k === title.length) return true;
+  }
+  return false;
 }
 
 /**

@@ -386,7 +386,7 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (findAnaphor(q, previous) || personAnaphor(q) || (roleAnaphor(q) && roleIn(previous))) return true;
   // "Họ có được gia hạn thêm không?": "họ" (they) opening it are the people or the body asked about before.
   const previousSubject = COMPLETED.exec(previous)?.[1] ?? previous;
-  if (THEY.test(q) || (THEY_IF.test(q) && peopleOf(previousSubject)) || themAt(q, previousSubject) || SUCH.test(q) || LAPSED.test(q)) return true;
+  if (THEY.test(q) || (THEY_IF.test(q) && peopleOf(previousSubject)) || themAt(q, previousSubject) || SUCH.test(q) || lapsed(q)) return true;
   // A syllable that may be a function word typed without accents ("thi": thì) is not content of its own.
   const content = contentTerms(q).filter((t) => t.weight === 1).length;
   if (documentReferences(q).length) return false;
@@ -546,7 +546,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
 
   // "Nếu hết hạn mà chưa đủ căn cứ thì …": a question of its own on the time limit asked before.
-  if (LAPSED.test(q)) return `Về ${completedSubject ?? dropAsked(prev, prevTopic, q)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  if (lapsed(q)) return `Về ${completedSubject ?? dropAsked(prev, prevTopic, q)}: ${q.replace(/[?!.…]+$/u, '')}?`;
 
   // 2. An elliptical question: its focus, completed with the previous subject.
   const trailing = stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text);
@@ -735,10 +735,15 @@ const THEY_IF = /^(?:(?:vậy|thế|còn|nhưng)\s+)?(?:nếu|khi|lỡ|nếu nh�
 const SUCH = /\p{L}\s+như\s+(?:vậy|thế)(?=[\s?.,!]|$)(?!\s+(?:thì|là|nào|nữa))/u;
 
 /**
- * "Nếu hết hạn mà …", "Quá hạn rồi thì …": the time limit that lapses is the one the conversation is
- * about, unless the question names it ("hết thời hạn tạm giữ").
+ * "Nếu hết hạn mà …", "Quá hạn rồi thì …" opening a question: the time limit that lapses is the one the
+ * conversation is about, unless the question names it ("hết thời hạn tạm giữ") or whose it is ("Kháng cáo quá hạn thì …").
  */
-const LAPSED = /(?:^|[\s,])(?:hết|quá|het|qua) (?:thời |thoi )?(?:hạn|han)(?=\s*(?:[,?.!]|$|mà\s|ma\s|thì\s|thi\s|rồi\s|roi\s|nhưng\s|nhung\s|vẫn\s|van\s|chưa\s|chua\s|không\s|khong\s|đó\s|do\s|này\s|nay\s))/iu;
+const LAPSED = /^(?:(?:còn|vậy|thế|nhưng|con|vay|the|nhung)\s+)?(?:(?:nếu|khi|lỡ|trường hợp|neu|lo|truong hop)\s+)?(?:(?:sắp|đã|sap|da)\s+)?(?:hết|quá|het|qua) (?:thời |thoi )?(?:hạn|han)(?=\s*(?:[,?.!]|$|mà\s|ma\s|thì\s|thi\s|rồi\s|roi\s|nhưng\s|nhung\s|vẫn\s|van\s|chưa\s|chua\s|không\s|khong\s))/iu;
+
+/** "Nếu hết hạn mà …" opening the question, which names no document of its own ("Theo Luật Khiếu nại, … quá hạn"). */
+function lapsed(q: string): boolean {
+  return LAPSED.test(q) && !documentReferences(q).length;
+}
 
 /** A verb after the people a question is about: "Người tố cáo | được …", "Bị can | có quyền …". */
 const SUBJECT_VERB = /\s(?:được|bị|có|phải|cần|là|do|thì|sẽ|đã|đang|không|duoc|bi|co|phai|can|la|thi|se|da|dang|khong)\s/giu;

@@ -219,9 +219,11 @@ const ONE_WAY: readonly string[] = [
   'bat dau ap dung>co hieu luc',
   // Released pending trial is, in the procedure code, either of two measures (not one for the other).
   'tai ngoai|xin tai ngoai|duoc tai ngoai>bao linh|dat tien de bao dam',
+  // Having someone act for one ("nhờ ai thay mình", "nhờ người khác") is, in the laws, "ủy quyền". Not
+  // "làm thay", "khiếu nại thay" (they fold like "làm thay đổi", "khiếu nại thay đổi"), nor a bare "nhờ ai"
+  // ("nhờ ai tư vấn", and "nhớ ai").
+  'nho nguoi khac|nho nguoi than|nho ai thay>uy quyen',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
-  // Having someone act for one ("nhờ con khiếu nại thay", "nhờ người khác làm thay") is, in the laws, "ủy quyền".
-  'nho nguoi khac|nho nguoi than|nho ai thay|nho ai|khieu nai thay|to cao thay>uy quyen',
   'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];
 

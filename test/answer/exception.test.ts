@@ -47,17 +47,23 @@ describe('a time limit before its extension', () => {
   });
 });
 
-describe('a time limit that "có thể kéo dài nhưng không quá" is an extension', () => {
-  const sent: Scored<Chunk> = {
-    item: { id: 'g', docId: 'luat/tths.txt', text: '2. Trong thời hạn 10 ngày kể từ ngày tuyên án hoặc kể từ ngày ra quyết định, Tòa án cấp phúc thẩm phải gửi bản án hoặc quyết định phúc thẩm cho Viện kiểm sát cùng cấp; cơ quan thi hành án hình sự có thẩm quyền; Cơ quan điều tra, Viện kiểm sát, Tòa án nơi đã xét xử sơ thẩm; Trại tạm giam, Trại giam nơi đang giam giữ bị cáo; người đã kháng cáo, người có quyền lợi, nghĩa vụ liên quan đến việc kháng cáo, kháng nghị hoặc người đại diện của họ; cơ quan thi hành án dân sự có thẩm quyền trong trường hợp bản án phúc thẩm có tuyên hình phạt tiền, tịch thu tài sản và quyết định dân sự; thông báo bằng văn bản cho chính quyền xã, phường, thị trấn nơi cư trú hoặc cơ quan, tổ chức nơi làm việc, học tập của bị cáo. Trường hợp Tòa án nhân dân cấp cao xét xử phúc thẩm thì thời hạn này có thể kéo dài nhưng không quá 25 ngày.', ord: 0, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật', article: '262', locator: 'Điều 262, khoản 2', heading: 'Điều 262. Giao, gửi bản án' },
+describe('a time limit that "có thể kéo dài nhưng không quá" lengthens', () => {
+  const unit = (id: string, text: string): Scored<Chunk> => ({
+    item: { id, docId: 'luat/tths.txt', text, ord: Number(id), title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật', article: id, locator: `Điều ${id}`, heading: `Điều ${id}. Giao bản cáo trạng` },
     score: 1,
-  };
-  const appeal: Scored<Chunk> = {
-    item: { id: 'k', docId: 'luat/tths.txt', text: ['1. Thời hạn kháng nghị của Viện kiểm sát cùng cấp đối với bản án của Tòa án cấp sơ thẩm là 15 ngày, của Viện kiểm sát cấp trên trực tiếp là 30 ngày kể từ ngày Tòa án tuyên án.', '2. Thời hạn kháng nghị của Viện kiểm sát cùng cấp đối với quyết định của Tòa án cấp sơ thẩm là 07 ngày, của Viện kiểm sát cấp trên trực tiếp là 15 ngày kể từ ngày Tòa án ra quyết định.'].join('\n'), ord: 1, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật', article: '337', locator: 'Điều 337', heading: 'Điều 337. Thời hạn kháng nghị' },
-    score: 1,
-  };
-  it('quotes the time limit asked, not a limit of another step that may be extended', () => {
-    const r = composeExtractive('VKS cùng cấp muốn kháng nghị phúc thẩm bản án sơ thẩm hình sự thì thời hạn là bao nhiêu ngày kể từ ngày tuyên án?', [sent, appeal], { skipAbstention: true, maxUnits: 1 });
-    expect(r.citations.map((c) => c.locator)).toEqual(['Điều 337, khoản 1']);
+  });
+  const longer = unit('1', 'Thời hạn giao bản cáo trạng cho bị can có thể kéo dài nhưng không quá 10 ngày đối với vụ án phức tạp.');
+  const rule = unit('2', 'Trong thời hạn 03 ngày kể từ ngày ra bản cáo trạng, Viện kiểm sát phải giao bản cáo trạng cho bị can.');
+
+  it('gives way to the limit itself when the question does not ask for more time', () => {
+    const r = composeExtractive('Ra cáo trạng xong thì trong mấy ngày phải giao bản cáo trạng cho bị can?', [longer, rule], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('03 ngày');
+  });
+
+  it('is no extension in a sentence that states the limit first (Điều 481 khoản 3)', () => {
+    const both = unit('3', 'Thời hạn giao bản cáo trạng cho bị can không quá 03 ngày kể từ ngày ra bản cáo trạng; đối với vụ án phức tạp thì thời hạn có thể kéo dài nhưng không quá 10 ngày.');
+    const other = unit('4', 'Trong thời hạn 05 ngày kể từ ngày nhận hồ sơ, Tòa án phải giao bản sao cáo trạng cho bị cáo.');
+    const r = composeExtractive('Thời hạn giao bản cáo trạng cho bị can là bao nhiêu ngày?', [both, other], { skipAbstention: true, maxUnits: 1 });
+    expect(r.citations[0]?.locator).toBe('Điều 3');
   });
 });

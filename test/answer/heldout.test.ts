@@ -55,4 +55,13 @@ describe('held-out questions (embedded default)', () => {
     expect(typo.abstained).toBe(false);
     expect(typo.citations.some((c) => /An ninh mạng/.test(c.title))).toBe(true);
   }, 60_000);
+
+  it('cuts a long list item where the question is, keeping its label', async () => {
+    // Điều 11 khoản 2 lists who may allow copying a Tối mật document; its điểm đ names the district
+    // procuracy's head only at its end, past what the room lets each item show.
+    const r = await assistant.ask('Ở VKS huyện thì ai có quyền cho phép sao, chụp tài liệu độ Tối mật ạ?');
+    expect(r.citations.some((c) => c.locator?.startsWith('Điều 11, khoản 2'))).toBe(true);
+    expect(r.text).toContain('Viện trưởng Viện kiểm sát nhân dân cấp huyện');
+    expect(r.text).toMatch(/^đ\) … /m);
+  }, 60_000);
 });

@@ -153,5 +153,9 @@ describe('a time limit that lapses', () => {
     const history: Turn[] = [{ question: 'Thời hạn tạm giữ là bao lâu?', standalone: 'Thời hạn tạm giữ là bao lâu?', answer: '...' }];
     expect(isFollowUp('het han ma chua xong thi co duoc gia han khong', history)).toBe(true);
     expect(isFollowUp('Hết thời hạn tạm giam mà chưa điều tra xong thì Viện kiểm sát phải làm gì?', history)).toBe(false);
+    // Whose limit it is, said before it, or a document named: a question of its own.
+    expect(isFollowUp('Kháng cáo quá hạn thì Tòa án có xem xét không?', history)).toBe(false);
+    expect(isFollowUp('Giấy chứng minh nhân dân hết hạn thì có được làm đơn tố cáo không?', history)).toBe(false);
+    expect(isFollowUp('Theo Luật Khiếu nại, nếu quá hạn thì đơn có được thụ lý không?', history)).toBe(false);
   });
 });

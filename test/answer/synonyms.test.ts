@@ -27,6 +27,8 @@ describe('thesaurus on the answer side', () => {
     const idx = passageIndex('Người khiếu nại là người ốm đau, già yếu thì được ủy quyền cho cha, mẹ, vợ, chồng, anh, chị, em ruột, con đã thành niên để khiếu nại.');
     expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
     expect(questionSynonyms('Sửa lỗi có làm thay đổi nội dung văn bản không?')).toEqual([]);
+    expect(questionSynonyms('Đơn khiếu nại thay đổi nội dung thì có phải thụ lý lại không?')).toEqual([]);
+    expect(questionSynonyms('Tôi nên nhờ ai tư vấn pháp luật miễn phí?')).toEqual([]);
   });
 
   it('counts a question phrase as present where the passage writes an alternative of it', () => {

@@ -17,4 +17,11 @@ describe('an article whose whole title the question writes', () => {
     expect(r.text).toContain('nội quy tiếp công dân');
   });
 
+  it('not by a longer compound ending with it: "tạm đình chỉ vụ án" does not name "Đình chỉ vụ án"', () => {
+    const stop = { item: { id: '248', docId: 'luat/tths.txt', text: '1. Viện kiểm sát ra quyết định đình chỉ vụ án khi có một trong các căn cứ quy định tại khoản 2 Điều 155 của Bộ luật này.', ord: 248, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const, article: '248', locator: 'Điều 248', heading: 'Điều 248. Đình chỉ vụ án' }, score: 1 };
+    const pause = { item: { id: '247', docId: 'luat/tths.txt', text: '1. Viện kiểm sát ra quyết định tạm đình chỉ vụ án khi không xác định được bị can hoặc không biết rõ bị can đang ở đâu.', ord: 247, title: 'Bộ luật Tố tụng hình sự', type: 'Bộ luật' as const, article: '247', locator: 'Điều 247', heading: 'Điều 247. Tạm đình chỉ vụ án' }, score: 0.97 };
+    const r = composeExtractive('Viện kiểm sát tạm đình chỉ vụ án khi nào?', [stop, pause], { skipAbstention: true, maxUnits: 1 });
+    expect(r.citations[0]?.locator).toBe('Điều 247');
+  });
+
 });
