@@ -1130,10 +1130,12 @@ function fitPiece(text: string, max: number, focus?: Focus): string {
     const share = Math.floor((max - Math.min(lead.length, max / 2)) / items.length);
     // Each item cut at a clause boundary, whole when it has none in reach; else, when that is too
     // long, at a word.
-    for (const cut of share >= 60 ? [cutLine, clip] : share >= MIN_ITEM_CHARS ? [clip] : []) {
-      // An item is cut where the question's words are ("…; Chánh án …, Viện trưởng Viện kiểm sát nhân dân cấp huyện;"
-      // for a question on the district level), not always after its opening.
-      const shortened = [cut(lead, Math.floor(max / 2)), ...items.map((l) => (focus && focusedCut(l, share, focus)) || cut(l, share))].join('\n');
+    const cuts = share >= 60 ? [cutLine, clip] : share >= MIN_ITEM_CHARS ? [clip] : [];
+    // An item is cut where the question's words are ("…; Chánh án …, Viện trưởng Viện kiểm sát nhân dân cấp huyện;"
+    // for a question on the district level), not always after its opening: found once, however the rest is cut.
+    const focused = cuts.length && focus ? items.map((l) => focusedCut(l, share, focus)) : [];
+    for (const cut of cuts) {
+      const shortened = [cut(lead, Math.floor(max / 2)), ...items.map((l, i) => focused[i] || cut(l, share))].join('\n');
       if (shortened.length <= max * 1.15) return shortened;
     }
     const head = clip(lead, Math.floor(max / 2));

@@ -415,6 +415,11 @@ function askedWith(q: string, span: Span, put: string): string {
   return `${capitalise(tidy(q.slice(0, span.start) + put + q.slice(span.end)).replace(/[?!.…]+$/u, ''))}?`;
 }
 
+/** "Về <subject>: <the question as asked>?": a whole question of its own, asked of what the conversation is about. */
+function askedAbout(subject: string, q: string): string {
+  return `Về ${subject}: ${q.replace(/[?!.…]+$/u, '')}?`;
+}
+
 function previousQuestion(history: Turn[]): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const q = (history[i].standalone ?? history[i].question)?.trim();
@@ -520,9 +525,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (step) return `Về ${procedureOf(prev)}: bước ${step} là gì?`;
 
   // "Họ tập huấn phần mềm gì …?" after "VKSND hai cấp Sóc Trăng đã số hóa được bao nhiêu …?": they are its subject.
-  if (THEY.test(q)) return `Về ${askedSubject(completedSubject ?? prev)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  if (THEY.test(q)) return askedAbout(askedSubject(completedSubject ?? prev), q);
   const people = THEY_IF.test(q) ? peopleOf(completedSubject ?? prev) : undefined;
-  if (people) return `Về ${people}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  if (people) return askedAbout(people, q);
   // "Cơ quan nào lo bảo vệ tính mạng cho họ?" after "Người tố cáo được bảo vệ những gì?": them, named.
   const them = themAt(q, completedSubject ?? prev);
   if (them) return askedWith(q, { start: them.at, end: them.at + 'họ'.length }, lowerFirst(them.who));
@@ -546,7 +551,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
 
   // "Nếu hết hạn mà chưa đủ căn cứ thì …": a question of its own on the time limit asked before.
-  if (lapsed(q)) return `Về ${completedSubject ?? dropAsked(prev, prevTopic, q)}: ${q.replace(/[?!.…]+$/u, '')}?`;
+  if (lapsed(q)) return askedAbout(completedSubject ?? dropAsked(prev, prevTopic, q), q);
 
   // 2. An elliptical question: its focus, completed with the previous subject.
   const trailing = stripTrailingCue(stripLeadingCue(q.replace(/[?!.…]+$/u, '')).text);
