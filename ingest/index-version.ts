@@ -24,10 +24,10 @@ import type { Chunk } from '../core/types.js';
 import { BM25Index as Bm25Index, bm25BinaryWindows, bm25FromBinary, type BM25BinaryHeader, type BM25Doc, type BM25Json } from '../core/retrieval/bm25.js';
 import type { Manifest } from './manifest.js';
 import { contiguousBytes, writeFileAtomic } from './store.js';
-import { readChunkStore } from './chunk-store.js';
+import { CHUNK_STORE_FILES, readChunkStore } from './chunk-store.js';
 import { collectGarbage } from './memory.js';
 import { definitionTable, definitionTableFromJson, definitionTableToJson, type DefinitionTable } from '../core/retrieval/definitions.js';
-import { mapFile } from '../core/retrieval/mapped-file.mjs';
+import { mapFile, prefetchFile } from '../core/retrieval/mapped-file.mjs';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -245,6 +245,9 @@ export interface LoadOptions {
   graph?: boolean;
 }
 
+/** The files a question reads in small pieces, wherever its words lead. */
+const PREFETCHED_FILES = ['lexical.bin', CHUNK_STORE_FILES.text];
+
 /**
  * Loads a version. With `embedder` null the vector store cannot embed queries
  * (the runtime searches the graph with its own query vectors).
@@ -279,5 +282,8 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
     const { HNSWLib } = await langchainHnsw!;
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
+  // What questions read a page at a time (postings, passages) is read ahead while they start
+  // arriving, once the load's own reads are done.
+  for (const file of PREFETCHED_FILES) prefetchFile(path.join(dir, file));
   return { dir, manifest, chunks, vectorStore, lexical, embedderState, definitions };
 }
