@@ -628,7 +628,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     overview: ASKS_OVERVIEW.test(f),
     principals: [
       ...pairs.map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) })),
-      ...(qualifiers === NEGATIONS ? havingOf(spaced, terms) : []),
+      ...havingOf(spaced, terms, qualifiers !== NEGATIONS),
     ].filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     leadSubject: leadSubject(question),
@@ -881,12 +881,15 @@ interface Principal {
 
 /**
  * "theo hướng có lợi cho người bị kết án": "có" and the content word after it, whose negation ("theo
- * hướng không có lợi") is the other case the law sets apart.
+ * hướng không có lợi") is the other case the law sets apart. In a yes-or-no question the last "có"
+ * opens what is asked ("… thì có bị giới hạn thời hạn không?"), which a "không có …" may answer: only
+ * the ones before it name the case.
  */
-function havingOf(spaced: string, terms: readonly QueryTerm[]): Principal[] {
+function havingOf(spaced: string, terms: readonly QueryTerm[], yesNo: boolean): Principal[] {
   const content = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
   const out: Principal[] = [];
-  for (const m of spaced.matchAll(/ co (\S+)(?= )/g)) {
+  const found = [...spaced.matchAll(/ co (\S+)(?= )/g)];
+  for (const m of yesNo ? found.slice(0, -1) : found) {
     if (content.has(m[1])) out.push({ spaced: ` co ${m[1]} `, qualified: [` khong co ${m[1]} `] });
   }
   return out;

@@ -167,6 +167,9 @@ describe('offices and their deputies', () => {
     const unfavourable = body(composeExtractive('Kháng nghị giám đốc thẩm theo hướng không có lợi cho người bị kết án trong thời hạn bao lâu?', [{ item: article, score: 1 }]).text);
     expect(unfavourable).toContain('01 năm');
     expect(unfavourable).not.toContain('bất cứ lúc nào');
+    // Asked yes or no: the case is still "có lợi"; the last "có … không" is what is asked of it.
+    const yesNo = body(composeExtractive('Kháng nghị giám đốc thẩm theo hướng có lợi cho người bị kết án thì có bị giới hạn thời hạn không?', [{ item: article, score: 1 }]).text);
+    expect(yesNo).toContain('bất cứ lúc nào');
   });
 
   it('tells "đình chỉ" (ending a case) from "tạm đình chỉ" (suspending it), in a heading, a lead-in and its items', () => {
