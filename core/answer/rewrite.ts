@@ -590,7 +590,21 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (swapped) return swapped;
   // "Còn khổ giấy?" after "Về văn bản hành chính: lề trái để bao nhiêu?": the subject that one was completed with.
   const context = completedSubject ?? subjectOnly(prev, prevTopic, focus) ?? (hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus));
-  return `Về ${withoutContrasted(context, focus)}: ${focus}?`;
+  const contrasted = withoutContrasted(context, focus);
+  // "Thế nếu là tội đặc biệt nghiêm trọng thì sao?" after "Về tạm giam … tội rất nghiêm trọng: gia hạn
+  // thì được mấy lần?": nothing but another item of the kind asked about, so the same question of it.
+  if (contrasted !== context && onlyItem(focus, contrasted)) {
+    if (completedSubject) return `Về ${contrasted}: ${prev.slice(COMPLETED.exec(prev)![0].length)}`;
+    const whole = withoutContrasted(prev.replace(/[?!.…]+$/u, ''), focus);
+    if (whole !== prev.replace(/[?!.…]+$/u, '')) return `${capitalise(whole)}?`;
+  }
+  return `Về ${contrasted}: ${focus}?`;
+}
+
+/** Does the follow-up write nothing the completed subject lacks (its item swapped in)? */
+function onlyItem(focus: string, subject: string): boolean {
+  const written = new Set(foldedSyllables(subject));
+  return contentTerms(focus).every((t) => t.weight < 1 || written.has(t.term));
 }
 
 /**

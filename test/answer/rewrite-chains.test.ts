@@ -63,6 +63,17 @@ describe('another item of the same kind', () => {
     expect(chain('Gửi tài liệu độ Tuyệt mật thì phải đóng bì như thế nào?', 'Còn tài liệu độ Mật thì sao?')[1]).toBe('Gửi tài liệu độ Mật thì phải đóng bì như thế nào?');
     expect(chain('Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Còn Phó Viện trưởng?')[1]).toBe('Phó Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?');
   });
+
+  it('asks the same question again of the other item, also after a completed follow-up', () => {
+    const grade = 'Thời hạn tạm giam bị can để điều tra tội rất nghiêm trọng là bao lâu?';
+    expect(chain(grade, 'Thế nếu là tội đặc biệt nghiêm trọng thì sao?')[1]).toBe('Thời hạn tạm giam bị can để điều tra tội đặc biệt nghiêm trọng là bao lâu?');
+    const [, second, third] = chain(grade, 'Còn gia hạn thì được mấy lần?', 'Thế nếu là tội đặc biệt nghiêm trọng thì sao?');
+    expect(second).toMatch(/^Về .*rất nghiêm trọng: gia hạn thì được mấy lần\?$/);
+    // The extension is still what is asked: not "…: nếu là tội đặc biệt nghiêm trọng?".
+    expect(third).toMatch(/^Về .*tội đặc biệt nghiêm trọng: gia hạn thì được mấy lần\?$/);
+    // An item with words of its own is a question of its own.
+    expect(chain(grade, 'Thế nếu bị can bỏ trốn thì sao?')[1]).not.toContain('là bao lâu');
+  });
 });
 
 describe('what a pointer stands for, further on', () => {
