@@ -315,7 +315,7 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
       return {
         span: { start: toks[i].start, end: det.end },
         documentPointer,
-        ...(heads === ANAPHOR_HEADS && head.length > 1 ? { head } : {}),
+        ...((heads === ANAPHOR_HEADS && head.length > 1) || heads === prevHeads ? { head } : {}),
         ...(documentPointer ? { kind: head } : {}),
         ...(heads === prevHeads ? { noun: s.slice(toks[i].start, toks[i + head.length - 1].end) } : {}),
       };
@@ -332,6 +332,7 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
 function fromHead(topic: string, head: string[] | undefined): string {
   if (!head?.length) return topic;
   const toks = tokenize(topic);
+  if (matchAt(toks, 0, head)) return topic;
   for (let i = 1; i + head.length <= toks.length; i++) {
     if (!matchAt(toks, i, head)) continue;
     // "… được từ chối tiếp trong những trường hợp": the cases are those the rest of the topic describes.
@@ -339,10 +340,14 @@ function fromHead(topic: string, head: string[] | undefined): string {
       const before = tidy(topic.slice(0, toks[i].start).replace(/\s+(?:(?:trong|của|cua|với|voi|ở|o|tại|tai)\s+)?(?:(?:những|nhung|các|cac)\s+)?$/iu, ''));
       return before ? `${topic.slice(toks[i].start)} ${lowerFirst(before)}` : topic;
     }
-    return topic.slice(toks[i].start);
+    // The noun's own phrase: "cơ quan nhà nước cung cấp thông tin", not the "thì làm …" after it.
+    return topic.slice(toks[i].start).split(CLAUSE_BREAK)[0];
   }
   return topic;
 }
+
+/** Where a clause ends inside a topic: a comma, or "thì" / "mà" opening the next one. */
+const CLAUSE_BREAK = /\s*,\s*|\s+(?:thì|thi|mà)\s+/iu;
 
 /** Two-syllable content words of a question ("thoi han", "bien phap"), folded: what "<word> đó" may point back at. */
 function previousNouns(prev: string): string[][] {

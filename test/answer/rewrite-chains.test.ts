@@ -76,6 +76,18 @@ describe('another item of the same kind', () => {
   });
 });
 
+describe('a noun of the previous question with "đó"', () => {
+  it('stands for that noun\'s own phrase, not the whole previous question', () => {
+    const [, second] = chain('Người có khó khăn trong nhận thức muốn yêu cầu cơ quan nhà nước cung cấp thông tin thì làm thế nào?', 'Nếu bị cơ quan đó từ chối thì họ làm gì được?');
+    expect(second).toBe('Nếu bị cơ quan nhà nước cung cấp thông tin từ chối thì họ làm gì được?');
+  });
+
+  it('stands for the whole previous topic when that opens with the noun, not a later mention of it', () => {
+    const [, second] = chain('Chữ ký số trên văn bản điện tử có giá trị như chữ ký tay trên giấy không?', 'Ai cấp chứng thư cho chữ ký đó?');
+    expect(second).toContain('Chữ ký số trên văn bản điện tử');
+  });
+});
+
 describe('what a pointer stands for, further on', () => {
   it('"nó" after a question framed before its noun is the noun, not the frame', () => {
     expect(chain('Khi nào thì được áp dụng thủ tục rút gọn trong vụ án hình sự?', 'Ai ra quyết định áp dụng nó?')[1]).toBe('Ai ra quyết định áp dụng thủ tục rút gọn trong vụ án hình sự?');
