@@ -295,8 +295,12 @@ function namesHolder(text: string, office: string | undefined): boolean {
 
 /** Asking for an amount or a calendar date: the answer writes a number. */
 const ASKS_NUMBER = /\b(bao nhieu|ngay nao|thang nao|nam nao|thang may|ngay may|ty le|ti le|phan tram)\b/;
-/** "Thời hạn … tính từ ngày nào?": the event a period runs from ("ngày nhận được bản án"), no calendar date. */
-const COUNTED_FROM = /\btinh (?:ke )?tu ngay nao\b/;
+/**
+ * "Thời hạn … tính từ ngày nào?": the event a period runs from ("ngày nhận được bản án"), no calendar
+ * date. So is the rule that fixes a day: "ngày kháng cáo tính theo ngày nào?" (the postmark's),
+ * "lấy ngày nào làm ngày sinh?" (the last of the month).
+ */
+const COUNTED_FROM = /\btinh (?:ke tu|tu|theo) ngay nao\b|\blay ngay nao\b/;
 const DAY_OF_MONTH = /\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}\/\d{1,2}\b/;
 /** Asking for a day, not a year or a month. */
 const ASKS_DAY = /\b(ngay nao|ngay may|ngay bao nhieu)\b/;

@@ -180,6 +180,22 @@ describe('"tính từ ngày nào"', () => {
     expect(r.abstained).toBe(false);
     expect(r.text).toContain('ngày họ nhận được bản án');
   });
+
+  it('so is the rule that fixes a day: "tính theo ngày nào", "lấy ngày nào"', () => {
+    const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
+    const post = articleHit(law, 'Điều 333. Thời hạn kháng cáo', [
+      '3. Trường hợp đơn kháng cáo gửi qua dịch vụ bưu chính thì ngày kháng cáo là ngày theo dấu bưu chính nơi gửi.',
+    ]);
+    const byPost = composeExtractive('Gửi đơn kháng cáo qua bưu điện thì ngày kháng cáo tính theo ngày nào?', [post]);
+    expect(byPost.abstained).toBe(false);
+    expect(byPost.text).toContain('dấu bưu chính nơi gửi');
+    const age = articleHit(law, 'Điều 417. Xác định tuổi của người bị buộc tội, người bị hại là người dưới 18 tuổi', [
+      '2. Trường hợp xác định được tháng nhưng không xác định được ngày thì lấy ngày cuối cùng của tháng đó làm ngày sinh.',
+    ]);
+    const born = composeExtractive('Chỉ xác định được bị hại sinh tháng 3/2010, không rõ ngày. Vậy lấy ngày nào làm ngày sinh?', [age]);
+    expect(born.abstained).toBe(false);
+    expect(born.text).toContain('ngày cuối cùng của tháng');
+  });
 });
 
 describe('"bao lâu" asked of pieces that write no time', () => {
