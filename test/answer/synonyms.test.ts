@@ -31,6 +31,13 @@ describe('thesaurus on the answer side', () => {
     expect(questionSynonyms('Tôi nên nhờ ai tư vấn pháp luật miễn phí?')).toEqual([]);
   });
 
+  it('reads attending a meeting ("người dự họp") as the security rules write it ("người tham dự … cuộc họp")', () => {
+    const q = 'Người dự họp độ Tối mật có được mang điện thoại vào không?';
+    const terms = matchTerms(q);
+    const idx = passageIndex('b) Người tham dự không được mang thiết bị có tính năng thu, phát tin, ghi âm, ghi hình vào trong hội nghị, hội thảo, cuộc họp có nội dung bí mật nhà nước độ Tuyệt mật, Tối mật.');
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('counts a question phrase as present where the passage writes an alternative of it', () => {
     const q = 'Công dân có phải trả tiền không?';
     const terms = matchTerms(q);
