@@ -38,6 +38,13 @@ describe('thesaurus on the answer side', () => {
     expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('reads a newspaper\'s newsroom ("tòa soạn") as the laws\' press agency ("cơ quan báo chí")', () => {
+    const q = 'Tòa soạn chuyển đơn tố cáo sang thì phải báo kết quả cho tòa soạn trong bao lâu?';
+    const terms = matchTerms(q);
+    const idx = passageIndex('2. Trường hợp tố cáo do cơ quan báo chí chuyển đến thì cơ quan tiếp nhận phải thông báo kết quả xử lý cho cơ quan báo chí trong thời hạn 10 ngày.');
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+  });
+
   it('counts a question phrase as present where the passage writes an alternative of it', () => {
     const q = 'Công dân có phải trả tiền không?';
     const terms = matchTerms(q);
