@@ -91,6 +91,8 @@ const GROUPS: readonly string[] = [
   'nguoi lon|nguoi thanh nien|nguoi du 18 tuoi',
   // A person's family, which the laws list ("vợ, chồng, cha đẻ, mẹ đẻ …"). Not "người thân thích": a term of its own in the procedure code.
   'nguoi than|nguoi nha|than nhan|vo chong cha de me de',
+  // Death as the laws write it ("người bị tố cáo là cá nhân chết", "bị hại chết").
+  'qua doi|tu tran|tu vong|chet',
   // A newspaper's newsroom is, in the laws' words, a press agency.
   'toa soan|toa soan bao|co quan bao chi',
   // Drunkenness as the laws write it.

@@ -45,6 +45,13 @@ describe('thesaurus on the answer side', () => {
     expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
   });
 
+  it('reads "qua đời", "tử vong" as the laws\' "chết"', () => {
+    const q = 'Người bị tố cáo qua đời thì việc giải quyết tố cáo xử lý thế nào?';
+    const terms = matchTerms(q);
+    const idx = passageIndex('b) Người bị tố cáo là cá nhân chết và nội dung tố cáo chỉ liên quan đến trách nhiệm của người bị tố cáo;');
+    expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+  });
+
   it('counts a question phrase as present where the passage writes an alternative of it', () => {
     const q = 'Công dân có phải trả tiền không?';
     const terms = matchTerms(q);
