@@ -544,7 +544,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
     const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic)) : undefined;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? fromHead(prevTopic, anaphor.head));
+    // "thủ tục này" when the previous question wrote no "thủ tục": the one a question before it named.
+    const further = anaphor.head && !holdsHead(prevTopic, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(prevTopic, anaphor.head));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
@@ -1181,6 +1183,23 @@ function lastAnswerDocument(history: Turn[], kind: readonly string[] | undefined
  * "Ai đã công bố quyết định này?" two turns after "Quyết định 390/QĐ-VKSTC là về việc gì?": the last
  * document of that kind an earlier question named, when the previous one and its answer named none.
  */
+/** Does the topic write the noun ("thủ tục" in "… áp dụng thủ tục rút gọn …")? */
+function holdsHead(topic: string, head: readonly string[]): boolean {
+  const toks = tokenize(topic);
+  return toks.some((_, i) => matchAt(toks, i, head as string[]));
+}
+
+/** The noun's phrase in the topic of one of the few questions before the previous one, latest first. */
+function earlierHead(history: Turn[], head: readonly string[]): string | undefined {
+  for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
+    const q = history[i].standalone ?? history[i].question;
+    if (!q) continue;
+    const topic = topicOf(COMPLETED.exec(q)?.[1] ?? q);
+    if (holdsHead(topic, head)) return fromHead(topic, head as string[]);
+  }
+  return undefined;
+}
+
 function earlierDocument(history: Turn[], kind: readonly string[] | undefined): string | undefined {
   for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
     const q = history[i].standalone ?? history[i].question;

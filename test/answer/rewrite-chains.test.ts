@@ -99,6 +99,11 @@ describe('what a pointer stands for, further on', () => {
     expect(third).toContain('Số của văn bản hành chính');
   });
 
+  it('"thủ tục này" when the previous question wrote no "thủ tục" is the one a question before it named', () => {
+    const [, , third] = chain('Khi nào được áp dụng thủ tục rút gọn?', 'Ai ra quyết định áp dụng và trong bao lâu?', 'Thời hạn tạm giam theo thủ tục này tối đa bao lâu?');
+    expect(third).toBe('Thời hạn tạm giam theo thủ tục rút gọn tối đa bao lâu?');
+  });
+
   it('"việc gia hạn đó" keeps its noun when the subject does not write it', () => {
     const [, , third] = chain('Thời hạn tạm giữ theo BLTTHS là bao lâu?', 'Thế nếu chưa đủ thì được gia hạn mấy lần?', 'Ai phê chuẩn việc gia hạn đó?');
     expect(third).toBe('Ai phê chuẩn việc gia hạn tạm giữ theo BLTTHS?');
