@@ -207,6 +207,21 @@ export function topicOf(question: string): string {
   return tidy(s);
 }
 
+/** A question asking yes or no: "… không?", "… chưa?". */
+const YES_NO_END = /(?:^|\s)(?:không|khong|chưa|chua)\s*[?!.…]*$/iu;
+/** The modal a yes-or-no question puts before what it asks of its subject (the first one). */
+const YES_NO_MODAL = /(\S)\s+(?:có|co)\s+(?:được|duoc|phải|phai|bị|bi|cần|can|thể|the|bắt buộc(?:\s+phải)?|bat buoc(?:\s+phai)?)(?=\s)/iu;
+
+/** The subject before a yes-or-no question's modal: "Thông điệp dữ liệu" of "Thông điệp dữ liệu có được dùng làm chứng cứ không?". */
+function modalSubject(question: string): string | undefined {
+  const q = nfc(question).trim();
+  if (!YES_NO_END.test(q)) return undefined;
+  const m = YES_NO_MODAL.exec(q);
+  if (!m) return undefined;
+  const subject = tidy(q.slice(0, m.index + m[1].length));
+  return contentTerms(subject).filter((t) => t.weight === 1).length >= 2 ? subject : undefined;
+}
+
 /** Question words asking something of their own, folded and spaced ("thì sao?" asks the same again). */
 const OWN_ASK = / (?:ai|gi|nao|dau|bao lau|bao nhieu|khi nao|the nao|ra sao) /;
 
@@ -543,10 +558,12 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
     const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
-    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic)) : undefined;
+    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic) ?? modalSubject(completedSubject ? prev.slice(COMPLETED.exec(prev)![0].length) : prev)) : undefined;
     // "thủ tục này" when the previous question wrote no "thủ tục": the one a question before it named.
     const further = anaphor.head && !holdsHead(prevTopic, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(prevTopic, anaphor.head));
+    // What a pointer stands for is done, not asked: "việc đó" after "Điều tra viên có được hỏi cung … không?" is the questioning.
+    const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_MODAL, '$1') : prevTopic;
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);

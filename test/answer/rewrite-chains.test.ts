@@ -88,6 +88,18 @@ describe('a noun of the previous question with "đó"', () => {
   });
 });
 
+describe('a pointer after a yes-or-no question', () => {
+  it('"nó" is the subject before the modal, not the question', () => {
+    expect(chain('Thông điệp dữ liệu có được dùng làm chứng cứ không?', 'Giá trị chứng cứ của nó được xác định dựa vào đâu?')[1]).toBe('Giá trị chứng cứ của Thông điệp dữ liệu được xác định dựa vào đâu?');
+  });
+
+  it('"việc đó" is what is done, without the "có được" it was asked with', () => {
+    const second = chain('Điều tra viên có được hỏi cung bị can vào ban đêm không?', 'Thế nếu việc đó không thể trì hoãn được thì sao?')[1];
+    expect(second).toContain('Điều tra viên hỏi cung bị can vào ban đêm');
+    expect(second).not.toContain('có được');
+  });
+});
+
 describe('what a pointer stands for, further on', () => {
   it('"nó" after a question framed before its noun is the noun, not the frame', () => {
     expect(chain('Khi nào thì được áp dụng thủ tục rút gọn trong vụ án hình sự?', 'Ai ra quyết định áp dụng nó?')[1]).toBe('Ai ra quyết định áp dụng thủ tục rút gọn trong vụ án hình sự?');
