@@ -1168,7 +1168,7 @@ function personAnaphor(q: string): Span | undefined {
  * what "người đó" stands for when no answer named a person.
  */
 const ROLE =
-  /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Tòa án nhân dân|Tòa án quân sự|Cơ quan điều tra|VKSND|TAND)(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|trung ương|quân khu|khu vực))?)?/u;
+  /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Viện kiểm sát|Tòa án nhân dân|Tòa án quân sự|Tòa án|Cơ quan điều tra|VKSND|VKS|TAND)(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|tỉnh|huyện|trung ương|quân khu|khu vực))?)?/u;
 
 function roleIn(question: string): string | undefined {
   return ROLE.exec(question)?.[0];

@@ -64,6 +64,12 @@ describe('another item of the same kind', () => {
     expect(chain('Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?', 'Còn Phó Viện trưởng?')[1]).toBe('Phó Viện trưởng VKSND cấp tỉnh do ai bổ nhiệm?');
   });
 
+  it('swaps a whole office written the short way ("Viện trưởng VKS tỉnh" for "Phó Viện trưởng VKS huyện")', () => {
+    const second = chain('Tố cáo hành vi vi phạm của Phó Viện trưởng VKS huyện khi thực hiện công vụ thì ai giải quyết?', 'Còn nếu người bị tố cáo là Viện trưởng VKS tỉnh?')[1];
+    expect(second).toContain('của Viện trưởng VKS tỉnh khi thực hiện công vụ');
+    expect(second).not.toContain('VKS huyện');
+  });
+
   it('asks the same question again of the other item, also after a completed follow-up', () => {
     const grade = 'Thời hạn tạm giam bị can để điều tra tội rất nghiêm trọng là bao lâu?';
     expect(chain(grade, 'Thế nếu là tội đặc biệt nghiêm trọng thì sao?')[1]).toBe('Thời hạn tạm giam bị can để điều tra tội đặc biệt nghiêm trọng là bao lâu?');
