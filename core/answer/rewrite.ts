@@ -1042,6 +1042,9 @@ function swapPrefix(prev: string, focus: string, itemOnly = false): string | und
   return extra ? `${asked.replace(/[?!.…]+$/u, '')}, ${tidy(extra)}?` : asked;
 }
 
+/** Words that open a condition, never an item: "nếu", "khi". */
+const CONDITION_OPENERS = new Set(['neu', 'khi']);
+
 /** Words after which a follow-up's contrasted item ends ("lần hai | thì bao lâu"). */
 const CORE_END = new Set(['thi', 'la', 'co', 'the', 'sao', 'bao', 'nhu', 'duoc', 'phai', 'can']);
 
@@ -1054,7 +1057,8 @@ function swapContrast(prev: string, prevTopic: string, focus: string): string | 
   const ft = tokenize(focus);
   let n = 0;
   while (n < ft.length && !CORE_END.has(fold(ft[n].text).toLowerCase())) n++;
-  if (n < 1 || n > 4) return undefined;
+  // "nếu thấy bì …", "khi …": a condition of its own, no item of a kind.
+  if (n < 1 || n > 4 || CONDITION_OPENERS.has(fold(ft[0].text).toLowerCase())) return undefined;
   const core = focus.slice(ft[0].start, ft[n - 1].start + ft[n - 1].text.length);
   const level = swapLevel(prev, core);
   if (level || n < 2) return level;

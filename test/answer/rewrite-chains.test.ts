@@ -94,6 +94,18 @@ describe('a noun of the previous question with "đó"', () => {
   });
 });
 
+describe('a condition of its own', () => {
+  it('is no item swapped into the previous question ("Còn nếu thấy bì … thì sao?")', () => {
+    const [, , third] = chain(
+      'Văn thư nhận phong bì có dấu "Chỉ người có tên mới được bóc bì" thì có được mở ra không?',
+      'Nếu người đó đi vắng mà bì lại có dấu Hỏa tốc thì xử lý sao?',
+      'Còn nếu thấy bì có dấu hiệu đã bị bóc trước thì sao?',
+    );
+    expect(third).toContain('nếu thấy bì có dấu hiệu đã bị bóc trước');
+    expect(third).not.toContain('Hỏa tốc');
+  });
+});
+
 describe('a pointer after a yes-or-no question', () => {
   it('"nó" is the subject before the modal, not the question', () => {
     expect(chain('Thông điệp dữ liệu có được dùng làm chứng cứ không?', 'Giá trị chứng cứ của nó được xác định dựa vào đâu?')[1]).toBe('Giá trị chứng cứ của Thông điệp dữ liệu được xác định dựa vào đâu?');
