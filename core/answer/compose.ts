@@ -613,7 +613,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     asksDate: DATE_QUESTION.test(f) && !condition,
     asksNumber: !counted && ASKS_NUMBER.test(f) && !COUNTED_FROM.test(f),
     asksCalendar: ASKS_CALENDAR.test(f),
-    asksDuration: /\bbao lau\b/.test(f),
+    asksDuration: /\b(?:bao lau|thoi han nao)\b/.test(f),
     folded: f,
     // Only a question on a document's entry into force reads them (ownEffect).
     get syllables() {

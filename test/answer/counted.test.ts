@@ -167,6 +167,9 @@ describe('a question for how long', () => {
     ], { score: 0.97 });
     const r = composeExtractive('Khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng, thông tin vi phạm trên không gian mạng phải gỡ bỏ trong bao lâu?', [content, providers], { skipAbstention: true, maxUnits: 1 });
     expect(r.text).toContain('24 giờ');
+    // "trong thời hạn nào" asks the same length of time.
+    const which = composeExtractive('Khi có yêu cầu của lực lượng chuyên trách bảo vệ an ninh mạng, thông tin vi phạm trên không gian mạng phải gỡ bỏ trong thời hạn nào?', [content, providers], { skipAbstention: true, maxUnits: 1 });
+    expect(which.text).toContain('24 giờ');
   });
 });
 
