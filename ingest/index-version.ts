@@ -27,7 +27,8 @@ import { contiguousBytes, writeFileAtomic } from './store.js';
 import { CHUNK_STORE_FILES, readChunkStore } from './chunk-store.js';
 import { collectGarbage } from './memory.js';
 import { definitionTable, definitionTableFromJson, definitionTableToJson, type DefinitionTable } from '../core/retrieval/definitions.js';
-import { mapFile, prefetchFile } from '../core/retrieval/mapped-file.mjs';
+import { mapFile } from '../core/retrieval/mapped-file.mjs';
+import { warmPageCache } from '../core/retrieval/page-cache.js';
 
 export interface IndexEmbedder extends EmbeddingsInterface {
   readonly modelId: string;
@@ -282,8 +283,8 @@ export async function loadIndexVersion(dir: string, embedder: IndexEmbedder | nu
     const { HNSWLib } = await langchainHnsw!;
     vectorStore = new HNSWLib(placeholder, { ...graph.args, index: graph.index, docstore: chunkDocstore(chunks) });
   }
-  // What questions read a page at a time (postings, passages) is read ahead while they start
-  // arriving, once the load's own reads are done.
-  for (const file of PREFETCHED_FILES) prefetchFile(path.join(dir, file));
+  // What questions read a page at a time (postings, passages) is read through in the background
+  // while they start arriving, once the load's own reads are done.
+  void warmPageCache(PREFETCHED_FILES.map((file) => path.join(dir, file)));
   return { dir, manifest, chunks, vectorStore, lexical, embedderState, definitions };
 }

@@ -632,7 +632,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     overview: ASKS_OVERVIEW.test(f),
     principals: [
       ...pairs.map((p) => ({ spaced: p.spaced, qualified: qualifiers.map((w) => ` ${w}${p.spaced}`) })),
-      ...havingOf(spaced, terms, qualifiers !== NEGATIONS),
+      ...havingOf(question, terms, qualifiers !== NEGATIONS),
     ].filter((p) => !p.qualified.some((d) => spaced.includes(d))),
     subjectTerms: subjectTerms(question, terms),
     leadSubject: leadSubject(question),
@@ -889,12 +889,15 @@ interface Principal {
  * opens what is asked ("… thì có bị giới hạn thời hạn không?"), which a "không có …" may answer: only
  * the ones before it name the case.
  */
-function havingOf(spaced: string, terms: readonly QueryTerm[], yesNo: boolean): Principal[] {
+function havingOf(question: string, terms: readonly QueryTerm[], yesNo: boolean): Principal[] {
   const content = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+  // Read as written: folded, "cơ quan" and "cố ý" would be "có" too.
+  const words = nfc(question).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const found: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'có' || words[i] === 'co') found.push(fold(words[i + 1]));
   const out: Principal[] = [];
-  const found = [...spaced.matchAll(/ co (\S+)(?= )/g)];
-  for (const m of yesNo ? found.slice(0, -1) : found) {
-    if (content.has(m[1])) out.push({ spaced: ` co ${m[1]} `, qualified: [` khong co ${m[1]} `] });
+  for (const next of yesNo ? found.slice(0, -1) : found) {
+    if (content.has(next)) out.push({ spaced: ` co ${next} `, qualified: [` khong co ${next} `] });
   }
   return out;
 }

@@ -212,6 +212,9 @@ const YES_NO_END = /(?:^|\s)(?:không|khong|chưa|chua)\s*[?!.…]*$/iu;
 /** The modal a yes-or-no question puts before what it asks of its subject (the first one). */
 const YES_NO_MODAL = /(\S)\s+(?:có|co)\s+(?:được|duoc|phải|phai|bị|bi|cần|can|thể|the|bắt buộc(?:\s+phải)?|bat buoc(?:\s+phai)?)(?=\s)/iu;
 
+/** The "có" of that modal, which a pointer drops ("bị", "được" stay: "… có bị xử lý …" is "… bị xử lý …"), and "có thể" whole. */
+const YES_NO_HAVE = /(\S)\s+(?:(?:có|co)\s+(?:thể|the)|(?:có|co)(?=\s+(?:được|duoc|phải|phai|bị|bi|cần|can|bắt buộc|bat buoc)\s))/iu;
+
 /** The subject before a yes-or-no question's modal: "Thông điệp dữ liệu" of "Thông điệp dữ liệu có được dùng làm chứng cứ không?". */
 function modalSubject(question: string): string | undefined {
   const q = nfc(question).trim();
@@ -219,6 +222,8 @@ function modalSubject(question: string): string | undefined {
   const m = YES_NO_MODAL.exec(q);
   if (!m) return undefined;
   const subject = tidy(q.slice(0, m.index + m[1].length));
+  // "Nếu bị can bỏ trốn thì …": a condition, not what is asked of.
+  if (CONDITION_OPENS.test(subject) || THEN_BEFORE.test(subject)) return undefined;
   return contentTerms(subject).filter((t) => t.weight === 1).length >= 2 ? subject : undefined;
 }
 
@@ -355,14 +360,20 @@ function fromHead(topic: string, head: string[] | undefined): string {
       const before = tidy(topic.slice(0, toks[i].start).replace(/\s+(?:(?:trong|của|cua|với|voi|ở|o|tại|tai)\s+)?(?:(?:những|nhung|các|cac)\s+)?$/iu, ''));
       return before ? `${topic.slice(toks[i].start)} ${lowerFirst(before)}` : topic;
     }
+    // "Bị can là người dưới 18 tuổi thì thời hạn tạm giam": the case told before the noun is part of it.
+    if (THEN_BEFORE.test(topic.slice(0, toks[i].start))) return topic;
     // The noun's own phrase: "cơ quan nhà nước cung cấp thông tin", not the "thì làm …" after it.
-    return topic.slice(toks[i].start).split(CLAUSE_BREAK)[0];
+    return topic.slice(toks[i].start).split(isUnaccented(topic) ? CLAUSE_BREAK_PLAIN : CLAUSE_BREAK)[0];
   }
   return topic;
 }
 
 /** Where a clause ends inside a topic: a comma, or "thì" / "mà" opening the next one. */
-const CLAUSE_BREAK = /\s*,\s*|\s+(?:thì|thi|mà)\s+/iu;
+const CLAUSE_BREAK = /\s*,\s*|\s+(?:thì|mà)\s+/iu;
+/** Typed without accents, "thi" and "ma" may be those too ("thi hành án" is no clause break when accented). */
+const CLAUSE_BREAK_PLAIN = /\s*,\s*|\s+(?:thi|ma)\s+/i;
+/** A case told before the noun: "… thì" right before it. */
+const THEN_BEFORE = /(?:^|\s)(?:thì|thi)\s*$/iu;
 
 /** Two-syllable content words of a question ("thoi han", "bien phap"), folded: what "<word> đó" may point back at. */
 function previousNouns(prev: string): string[][] {
@@ -560,9 +571,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
     const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic) ?? modalSubject(completedSubject ? prev.slice(COMPLETED.exec(prev)![0].length) : prev)) : undefined;
     // "thủ tục này" when the previous question wrote no "thủ tục": the one a question before it named.
-    const further = anaphor.head && !holdsHead(prevTopic, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
+    const further = anaphor.head && !anaphor.noun && !holdsHead(prev, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
     // What a pointer stands for is done, not asked: "việc đó" after "Điều tra viên có được hỏi cung … không?" is the questioning.
-    const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_MODAL, '$1') : prevTopic;
+    const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_HAVE, '$1') : prevTopic;
     let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
@@ -1172,7 +1183,7 @@ function personAnaphor(q: string): Span | undefined {
  * what "người đó" stands for when no answer named a person.
  */
 const ROLE =
-  /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Viện kiểm sát|Tòa án nhân dân|Tòa án quân sự|Tòa án|Cơ quan điều tra|VKSND|VKS|TAND)(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|tỉnh|huyện|trung ương|quân khu|khu vực))?)?/u;
+  /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Viện kiểm sát|Tòa án nhân dân|Tòa án quân sự|Tòa án|Cơ quan điều tra|VKSNDTC|VKSTC|VKSND|VKS|TAND)(?![\p{L}\p{N}])(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|tỉnh|huyện|trung ương|quân khu|khu vực))?)?/u;
 
 function roleIn(question: string): string | undefined {
   return ROLE.exec(question)?.[0];

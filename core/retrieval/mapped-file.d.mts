@@ -2,4 +2,3 @@
 export function canMapFiles(): boolean;
 export function mapFile(file: string): Uint8Array | null;
 export function mappedFileOf(buffer: ArrayBufferLike): string | undefined;
-export function prefetchFile(file: string): void;

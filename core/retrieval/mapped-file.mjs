@@ -59,36 +59,6 @@ export function mapFile(file) {
   }
 }
 
-/** How much one madvise asks the kernel to read ahead: it reads at most a few MB per call. */
-const PREFETCH_SLICE = 8 << 20;
-
-/**
- * Asks the kernel to read `file` into the page cache in the background, where mapping is
- * available (a no-op elsewhere). Returns at once: the reads run while the index finishes opening
- * and the first questions arrive.
- *
- * Why: an index version opened long after it was written (a restart, a host that reclaimed the
- * page cache) otherwise reads its postings and passages from disk a page at a time, inside the
- * first few hundred questions: at 100k chunks a fifth of their time went in those reads.
- */
-export function prefetchFile(file) {
-  const m = mmapModule();
-  if (!m) return;
-  let fd;
-  try {
-    fd = openSync(file, 'r');
-    const { size } = fstatSync(fd);
-    if (size === 0) return;
-    // A read-only view of its own, dropped when collected: the page cache keeps what it read.
-    const view = m.map(size, m.PROT_READ, m.MAP_SHARED, fd, 0);
-    for (let at = 0; at < size; at += PREFETCH_SLICE) m.advise(view, at, Math.min(PREFETCH_SLICE, size - at), m.MADV_WILLNEED);
-  } catch {
-    // Only a hint: a file system that cannot map or advise reads on demand, as before.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** The file whose mapping `buffer` is, if it is one (made by mapFile). */
 export function mappedFileOf(buffer) {
   return mappedFiles.get(buffer);

@@ -39,8 +39,9 @@ const GROUPS: readonly string[] = [
   'chua kip|can them thoi gian',
   // A case stopped: the laws write "đình chỉ" (ending it), not "dừng lại".
   'dung lai|dinh chi',
-  // Who sits in a meeting, and attending one: the decrees write "người tham dự", "tham dự … cuộc họp".
-  'dai bieu|nguoi tham du|nguoi du hop|du hop|tham du cuoc hop|tham du hoi nghi',
+  // Who sits in a meeting, and attending one: the decrees write "người tham dự", "tham dự … cuộc họp". (Not a bare
+  // "dự họp": folded it is also "đủ, hợp" of "đầy đủ, hợp lệ".)
+  'dai bieu|nguoi tham du|nguoi du hop|tham du cuoc hop|tham du hoi nghi',
   // Paused, not ended: the laws write "tạm đình chỉ".
   'tam dung|tam ngung|tam dinh chi',
   // Who is in charge.

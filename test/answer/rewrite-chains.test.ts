@@ -111,10 +111,32 @@ describe('a pointer after a yes-or-no question', () => {
     expect(chain('Thông điệp dữ liệu có được dùng làm chứng cứ không?', 'Giá trị chứng cứ của nó được xác định dựa vào đâu?')[1]).toBe('Giá trị chứng cứ của Thông điệp dữ liệu được xác định dựa vào đâu?');
   });
 
-  it('"việc đó" is what is done, without the "có được" it was asked with', () => {
+  it('"việc đó" is what is done, without the "có" it was asked with, and keeps its "được" or "bị"', () => {
     const second = chain('Điều tra viên có được hỏi cung bị can vào ban đêm không?', 'Thế nếu việc đó không thể trì hoãn được thì sao?')[1];
-    expect(second).toContain('Điều tra viên hỏi cung bị can vào ban đêm');
+    expect(second).toContain('Điều tra viên được hỏi cung bị can vào ban đêm');
     expect(second).not.toContain('có được');
+    // Without its "bị", the one denounced would be the one who prosecutes.
+    expect(chain('Người tố cáo sai sự thật có bị xử lý hình sự không?', 'Việc đó do ai quyết định?')[1]).toBe('Người tố cáo sai sự thật bị xử lý hình sự do ai quyết định?');
+  });
+
+  it('"nó" is no condition: after "Nếu … thì có bị … không?" the subject is not "Nếu … thì"', () => {
+    expect(chain('Nếu bị can bỏ trốn thì có bị truy nã không?', 'Nó do ai quyết định?')[1]).not.toMatch(/^Nếu bị can bỏ trốn thì do ai/);
+  });
+});
+
+describe('a noun of the previous question, told with its case', () => {
+  it('keeps the case told before the noun ("Bị can là người dưới 18 tuổi thì thời hạn tạm giam")', () => {
+    expect(chain('Bị can là người dưới 18 tuổi thì thời hạn tạm giam là bao lâu?', 'Thời hạn đó có được gia hạn không?')[1]).toContain('người dưới 18 tuổi');
+  });
+
+  it('reads "thi" of "thi hành án" as no "thì" when the question is written with accents', () => {
+    const second = chain('Người phải thi hành án muốn khiếu nại cơ quan thi hành án dân sự thì làm thế nào?', 'Nếu cơ quan đó không trả lời thì sao?')[1];
+    expect(second).toContain('cơ quan thi hành án dân sự');
+  });
+
+  it('takes the noun from the previous question, also after its colon, before looking further back', () => {
+    const [, , third] = chain('Thời hạn tạm giữ là bao lâu?', 'Về thủ tục rút gọn: thời hạn điều tra là bao lâu?', 'Thời hạn đó có được gia hạn không?');
+    expect(third).not.toContain('tạm giữ');
   });
 });
 

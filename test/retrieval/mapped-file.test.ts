@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canMapFiles, mapFile, mappedFileOf, prefetchFile } from '../../core/retrieval/mapped-file.mjs';
+import { canMapFiles, mapFile, mappedFileOf } from '../../core/retrieval/mapped-file.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vks-map-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,20 +37,5 @@ describe('mapFile', () => {
 
   it('throws on a missing file', () => {
     expect(() => mapFile(path.join(dir, 'missing.bin'))).toThrow(/ENOENT/);
-  });
-});
-
-describe('prefetchFile', () => {
-  it('is only a hint: a missing, empty or unmappable file is no error, and a file read ahead is left as it was', () => {
-    expect(() => prefetchFile(path.join(dir, 'missing.bin'))).not.toThrow();
-    writeFileSync(path.join(dir, 'empty2.bin'), '');
-    expect(() => prefetchFile(path.join(dir, 'empty2.bin'))).not.toThrow();
-    expect(() => prefetchFile(dir)).not.toThrow();
-    // Larger than one read-ahead slice, so the slicing reaches the end of the file.
-    const file = path.join(dir, 'big.bin');
-    const content = Buffer.alloc((8 << 20) + 12_345, 7);
-    writeFileSync(file, content);
-    prefetchFile(file);
-    expect(readFileSync(file).equals(content)).toBe(true);
   });
 });
