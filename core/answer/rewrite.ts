@@ -622,7 +622,9 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (BARE_CLAUSE.test(fold(focus).toLowerCase())) return `Về ${dropAsked(prev, prevTopic, focus)}: ${focus}?`;
   const swapped =
     swapMeasure(prev, focus) ?? swapQualifier(prev, focus) ?? swapSibling(prev, focus) ?? swapContrast(prev, prevTopic, focus) ?? swapPrefix(prev, focus, trailing.cued) ?? swapOwner(prev, focus);
-  if (swapped) return swapped;
+  // A "swap" giving the previous question back swapped nothing: "Vậy từ chối phải làm bằng hình thức gì?"
+  // after "… giờ từ chối được không?" names the same item and asks its own question of it.
+  if (swapped && foldedSyllables(swapped).join(' ') !== foldedSyllables(prev).join(' ')) return swapped;
   // "Còn khổ giấy?" after "Về văn bản hành chính: lề trái để bao nhiêu?": the subject that one was completed with.
   const context = completedSubject ?? subjectOnly(prev, prevTopic, focus) ?? (hasFacet(focus) ? dropFacet(prevTopic) : dropAsked(prev, prevTopic, focus));
   const contrasted = withoutContrasted(context, focus);

@@ -94,6 +94,15 @@ describe('a noun of the previous question with "đó"', () => {
   });
 });
 
+describe('the same item named again', () => {
+  it('is no swap: the follow-up asks its own question of it, not the previous one again', () => {
+    const prev = 'Người dân xin một tài liệu đã được cung cấp cho chính họ hai lần, giờ từ chối được không?';
+    const second = chain(prev, 'Vậy từ chối phải làm bằng hình thức gì?')[1];
+    expect(second).not.toBe(prev);
+    expect(second).toContain('bằng hình thức gì');
+  });
+});
+
 describe('a condition of its own', () => {
   it('is no item swapped into the previous question ("Còn nếu thấy bì … thì sao?")', () => {
     const [, , third] = chain(
