@@ -261,7 +261,7 @@ export function findSynonyms(folded: readonly string[]): SynonymMatch[] {
   const out: SynonymMatch[] = [];
   for (let i = 0; i < folded.length; i++) {
     PHRASES.forEachAt(folded, i, (e) => out.push({ phrase: e.phrase, start: i, alternatives: e.alternatives }));
-    const minor = minorAt(folded, i);
+    const minor = minorAt(folded, i) ?? crowdAt(folded, i);
     if (minor) out.push(minor);
   }
   return out;
@@ -288,6 +288,23 @@ function minorAt(folded: readonly string[], i: number): SynonymMatch | undefined
   // match starts at that word.
   if (!lead && i > 0 && (folded[i - 1] === 'duoi' || folded[i - 1] === 'tren' || folded[i - 1] === 'du' || CHILD.has(folded[i - 1]))) return undefined;
   return { phrase: folded.slice(i, i + lead + 2), start: i, alternatives: MINOR };
+}
+
+/** Counts of people a question may give in words (folded): "ba người cùng đứng tên", "vài người". */
+const PEOPLE_COUNT_WORDS = new Set(['hai', 'ba', 'bon', 'bay', 'tam', 'chin', 'muoi', 'vai', 'chuc']);
+/** How the laws name a group of complainants or denouncers, however many. */
+const MANY: string[][] = [['nhieu', 'nguoi']];
+
+/**
+ * A number of people ("8 người dân cùng kéo đến", "ba người cùng đứng tên một đơn") is, in the laws,
+ * "nhiều người" ("Trường hợp nhiều người cùng khiếu nại …"): two or more, in digits or in words.
+ * Starts at `i` only (the number).
+ */
+function crowdAt(folded: readonly string[], i: number): SynonymMatch | undefined {
+  const n = folded[i];
+  if (!n || folded[i + 1] !== 'nguoi') return undefined;
+  if (!(/^\d{1,3}$/.test(n) ? Number(n) >= 2 : PEOPLE_COUNT_WORDS.has(n))) return undefined;
+  return { phrase: folded.slice(i, i + 2), start: i, alternatives: MANY };
 }
 
 /**

@@ -155,6 +155,19 @@ describe('thesaurus phrases longer than a word', () => {
   });
 });
 
+describe('a number of people', () => {
+  it('is, in the laws, "nhiều người" (two or more, in digits or in words), and one person is none', () => {
+    const passage = 'Trường hợp nhiều người cùng tố cáo mà có một hoặc một số người tố cáo rút tố cáo thì tố cáo vẫn tiếp tục được giải quyết.';
+    for (const q of ['Ba người cùng đứng tên một đơn tố cáo, nay một người xin rút thì có giải quyết tiếp không?', '8 người cùng tố cáo, một người rút thì có giải quyết tiếp không?']) {
+      const terms = matchTerms(q);
+      const idx = passageIndex(passage);
+      expect(questionSynonyms(q).some((m) => m.alternatives.some((a) => a.join(' ') === 'nhieu nguoi'))).toBe(true);
+      expect(termMatch(terms, withSynonyms(idx, questionSynonyms(q)))).toBeGreaterThan(termMatch(terms, idx));
+    }
+    expect(questionSynonyms('1 người tố cáo rút đơn thì sao?').some((m) => m.alternatives.some((a) => a.join(' ') === 'nhieu nguoi'))).toBe(false);
+  });
+});
+
 describe('an age under eighteen', () => {
   it('is answered by the rule for "người dưới 18 tuổi", and no longer read as a word the passages lack', () => {
     const rule = {
