@@ -8,7 +8,7 @@
 import type { Chunk, DocType, Scored } from '../types.js';
 import { fold } from '../text.js';
 import { termMatch } from './abstain.js';
-import { indexTerms, type QueryTerm } from './terms.js';
+import { contentTerms, indexTerms, type QueryTerm } from './terms.js';
 import { plainText, splitProse } from './units.js';
 import { memoize } from '../memo.js';
 
@@ -198,6 +198,9 @@ export function findSteps(
   if (!law && first && NORMATIVE.has(first.item.type) && first.item.article && first.item.heading) {
     const match = termMatch(asked, sectionIndexOf(first.item).heading, weight);
     if (match >= FIRST_LAW_MATCH && match >= stepsHeading + FIRST_LAW_MARGIN) return undefined;
+    // "Người dân muốn rút đơn khiếu nại thì phải làm thủ tục gì?": every word of its title ("Điều 10.
+    // Rút khiếu nại") is in the question, which names that article whatever else it says.
+    if (namesWholeTitle(asked, first.item.heading)) return undefined;
   }
   if (law) {
     // Asked of one part of it ("… có những cách thức nào?"), or not laid out as steps: its khoản answer.
@@ -230,6 +233,13 @@ export function findSteps(
   // so; the others stay one line each, so the whole sequence still shows.
   const rest = Math.max(110, Math.floor((maxChars - FOCUS_CHARS) / Math.max(1, unique.length - 1)));
   return { chunks, steps: unique.map((s, i) => (i === focus.at ? summarise(s, FOCUS_CHARS, focus.words) : summarise(s, rest))) };
+}
+
+/** Does the question hold every content word of an article's title (two words or more)? */
+function namesWholeTitle(asked: readonly QueryTerm[], heading: string): boolean {
+  const words = contentTerms(heading.replace(/^\s*Điều\s+\d+[a-zđ]?\.\s*/u, '')).filter((t) => t.weight === 1 && !/^\d+$/.test(t.term)).map((t) => t.term);
+  const have = new Set(asked.filter((t) => t.weight === 1).map((t) => t.term));
+  return words.length >= 2 && words.every((w) => have.has(w));
 }
 
 /** Room for a step the question singles out. */

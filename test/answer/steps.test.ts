@@ -114,6 +114,15 @@ describe('how-to answers', () => {
     expect(findSteps(matchTerms('Các bước ký số văn bản thế nào?'), [reception, signing], weight, 900)?.chunks.map((c) => c.item.id)).toEqual(['s']);
   });
 
+  it('leaves the question to the first article when it names every word of that article\'s title', () => {
+    const withdraw = chunk({ id: 'w', docId: 'kn.txt', type: 'Luật', article: '10', heading: 'Điều 10. Rút khiếu nại', text: 'Người khiếu nại có thể rút khiếu nại tại bất cứ thời điểm nào; việc rút khiếu nại phải được thực hiện bằng đơn có chữ ký hoặc điểm chỉ của người khiếu nại.' });
+    const handling = chunk({ id: 'h', docId: 'kn-guide.md', heading: 'A. Khiếu nại theo Luật Khiếu nại', text: '1. **Kiểm tra thời hiệu.** Thời hiệu khiếu nại là 90 ngày.\n2. **Kiểm tra hình thức đơn.** Đơn phải ghi rõ nội dung khiếu nại.\n3. **Thụ lý.** Người giải quyết thụ lý đơn khiếu nại.' });
+    const q = 'Người dân muốn rút đơn khiếu nại thì chỉ cần nói miệng hay phải làm thủ tục gì?';
+    expect(findSteps(matchTerms(q), [withdraw, { ...handling, score: 0.9 }], () => 1, 900)).toBeUndefined();
+    // Without the title's words, the guide's steps still answer a how-to question on complaints.
+    expect(findSteps(matchTerms('Giải quyết đơn khiếu nại theo thủ tục gì?'), [withdraw, { ...handling, score: 0.9 }], () => 1, 900)?.chunks.map((c) => c.item.id)).toEqual(['h']);
+  });
+
   it("gives a law's procedure article as the steps when its heading names all the question asks and its khoản are steps", () => {
     const law = (text: string): Scored<Chunk> =>
       chunk({ id: 'l', docId: 'to-cao.txt', type: 'Luật', article: '28', heading: 'Điều 28. Trình tự giải quyết tố cáo', text: `Điều 28. Trình tự giải quyết tố cáo\n${text}` });
