@@ -26,7 +26,7 @@ function tokenize(text: string): Tok[] {
 const seq = (s: string) => s.split(' ');
 
 /** Openers that hand the previous subject over: "còn ...", "thế còn ...", "vậy thì ...". */
-const LEADING_CUES = ['the con ve', 'vay con ve', 'con ve', 'the con', 'vay con', 'vay thi', 'the thi', 'con', 'vay', 'the', 'con neu'].map(seq);
+const LEADING_CUES = ['the con ve', 'vay con ve', 'con ve', 'the con', 'vay con', 'vay thi', 'the thi', 'con', 'vay', 'the', 'con neu', 'gia su', 'con gia su', 'vay gia su', 'the gia su'].map(seq);
 /** Closers of an elliptical question: "... thì sao?", "... thì thế nào?". */
 const TRAILING_CUES = ['thi nhu the nao', 'thi the nao', 'thi ra sao', 'thi sao', 'ra sao', 'nua khong', 'thi sao a'].map(seq);
 

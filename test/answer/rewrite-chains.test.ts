@@ -103,6 +103,13 @@ describe('the same item named again', () => {
   });
 });
 
+describe('"giả sử" opening a follow-up', () => {
+  it('supposes a case of what the conversation is about', () => {
+    const second = chain('Bị cáo muốn kháng cáo thì hạn chót là bao lâu?', 'Giả sử bị cáo lỡ hạn vì nằm viện cấp cứu thì có được chấp nhận không?')[1];
+    expect(second).toMatch(/^Về .*kháng cáo.*: bị cáo lỡ hạn vì nằm viện cấp cứu/);
+  });
+});
+
 describe('a condition of its own', () => {
   it('is no item swapped into the previous question ("Còn nếu thấy bì … thì sao?")', () => {
     const [, , third] = chain(
