@@ -357,7 +357,7 @@ function fromHead(topic: string, head: string[] | undefined): string {
     if (!matchAt(toks, i, head)) continue;
     // "… được từ chối tiếp trong những trường hợp": the cases are those the rest of the topic describes.
     if (i + head.length === toks.length) {
-      const before = tidy(topic.slice(0, toks[i].start).replace(/\s+(?:(?:trong|của|cua|với|voi|ở|o|tại|tai)\s+)?(?:(?:những|nhung|các|cac)\s+)?$/iu, ''));
+      const before = tidy(topic.slice(0, toks[i].start).replace(/\s+(?:(?:trong|của|cua|với|voi|ở|o|tại|tai|có|co|gồm|gom)\s+)?(?:(?:những|nhung|các|cac)\s+)?$/iu, ''));
       return before ? `${topic.slice(toks[i].start)} ${lowerFirst(before)}` : topic;
     }
     // "Bị can là người dưới 18 tuổi thì thời hạn tạm giam": the case told before the noun is part of it.
@@ -380,6 +380,11 @@ function previousNouns(prev: string): string[][] {
   const terms = contentTerms(prev).filter((t) => t.weight === 1);
   const out: string[][] = [];
   for (let i = 1; i < terms.length; i++) if (terms[i].pos === terms[i - 1].pos + 1) out.push([terms[i - 1].term, terms[i].term]);
+  // A one-syllable noun standing alone in it ("Họ có những ngạch nào?" → "các ngạch đó"), after the pairs.
+  for (let i = 0; i < terms.length; i++) {
+    const alone = terms[i - 1]?.pos !== terms[i].pos - 1 && terms[i + 1]?.pos !== terms[i].pos + 1;
+    if (alone && terms[i].term.length >= 4) out.push([terms[i].term]);
+  }
   return out;
 }
 

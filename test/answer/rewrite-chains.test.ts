@@ -103,6 +103,13 @@ describe('the same item named again', () => {
   });
 });
 
+describe('a one-syllable noun of the previous question with "đó"', () => {
+  it('points back at it as a two-syllable one does ("các ngạch đó" after "… có những ngạch nào?")', () => {
+    const [, second] = chain('Kiểm tra viên có những ngạch nào?', 'Tiêu chuẩn bổ nhiệm các ngạch đó do ai quy định?');
+    expect(second).toMatch(/các ngạch kiểm tra viên do ai quy định/i);
+  });
+});
+
 describe('"giả sử" opening a follow-up', () => {
   it('supposes a case of what the conversation is about', () => {
     const second = chain('Bị cáo muốn kháng cáo thì hạn chót là bao lâu?', 'Giả sử bị cáo lỡ hạn vì nằm viện cấp cứu thì có được chấp nhận không?')[1];
