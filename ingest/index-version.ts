@@ -73,6 +73,8 @@ export interface LoadedIndex {
 }
 
 const DEFINITIONS_FILE = 'definitions.json';
+/** The BM25 index's postings, written beside its header (lexical.json), read where they lie. */
+const LEXICAL_POSTINGS = 'lexical.bin';
 
 export const HNSW_EF_SEARCH = 96;
 
@@ -127,7 +129,7 @@ function buildGraphInWorker(file: string, vectorsFile: string, count: number, di
  */
 async function writeLexical(dir: string, chunks: Chunk[]): Promise<void> {
   const { header, total, pieces } = bm25BinaryWindows(lexicalDocs(chunks));
-  const fh = await open(path.join(dir, 'lexical.bin'), 'w');
+  const fh = await open(path.join(dir, LEXICAL_POSTINGS), 'w');
   try {
     for (const { at, bytes } of pieces) {
       for (let done = 0; done < bytes.byteLength; ) done += (await fh.write(bytes, done, bytes.byteLength - done, at + done)).bytesWritten;
@@ -184,7 +186,7 @@ async function exists(file: string): Promise<boolean> {
 async function loadLexical(dir: string): Promise<Bm25Index> {
   const json = JSON.parse((await readFile(path.join(dir, 'lexical.json'))).toString('utf8')) as BM25Json | BM25BinaryHeader;
   if (json.format === 'vks-bm25/1') return Bm25Index.fromJSON(json as BM25Json);
-  const bin = path.join(dir, 'lexical.bin');
+  const bin = path.join(dir, LEXICAL_POSTINGS);
   // Mapped where the platform allows (no copy, no fresh memory to fault in); else read whole.
   return bm25FromBinary(json as BM25BinaryHeader, mapFile(bin) ?? (await readShared(bin)));
 }
@@ -247,7 +249,7 @@ export interface LoadOptions {
 }
 
 /** The files a question reads in small pieces, wherever its words lead. */
-const PREFETCHED_FILES = ['lexical.bin', CHUNK_STORE_FILES.text];
+const PREFETCHED_FILES = [LEXICAL_POSTINGS, CHUNK_STORE_FILES.text];
 
 /**
  * Loads a version. With `embedder` null the vector store cannot embed queries

@@ -13,7 +13,7 @@ import { crimeGrades, otherGradeOnly, type CrimeGrade } from './crime-grade.js';
 import { chunkIndexOf, passageIndex, phraseSyllables, type PassageIndex } from '../retrieval/passage-index.js';
 import { PLURAL, STOP_SYLLABLES } from '../retrieval/analyze.js';
 import { memoize } from '../memo.js';
-import { unitsOf, type Unit } from './units.js';
+import { headingTitle, unitsOf, type Unit } from './units.js';
 import { asksHowTo, findSteps, type StepAnswer } from './steps.js';
 import { questionSynonyms, withSynonyms } from './synonyms.js';
 import { namedArticles } from './primary.js';
@@ -1293,7 +1293,7 @@ const chunkFeaturesOf = memoize((chunk: Chunk): ChunkFeatures => {
   const heading = topicalHeading(chunk);
   return {
     heading: heading
-      ? { index: passageIndex(heading), terms: matchTerms(heading.replace(/^(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '')), spaced: spacedOf(fold(heading)) }
+      ? { index: passageIndex(heading), terms: matchTerms(headingTitle(heading)), spaced: spacedOf(fold(heading)) }
       : undefined,
     named: passageIndex([chunk.title, chunk.number].filter(Boolean).join(' ')),
   };

@@ -209,11 +209,13 @@ export function topicOf(question: string): string {
 
 /** A question asking yes or no: "… không?", "… chưa?". */
 const YES_NO_END = /(?:^|\s)(?:không|khong|chưa|chua)\s*[?!.…]*$/iu;
+/** Modals a yes-or-no question puts after its "có": "có được", "có phải", "có bị", "có cần". */
+const HAVE_MODALS = 'được|duoc|phải|phai|bị|bi|cần|can';
 /** The modal a yes-or-no question puts before what it asks of its subject (the first one). */
-const YES_NO_MODAL = /(\S)\s+(?:có|co)\s+(?:được|duoc|phải|phai|bị|bi|cần|can|thể|the|bắt buộc(?:\s+phải)?|bat buoc(?:\s+phai)?)(?=\s)/iu;
+const YES_NO_MODAL = new RegExp(`(\\S)\\s+(?:có|co)\\s+(?:${HAVE_MODALS}|thể|the|bắt buộc(?:\\s+phải)?|bat buoc(?:\\s+phai)?)(?=\\s)`, 'iu');
 
 /** The "có" of that modal, which a pointer drops ("bị", "được" stay: "… có bị xử lý …" is "… bị xử lý …"), and "có thể" whole. */
-const YES_NO_HAVE = /(\S)\s+(?:(?:có|co)\s+(?:thể|the)|(?:có|co)(?=\s+(?:được|duoc|phải|phai|bị|bi|cần|can|bắt buộc|bat buoc)\s))/iu;
+const YES_NO_HAVE = new RegExp(`(\\S)\\s+(?:(?:có|co)\\s+(?:thể|the)|(?:có|co)(?=\\s+(?:${HAVE_MODALS}|bắt buộc|bat buoc)\\s))`, 'iu');
 
 /** The subject before a yes-or-no question's modal: "Thông điệp dữ liệu" of "Thông điệp dữ liệu có được dùng làm chứng cứ không?". */
 function modalSubject(question: string): string | undefined {
@@ -551,7 +553,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   if (person && name) return askedWith(q, person, name);
 
   // "Về <subject>: <follow-up>?": the subject is what the conversation is about.
-  const completedSubject = COMPLETED.exec(prev)?.[1];
+  const completed = COMPLETED.exec(prev);
+  const completedSubject = completed?.[1];
+  // The previous question without its "Về <subject>: ", as asked.
+  const prevBody = completed ? prev.slice(completed[0].length) : prev;
   const prevTopic = topicOf(completedSubject ?? prev);
   const prevDocs = documentReferences(prevTopic);
 
@@ -574,7 +579,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
     const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
-    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic) ?? modalSubject(completedSubject ? prev.slice(COMPLETED.exec(prev)![0].length) : prev)) : undefined;
+    const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic) ?? modalSubject(prevBody)) : undefined;
     // "thủ tục này" when the previous question wrote no "thủ tục": the one a question before it named.
     const further = anaphor.head && !anaphor.noun && !holdsHead(prev, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
     // What a pointer stands for is done, not asked: "việc đó" after "Điều tra viên có được hỏi cung … không?" is the questioning.
@@ -636,9 +641,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // "Thế nếu là tội đặc biệt nghiêm trọng thì sao?" after "Về tạm giam … tội rất nghiêm trọng: gia hạn
   // thì được mấy lần?": nothing but another item of the kind asked about, so the same question of it.
   if (contrasted !== context && onlyItem(focus, contrasted)) {
-    if (completedSubject) return `Về ${contrasted}: ${prev.slice(COMPLETED.exec(prev)![0].length)}`;
-    const whole = withoutContrasted(prev.replace(/[?!.…]+$/u, ''), focus);
-    if (whole !== prev.replace(/[?!.…]+$/u, '')) return `${capitalise(whole)}?`;
+    if (completedSubject) return `Về ${contrasted}: ${prevBody}`;
+    const asked = prev.replace(/[?!.…]+$/u, '');
+    const whole = withoutContrasted(asked, focus);
+    if (whole !== asked) return `${capitalise(whole)}?`;
   }
   return `Về ${contrasted}: ${focus}?`;
 }
@@ -1218,31 +1224,37 @@ function lastAnswerDocument(history: Turn[], kind: readonly string[] | undefined
   return fits ? m[1] : undefined;
 }
 
-/**
- * "Ai đã công bố quyết định này?" two turns after "Quyết định 390/QĐ-VKSTC là về việc gì?": the last
- * document of that kind an earlier question named, when the previous one and its answer named none.
- */
+/** The questions (as answered) of the few turns before the previous one, latest first. */
+function earlierQuestions(history: Turn[]): string[] {
+  const out: string[] = [];
+  for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
+    const q = history[i].standalone ?? history[i].question;
+    if (q) out.push(q);
+  }
+  return out;
+}
+
 /** Does the topic write the noun ("thủ tục" in "… áp dụng thủ tục rút gọn …")? */
-function holdsHead(topic: string, head: readonly string[]): boolean {
+function holdsHead(topic: string, head: string[]): boolean {
   const toks = tokenize(topic);
-  return toks.some((_, i) => matchAt(toks, i, head as string[]));
+  return toks.some((_, i) => matchAt(toks, i, head));
 }
 
 /** The noun's phrase in the topic of one of the few questions before the previous one, latest first. */
-function earlierHead(history: Turn[], head: readonly string[]): string | undefined {
-  for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
-    const q = history[i].standalone ?? history[i].question;
-    if (!q) continue;
+function earlierHead(history: Turn[], head: string[]): string | undefined {
+  for (const q of earlierQuestions(history)) {
     const topic = topicOf(COMPLETED.exec(q)?.[1] ?? q);
-    if (holdsHead(topic, head)) return fromHead(topic, head as string[]);
+    if (holdsHead(topic, head)) return fromHead(topic, head);
   }
   return undefined;
 }
 
+/**
+ * "Ai đã công bố quyết định này?" two turns after "Quyết định 390/QĐ-VKSTC là về việc gì?": the last
+ * document of that kind an earlier question named, when the previous one and its answer named none.
+ */
 function earlierDocument(history: Turn[], kind: readonly string[] | undefined): string | undefined {
-  for (let i = history.length - 2; i >= Math.max(0, history.length - 4); i--) {
-    const q = history[i].standalone ?? history[i].question;
-    if (!q) continue;
+  for (const q of earlierQuestions(history)) {
     const doc = documentReferences(nfc(q)).find((d) => !kind || kind.join(' ') === 'van ban' || foldedSyllables(d.text).join(' ').startsWith(kind.join(' ')));
     if (doc) return doc.text;
   }

@@ -9,7 +9,7 @@ import type { Chunk, DocType, Scored } from '../types.js';
 import { fold } from '../text.js';
 import { termMatch } from './abstain.js';
 import { contentTerms, indexTerms, type QueryTerm } from './terms.js';
-import { plainText, splitProse } from './units.js';
+import { headingTitle, plainText, splitProse } from './units.js';
 import { memoize } from '../memo.js';
 
 /** Syllables of a section (heading and text) and of its heading alone, once per chunk. */
@@ -237,7 +237,7 @@ export function findSteps(
 
 /** Does the question hold every content word of an article's title (two words or more)? */
 function namesWholeTitle(asked: readonly QueryTerm[], heading: string): boolean {
-  const words = contentTerms(heading.replace(/^\s*Điều\s+\d+[a-zđ]?\.\s*/u, '')).filter((t) => t.weight === 1 && !/^\d+$/.test(t.term)).map((t) => t.term);
+  const words = contentTerms(headingTitle(heading)).filter((t) => t.weight === 1 && !/^\d+$/.test(t.term)).map((t) => t.term);
   const have = new Set(asked.filter((t) => t.weight === 1).map((t) => t.term));
   return words.length >= 2 && words.every((w) => have.has(w));
 }

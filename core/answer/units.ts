@@ -64,6 +64,11 @@ const MD_HEADING = /^#{1,6}\s/u;
 export const TABLE_ROW = /^\|(.*)\|$/u;
 export const TABLE_RULE = /^\|(\s*:?-{3,}:?\s*\|)+$/u;
 
+/** A heading's title: "Điều 10. Rút khiếu nại" → "Rút khiếu nại"; a guide's "## Các bước …" → "Các bước …". */
+export function headingTitle(heading: string): string {
+  return heading.replace(/^\s*(Điều\s+\d+[a-zđ]?\.|#+)\s*/iu, '');
+}
+
 /** Markdown emphasis ("**không bảo đảm**") is layout, not text: quoted without it. */
 export function plainText(line: string): string {
   if (!line.includes('*')) return line;
