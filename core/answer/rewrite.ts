@@ -351,8 +351,12 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
  * thủ tục rút gọn" is "thủ tục rút gọn", not the conditions. The whole topic when it opens with
  * that noun or does not hold it.
  */
-function fromHead(topic: string, head: string[] | undefined): string {
+function fromHead(topic: string, head: string[] | undefined, inClause = false): string {
   if (!head?.length) return topic;
+  // "… đối chất … trong trường hợp này?" after "Nếu bị can dưới 18 tuổi thì …?": the case is the condition
+  // told, not the question. Opening the follow-up ("Trường hợp đó có phải báo cáo không?"), it is all of it.
+  const told = inClause && head.join(' ') === 'truong hop' ? CASE_TOLD.exec(topic) : null;
+  if (told) return `trường hợp ${lowerFirst(told[1])}`;
   const toks = tokenize(topic);
   if (matchAt(toks, 0, head)) return topic;
   for (let i = 1; i + head.length <= toks.length; i++) {
@@ -370,6 +374,8 @@ function fromHead(topic: string, head: string[] | undefined): string {
   return topic;
 }
 
+/** A case told at the head of a question: "Nếu …/Khi …/Trường hợp … thì". */
+const CASE_TOLD = /^(?:nếu|neu|khi|(?:trong )?(?:trường hợp|truong hop))\s+(.+?)(?:\s*,\s*|\s+)(?:thì|thi)\s/iu;
 /** Where a clause ends inside a topic: a comma, or "thì" / "mà" opening the next one. */
 const CLAUSE_BREAK = /\s*,\s*|\s+(?:thì|mà)\s+/iu;
 /** Typed without accents, "thi" and "ma" may be those too ("thi hành án" is no clause break when accented). */
@@ -584,7 +590,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const further = anaphor.head && !anaphor.noun && !holdsHead(prev, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
     // What a pointer stands for is done, not asked: "việc đó" after "Điều tra viên có được hỏi cung … không?" is the questioning.
     const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_HAVE, '$1') : prevTopic;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head));
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head, contentTerms(stripLeadingCue(q.slice(0, anaphor.span.start)).text).length > 0));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);

@@ -37,6 +37,12 @@ describe('pointers', () => {
     expect(second).toContain('trường hợp người tiếp công dân được từ chối tiếp');
   });
 
+  it('"trường hợp này" inside a clause is the case the previous question told; opening the question, all of it', () => {
+    const prev = 'Nếu bị can dưới 18 tuổi thì lúc hỏi cung có bắt buộc người bào chữa phải có mặt không?';
+    expect(chain(prev, 'Có được cho bị hại đối chất với bị can trong trường hợp này không?')[1]).toBe('Có được cho bị hại đối chất với bị can trong trường hợp bị can dưới 18 tuổi không?');
+    expect(chain(prev, 'Trường hợp đó có phải báo cho gia đình không?')[1]).toContain('hỏi cung');
+  });
+
   it('"nó" after a question about a document is the document, and may ask something of its own', () => {
     expect(chain('Luật Giao dịch điện tử 2023 có hiệu lực từ ngày nào?', 'Nó thay thế luật nào?')[1]).toBe('Luật Giao dịch điện tử 2023 thay thế luật nào?');
     expect(chain('Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?', 'Nó quy định về việc gì?')[1]).toBe('Nghị định 30/2020/NĐ-CP quy định về việc gì?');
