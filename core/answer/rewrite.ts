@@ -590,7 +590,12 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const further = anaphor.head && !anaphor.noun && !holdsHead(prev, anaphor.head) ? earlierHead(history, anaphor.head) : undefined;
     // What a pointer stands for is done, not asked: "việc đó" after "Điều tra viên có được hỏi cung … không?" is the questioning.
     const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_HAVE, '$1') : prevTopic;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head, contentTerms(stripLeadingCue(q.slice(0, anaphor.span.start)).text).length > 0));
+    // Words of the follow-up's own before the pointer: it sits inside a clause, not in place of the subject.
+    const inClause = contentTerms(stripLeadingCue(q.slice(0, anaphor.span.start)).text).length > 0;
+    // "Nếu Viện trưởng giao việc mà … thấy quyết định đó trái luật …": no document before it, so inside a
+    // clause the decision is the question's own, and the question stands alone.
+    if (anaphor.documentPointer && inClause && !prevDocs.length && !cited && !holdsHead(prev, anaphor.kind ?? [])) return q;
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head, inClause));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);

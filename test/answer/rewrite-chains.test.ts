@@ -43,6 +43,13 @@ describe('pointers', () => {
     expect(chain(prev, 'Trường hợp đó có phải báo cho gia đình không?')[1]).toContain('hỏi cung');
   });
 
+  it('"quyết định đó" inside a clause, with no document before it, is the question\'s own', () => {
+    const q = 'Nếu Viện trưởng giao việc mà Kiểm sát viên thấy quyết định đó trái luật thì họ có được từ chối không?';
+    expect(chain('Trường hợp nào Kiểm sát viên đương nhiên bị cách chức?', q)[1]).toBe(q);
+    // Opening the follow-up, it still points back.
+    expect(chain('Tạm hoãn xuất cảnh áp dụng với ai?', 'Quyết định đó do ai ký?')[1]).not.toBe('Quyết định đó do ai ký?');
+  });
+
   it('"nó" after a question about a document is the document, and may ask something of its own', () => {
     expect(chain('Luật Giao dịch điện tử 2023 có hiệu lực từ ngày nào?', 'Nó thay thế luật nào?')[1]).toBe('Luật Giao dịch điện tử 2023 thay thế luật nào?');
     expect(chain('Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?', 'Nó quy định về việc gì?')[1]).toBe('Nghị định 30/2020/NĐ-CP quy định về việc gì?');
