@@ -137,7 +137,8 @@ export const REQ_STRONG = [
   'xin (?:hay|cho|gui|cung cap)',
   `${PRON1} ${gap(1)}(?:muon(?! hoi)|can(?! hoi)|mon|dang can|rat can|yeu cau|de nghi|xin(?! hoi)|cam on neu)`,
   `(?:gui|chuyen|dua|cung cap|tiet lo|doc|chia se|forward) ${gap(4)}(?:cho|to|giup|qua) ${PRON1}`,
-  '(?:ngay|lap tuc|ngay bay gio)',
+  // Not in a condition ("nếu không hủy ngay tài liệu mật thì …"): there it is when a thing must be done.
+  '(?<!(?:^| )(?:neu|khi)(?: khong| chua)? \\S+ )(?:ngay|lap tuc|ngay bay gio)',
   // Not what a law does ("Luật An ninh mạng liệt kê những hành vi …"): that is its content, a rule.
   '(?<!(?:^| )(?:luat|nghi dinh|thong tu|xbvbmnn)(?: [^\\s|]+){0,8} )(?:liet ke|ke ten|ke ra|dem|thong ke|trich xuat|trich nguyen van|trich lai|xuat ra|in ra|tai xuong|download|list|enumerate|name all|dump)',
   '(?:write down|write out|names of|please|pls|plz|can you|could you|would you|let me|i (?:want|need|d like|would like)|show me|give me|send me|tell me|get me|find me|fetch|reveal|disclose|leak|show|give|send|tell|provide|share|print|display|open|read out|read me|extract)',
