@@ -151,6 +151,8 @@ describe('how-to answers', () => {
     expect(matchTerms('Tiếp công dân xong thì trong bao lâu phải trả lời?').map((t) => t.term)).not.toContain('xong');
     // "giờ em phải làm gì" (now), not an hour.
     expect(matchTerms('Tài liệu mật bị mất, giờ em phải làm gì ạ?').map((t) => t.term)).not.toContain('gio');
+    expect(matchTerms('Người dân đã nộp đơn khiếu nại, giờ muốn rút lại thì có được không?').map((t) => t.term)).not.toContain('gio');
+    expect(matchTerms('Đã xin 2 lần rồi giờ lại xin tiếp').map((t) => t.term)).not.toContain('gio');
     expect(matchTerms('Tạm giữ trong 24 giờ').map((t) => t.term)).toContain('gio');
     // "chuyển đi" (moved away): a direction; "văn bản đi" (outgoing documents): a term.
     expect(matchTerms('Đơn đã được thụ lý hay đã chuyển đi?').map((t) => t.term)).not.toContain('di');
