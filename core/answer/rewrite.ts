@@ -657,6 +657,13 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const whole = withoutContrasted(asked, focus);
     if (whole !== asked) return `${capitalise(whole)}?`;
   }
+  // "Thế nếu là VKS cấp trên trực tiếp?" after "Về …: VKS cùng cấp muốn kháng nghị … thì có bao lâu?": the
+  // item is the previous question's own, not its subject's.
+  if (completedSubject && contrasted === context) {
+    const asked = prevBody.replace(/[?!.…]+$/u, '');
+    const whole = withoutContrasted(asked, focus);
+    if (whole !== asked && onlyItem(focus, whole)) return `Về ${completedSubject}: ${whole}?`;
+  }
   return `Về ${contrasted}: ${focus}?`;
 }
 
@@ -695,6 +702,10 @@ function withoutContrasted(context: string, focus: string): string {
   const office = ROLE.exec(context);
   const asked = roleIn(focus);
   if (office && asked && asked !== office[0]) return tidy(context.slice(0, office.index) + asked + context.slice(office.index + office[0].length));
+  // "Thế nếu là Viện kiểm sát cấp trên trực tiếp?" after "Viện kiểm sát cùng cấp muốn kháng nghị …": the body at that level.
+  const body = LEVELLED_BODY.exec(context);
+  const other = LEVELLED_BODY.exec(focus)?.[0];
+  if (body && other && fold(other).toLowerCase() !== fold(body[0]).toLowerCase()) return tidy(context.slice(0, body.index) + other + context.slice(body.index + body[0].length));
   const ft = tokenize(focus);
   const c = tokenize(context);
   // Compared as written when both are accented: "quản" (chủ quản) is no "quan" (quan trọng).
@@ -1208,6 +1219,10 @@ function personAnaphor(q: string): Span | undefined {
  */
 const ROLE =
   /(?:Phó\s+)?(?:Viện trưởng|Chánh án|Thủ trưởng|Kiểm sát viên|Điều tra viên|Thẩm phán|Hội thẩm|Thư ký Tòa án|Kiểm tra viên|Thẩm tra viên|Chấp hành viên)(?:\s+(?:Viện kiểm sát nhân dân|Viện kiểm sát quân sự|Viện kiểm sát|Tòa án nhân dân|Tòa án quân sự|Tòa án|Cơ quan điều tra|VKSNDTC|VKSTC|VKSND|VKS|TAND)(?![\p{L}\p{N}])(?:\s+(?:tối cao|cấp cao|cấp tỉnh|cấp huyện|tỉnh|huyện|trung ương|quân khu|khu vực))?)?/u;
+
+/** A procedural body at a level: "Viện kiểm sát cùng cấp", "VKS cấp trên trực tiếp", "Tòa án cấp tỉnh". */
+const LEVELLED_BODY =
+  /(?:Viện kiểm sát(?:\s+(?:nhân dân|quân sự))?|VKSND|VKS|Tòa án(?:\s+(?:nhân dân|quân sự))?|TAND|Cơ quan điều tra|CQĐT)\s+(?:cùng cấp|cấp trên trực tiếp|cấp trên|cấp dưới|cấp tỉnh|cấp huyện|cấp cao|tối cao|tỉnh|huyện|khu vực)(?![\p{L}\p{N}])/iu;
 
 function roleIn(question: string): string | undefined {
   return ROLE.exec(question)?.[0];

@@ -83,6 +83,13 @@ describe('another item of the same kind', () => {
     expect(second).not.toContain('VKS huyện');
   });
 
+  it('swaps a procedural body at another level ("Viện kiểm sát cấp trên trực tiếp" for "… cùng cấp"), also in a completed follow-up', () => {
+    const same = 'Viện kiểm sát cùng cấp muốn kháng nghị bản án sơ thẩm thì có bao lâu?';
+    expect(chain(same, 'Thế nếu là Viện kiểm sát cấp trên trực tiếp?')[1]).toBe('Viện kiểm sát cấp trên trực tiếp muốn kháng nghị bản án sơ thẩm thì có bao lâu?');
+    const [, , third] = chain('Nếu bị cáo vắng mặt lúc tuyên án thì thời hạn kháng cáo tính từ khi nào?', 'Còn Viện kiểm sát cùng cấp muốn kháng nghị bản án đó thì có bao lâu?', 'Thế nếu là Viện kiểm sát cấp trên trực tiếp?');
+    expect(third).toMatch(/: Viện kiểm sát cấp trên trực tiếp muốn kháng nghị bản án đó thì có bao lâu\?$/);
+  });
+
   it('asks the same question again of the other item, also after a completed follow-up', () => {
     const grade = 'Thời hạn tạm giam bị can để điều tra tội rất nghiêm trọng là bao lâu?';
     expect(chain(grade, 'Thế nếu là tội đặc biệt nghiêm trọng thì sao?')[1]).toBe('Thời hạn tạm giam bị can để điều tra tội đặc biệt nghiêm trọng là bao lâu?');
