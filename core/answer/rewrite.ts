@@ -44,6 +44,8 @@ const ANAPHOR_HEADS = ['dieu', 'viec', 'cai', 'van de', 'noi dung', 'quy dinh', 
 /** Demonstratives as written with accents, and folded (typed without accents, "do"/"nay" are also "do" (by), "nay" (now)). */
 const DEMONSTRATIVES_WRITTEN = new Set(['đó', 'này', 'ấy', 'trên', 'kia']);
 const DEMONSTRATIVES = new Set([...DEMONSTRATIVES_WRITTEN].map(fold));
+/** "như vậy" (such). */
+const SUCH_WORD = /^(?:như vậy|nhu vay)$/iu;
 /** Standalone pronouns / pro-forms. Accent-checked: folded "no" is also "nợ". */
 const PRONOUNS = new Set(['nó', 'như vậy', 'vậy thì']);
 
@@ -581,6 +583,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
+  // "Vậy cần ít nhất mấy người như vậy?": "such" after a noun qualifies it; the question is asked of the previous topic.
+  if (anaphor && SUCH_WORD.test(q.slice(anaphor.span.start, anaphor.span.end)) && contentTerms(q.slice(0, anaphor.span.start).split(/\s+/).slice(-2, -1).join(' ')).length) {
+    return askedAbout(completedSubject ?? prevTopic, stripLeadingCue(tidy(removeSpans(q, [anaphor.span]))).text);
+  }
   if (anaphor) {
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
     const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;

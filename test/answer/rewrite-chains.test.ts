@@ -50,6 +50,11 @@ describe('pointers', () => {
     expect(chain('Tạm hoãn xuất cảnh áp dụng với ai?', 'Quyết định đó do ai ký?')[1]).not.toBe('Quyết định đó do ai ký?');
   });
 
+  it('"như vậy" after a noun ("mấy người như vậy") qualifies it: the question is asked of the previous topic', () => {
+    const second = chain('Người nhà của bị can muốn nhận bảo lĩnh thì cần điều kiện gì?', 'Vậy cần ít nhất mấy người như vậy?')[1];
+    expect(second).toBe('Về Người nhà của bị can muốn nhận bảo lĩnh thì cần điều kiện: cần ít nhất mấy người?');
+  });
+
   it('"nó" after a question about a document is the document, and may ask something of its own', () => {
     expect(chain('Luật Giao dịch điện tử 2023 có hiệu lực từ ngày nào?', 'Nó thay thế luật nào?')[1]).toBe('Luật Giao dịch điện tử 2023 thay thế luật nào?');
     expect(chain('Nghị định 30/2020/NĐ-CP có hiệu lực khi nào?', 'Nó quy định về việc gì?')[1]).toBe('Nghị định 30/2020/NĐ-CP quy định về việc gì?');
