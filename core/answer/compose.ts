@@ -557,6 +557,8 @@ interface QuestionFeatures {
   subject: Array<{ phrase: string; share: number }>;
   /** The question names a case ("trường hợp", "nếu"): exceptions are no detour. */
   asksCase: boolean;
+  /** Content syllables of the case the question tells ("nếu Viện kiểm sát không phê chuẩn thì …"), folded. */
+  caseTerms: string[];
   /** Does the question ask about extending a time limit, or its most ("gia hạn", "tối đa", "kéo dài")? */
   asksExtension: boolean;
   /** "bao nhiêu ngày", "mấy tháng": a span of time asked as a count. */
@@ -593,6 +595,19 @@ interface QuestionFeatures {
   accused?: readonly string[];
 }
 
+/** A piece or question opening with a case: "Trường hợp … thì", "Nếu … thì" (folded). */
+const CASE_OPENING = /^(?:\d{1,3}[.)]\s+)?(?:truong hop|neu)\s+(.+?)\s+thi\s/;
+const CASE_TOLD = /\b(?:neu|khi|truong hop)\s+((?:(?!\b(?:neu|khi|truong hop)\b).)+?)\s+thi\s/g;
+const CASE_TOLD_BONUS = 0.1;
+
+function caseTermsOf(f: string, terms: readonly QueryTerm[]): string[] {
+  // The last case told: in "Về …: nếu … thì …?" the follow-up's own.
+  const told = [...f.matchAll(CASE_TOLD)].pop()?.[1];
+  if (!told) return [];
+  const content = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+  return [...new Set(told.split(/\s+/).filter((w) => content.has(w)))];
+}
+
 function questionFeatures(question: string, termWeight: ((t: string) => number) | undefined): QuestionFeatures {
   const f = fold(question).toLowerCase();
   const spaced = spacedOf(f);
@@ -626,6 +641,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     countedStaff: noun?.staff,
     subject: subjectPhrases(question),
     asksCase: condition || /\b(truong hop|neu)\b/.test(f),
+    caseTerms: caseTermsOf(f, terms),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms,
@@ -1069,6 +1085,12 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   else if (q.asksCalendar && questionNumbers.size && ISSUE_DATE.test(f) && !OTHER_DATE.test(q.folded) && feat.hasDates) score += DATED_NUMBER_BONUS;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
   if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
+  // "Trường hợp Viện kiểm sát quyết định không phê chuẩn … thì …" is the case "nếu Viện kiểm sát không phê
+  // chuẩn thì …?" tells: the piece opening with it says what follows, its neighbours what comes before.
+  else if (q.caseTerms.length >= 2) {
+    const told = CASE_OPENING.exec(f)?.[1];
+    if (told && q.caseTerms.every((t) => ` ${told} `.includes(` ${t} `))) score += CASE_TOLD_BONUS;
+  }
   // "Có thể gia hạn … nhưng không quá 15 ngày", "… có thể kéo dài nhưng không quá 10 ngày" extend the
   // time limit a question without "gia hạn" or "tối đa" asks: the rule's own limit answers it.
   if (!q.asksExtension && (kinds.has('time') || q.asksSpan) && (feat.spaced.includes(' gia han ') || extendsOnly(feat.spaced))) score -= EXTENSION_PENALTY;

@@ -53,3 +53,11 @@ describe('a "khi nào" question about an act', () => {
     expect(r.text).toContain('không quá 03 ngày');
   });
 });
+
+describe('a case the question tells', () => {
+  it('quotes the piece opening with that case ("Trường hợp Viện kiểm sát quyết định không phê chuẩn … thì")', () => {
+    const q = 'Nếu Viện kiểm sát không phê chuẩn thì người bị giữ được xử lý thế nào?';
+    const r = composeExtractive(q, [article(110)], { skipAbstention: true, maxUnits: 1 });
+    expect(r.text).toContain('phải trả tự do ngay cho người bị giữ');
+  });
+});
