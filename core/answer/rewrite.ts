@@ -399,8 +399,8 @@ function previousNouns(prev: string): string[][] {
 }
 
 const CONTENT_SHORT = 2;
-/** "Sau khi / trước khi / khi / nếu <one or two syllables> thì …", "<verb> xong thì …": a clause whose verb has no object of its own. */
-const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
+/** "Sau khi / trước khi / khi / nếu / muốn / để <one or two syllables> thì …", "<verb> xong thì …": a clause whose verb has no object of its own. */
+const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu|muon|de) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
 /** A question word opening a short question ("Ai có quyền gia hạn?"): what it asks of is the previous subject. */
 const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
 /** A step asked by its number and nothing else: "bước 3 là gì", "còn bước thứ 4 thì sao", "bước 2 làm gì". */

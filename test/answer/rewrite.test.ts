@@ -55,6 +55,13 @@ describe('rewriteFollowUp', () => {
     expect(after('Trong giai đoạn truy tố, khi nào Viện kiểm sát ra quyết định phục hồi vụ án?', 'Lập biên bản khám xét xong thì phải giao cho ai?')).toBe('Lập biên bản khám xét xong thì phải giao cho ai?');
   });
 
+  it('reads "Muốn <the previous question\'s action> thì …" as a follow-up, an action of its own as a question of its own', () => {
+    const prev = 'Thời hạn tạm giam bị can để điều tra tội phạm nghiêm trọng có được gia hạn không?';
+    const s = after(prev, 'Muốn gia hạn thì Cơ quan điều tra phải gửi đề nghị trước bao lâu?');
+    expect(s).toContain('tạm giam');
+    expect(after(prev, 'Muốn khám xét thì ai ra lệnh?')).toBe('Muốn khám xét thì ai ra lệnh?');
+  });
+
   it('swaps a long item when the follow-up is nothing but it ("Còn … thì sao?")', () => {
     expect(after('Giám định nguyên nhân chết người thì tối đa bao lâu phải có kết luận?', 'Còn giám định tình trạng tâm thần của người bị buộc tội thì sao?')).toBe(
       'Giám định tình trạng tâm thần của người bị buộc tội thì tối đa bao lâu phải có kết luận?',
