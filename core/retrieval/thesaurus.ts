@@ -94,6 +94,8 @@ const GROUPS: readonly string[] = [
   'nguoi than|nguoi nha|than nhan|vo chong cha de me de',
   // Death as the laws write it ("người bị tố cáo là cá nhân chết", "bị hại chết").
   'qua doi|tu tran|tu vong|chet',
+  // "Trong tình huống khẩn cấp": the laws write "trường hợp".
+  'tinh huong|truong hop',
   // Many people with one grievance: the law writes "về một nội dung".
   'mot viec giong nhau|cung mot viec|cung mot van de|mot van de giong nhau|cung mot noi dung|ve mot noi dung',
   // A newspaper's newsroom is, in the laws' words, a press agency.

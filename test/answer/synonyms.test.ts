@@ -137,6 +137,8 @@ describe('thesaurus phrases longer than a word', () => {
     // A newspaper's newsroom is the laws' press agency; "qua đời" is their "chết".
     ['Tòa soạn chuyển đơn tố cáo sang thì phải báo kết quả cho tòa soạn trong bao lâu?', 'Trường hợp tố cáo do cơ quan báo chí chuyển đến thì phải thông báo kết quả xử lý cho cơ quan báo chí trong thời hạn 10 ngày.'],
     ['Người bị tố cáo qua đời thì việc giải quyết tố cáo xử lý thế nào?', 'b) Người bị tố cáo là cá nhân chết và nội dung tố cáo chỉ liên quan đến trách nhiệm của người bị tố cáo;'],
+    // A story's "tình huống khẩn cấp" is the laws' "trường hợp khẩn cấp".
+    ['Trong tình huống khẩn cấp thì người đang quản lý tài liệu có tự quyết định tiêu hủy được không?', 'Người đang quản lý tài liệu được quyền quyết định tiêu hủy trong trường hợp khẩn cấp.'],
     // Many people with "one and the same matter" are, in the law, many "về một nội dung".
     ['Dân kéo đến phản ánh một việc giống nhau thì yêu cầu họ thế nào?', 'Khi nhiều người cùng khiếu nại, tố cáo, kiến nghị, phản ánh về một nội dung tại nơi tiếp công dân thì người tiếp công dân yêu cầu những người này phải cử đại diện.'],
   ])('finds the everyday words of "%s" in "%s"', (q, passage) => {
