@@ -670,8 +670,35 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const whole = withoutContrasted(asked, focus);
     if (whole !== asked && onlyItem(focus, whole)) return `Về ${completedSubject}: ${whole}?`;
   }
+  // "Còn hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?": a whole question of its own
+  // after the cue, no item of the previous one swapped; the previous subject would only pull it elsewhere.
+  if (contrasted === context && ownQuestion(focus, q)) return `${capitalise(focus)}?`;
   return `Về ${contrasted}: ${focus}?`;
 }
+
+/**
+ * Distinct content words enough to name a topic, a question word or a yes-or-no ending of its own, and
+ * nothing pointing back ("họ", "… đó", "như vậy"): "Gia hạn được mấy lần, mỗi lần bao lâu?" still leans
+ * on what is extended, "Vậy họ có phải mở văn phòng …?" on who they are.
+ */
+const OWN_TOPIC = 5;
+const POINTS_BACK = /(?:^|[^\p{L}])(?:họ|đó|này|ấy|kia|vậy|thế)(?![\p{L}])/iu;
+const POINTS_BACK_PLAIN = /\b(?:ho|do|nay|ay|kia|vay|the)\b/i;
+function ownQuestion(focus: string, q: string): boolean {
+  const plain = isUnaccented(focus);
+  if ((plain ? POINTS_BACK_PLAIN : POINTS_BACK).test(focus)) return false;
+  // "Nếu …", "Giả sử …": a case of what the conversation is about, however many words it tells. "Vậy …"
+  // (so) goes on with it ("Vậy lực lượng chuyên trách phải báo trước … bao lâu?" of the inspection asked).
+  const asked = fold(q).toLowerCase();
+  if (SUPPOSED.test(asked) || /^vay\s/.test(asked)) return false;
+  const distinct = new Set(contentTerms(focus).filter((t) => t.weight === 1).map((t) => t.term));
+  if (distinct.size < OWN_TOPIC) return false;
+  // Asked as written: folded, "lần đầu" and "dấu" would hold a "đâu".
+  const f = ` ${plain ? fold(focus).toLowerCase() : nfc(focus).toLowerCase()} `;
+  return plain ? OWN_ASK.test(f) || / (?:khong|chua) $/.test(f) : OWN_ASK_WRITTEN.test(f) || / (?:không|chưa) $/u.test(f);
+}
+const OWN_ASK_WRITTEN = / (?:ai|gì|nào|đâu|bao lâu|bao nhiêu|khi nào|thế nào|ra sao) /u;
+const SUPPOSED = /^(?:(?:con|the|vay|nhung)\s+)*(?:neu|khi|gia su|truong hop|lo)\s/;
 
 /** Does the follow-up write nothing the completed subject lacks (its item swapped in)? */
 function onlyItem(focus: string, subject: string): boolean {

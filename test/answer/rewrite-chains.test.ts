@@ -265,6 +265,27 @@ describe('who "họ" are, and a subject cut before its modal', () => {
   });
 });
 
+describe('a whole question of its own after a cue', () => {
+  it('stands alone instead of taking the previous subject ("Còn hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?")', () => {
+    const [, , third, fourth] = chain(
+      'Điều tra viên có được hỏi cung bị can vào ban đêm không?',
+      'Thế nếu việc đó không thể trì hoãn được thì sao?',
+      'Còn hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?',
+      'Nếu hỏi ở địa điểm khác ngoài trại thì sao?',
+    );
+    expect(third).toBe('Hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?');
+    // The next follow-up leans on it, not on the night-time questioning.
+    expect(fourth).toContain('trại tạm giam');
+    expect(fourth).not.toContain('ban đêm');
+  });
+
+  it('still leans on the previous turn when it points back or names too little', () => {
+    const prev = 'Doanh nghiệp nước ngoài cung cấp dịch vụ Internet tại Việt Nam có phải lưu dữ liệu người dùng trong nước không?';
+    expect(chain(prev, 'Vậy họ có phải mở văn phòng ở Việt Nam không?')[1]).not.toBe('Họ có phải mở văn phòng ở Việt Nam không?');
+    expect(chain('Thời hạn tạm giam bị can để điều tra tội nghiêm trọng là bao lâu?', 'Thế gia hạn được mấy lần, mỗi lần bao lâu?')[1]).toContain('tạm giam');
+  });
+});
+
 describe('a time limit that lapses', () => {
   it('"Nếu hết hạn mà …" is asked of the time limit the previous question asked', () => {
     const [, second, third] = chain(
