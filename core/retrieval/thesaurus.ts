@@ -165,7 +165,7 @@ const GROUPS: readonly string[] = [
   'di kien|kien ra toa|khoi kien',
   'den bu|boi hoan|boi thuong',
   'an oan|oan sai|lam oan',
-  'nua dem|dem khuya|ban dem',
+  'nua dem|dem khuya|ban dem|gio dem',
   'bai nai|don bai nai|rut yeu cau khoi to',
   'thu pham|hung thu|nguoi pham toi',
   'khai man|khai gian|khai bao gian doi',
@@ -232,6 +232,10 @@ const ONE_WAY: readonly string[] = [
   // "làm thay", "khiếu nại thay" (they fold like "làm thay đổi", "khiếu nại thay đổi"), nor a bare "nhờ ai"
   // ("nhờ ai tư vấn", and "nhớ ai").
   'nho nguoi khac|nho nguoi than|nho ai thay>uy quyen',
+  // Locked up ("bị nhốt ở công an 3 ngày") is, in the procedure code, held or detained.
+  'bi nhot|nhot lai>tam giu|tam giam',
+  // Leaving one's locality is what "cấm đi khỏi nơi cư trú" forbids.
+  'roi khoi dia phuong|di khoi dia phuong|roi dia phuong|ra khoi dia phuong>di khoi noi cu tru',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".
   'thay the luat|thay cho luat|thay the bo luat|thay cho bo luat|thay the nghi dinh|thay cho nghi dinh|thay the phap lenh|thay cho phap lenh>het hieu luc',
 ];
