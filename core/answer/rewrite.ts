@@ -378,6 +378,17 @@ function fromHead(topic: string, head: string[] | undefined, inClause = false): 
 
 /** A case told at the head of a question: "Nếu …/Khi …/Trường hợp … thì". */
 const CASE_TOLD = /^(?:nếu|neu|khi|(?:trong )?(?:trường hợp|truong hop))\s+(.+?)(?:\s*,\s*|\s+)(?:thì|thi)\s/iu;
+/** Document types also written as plain nouns ("văn bản điện tử", "quyết định tạm giữ", "kế hoạch của đơn vị"). */
+const NOUN_KINDS = new Set(['van ban', 'quyet dinh', 'ke hoach', 'huong dan', 'bao cao', 'cong van']);
+
+/** The phrase a noun opens in a topic, up to the next clause ("Văn bản điện tử được ký số | thì …"). */
+function nounPhrase(topic: string, head: string[]): string | undefined {
+  const toks = tokenize(topic);
+  const i = toks.findIndex((_, k) => matchAt(toks, k, head));
+  if (i < 0) return undefined;
+  return topic.slice(toks[i].start).split(isUnaccented(topic) ? CLAUSE_BREAK_PLAIN : CLAUSE_BREAK)[0].split(/\s+(?:khi|khi nào|sau khi|trước khi)\s+/iu)[0];
+}
+
 /** Where a clause ends inside a topic: a comma, or "thì" / "mà" opening the next one. */
 const CLAUSE_BREAK = /\s*,\s*|\s+(?:thì|mà)\s+/iu;
 /** Typed without accents, "thi" and "ma" may be those too ("thi hành án" is no clause break when accented). */
@@ -588,8 +599,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     return askedAbout(completedSubject ?? prevTopic, stripLeadingCue(tidy(removeSpans(q, [anaphor.span]))).text);
   }
   if (anaphor) {
+    // "văn bản đó" after "Văn bản điện tử được ký số thì …?": the thing the previous question named so, no document.
+    const named = anaphor.documentPointer && !prevDocs.length && anaphor.kind && NOUN_KINDS.has(anaphor.kind.join(' ')) ? nounPhrase(prevTopic, anaphor.kind) : undefined;
     // "Luật này …" after a question that named no document: the law the previous answer quoted.
-    const cited = anaphor.documentPointer && !prevDocs.length ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
+    const cited = anaphor.documentPointer && !prevDocs.length && !named ? (lastAnswerDocument(history, anaphor.kind) ?? earlierDocument(history, anaphor.kind)) : undefined;
     // "Nó thay thế luật nào?" after "Luật … 2023 có hiệu lực từ ngày nào?": "nó" is what the previous question was about.
     const it = q.slice(anaphor.span.start, anaphor.span.end).toLowerCase() === 'nó' ? (prevDocs[0]?.text ?? documentSubject(prevTopic) ?? framedNoun(prevTopic) ?? modalSubject(prevBody)) : undefined;
     // "thủ tục này" when the previous question wrote no "thủ tục": the one a question before it named.
@@ -601,7 +614,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     // "Nếu Viện trưởng giao việc mà … thấy quyết định đó trái luật …": no document before it, so inside a
     // clause the decision is the question's own, and the question stands alone.
     if (anaphor.documentPointer && inClause && !prevDocs.length && !cited && !holdsHead(prev, anaphor.kind ?? [])) return q;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? cited ?? further ?? fromHead(pointed, anaphor.head, inClause));
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? named ?? cited ?? further ?? fromHead(pointed, anaphor.head, inClause));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);

@@ -43,6 +43,17 @@ describe('pointers', () => {
     expect(chain(prev, 'Trường hợp đó có phải báo cho gia đình không?')[1]).toContain('hỏi cung');
   });
 
+  it('"văn bản đó" is the thing the previous question named so, not the document its answer quoted', () => {
+    const prev = 'Văn bản điện tử được ký số thì có giá trị pháp lý như văn bản giấy không?';
+    const history: Turn[] = [{ question: prev, standalone: prev, answer: 'Theo Điều 6 …\n\nNguồn:\n- Nghị định về công tác văn thư (30/2020/NĐ-CP), Điều 6' }];
+    const s = rewriteFollowUp('Hình ảnh chữ ký số của lãnh đạo trên văn bản đó phải thế nào?', history);
+    expect(s).toBe('Hình ảnh chữ ký số của lãnh đạo trên Văn bản điện tử được ký số phải thế nào?');
+    // Its phrase ends where a clause of time begins.
+    expect(chain('Văn bản khẩn khi được ký thì phải phát hành khi nào?', 'Nếu văn bản đó đã phát hành rồi mới phát hiện sai thể thức thì xử lý thế nào?')[1]).toBe(
+      'Nếu Văn bản khẩn đã phát hành rồi mới phát hiện sai thể thức thì xử lý thế nào?',
+    );
+  });
+
   it('"quyết định đó" inside a clause, with no document before it, is the question\'s own', () => {
     const q = 'Nếu Viện trưởng giao việc mà Kiểm sát viên thấy quyết định đó trái luật thì họ có được từ chối không?';
     expect(chain('Trường hợp nào Kiểm sát viên đương nhiên bị cách chức?', q)[1]).toBe(q);
