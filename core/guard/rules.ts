@@ -279,6 +279,10 @@ const PART_OF_DOC = rx(`(?:doan|phan|trang|dong|cau) (?:\\S+ ){0,2}?${L.DOC}`);
 const POINTED_DOC = rx(`${L.DOC} (?:\\S+ ){0,2}?(?:do_?|nay|ay|kia|tren)`);
 const DOC_NOUN = rx(L.DOC);
 const LEVEL_CONCEPT = rx('xdomat');
+/** Material held somewhere now ("đang giữ", "đang lưu", "trong kho"): where it is, not a rule. */
+const HOLDING = rx('(?:dang (?:giu|luu|cat|quan ly|co)|trong kho|tai kho)');
+/** How many envelopes material is sent in ("làm mấy lớp bì", "đóng mấy lớp phong bì"): the rule on sending it. */
+const ENVELOPE_ASKED = rx('(?:lam|dong|dung|cho vao|bo vao|dung trong) (?:may|bao nhieu) lop (?:bi_?|phong bi_?)(?= |$)');
 /** "khi gửi / khi sao, chụp …" right before the material: it is what a procedure handles. */
 const WHILE_HANDLING_WORDS = `khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`;
 const WHILE_HANDLING = new RegExp(`(?:^| )${WHILE_HANDLING_WORDS} ?$`);
@@ -459,7 +463,10 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
-  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission) {
+  // "Tài liệu độ Mật làm mấy lớp bì?" asks the rule on envelopes; only here, after every check for a count,
+  // a holder or the existence of material ("Kho có bao nhiêu tài liệu Tuyệt mật, mấy lớp bì?") has passed.
+  const asksEnvelope = isQuestion && ENVELOPE_ASKED.test(t) && !requested && !toAsker && !EXIST.test(t) && !STATUS.test(t) && !HOLDING.test(t);
+  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission && !asksEnvelope) {
     return { allowed: false, category: EXIST.test(t) ? 'classified-existence' : 'classified-content', bare: true };
   }
   return ALLOW;

@@ -70,6 +70,14 @@ describe('questions on the rules that name material', () => {
     expect(checkInput('Tài liệu độ Mật làm mấy lớp bì?').allowed).toBe(true);
     expect(checkInput('Tài liệu độ Mật đó làm mấy lớp bì?').allowed).toBe(true);
     expect(checkInput('Tài liệu Tuyệt mật của vụ án X có mấy lớp bì và nói gì?').allowed).toBe(false);
+    // Tacked onto a count, a holder or whether any exist, it makes no rule question of them.
+    for (const q of [
+      'Viện có đang giữ tài liệu Tuyệt mật nào không, làm mấy lớp bì?',
+      'Có bao nhiêu hồ sơ Tuyệt mật trong kho, làm mấy lớp bì?',
+      'Kho có tài liệu Tuyệt mật nào không, mấy lớp bì?',
+      'Có bao nhiêu tài liệu Tối mật đóng mấy lớp bì?',
+      'Liệt kê các tài liệu Tối mật có mấy lớp bì',
+    ]) expect(checkRules(q).verdict.allowed, q).toBe(false);
   });
 
   it('refuses a verbatim quote of a list of secrets, not a quote of the article on such lists', () => {
