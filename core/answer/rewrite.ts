@@ -353,12 +353,14 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
  * thủ tục rút gọn" is "thủ tục rút gọn", not the conditions. The whole topic when it opens with
  * that noun or does not hold it.
  */
-function fromHead(topic: string, head: string[] | undefined, inClause = false): string {
+function fromHead(topic: string, head: string[] | undefined, own?: readonly string[]): string {
   if (!head?.length) return topic;
-  // "… đối chất … trong trường hợp này?" after "Nếu bị can dưới 18 tuổi thì …?": the case is the condition
-  // told, not the question. Opening the follow-up ("Trường hợp đó có phải báo cáo không?"), it is all of it.
-  const told = inClause && head.join(' ') === 'truong hop' ? CASE_TOLD.exec(topic) : null;
-  if (told) return `trường hợp ${lowerFirst(told[1])}`;
+  // "Có được cho bị hại … đối chất với bị can trong trường hợp này?" after "Nếu bị can dưới 18 tuổi thì lúc
+  // hỏi cung …?": an action of the follow-up's own, sharing nothing with what the previous question asked
+  // of the case, happens in the case told alone. Otherwise ("Thời hạn điều tra tính thế nào trong trường
+  // hợp này?" after "… thì có phải tạm đình chỉ điều tra không?"), and opening the follow-up, it is all of it.
+  const told = own && head.join(' ') === 'truong hop' ? CASE_TOLD.exec(topic) : null;
+  if (told && actsOnItsOwn(own!, topic.slice(told.index + told[0].length))) return `trường hợp ${told[1]}`;
   const toks = tokenize(topic);
   if (matchAt(toks, 0, head)) return topic;
   for (let i = 1; i + head.length <= toks.length; i++) {
@@ -376,17 +378,28 @@ function fromHead(topic: string, head: string[] | undefined, inClause = false): 
   return topic;
 }
 
+/** Enough distinct words of its own (five), none of them in the main clause of the previous question. */
+function actsOnItsOwn(own: readonly string[], main: string): boolean {
+  const mainTerms = new Set(contentTerms(main).map((t) => t.term));
+  return new Set(own).size >= 5 && !own.some((t) => mainTerms.has(t));
+}
+
 /** A case told at the head of a question: "Nếu …/Khi …/Trường hợp … thì". */
 const CASE_TOLD = /^(?:nếu|neu|khi|(?:trong )?(?:trường hợp|truong hop))\s+(.+?)(?:\s*,\s*|\s+)(?:thì|thi)\s/iu;
 /** Document types also written as plain nouns ("văn bản điện tử", "quyết định tạm giữ", "kế hoạch của đơn vị"). */
 const NOUN_KINDS = new Set(['van ban', 'quyet dinh', 'ke hoach', 'huong dan', 'bao cao', 'cong van']);
 
-/** The phrase a noun opens in a topic, up to the next clause ("Văn bản điện tử được ký số | thì …"). */
+/**
+ * The phrase a noun opening the topic makes, up to the next clause ("Văn bản điện tử được ký số | thì …").
+ * Only a noun that opens it, with words of its own after it: inside the topic ("… phải làm bằng văn bản
+ * không?") it is a means, and "Văn bản nào quy định …?" asks for the document the answer then names.
+ */
 function nounPhrase(topic: string, head: string[]): string | undefined {
   const toks = tokenize(topic);
-  const i = toks.findIndex((_, k) => matchAt(toks, k, head));
-  if (i < 0) return undefined;
-  return topic.slice(toks[i].start).split(isUnaccented(topic) ? CLAUSE_BREAK_PLAIN : CLAUSE_BREAK)[0].split(/\s+(?:khi|khi nào|sau khi|trước khi)\s+/iu)[0];
+  const next = toks[head.length];
+  if (!matchAt(toks, 0, head) || !next || ['nao', 'gi', 'do', 'nay'].includes(next.f.toLowerCase())) return undefined;
+  const phrase = topic.split(isUnaccented(topic) ? CLAUSE_BREAK_PLAIN : CLAUSE_BREAK)[0].split(/\s+(?:khi|khi nào|sau khi|trước khi)\s+/iu)[0];
+  return tokenize(phrase).length > head.length ? phrase : undefined;
 }
 
 /** Where a clause ends inside a topic: a comma, or "thì" / "mà" opening the next one. */
@@ -410,8 +423,8 @@ function previousNouns(prev: string): string[][] {
 }
 
 const CONTENT_SHORT = 2;
-/** "Sau khi / trước khi / khi / nếu / muốn / để <one or two syllables> thì …", "<verb> xong thì …": a clause whose verb has no object of its own. */
-const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu|muon|de) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
+/** "Sau khi / trước khi / khi / nếu / muốn <one or two syllables> thì …", "<verb> xong thì …": a clause whose verb has no object of its own. */
+const BARE_CLAUSE = /^(?:sau khi|truoc khi|khi|neu|muon) ((?:\p{L}+ ){1,2})(?:thi |, ?)|^((?:\p{L}+ ){1,3})xong(?: thi| roi|,)? /u;
 /** A question word opening a short question ("Ai có quyền gia hạn?"): what it asks of is the previous subject. */
 const WH_FIRST = /^(?:vay |the )?(?:ai|khi nao|bao lau|bao nhieu|may|o dau|lam sao|the nao)\s/;
 /** A step asked by its number and nothing else: "bước 3 là gì", "còn bước thứ 4 thì sao", "bước 2 làm gì". */
@@ -611,10 +624,8 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
     const pointed = YES_NO_END.test(prev) ? prevTopic.replace(YES_NO_HAVE, '$1') : prevTopic;
     // Words of the follow-up's own before the pointer: it sits inside a clause, not in place of the subject.
     const inClause = contentTerms(stripLeadingCue(q.slice(0, anaphor.span.start)).text).length > 0;
-    // "Nếu Viện trưởng giao việc mà … thấy quyết định đó trái luật …": no document before it, so inside a
-    // clause the decision is the question's own, and the question stands alone.
-    if (anaphor.documentPointer && inClause && !prevDocs.length && !cited && !holdsHead(prev, anaphor.kind ?? [])) return q;
-    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? named ?? cited ?? further ?? fromHead(pointed, anaphor.head, inClause));
+    const own = inClause ? contentTerms(removeSpans(q, [anaphor.span])).filter((t) => t.weight === 1).map((t) => t.term) : undefined;
+    let target = anaphor.documentPointer && prevDocs.length ? prevDocs.map((d) => d.text).join(', ') : (it ?? named ?? cited ?? further ?? fromHead(pointed, anaphor.head, own));
     // "việc gia hạn đó" after "Về tạm giữ: … được gia hạn mấy lần?": the extension of that subject, its noun kept.
     if (anaphor.noun && !foldedSyllables(target).join(' ').includes(foldedSyllables(anaphor.noun).join(' '))) target = `${anaphor.noun} ${lowerFirst(target)}`;
     const replaced = q.slice(0, anaphor.span.start) + target + q.slice(anaphor.span.end);
@@ -685,7 +696,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   }
   // "Còn hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?": a whole question of its own
   // after the cue, no item of the previous one swapped; the previous subject would only pull it elsewhere.
-  if (contrasted === context && ownQuestion(focus, q)) return `${capitalise(focus)}?`;
+  if (contrasted === context && ownQuestion(focus, q)) return `${capitalise(withRegime(focus, prevTopic))}?`;
   return `Về ${contrasted}: ${focus}?`;
 }
 
@@ -712,6 +723,17 @@ function ownQuestion(focus: string, q: string): boolean {
 }
 const OWN_ASK_WRITTEN = / (?:ai|gì|nào|đâu|bao lâu|bao nhiêu|khi nào|thế nào|ra sao) /u;
 const SUPPOSED = /^(?:(?:con|the|vay|nhung)\s+)*(?:neu|khi|gia su|truong hop|lo)\s/;
+
+/**
+ * The body of rules the previous question was asked under ("trong tố tụng hình sự", a person under 18),
+ * carried over to a follow-up of its own that names none: "Còn thời hạn giải quyết tố cáo
+ * tối đa là bao nhiêu ngày?" after a denunciation in criminal procedure is still asked of that procedure.
+ */
+const REGIME = /(?:trong |theo )?(?:tố tụng hình sự|Bộ luật Tố tụng hình sự|BLTTHS)|(?:là )?(?:người )?dưới 18 tuổi/iu;
+function withRegime(focus: string, prevTopic: string): string {
+  const regime = REGIME.exec(prevTopic)?.[0];
+  return regime && !REGIME.test(focus) ? `${focus} ${regime.toLowerCase().startsWith('trong') || regime.toLowerCase().startsWith('theo') ? '' : 'đối với '}${regime}` : focus;
+}
 
 /** Does the follow-up write nothing the completed subject lacks (its item swapped in)? */
 function onlyItem(focus: string, subject: string): boolean {
@@ -749,9 +771,15 @@ function withoutContrasted(context: string, focus: string): string {
   const asked = roleIn(focus);
   if (office && asked && asked !== office[0]) return tidy(context.slice(0, office.index) + asked + context.slice(office.index + office[0].length));
   // "Thế nếu là Viện kiểm sát cấp trên trực tiếp?" after "Viện kiểm sát cùng cấp muốn kháng nghị …": the body at that level.
+  // Only a body of the same kind (a procuracy for a procuracy: a court lodges no "kháng nghị"), and only when
+  // the follow-up says nothing else ("Còn nếu Viện kiểm sát cấp tỉnh không đồng ý thì …?" asks its own).
   const body = LEVELLED_BODY.exec(context);
-  const other = LEVELLED_BODY.exec(focus)?.[0];
-  if (body && other && fold(other).toLowerCase() !== fold(body[0]).toLowerCase()) return tidy(context.slice(0, body.index) + other + context.slice(body.index + body[0].length));
+  const other = LEVELLED_BODY.exec(focus);
+  if (body && other && bodyKind(other[0]) === bodyKind(body[0]) && fold(other[0]).toLowerCase() !== fold(body[0]).toLowerCase()) {
+    const beyond = contentTerms(removeSpans(focus, [{ start: other.index, end: other.index + other[0].length }])).filter((t) => t.weight === 1);
+    const inContext = new Set(foldedSyllables(context));
+    if (beyond.every((t) => inContext.has(t.term))) return tidy(context.slice(0, body.index) + other[0] + context.slice(body.index + body[0].length));
+  }
   const ft = tokenize(focus);
   const c = tokenize(context);
   // Compared as written when both are accented: "quản" (chủ quản) is no "quan" (quan trọng).
@@ -1269,6 +1297,12 @@ const ROLE =
 /** A procedural body at a level: "Viện kiểm sát cùng cấp", "VKS cấp trên trực tiếp", "Tòa án cấp tỉnh". */
 const LEVELLED_BODY =
   /(?:Viện kiểm sát(?:\s+(?:nhân dân|quân sự))?|VKSND|VKS|Tòa án(?:\s+(?:nhân dân|quân sự))?|TAND|Cơ quan điều tra|CQĐT)\s+(?:cùng cấp|cấp trên trực tiếp|cấp trên|cấp dưới|cấp tỉnh|cấp huyện|cấp cao|tối cao|tỉnh|huyện|khu vực)(?![\p{L}\p{N}])/iu;
+
+/** Which kind of body: a procuracy, a court or an investigating agency. */
+function bodyKind(body: string): string {
+  const f = fold(body).toLowerCase();
+  return /^(?:vien kiem sat|vks)/.test(f) ? 'vks' : /^(?:toa an|tand)/.test(f) ? 'toa' : 'cqdt';
+}
 
 function roleIn(question: string): string | undefined {
   return ROLE.exec(question)?.[0];

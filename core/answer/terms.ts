@@ -61,8 +61,9 @@ const STOP_PHRASES = [
   // "có bắt buộc … không", "bắt buộc phải …": a duty asked of, which the law writes "phải" (not the
   // measure "bắt buộc chữa bệnh", nor "bào chữa bắt buộc": those are no modal before a verb).
   'co bat buoc', 'bat buoc phai',
-  // "bây giờ / giờ em phải làm gì", "giờ muốn rút", "giờ lại đổi ý" (now): no hour.
-  'bay gio', 'gio em', 'gio toi', 'gio minh', 'gio muon', 'gio phai', 'gio lai', 'gio moi', 'gio can', 'gio nen',
+  // "bây giờ / giờ em phải làm gì", "giờ muốn rút", "giờ lại đổi ý" (now): no hour. (Not "giờ phải", "giờ
+  // mới": "quá 24 giờ phải thả", "sau 24 giờ mới được" are hours.)
+  'bay gio', 'gio em', 'gio toi', 'gio minh', 'gio muon', 'gio lai',
   // Question words of time, manner and quantity: the answer holds a date, a way, a number, not these words.
   'ngay nao', 'nam nao', 'thang nao', 'cach nao', 'bang cach', 'ra sao', 'phan tram',
   // Asking for a definition: the answer defines the term, it does not write these.

@@ -37,33 +37,27 @@ describe('pointers', () => {
     expect(second).toContain('trường hợp người tiếp công dân được từ chối tiếp');
   });
 
-  it('"trường hợp này" inside a clause is the case the previous question told; opening the question, all of it', () => {
+  it('"trường hợp này" after an action of the follow-up\'s own is the case the previous question told; otherwise all of it', () => {
     const prev = 'Nếu bị can dưới 18 tuổi thì lúc hỏi cung có bắt buộc người bào chữa phải có mặt không?';
-    expect(chain(prev, 'Có được cho bị hại đối chất với bị can trong trường hợp này không?')[1]).toBe('Có được cho bị hại đối chất với bị can trong trường hợp bị can dưới 18 tuổi không?');
-    expect(chain(prev, 'Trường hợp đó có phải báo cho gia đình không?')[1]).toContain('hỏi cung');
-  });
-
-  it('"văn bản đó" is the thing the previous question named so, not the document its answer quoted', () => {
-    const prev = 'Văn bản điện tử được ký số thì có giá trị pháp lý như văn bản giấy không?';
-    const history: Turn[] = [{ question: prev, standalone: prev, answer: 'Theo Điều 6 …\n\nNguồn:\n- Nghị định về công tác văn thư (30/2020/NĐ-CP), Điều 6' }];
-    const s = rewriteFollowUp('Hình ảnh chữ ký số của lãnh đạo trên văn bản đó phải thế nào?', history);
-    expect(s).toBe('Hình ảnh chữ ký số của lãnh đạo trên Văn bản điện tử được ký số phải thế nào?');
-    // Its phrase ends where a clause of time begins.
-    expect(chain('Văn bản khẩn khi được ký thì phải phát hành khi nào?', 'Nếu văn bản đó đã phát hành rồi mới phát hiện sai thể thức thì xử lý thế nào?')[1]).toBe(
-      'Nếu Văn bản khẩn đã phát hành rồi mới phát hiện sai thể thức thì xử lý thế nào?',
+    expect(chain(prev, 'Có được cho bị hại dưới 18 tuổi đối chất với bị can trong trường hợp này không?')[1]).toBe(
+      'Có được cho bị hại dưới 18 tuổi đối chất với bị can trong trường hợp bị can dưới 18 tuổi không?',
     );
+    expect(chain(prev, 'Trường hợp đó có phải báo cho gia đình không?')[1]).toContain('hỏi cung');
+    // Asked of what the previous question did in the case ("điều tra"), the case alone would lose it.
+    const stopped = chain('Nếu bị can bỏ trốn thì Cơ quan điều tra có phải tạm đình chỉ điều tra không?', 'Thời hạn điều tra được tính thế nào trong trường hợp này?')[1];
+    expect(stopped).toContain('tạm đình chỉ');
   });
 
-  it('"quyết định đó" inside a clause, with no document before it, is the question\'s own', () => {
-    const q = 'Nếu Viện trưởng giao việc mà Kiểm sát viên thấy quyết định đó trái luật thì họ có được từ chối không?';
-    expect(chain('Trường hợp nào Kiểm sát viên đương nhiên bị cách chức?', q)[1]).toBe(q);
-    // Opening the follow-up, it still points back.
+  it('"văn bản đó" is a thing the previous question named only when that question opens with it', () => {
+    const s = chain('Người tố cáo rút tố cáo thì phải làm bằng văn bản không?', 'Văn bản đó gửi cho ai?')[1];
+    expect(s).toContain('rút tố cáo');
+  });
+
+  it('"quyết định đó" with no document before it still takes the previous question, whatever clause it sits in', () => {
+    const s = chain('Chủ tịch UBND huyện giải quyết khiếu nại lần đầu trong bao lâu?', 'Nếu tôi không đồng ý với quyết định đó thì khiếu nại tiếp ở đâu?')[1];
+    expect(s).toContain('giải quyết khiếu nại lần đầu');
+    // Opening the follow-up, it points back too.
     expect(chain('Tạm hoãn xuất cảnh áp dụng với ai?', 'Quyết định đó do ai ký?')[1]).not.toBe('Quyết định đó do ai ký?');
-  });
-
-  it('"như vậy" after a noun ("mấy người như vậy") qualifies it: the question is asked of the previous topic', () => {
-    const second = chain('Người nhà của bị can muốn nhận bảo lĩnh thì cần điều kiện gì?', 'Vậy cần ít nhất mấy người như vậy?')[1];
-    expect(second).toBe('Về Người nhà của bị can muốn nhận bảo lĩnh thì cần điều kiện: cần ít nhất mấy người?');
   });
 
   it('"nó" after a question about a document is the document, and may ask something of its own', () => {
@@ -104,6 +98,13 @@ describe('another item of the same kind', () => {
     expect(chain(same, 'Thế nếu là Viện kiểm sát cấp trên trực tiếp?')[1]).toBe('Viện kiểm sát cấp trên trực tiếp muốn kháng nghị bản án sơ thẩm thì có bao lâu?');
     const [, , third] = chain('Nếu bị cáo vắng mặt lúc tuyên án thì thời hạn kháng cáo tính từ khi nào?', 'Còn Viện kiểm sát cùng cấp muốn kháng nghị bản án đó thì có bao lâu?', 'Thế nếu là Viện kiểm sát cấp trên trực tiếp?');
     expect(third).toMatch(/: Viện kiểm sát cấp trên trực tiếp muốn kháng nghị bản án đó thì có bao lâu\?$/);
+  });
+
+  it('swaps a body only for one of its kind, and only when the follow-up says nothing else', () => {
+    const appeal = 'Viện kiểm sát cấp trên trực tiếp có thể kháng nghị bản án sơ thẩm trong bao lâu?';
+    expect(chain(appeal, 'Nếu bản án do Tòa án cấp huyện xét xử thì sao?')[1]).not.toMatch(/Tòa án cấp huyện có thể kháng nghị/);
+    const report = 'Viện kiểm sát cấp huyện phải báo cáo việc tạm giữ cho ai?';
+    expect(chain(report, 'Còn nếu Viện kiểm sát cấp tỉnh không đồng ý thì làm gì?')[1]).not.toMatch(/Viện kiểm sát cấp tỉnh phải báo cáo/);
   });
 
   it('asks the same question again of the other item, also after a completed follow-up', () => {
@@ -288,6 +289,11 @@ describe('a whole question of its own after a cue', () => {
     // The next follow-up leans on it, not on the night-time questioning.
     expect(fourth).toContain('trại tạm giam');
     expect(fourth).not.toContain('ban đêm');
+  });
+
+  it('keeps the body of rules the previous question was asked under', () => {
+    const s = chain('Tố cáo hành vi của Kiểm sát viên trong tố tụng hình sự thì gửi ai?', 'Còn thời hạn giải quyết tố cáo tối đa là bao nhiêu ngày?')[1];
+    expect(s).toContain('tố tụng hình sự');
   });
 
   it('still leans on the previous turn when it points back or names too little', () => {

@@ -154,6 +154,8 @@ describe('how-to answers', () => {
     expect(matchTerms('Người dân đã nộp đơn khiếu nại, giờ muốn rút lại thì có được không?').map((t) => t.term)).not.toContain('gio');
     expect(matchTerms('Đã xin 2 lần rồi giờ lại xin tiếp').map((t) => t.term)).not.toContain('gio');
     expect(matchTerms('Tạm giữ trong 24 giờ').map((t) => t.term)).toContain('gio');
+    expect(matchTerms('Tạm giữ quá 24 giờ phải thả người không?').map((t) => t.term)).toContain('gio');
+    expect(matchTerms('Sau 24 giờ mới được gia hạn à?').map((t) => t.term)).toContain('gio');
     // "chuyển đi" (moved away): a direction; "văn bản đi" (outgoing documents): a term.
     expect(matchTerms('Đơn đã được thụ lý hay đã chuyển đi?').map((t) => t.term)).not.toContain('di');
     expect(matchTerms('Văn bản đi phải đăng ký thế nào?').map((t) => t.term)).toContain('di');
