@@ -559,6 +559,8 @@ interface QuestionFeatures {
   asksCase: boolean;
   /** Content syllables of the case the question tells ("nếu Viện kiểm sát không phê chuẩn thì …"), folded. */
   caseTerms: string[];
+  /** Whether that case is told negated ("không", "chưa", "vắng"), an odd number of times. */
+  casePolarity: number;
   /** Does the question ask about extending a time limit, or its most ("gia hạn", "tối đa", "kéo dài")? */
   asksExtension: boolean;
   /** "bao nhiêu ngày", "mấy tháng": a span of time asked as a count. */
@@ -599,6 +601,12 @@ interface QuestionFeatures {
 const CASE_OPENING = /^(?:\d{1,3}[.)]\s+)?(?:truong hop|neu)\s+(.+?)\s+thi\s/;
 const CASE_TOLD = /\b(?:neu|khi|truong hop)\s+((?:(?!\b(?:neu|khi|truong hop)\b).)+?)\s+thi\s/g;
 const CASE_TOLD_BONUS = 0.1;
+
+/** Words that turn a case into its opposite ("không phê chuẩn", "vắng mặt", "chưa đủ"), counted once each. */
+const OPPOSITE = /\b(?:khong|chua|vang)\b/g;
+function polarity(told: string): number {
+  return (told.match(OPPOSITE) ?? []).length % 2;
+}
 
 function caseTermsOf(f: string, terms: readonly QueryTerm[]): string[] {
   // The last case told: in "Về …: nếu … thì …?" the follow-up's own.
@@ -642,6 +650,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     subject: subjectPhrases(question),
     asksCase: condition || /\b(truong hop|neu)\b/.test(f),
     caseTerms: caseTermsOf(f, terms),
+    casePolarity: polarity([...f.matchAll(CASE_TOLD)].pop()?.[1] ?? ''),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms,
@@ -1089,7 +1098,8 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // chuẩn thì …?" tells: the piece opening with it says what follows, its neighbours what comes before.
   else if (q.caseTerms.length >= 2) {
     const told = CASE_OPENING.exec(f)?.[1];
-    if (told && q.caseTerms.every((t) => ` ${told} `.includes(` ${t} `))) score += CASE_TOLD_BONUS;
+    // The same case, not its opposite: "người bào chữa vắng mặt" is no case "nếu người bào chữa có mặt" tells.
+    if (told && q.caseTerms.every((t) => ` ${told} `.includes(` ${t} `)) && polarity(told) === q.casePolarity) score += CASE_TOLD_BONUS;
   }
   // "Có thể gia hạn … nhưng không quá 15 ngày", "… có thể kéo dài nhưng không quá 10 ngày" extend the
   // time limit a question without "gia hạn" or "tối đa" asks: the rule's own limit answers it.

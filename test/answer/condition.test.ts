@@ -61,3 +61,14 @@ describe('a case the question tells', () => {
     expect(r.text).toContain('phải trả tự do ngay cho người bị giữ');
   });
 });
+
+describe('a case and its opposite', () => {
+  it('ranks the piece telling the same case first, not the one telling its opposite ("vắng mặt" for "có mặt")', () => {
+    const text = 'Điều 9. Sự có mặt của người bào chữa\n1. Trường hợp người bào chữa vắng mặt thì Hội đồng xét xử phải hoãn phiên tòa.\n2. Trường hợp người bào chữa có mặt thì Hội đồng xét xử tiến hành xét xử theo thủ tục chung.';
+    const hit: Scored<Chunk> = { item: { id: 'x#9', docId: 'x', text, heading: text.split('\n')[0], article: '9', locator: 'Điều 9', ord: 9, title: 'Bộ luật mẫu', type: 'Luật' }, score: 1 };
+    const present = composeExtractive('Nếu người bào chữa có mặt thì Hội đồng xét xử làm gì?', [hit], { skipAbstention: true, maxUnits: 1 });
+    expect(present.text).toContain('tiến hành xét xử theo thủ tục chung');
+    const absent = composeExtractive('Nếu người bào chữa vắng mặt thì Hội đồng xét xử làm gì?', [hit], { skipAbstention: true, maxUnits: 1 });
+    expect(absent.text).toContain('phải hoãn phiên tòa');
+  });
+});
