@@ -232,8 +232,6 @@ const ONE_WAY: readonly string[] = [
   // "làm thay", "khiếu nại thay" (they fold like "làm thay đổi", "khiếu nại thay đổi"), nor a bare "nhờ ai"
   // ("nhờ ai tư vấn", and "nhớ ai").
   'nho nguoi khac|nho nguoi than|nho ai thay>uy quyen',
-  // Locked up ("bị nhốt ở công an 3 ngày") is, in the procedure code, held or detained.
-  'bi nhot|nhot lai>tam giu|tam giam',
   // Leaving one's locality is what "cấm đi khỏi nơi cư trú" forbids.
   'roi khoi dia phuong|di khoi dia phuong|roi dia phuong|ra khoi dia phuong>di khoi noi cu tru',
   // A text that replaces another says, in its last article, that the other "hết hiệu lực".

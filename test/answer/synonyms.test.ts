@@ -137,10 +137,9 @@ describe('thesaurus phrases longer than a word', () => {
     // A newspaper's newsroom is the laws' press agency; "qua đời" is their "chết".
     ['Tòa soạn chuyển đơn tố cáo sang thì phải báo kết quả cho tòa soạn trong bao lâu?', 'Trường hợp tố cáo do cơ quan báo chí chuyển đến thì phải thông báo kết quả xử lý cho cơ quan báo chí trong thời hạn 10 ngày.'],
     ['Người bị tố cáo qua đời thì việc giải quyết tố cáo xử lý thế nào?', 'b) Người bị tố cáo là cá nhân chết và nội dung tố cáo chỉ liên quan đến trách nhiệm của người bị tố cáo;'],
-    // "11 giờ đêm" is night-time; leaving one's locality is leaving one's place of residence; locked up is held.
+    // "11 giờ đêm" is night-time; leaving one's locality is leaving one's place of residence.
     ['Điều tra viên hỏi cung bị can lúc 11 giờ đêm thì có đúng luật không?', 'Không được hỏi cung bị can vào ban đêm, trừ trường hợp không thể trì hoãn được.'],
     ['Ai được ra lệnh cấm bị can rời khỏi địa phương?', 'Những người có thẩm quyền ra lệnh cấm đi khỏi nơi cư trú gồm Thủ trưởng Cơ quan điều tra các cấp.'],
-    ['Mấy ngày bị nhốt ở công an có được trừ vào thời hạn giam không?', 'Thời gian tạm giữ được trừ vào thời hạn tạm giam.'],
     // A story's "tình huống khẩn cấp" is the laws' "trường hợp khẩn cấp".
     ['Trong tình huống khẩn cấp thì người đang quản lý tài liệu có tự quyết định tiêu hủy được không?', 'Người đang quản lý tài liệu được quyền quyết định tiêu hủy trong trường hợp khẩn cấp.'],
     // Many people with "one and the same matter" are, in the law, many "về một nội dung".
