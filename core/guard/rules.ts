@@ -281,8 +281,11 @@ const DOC_NOUN = rx(L.DOC);
 const LEVEL_CONCEPT = rx('xdomat');
 /** Material held somewhere now ("đang giữ", "đang lưu", "trong kho"): where it is, not a rule. */
 const HOLDING = rx('(?:dang (?:giu|luu|cat|quan ly|co)|trong kho|tai kho)');
-/** How many envelopes material is sent in ("làm mấy lớp bì", "đóng mấy lớp phong bì"): the rule on sending it. */
-const ENVELOPE_ASKED = rx('(?:lam|dong|dung|cho vao|bo vao|dung trong) (?:may|bao nhieu) lop (?:bi_?|phong bi_?)(?= |$)');
+/**
+ * How many envelopes material is sent in ("làm mấy lớp bì"), whether it is numbered apart ("lấy số chung …
+ * hay riêng"): the rule on handling it.
+ */
+const HANDLING_RULE_ASKED = rx('(?:lam|dong|dung|cho vao|bo vao|dung trong) (?:may|bao nhieu) lop (?:bi_?|phong bi_?)(?= |$)|(?:lay so|danh so|dang ky|vao so) (?:chung|rieng)(?= |$)');
 /** "khi gửi / khi sao, chụp …" right before the material: it is what a procedure handles. */
 const WHILE_HANDLING_WORDS = `khi (?:[^\\s|]+ ){0,2}(?:${L.HANDLING})`;
 const WHILE_HANDLING = new RegExp(`(?:^| )${WHILE_HANDLING_WORDS} ?$`);
@@ -463,10 +466,11 @@ export function decide(canonicalText: string, variants: string[], rawEndsWithQue
   // Material named with no rule in sight: a lookup of classified material, not a question about the law.
   // "Khi nào tài liệu mật được tiêu hủy?" asks the conditions the law sets, unless it also asks for something.
   const asksConditions = isQuestion && (CONDITION_QUESTION.test(t) || (WHILE_HANDLING_ANYWHERE.test(t) && !toAsker && !CONTENT_ASKED.test(t))) && !requested;
-  // "Tài liệu độ Mật làm mấy lớp bì?" asks the rule on envelopes; only here, after every check for a count,
-  // a holder or the existence of material ("Kho có bao nhiêu tài liệu Tuyệt mật, mấy lớp bì?") has passed.
-  const asksEnvelope = isQuestion && ENVELOPE_ASKED.test(t) && !requested && !toAsker && !EXIST.test(t) && !STATUS.test(t) && !HOLDING.test(t);
-  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission && !asksEnvelope) {
+  // "Tài liệu độ Mật làm mấy lớp bì?", "Văn bản mật thì lấy số chung hay riêng?" ask a rule on handling it;
+  // only here, after every check for a count, a holder or the existence of material ("Kho có bao nhiêu tài
+  // liệu Tuyệt mật, mấy lớp bì?") has passed.
+  const asksHandlingRule = isQuestion && HANDLING_RULE_ASKED.test(t) && !requested && !toAsker && !EXIST.test(t) && !STATUS.test(t) && !HOLDING.test(t);
+  if (material.length && !normativeAnywhere && !asksConditions && !classYesNo && !asksPermission && !asksHandlingRule) {
     return { allowed: false, category: EXIST.test(t) ? 'classified-existence' : 'classified-content', bare: true };
   }
   return ALLOW;
