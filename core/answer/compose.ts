@@ -608,9 +608,12 @@ function polarity(told: string): number {
   return (told.match(OPPOSITE) ?? []).length % 2;
 }
 
-function caseTermsOf(f: string, terms: readonly QueryTerm[]): string[] {
-  // The last case told: in "Về …: nếu … thì …?" the follow-up's own.
-  const told = [...f.matchAll(CASE_TOLD)].pop()?.[1];
+/** The last case a question tells: in "Về …: nếu … thì …?" the follow-up's own. */
+function lastCaseTold(f: string): string | undefined {
+  return [...f.matchAll(CASE_TOLD)].pop()?.[1];
+}
+
+function caseTermsOf(told: string | undefined, terms: readonly QueryTerm[]): string[] {
   if (!told) return [];
   const content = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
   return [...new Set(told.split(/\s+/).filter((w) => content.has(w)))];
@@ -627,6 +630,7 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
   const synonyms = questionSynonyms(question);
   const kinds = questionKinds(question);
   const condition = asksCondition(f);
+  const told = lastCaseTold(f);
   let syllables: readonly string[] | undefined;
   return {
     terms,
@@ -649,8 +653,8 @@ function questionFeatures(question: string, termWeight: ((t: string) => number) 
     countedStaff: noun?.staff,
     subject: subjectPhrases(question),
     asksCase: condition || /\b(truong hop|neu)\b/.test(f),
-    caseTerms: caseTermsOf(f, terms),
-    casePolarity: polarity([...f.matchAll(CASE_TOLD)].pop()?.[1] ?? ''),
+    caseTerms: caseTermsOf(told, terms),
+    casePolarity: polarity(told ?? ''),
     asksExtension: /\b(gia han|toi da|keo dai|khong qua|lau nhat|tong cong)\b/.test(f),
     asksSpan: /\b(bao nhieu|may) (ngay|thang|nam|gio|tuan)\b/.test(f),
     synonyms,

@@ -351,7 +351,8 @@ function findAnaphor(s: string, prev?: string): Anaphor | undefined {
 /**
  * The previous topic from the noun the anaphor repeats: "thủ tục đó" after "Điều kiện để áp dụng
  * thủ tục rút gọn" is "thủ tục rút gọn", not the conditions. The whole topic when it opens with
- * that noun or does not hold it.
+ * that noun or does not hold it. `own`: the follow-up's own content words, when the pointer sits inside
+ * a clause of it.
  */
 function fromHead(topic: string, head: string[] | undefined, own?: readonly string[]): string {
   if (!head?.length) return topic;
@@ -359,8 +360,10 @@ function fromHead(topic: string, head: string[] | undefined, own?: readonly stri
   // hỏi cung …?": an action of the follow-up's own, sharing nothing with what the previous question asked
   // of the case, happens in the case told alone. Otherwise ("Thời hạn điều tra tính thế nào trong trường
   // hợp này?" after "… thì có phải tạm đình chỉ điều tra không?"), and opening the follow-up, it is all of it.
-  const told = own && head.join(' ') === 'truong hop' ? CASE_TOLD.exec(topic) : null;
-  if (told && actsOnItsOwn(own!, topic.slice(told.index + told[0].length))) return `trường hợp ${told[1]}`;
+  if (own && head.join(' ') === 'truong hop') {
+    const told = CASE_TOLD.exec(topic);
+    if (told && actsOnItsOwn(own, topic.slice(told.index + told[0].length))) return `trường hợp ${told[1]}`;
+  }
   const toks = tokenize(topic);
   if (matchAt(toks, 0, head)) return topic;
   for (let i = 1; i + head.length <= toks.length; i++) {
@@ -478,6 +481,12 @@ export function isFollowUp(question: string, history: Turn[] = []): boolean {
   if (!main) return false;
   const own = contentTerms(main[2]).filter((t) => t.weight === 1).length;
   return contentTerms(main[1]).filter((t) => t.weight === 1).length <= 2 && ((own <= CONTENT_SHORT + 1 && WH_FIRST.test(main[2])) || (own <= CONTENT_SHORT + 2 && VERB_FIRST.test(main[2])));
+}
+
+/** Is the word right before `span` a content word ("người" of "mấy người như vậy")? */
+function afterContentWord(q: string, span: Span): boolean {
+  const before = q.slice(0, span.start).trim().split(/\s+/).pop() ?? '';
+  return contentTerms(before).length > 0;
 }
 
 /** The question with what stands at `span` put in its place, as a question. */
@@ -608,7 +617,7 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // 1. An anaphor is replaced in place by what it points at.
   const anaphor = findAnaphor(q, prev);
   // "Vậy cần ít nhất mấy người như vậy?": "such" after a noun qualifies it; the question is asked of the previous topic.
-  if (anaphor && SUCH_WORD.test(q.slice(anaphor.span.start, anaphor.span.end)) && contentTerms(q.slice(0, anaphor.span.start).split(/\s+/).slice(-2, -1).join(' ')).length) {
+  if (anaphor && SUCH_WORD.test(q.slice(anaphor.span.start, anaphor.span.end)) && afterContentWord(q, anaphor.span)) {
     return askedAbout(completedSubject ?? prevTopic, stripLeadingCue(tidy(removeSpans(q, [anaphor.span]))).text);
   }
   if (anaphor) {
@@ -732,7 +741,9 @@ const SUPPOSED = /^(?:(?:con|the|vay|nhung)\s+)*(?:neu|khi|gia su|truong hop|lo)
 const REGIME = /(?:trong |theo )?(?:tố tụng hình sự|Bộ luật Tố tụng hình sự|BLTTHS)|(?:là )?(?:người )?dưới 18 tuổi/iu;
 function withRegime(focus: string, prevTopic: string): string {
   const regime = REGIME.exec(prevTopic)?.[0];
-  return regime && !REGIME.test(focus) ? `${focus} ${regime.toLowerCase().startsWith('trong') || regime.toLowerCase().startsWith('theo') ? '' : 'đối với '}${regime}` : focus;
+  if (!regime || REGIME.test(focus)) return focus;
+  // "trong tố tụng hình sự" reads on as written; "người dưới 18 tuổi" is who it is asked for.
+  return /^(?:trong|theo)\s/iu.test(regime) ? `${focus} ${regime}` : `${focus} đối với ${regime}`;
 }
 
 /** Does the follow-up write nothing the completed subject lacks (its item swapped in)? */
