@@ -597,7 +597,8 @@ interface QuestionFeatures {
   accused?: readonly string[];
 }
 
-/** A piece or question opening with a case: "Trường hợp … thì", "Nếu … thì" (folded). */
+/** A piece opening with a case ("1. Trường hợp …", "Nếu …"), folded; and that case up to its "thì". */
+const CASE_START = /^(?:\d{1,3}[.)]\s+)?(?:truong hop|neu)\b/i;
 const CASE_OPENING = /^(?:\d{1,3}[.)]\s+)?(?:truong hop|neu)\s+(.+?)\s+thi\s/;
 const CASE_TOLD = /\b(?:neu|khi|truong hop)\s+((?:(?!\b(?:neu|khi|truong hop)\b).)+?)\s+thi\s/g;
 const CASE_TOLD_BONUS = 0.1;
@@ -1097,10 +1098,11 @@ function scoreUnit(unit: Unit, q: QuestionFeatures, context: Set<string> = new S
   // "Chỉ thị 01/CT-VKSTC ngày nào?": a document's date is its date of issue, unless the question asks another.
   else if (q.asksCalendar && questionNumbers.size && ISSUE_DATE.test(f) && !OTHER_DATE.test(q.folded) && feat.hasDates) score += DATED_NUMBER_BONUS;
   // "Trường hợp ... thì ..." is an exception to the article's rule: the rule answers a question that names no case.
-  if (!asksCase && /^(\d{1,3}[.)]\s+)?(truong hop|neu)\b/i.test(f)) score -= 0.12;
+  const opensWithCase = CASE_START.test(f);
+  if (!asksCase && opensWithCase) score -= 0.12;
   // "Trường hợp Viện kiểm sát quyết định không phê chuẩn … thì …" is the case "nếu Viện kiểm sát không phê
   // chuẩn thì …?" tells: the piece opening with it says what follows, its neighbours what comes before.
-  else if (q.caseTerms.length >= 2) {
+  else if (opensWithCase && q.caseTerms.length >= 2) {
     const told = CASE_OPENING.exec(f)?.[1];
     // The same case, not its opposite: "người bào chữa vắng mặt" is no case "nếu người bào chữa có mặt" tells.
     if (told && q.caseTerms.every((t) => ` ${told} `.includes(` ${t} `)) && polarity(told) === q.casePolarity) score += CASE_TOLD_BONUS;

@@ -692,16 +692,14 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
   // thì được mấy lần?": nothing but another item of the kind asked about, so the same question of it.
   if (contrasted !== context && onlyItem(focus, contrasted)) {
     if (completedSubject) return `Về ${contrasted}: ${prevBody}`;
-    const asked = prev.replace(/[?!.…]+$/u, '');
-    const whole = withoutContrasted(asked, focus);
-    if (whole !== asked) return `${capitalise(whole)}?`;
+    const whole = itemSwapped(prev, focus);
+    if (whole) return `${capitalise(whole)}?`;
   }
   // "Thế nếu là VKS cấp trên trực tiếp?" after "Về …: VKS cùng cấp muốn kháng nghị … thì có bao lâu?": the
   // item is the previous question's own, not its subject's.
   if (completedSubject && contrasted === context) {
-    const asked = prevBody.replace(/[?!.…]+$/u, '');
-    const whole = withoutContrasted(asked, focus);
-    if (whole !== asked && onlyItem(focus, whole)) return `Về ${completedSubject}: ${whole}?`;
+    const whole = itemSwapped(prevBody, focus);
+    if (whole && onlyItem(focus, whole)) return `Về ${completedSubject}: ${whole}?`;
   }
   // "Còn hỏi cung tại trại tạm giam thì có bắt buộc ghi âm, ghi hình không?": a whole question of its own
   // after the cue, no item of the previous one swapped; the previous subject would only pull it elsewhere.
@@ -717,6 +715,10 @@ export function rewriteFollowUp(question: string, history: Turn[] = []): string 
 const OWN_TOPIC = 5;
 const POINTS_BACK = /(?:^|[^\p{L}])(?:họ|đó|này|ấy|kia|vậy|thế)(?![\p{L}])/iu;
 const POINTS_BACK_PLAIN = /\b(?:ho|do|nay|ay|kia|vay|the)\b/i;
+/** OWN_ASK as written, for a follow-up typed with accents. */
+const OWN_ASK_WRITTEN = / (?:ai|gì|nào|đâu|bao lâu|bao nhiêu|khi nào|thế nào|ra sao) /u;
+/** A follow-up telling a case ("Còn nếu …", "Giả sử …", "Lỡ …"), folded. */
+const SUPPOSED = /^(?:(?:con|the|vay|nhung)\s+)*(?:neu|khi|gia su|truong hop|lo)\s/;
 function ownQuestion(focus: string, q: string): boolean {
   const plain = isUnaccented(focus);
   if ((plain ? POINTS_BACK_PLAIN : POINTS_BACK).test(focus)) return false;
@@ -730,8 +732,6 @@ function ownQuestion(focus: string, q: string): boolean {
   const f = ` ${plain ? fold(focus).toLowerCase() : nfc(focus).toLowerCase()} `;
   return plain ? OWN_ASK.test(f) || / (?:khong|chua) $/.test(f) : OWN_ASK_WRITTEN.test(f) || / (?:không|chưa) $/u.test(f);
 }
-const OWN_ASK_WRITTEN = / (?:ai|gì|nào|đâu|bao lâu|bao nhiêu|khi nào|thế nào|ra sao) /u;
-const SUPPOSED = /^(?:(?:con|the|vay|nhung)\s+)*(?:neu|khi|gia su|truong hop|lo)\s/;
 
 /**
  * The body of rules the previous question was asked under ("trong tố tụng hình sự", a person under 18),
@@ -744,6 +744,13 @@ function withRegime(focus: string, prevTopic: string): string {
   if (!regime || REGIME.test(focus)) return focus;
   // "trong tố tụng hình sự" reads on as written; "người dưới 18 tuổi" is who it is asked for.
   return /^(?:trong|theo)\s/iu.test(regime) ? `${focus} ${regime}` : `${focus} đối với ${regime}`;
+}
+
+/** A question asked again with the follow-up's item in place of its own, without its mark; undefined when none was swapped. */
+function itemSwapped(question: string, focus: string): string | undefined {
+  const asked = question.replace(/[?!.…]+$/u, '');
+  const whole = withoutContrasted(asked, focus);
+  return whole !== asked ? whole : undefined;
 }
 
 /** Does the follow-up write nothing the completed subject lacks (its item swapped in)? */

@@ -174,8 +174,9 @@ describe('a question for how long', () => {
 });
 
 describe('"tính từ ngày nào"', () => {
+  const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
+
   it('is answered by the event a period runs from, not only by a calendar date', () => {
-    const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
     const hit = articleHit(law, 'Điều 333. Thời hạn kháng cáo', [
       '1. Thời hạn kháng cáo đối với bản án sơ thẩm là 15 ngày kể từ ngày tuyên án. Đối với bị cáo, đương sự vắng mặt tại phiên tòa thì thời hạn kháng cáo tính từ ngày họ nhận được bản án hoặc ngày bản án được niêm yết.',
     ]);
@@ -185,7 +186,6 @@ describe('"tính từ ngày nào"', () => {
   });
 
   it('so is the rule that fixes a day: "tính theo ngày nào", "lấy ngày nào"', () => {
-    const law = { docId: 'luat/blttths.txt', title: 'Bộ luật Tố tụng hình sự' };
     const post = articleHit(law, 'Điều 333. Thời hạn kháng cáo', [
       '3. Trường hợp đơn kháng cáo gửi qua dịch vụ bưu chính thì ngày kháng cáo là ngày theo dấu bưu chính nơi gửi.',
     ]);
